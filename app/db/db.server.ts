@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect, type Dialect } from 'kysely'
+import { migrations } from './migrations/index.ts'
+import type { Database } from './schema.ts'
+
+export type Db = Kysely<Database>
+
+/** Where the embedded SQLite database lives; `PACTWERK_DATA_DIR` moves it. */
+export function dataDirectory(): string {
+  return path.resolve(process.env.PACTWERK_DATA_DIR ?? 'data')
+}
+
+function sqliteDialect(): Dialect {
+  const dir = dataDirectory()
+  mkdirSync(dir, { recursive: true })
+  const sqlite = new SQLite(path.join(dir, 'pactwerk.sqlite'))
+  // WAL lets readers run beside the one writer and makes each commit one fsync'd append.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return new SqliteDialect({ database: sqlite })
+}
+
+// One connection pool per process, also when the app bundle and the server both import this.
+const globalStore = globalThis as typeof globalThis & { __pactwerkDb?: Db }
+
+export function getDb(): Db {
+  globalStore.__pactwerkDb ??= new Kysely<Database>({ dialect: sqliteDialect() })
+  return globalStore.__pactwerkDb
+}
+
+export async function migrateToLatest(db: Db = getDb()): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error })
+  }
+}
+
+export async function closeDb(): Promise<void> {
+  const db = globalStore.__pactwerkDb
+  globalStore.__pactwerkDb = undefined
+  await db?.destroy()
+}
+
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString()
+}

@@ -1,0 +1,24 @@
+/**
+ * Who may do what to a pact. The one table of pact permissions: the server's guards, the
+ * collaboration socket and the UI all ask `can()`.
+ */
+export const ACCESS_LEVELS = ['beheerder', 'redacteur', 'commentator', 'lezer'] as const
+export type AccessLevel = (typeof ACCESS_LEVELS)[number]
+
+export const PACT_PERMISSIONS = ['view', 'comment', 'edit', 'manage'] as const
+export type PactPermission = (typeof PACT_PERMISSIONS)[number]
+
+const GRANTS: Record<AccessLevel, readonly PactPermission[]> = {
+  beheerder: ['view', 'comment', 'edit', 'manage'],
+  redacteur: ['view', 'comment', 'edit'],
+  commentator: ['view', 'comment'],
+  lezer: ['view'],
+}
+
+export function isAccessLevel(value: unknown): value is AccessLevel {
+  return typeof value === 'string' && (ACCESS_LEVELS as readonly string[]).includes(value)
+}
+
+export function can(access: AccessLevel | null | undefined, permission: PactPermission): boolean {
+  return access != null && GRANTS[access].includes(permission)
+}

@@ -1,0 +1,13 @@
+export const ORGANISATION_KINDS = [
+  'gemeente',
+  'aanbieder',
+  'inwoners',
+  'zorgverzekeraar',
+  'woningcorporatie',
+  'onderwijs',
+  'overig',
+] as const
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
+
+export const PACT_STATUSES = ['concept', 'ter-ondertekening', 'getekend', 'actief'] as const
+export type PactStatus = (typeof PACT_STATUSES)[number]

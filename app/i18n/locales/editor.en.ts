@@ -1,0 +1,3 @@
+import type { editorNl } from './editor.nl.ts'
+
+export const editorEn: typeof editorNl = {}

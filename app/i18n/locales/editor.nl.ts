@@ -1,0 +1,2 @@
+// Strings of the live editor and the read-only version (namespace `editor.*`).
+export const editorNl = {}

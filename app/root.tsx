@@ -1,0 +1,165 @@
+import utrechtCss from '@utrecht/component-library-css/dist/index.css?url'
+import { useMemo } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from 'react-router'
+import type { Route } from './+types/root'
+import { getUser } from './auth/authorization.server.ts'
+import { readCookie } from './auth/session.server.ts'
+import { Button, Heading, Paragraph } from './components/ui.tsx'
+import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './i18n/config.ts'
+import appCss from './styles/app.css?url'
+import themeCss from './styles/theme.css?url'
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: utrechtCss },
+  { rel: 'stylesheet', href: themeCss },
+  { rel: 'stylesheet', href: appCss },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE), request.headers.get('Accept-Language'))
+  const user = await getUser(request)
+  return { locale, user }
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData()
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE
+  const i18n = useMemo(() => createI18n(locale), [locale])
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="pactwerk-theme utrecht-document">
+        <I18nextProvider i18n={i18n}>
+          <SiteHeader />
+          <main id="inhoud" className="pw-main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+function SiteHeader() {
+  const { t, i18n } = useTranslation()
+  const data = useRootData()
+  const location = useLocation()
+  const here = `${location.pathname}${location.search}`
+  return (
+    <header className="pw-header">
+      <a className="utrecht-skip-link pw-skip" href="#inhoud">
+        {t('layout.skipToContent')}
+      </a>
+      <div className="pw-header__inner">
+        <Link className="pw-brand" to="/">
+          Pactwerk
+        </Link>
+        <nav aria-label={t('layout.mainNav')}>
+          <ul className="pw-nav">
+            {data?.user ? (
+              <>
+                <li>
+                  <Link className="utrecht-link" to="/pacts">
+                    {t('nav.myPacts')}
+                  </Link>
+                </li>
+                <li>
+                  <Link className="utrecht-link" to="/organisaties">
+                    {t('nav.organisations')}
+                  </Link>
+                </li>
+                <li>
+                  <span>{t('nav.signedInAs', { name: data.user.name })}</span>
+                </li>
+                <li>
+                  <Form method="post" action="/uitloggen">
+                    <Button appearance="subtle">{t('nav.signOut')}</Button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link className="utrecht-link" to="/inloggen">
+                    {t('nav.signIn')}
+                  </Link>
+                </li>
+                <li>
+                  <Link className="utrecht-link" to="/aanmelden">
+                    {t('nav.signUp')}
+                  </Link>
+                </li>
+              </>
+            )}
+            <li>
+              <Form method="post" action="/taal" className="pw-lang" aria-label={t('nav.language')}>
+                <input type="hidden" name="redirectTo" value={here} />
+                <Button appearance="subtle" name="locale" value="nl" aria-pressed={i18n.language === 'nl'} lang="nl">
+                  NL
+                </Button>
+                <Button appearance="subtle" name="locale" value="en" aria-pressed={i18n.language === 'en'} lang="en">
+                  EN
+                </Button>
+              </Form>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  )
+}
+
+function SiteFooter() {
+  const { t } = useTranslation()
+  return (
+    <footer className="pw-footer">
+      <div className="pw-footer__inner">{t('layout.footer')}</div>
+    </footer>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'serverError'
+  return (
+    <div className="pw-stack">
+      <Heading level={1}>{t(`errors.page.${key}.title`)}</Heading>
+      <Paragraph>{t(`errors.page.${key}.body`)}</Paragraph>
+      <Paragraph>
+        <Link className="utrecht-link" to="/pacts">
+          {t('errors.page.backHome')}
+        </Link>
+      </Paragraph>
+    </div>
+  )
+}

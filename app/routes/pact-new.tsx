@@ -1,0 +1,76 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, redirect, useActionData, useLoaderData } from 'react-router'
+import { requireUser } from '#app/auth/authorization.server.ts'
+import { Button, Heading, Paragraph, SelectField, TextField } from '#app/components/ui.tsx'
+import { listUserOrganisations } from '#app/data/organisations.server.ts'
+import { createPact } from '#app/data/pacts.server.ts'
+import { createPactSchema } from '#app/forms/pact.ts'
+import type { Route } from './+types/pact-new'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Nieuw pact · Pactwerk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request)
+  return { organisations: await listUserOrganisations(user.id), thisYear: new Date().getFullYear() }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: createPactSchema })
+  if (submission.status !== 'success') return submission.reply()
+  const organisations = await listUserOrganisations(user.id)
+  if (!organisations.some((organisation) => organisation.id === submission.value.organisationId)) {
+    return submission.reply({ fieldErrors: { organisationId: ['errors.organisation.required'] } })
+  }
+  const pactId = await createPact(submission.value, user.id)
+  return redirect(`/pacts/${pactId}`)
+}
+
+export default function NewPact() {
+  const { t } = useTranslation()
+  const { organisations, thisYear } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { startYear: String(thisYear + 1), endYear: String(thisYear + 4), organisationId: organisations[0]?.id },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createPactSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  if (organisations.length === 0) {
+    return (
+      <div className="pw-stack">
+        <Heading level={1}>{t('pactNew.title')}</Heading>
+        <Paragraph>{t('pactNew.needOrganisation')}</Paragraph>
+        <Link className="utrecht-link" to="/organisaties">
+          {t('pactNew.toOrganisations')}
+        </Link>
+      </div>
+    )
+  }
+  return (
+    <div className="pw-stack">
+      <Heading level={1}>{t('pactNew.title')}</Heading>
+      <Paragraph lead>{t('pactNew.intro')}</Paragraph>
+      <Form method="post" {...getFormProps(form)}>
+        <TextField field={fields.title} label={t('fields.pactTitle')} />
+        <TextField field={fields.region} label={t('fields.region')} description={t('pactNew.regionHint')} />
+        <fieldset className="utrecht-form-fieldset">
+          <legend className="utrecht-form-fieldset__legend">{t('fields.period')}</legend>
+          <div className="pw-two-col">
+            <TextField field={fields.startYear} label={t('fields.startYear')} inputMode="numeric" />
+            <TextField field={fields.endYear} label={t('fields.endYear')} inputMode="numeric" />
+          </div>
+        </fieldset>
+        <SelectField
+          field={fields.organisationId}
+          label={t('fields.ownOrganisation')}
+          options={organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+        />
+        <Button>{t('pactNew.submit')}</Button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useActionData, useSearchParams } from 'react-router'
+import { requireAnonymous } from '#app/auth/authorization.server.ts'
+import { isSignInBlocked, recordFailedSignIn } from '#app/auth/rate-limit.server.ts'
+import { redirectWithNewSession } from '#app/auth/session.server.ts'
+import { Alert, Button, FormErrors, Heading, Paragraph, TextField } from '#app/components/ui.tsx'
+import { verifyCredentials } from '#app/data/users.server.ts'
+import { safeRedirect, signInSchema } from '#app/forms/account.ts'
+import type { Route } from './+types/sign-in'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Inloggen · Pactwerk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  await requireAnonymous(request)
+  const submission = parseWithZod(await request.formData(), { schema: signInSchema })
+  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
+  const { email, password, redirectTo } = submission.value
+  const clientAddress = context?.clientAddress ?? 'unknown'
+  if (await isSignInBlocked(email, clientAddress)) {
+    return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.tooManyAttempts'] })
+  }
+  const user = await verifyCredentials(email, password)
+  if (!user) {
+    await recordFailedSignIn(email, clientAddress)
+    return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] })
+  }
+  return redirectWithNewSession(request, user.id, safeRedirect(redirectTo))
+}
+
+export default function SignIn() {
+  const { t } = useTranslation()
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? ''
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    shouldValidate: 'onBlur',
+  })
+  return (
+    <div className="pw-stack">
+      <Heading level={1}>{t('signIn.title')}</Heading>
+      {searchParams.get('uitgelogd') ? <Alert type="ok">{t('signIn.signedOut')}</Alert> : null}
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField field={fields.email} label={t('fields.email')} type="email" autoComplete="username" />
+        <TextField field={fields.password} label={t('fields.password')} type="password" autoComplete="current-password" />
+        <Button>{t('signIn.submit')}</Button>
+      </Form>
+      <Paragraph>
+        {t('signIn.noAccount')}{' '}
+        <Link className="utrecht-link" to={redirectTo ? `/aanmelden?${new URLSearchParams({ redirectTo })}` : '/aanmelden'}>
+          {t('nav.signUp')}
+        </Link>
+      </Paragraph>
+    </div>
+  )
+}

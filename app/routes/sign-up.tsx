@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, useActionData, useSearchParams } from 'react-router'
+import { requireAnonymous } from '#app/auth/authorization.server.ts'
+import { redirectWithNewSession } from '#app/auth/session.server.ts'
+import { Button, Heading, Paragraph, TextField } from '#app/components/ui.tsx'
+import { createUser, EmailInUseError, findUserByEmail } from '#app/data/users.server.ts'
+import { safeRedirect, signUpSchema } from '#app/forms/account.ts'
+import type { Route } from './+types/sign-up'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Account aanmaken · Pactwerk' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  await requireAnonymous(request)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: signUpSchema })
+  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
+  const { name, email, password, redirectTo } = submission.value
+  const emailTaken = { hideFields: ['password'], fieldErrors: { email: ['errors.email.taken'] } }
+  if (await findUserByEmail(email)) return submission.reply(emailTaken)
+  try {
+    const user = await createUser({ name, email, password })
+    return redirectWithNewSession(request, user.id, safeRedirect(redirectTo))
+  } catch (error) {
+    if (error instanceof EmailInUseError) return submission.reply(emailTaken)
+    throw error
+  }
+}
+
+export default function SignUp() {
+  const { t } = useTranslation()
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? ''
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="pw-stack">
+      <Heading level={1}>{t('signUp.title')}</Heading>
+      <Paragraph lead>{t('signUp.intro')}</Paragraph>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField field={fields.name} label={t('fields.name')} autoComplete="name" />
+        <TextField field={fields.email} label={t('fields.email')} type="email" autoComplete="email" />
+        <TextField
+          field={fields.password}
+          label={t('fields.password')}
+          type="password"
+          autoComplete="new-password"
+          description={t('signUp.passwordHint')}
+        />
+        <Button>{t('signUp.submit')}</Button>
+      </Form>
+      <Paragraph>
+        {t('signUp.haveAccount')}{' '}
+        <Link className="utrecht-link" to={redirectTo ? `/inloggen?${new URLSearchParams({ redirectTo })}` : '/inloggen'}>
+          {t('nav.signIn')}
+        </Link>
+      </Paragraph>
+    </div>
+  )
+}

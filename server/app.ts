@@ -1,0 +1,84 @@
+import type { Server } from 'node:http'
+import { createRequestHandler } from '@react-router/express'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import { isAllowedOrigin } from '#app/auth/origin.server.ts'
+import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '#app/auth/session.server.ts'
+import { demoSignIns, seedDemoIfEmpty } from '#app/data/seed.server.ts'
+import { closeDb, migrateToLatest } from '#app/db/db.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
+
+/**
+ * The app's server side as one bundle (built by Vite together with the routes, so both share
+ * one module graph): HTTP middleware, the React Router handler and the collaboration socket.
+ * server/main.js, plain JavaScript, starts it.
+ */
+
+function expectedOrigin(req: Request): string {
+  return process.env.PACTWERK_ORIGIN ?? `${req.protocol}://${req.get('host')}`
+}
+
+/** State-changing requests from another site are refused before any route sees them. */
+function refuseCrossSiteRequests(req: Request, res: Response, next: NextFunction) {
+  const allowed = isAllowedOrigin(
+    req.method,
+    { origin: req.get('origin'), secFetchSite: req.get('sec-fetch-site') },
+    expectedOrigin(req),
+  )
+  if (allowed) return next()
+  logger.warn({ method: req.method, path: req.path, origin: req.get('origin') }, 'cross-site request refused')
+  res.status(403).type('text/plain; charset=utf-8').send('Verzoek geweigerd: dit formulier kwam niet van Pactwerk zelf.')
+}
+
+/** A session used in its last 15 days is extended; the cookie must follow the new expiry. */
+async function renewSessionCookie(req: Request, res: Response, next: NextFunction) {
+  try {
+    const token = readCookie(req.get('cookie'), SESSION_COOKIE)
+    if (token) {
+      const result = await validateSessionToken(token)
+      if (result?.renewed) {
+        const url = `${req.protocol}://${req.get('host')}${req.originalUrl}`
+        res.append('Set-Cookie', sessionCookie(new globalThis.Request(url), token, result.session.expiresAt))
+      }
+    }
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.set({
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+  })
+  next()
+}
+
+export async function startApp(): Promise<{
+  handler: express.Express
+  attach(server: Server): void
+  close(): Promise<void>
+  /** Lines for the console at start-up: the demo sign-ins, when the demo is present. */
+  startupMessages: string[]
+}> {
+  await migrateToLatest()
+  await seedDemoIfEmpty()
+  const handler = express()
+  handler.disable('x-powered-by')
+  handler.use(securityHeaders, refuseCrossSiteRequests, renewSessionCookie)
+  handler.use(
+    createRequestHandler({
+      build: () => import('virtual:react-router/server-build'),
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? 'unknown' }),
+    }),
+  )
+  return {
+    handler,
+    attach() {},
+    async close() {
+      await closeDb()
+    },
+    startupMessages: await demoSignIns(),
+  }
+}

@@ -1,0 +1,43 @@
+// Starts Pactwerk: the built app (npm run build) or, with NODE_ENV=development, Vite's dev server.
+import http from 'node:http'
+import express from 'express'
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+const development = process.env.NODE_ENV === 'development'
+
+const app = express()
+app.disable('x-powered-by')
+if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+
+let pactwerk
+if (development) {
+  const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+  app.use(vite.middlewares)
+  pactwerk = await vite.ssrLoadModule('./server/app.ts').then((m) => m.startApp())
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+  pactwerk = await import('../build/server/index.js').then((m) => m.startApp())
+}
+app.use(pactwerk.handler)
+
+const server = http.createServer(app)
+pactwerk.attach(server)
+server.listen(port, host, () => {
+  const address = server.address()
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`
+  console.log(`Pactwerk listening on ${url}`)
+  for (const line of pactwerk.startupMessages) console.log(line)
+})
+
+let closing = false
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (closing) return
+    closing = true
+    server.close()
+    await pactwerk.close()
+    process.exit(0)
+  })
+}
