@@ -13,6 +13,10 @@ const year = (requiredKey: string) =>
     .min(MIN_YEAR, { error: 'errors.year.invalid' })
     .max(MAX_YEAR, { error: 'errors.year.invalid' })
 
+function isPlausibleYear(year: number) {
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR
+}
+
 export const createPactSchema = z
   .object({
     title: z.string({ error: 'errors.title.required' }).trim().min(1, { error: 'errors.title.required' }).max(200, { error: 'errors.tooLong' }),
@@ -22,6 +26,8 @@ export const createPactSchema = z
     organisationId: z.string({ error: 'errors.organisation.required' }).min(1, { error: 'errors.organisation.required' }),
   })
   .superRefine((value, ctx) => {
+    // Zod reports refinements even when a year itself was invalid; one message per field is enough.
+    if (![value.startYear, value.endYear].every(isPlausibleYear)) return
     if (value.endYear < value.startYear) {
       ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'errors.period.endBeforeStart' })
     } else if (value.endYear - value.startYear + 1 > MAX_PACT_YEARS) {
