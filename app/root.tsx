@@ -1,5 +1,5 @@
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import {
   Form,
@@ -144,6 +144,10 @@ function SiteFooter() {
 }
 
 export default function App() {
+  // Lets browser tests (and CSS) know the page has hydrated and handles clicks in React.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return <Outlet />
 }
 

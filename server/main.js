@@ -27,8 +27,8 @@ pactwerk.attach(server)
 server.listen(port, host, () => {
   const address = server.address()
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`
-  console.log(`Pactwerk listening on ${url}`)
-  for (const line of pactwerk.startupMessages) console.log(line)
+  // One write, so whoever waits for the URL also has the demo sign-ins.
+  console.log([...pactwerk.startupMessages, `Pactwerk listening on ${url}`].join('\n'))
 })
 
 let closing = false

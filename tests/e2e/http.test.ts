@@ -1,0 +1,95 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { baseURL, DEMO_PASSWORD } from './browser.ts'
+import { startBuiltServer } from './server.ts'
+
+async function signInCookie(email: string, password = DEMO_PASSWORD) {
+  const response = await fetch(`${baseURL()}/inloggen`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Origin: baseURL(), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password }),
+  })
+  const cookie = response.headers.get('set-cookie')?.split(';')[0]
+  return { response, cookie }
+}
+
+describe('the production server', () => {
+  it('serves Dutch by default and English on request, with protective headers', async () => {
+    const dutch = await fetch(`${baseURL()}/`)
+    expect(dutch.status).toBe(200)
+    expect(dutch.headers.get('x-frame-options')).toBe('DENY')
+    expect(dutch.headers.get('x-content-type-options')).toBe('nosniff')
+    const html = await dutch.text()
+    expect(html).toContain('<html lang="nl"')
+    expect(html).toContain('Samen werken aan een Pact voor de Transformatie')
+    const english = await fetch(`${baseURL()}/`, { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
+    expect(await english.text()).toContain('<html lang="en"')
+  })
+
+  it('refuses a form posted from another site and saves nothing', async () => {
+    const forged = await fetch(`${baseURL()}/aanmelden`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'Vervalst', email: 'vervalst@example.nl', password: 'een lang wachtwoord' }),
+    })
+    expect(forged.status).toBe(403)
+    expect(await forged.text()).toContain('Verzoek geweigerd')
+    const { response } = await signInCookie('vervalst@example.nl', 'een lang wachtwoord')
+    expect(response.status).toBe(200) // the sign-in form again: no such account was made
+  })
+
+  it('lets the demo users in with the documented password', async () => {
+    const { response, cookie } = await signInCookie('anouk@zuiderveen.example')
+    expect(response.status).toBe(302)
+    const pacts = await fetch(`${baseURL()}/pacts`, { headers: { Cookie: cookie! } })
+    expect(await pacts.text()).toContain('Pact voor de Transformatie Zuiderveen 2027–2030')
+  })
+
+  it('hides a pact from someone who is not at its table: 404, not 403', async () => {
+    const manager = await signInCookie('anouk@zuiderveen.example')
+    const list = await (await fetch(`${baseURL()}/pacts`, { headers: { Cookie: manager.cookie! } })).text()
+    const pactPath = list.match(/href="(\/pacts\/[a-z0-9]{20})"/)![1]!
+    const signUp = await fetch(`${baseURL()}/aanmelden`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: baseURL(), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'Buitenstaander', email: 'buiten@example.nl', password: 'een lang wachtwoord' }),
+    })
+    const stranger = signUp.headers.get('set-cookie')!.split(';')[0]!
+    const response = await fetch(`${baseURL()}${pactPath}`, { headers: { Cookie: stranger } })
+    expect(response.status).toBe(404)
+    expect(await response.text()).toContain('Pagina niet gevonden')
+    expect((await fetch(`${baseURL()}${pactPath}/instellingen`, { headers: { Cookie: stranger } })).status).toBe(404)
+  })
+})
+
+describe('start-up', () => {
+  const children: Array<{ kill(): void }> = []
+  afterAll(() => children.forEach((child) => child.kill()))
+
+  it('creates, migrates and seeds a new database once, and prints the demo sign-ins', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pactwerk-start-'))
+    const first = await startBuiltServer(dataDir)
+    children.push(first.child)
+    expect(first.output()).toContain('anouk@zuiderveen.example')
+    expect(first.output()).toContain(DEMO_PASSWORD)
+    first.child.kill('SIGTERM')
+    await new Promise((resolve) => first.child.once('exit', resolve))
+
+    const second = await startBuiltServer(dataDir)
+    children.push(second.child)
+    const signIn = await fetch(`${second.url}/inloggen`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: second.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'anouk@zuiderveen.example', password: DEMO_PASSWORD }),
+    })
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+    const list = await (await fetch(`${second.url}/pacts`, { headers: { Cookie: cookie } })).text()
+    expect(list.match(/>Pact voor de Transformatie Zuiderveen 2027–2030<\/a>/g)).toHaveLength(1)
+  })
+})
