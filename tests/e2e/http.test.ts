@@ -93,3 +93,34 @@ describe('start-up', () => {
     expect(list.match(/>Pact voor de Transformatie Zuiderveen 2027–2030<\/a>/g)).toHaveLength(1)
   })
 })
+
+describe('sliding sessions', () => {
+  it('renews a session used in its last 15 days and sends the cookie again', async () => {
+    const { default: SQLite } = await import('better-sqlite3')
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pactwerk-renew-'))
+    const server = await startBuiltServer(dataDir)
+    try {
+      const signIn = await fetch(`${server.url}/inloggen`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'henk@adviesraad-zuiderveen.example', password: DEMO_PASSWORD }),
+      })
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+      const fresh = await fetch(`${server.url}/pacts`, { headers: { Cookie: cookie } })
+      expect(fresh.headers.get('set-cookie')).toBeNull()
+
+      const tenDaysLeft = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString()
+      const sqlite = new SQLite(path.join(dataDir, 'pactwerk.sqlite'))
+      sqlite.prepare('UPDATE sessions SET expires_at = ?').run(tenDaysLeft)
+      sqlite.close()
+
+      const renewed = await fetch(`${server.url}/pacts`, { headers: { Cookie: cookie } })
+      expect(renewed.status).toBe(200)
+      const expires = new Date(renewed.headers.get('set-cookie')!.match(/Expires=([^;]+)/)![1]!)
+      expect(expires.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000)
+    } finally {
+      server.child.kill('SIGTERM')
+    }
+  })
+})
