@@ -1,4 +1,5 @@
 import { editorEn } from './editor.en.ts'
+import { modelEn } from './model.en.ts'
 import type { Translations } from './nl.ts'
 
 export const en: Translations = {
@@ -175,4 +176,5 @@ export const en: Translations = {
     },
   },
   editor: editorEn,
+  model: modelEn,
 }

@@ -1,4 +1,5 @@
 import { editorNl } from './editor.nl.ts'
+import { modelNl } from './model.nl.ts'
 
 /** Dutch, the default language. English (en.ts) must have the same keys. */
 export const nl = {
@@ -188,6 +189,7 @@ export const nl = {
     },
   },
   editor: editorNl,
+  model: modelNl,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }
