@@ -12,4 +12,6 @@ export default [
   route('pacts/nieuw', 'routes/pact-new.tsx'),
   route('pacts/:pactId', 'routes/pact-overview.tsx'),
   route('pacts/:pactId/instellingen', 'routes/pact-settings.tsx'),
+  route('pacts/:pactId/document', 'routes/pact-document.tsx'),
+  route('pacts/:pactId/leesversie', 'routes/pact-read.tsx'),
 ] satisfies RouteConfig

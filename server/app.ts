@@ -3,9 +3,11 @@ import { createRequestHandler } from '@react-router/express'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { isAllowedOrigin } from '#app/auth/origin.server.ts'
 import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '#app/auth/session.server.ts'
+import { seedPactContent } from '#app/data/pact-content.server.ts'
 import { demoSignIns, seedDemoIfEmpty } from '#app/data/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/db/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
+import { attachCollabServer, type CollabServer } from './collab/index.ts'
 
 /**
  * The app's server side as one bundle (built by Vite together with the routes, so both share
@@ -73,10 +75,14 @@ export async function startApp(): Promise<{
       getLoadContext: (req) => ({ clientAddress: req.ip ?? 'unknown' }),
     }),
   )
+  let collab: CollabServer | undefined
   return {
     handler,
-    attach() {},
+    attach(server) {
+      collab = attachCollabServer(server, { seedDocument: seedPactContent })
+    },
     async close() {
+      await collab?.close()
       await closeDb()
     },
     startupMessages: await demoSignIns(),

@@ -16,6 +16,12 @@ export interface Database {
   pact_members: PactMembersTable
   invitations: InvitationsTable
   audit_events: AuditEventsTable
+  collab_documents: CollabDocumentsTable
+  collab_updates: CollabUpdatesTable
+  pact_signatories: PactSignatoriesTable
+  clause_decisions: ClauseDecisionsTable
+  pact_versions: PactVersionsTable
+  comments: CommentsTable
 }
 
 export interface UsersTable {
@@ -63,6 +69,7 @@ export interface PactsTable {
   start_year: number
   end_year: number
   status: string
+  template: string
   created_by: string
   created_at: string
 }
@@ -106,4 +113,74 @@ export interface AuditEventsTable {
   action: string
   details: string
   created_at: string
+}
+
+/** One pact's collaborative document, compacted: a Yjs update holding the whole state. */
+export interface CollabDocumentsTable {
+  pact_id: string
+  state: Uint8Array
+  compacted_through: number
+  created_at: string
+  updated_at: string
+}
+
+/** Append-only log of Yjs updates applied to a document since its last compaction. */
+export interface CollabUpdatesTable {
+  id: Generated<number>
+  pact_id: string
+  payload: Uint8Array
+  created_at: string
+}
+
+export interface PactSignatoriesTable {
+  pact_id: string
+  party_id: string
+  user_id: string
+  created_by: string
+  created_at: string
+}
+
+/** Append-only: the latest decision per clause and party counts. */
+export interface ClauseDecisionsTable {
+  id: Generated<number>
+  pact_id: string
+  clause_id: string
+  party_id: string
+  user_id: string
+  decision: string
+  content_hash: string
+  /** The canonical content decided on, so "what changed since" can be shown later. */
+  canonical: string
+  explanation: string | null
+  created_at: string
+}
+
+/** A signed version: never updated once written. */
+export interface PactVersionsTable {
+  id: string
+  pact_id: string
+  number: number
+  state_base64: string
+  html: string
+  /** JSON: the clauses with their canonical content and hash. */
+  clauses: string
+  /** JSON: the approvals the signing rested on. */
+  decisions: string
+  hash: string
+  signed_by: string
+  signed_at: string
+}
+
+export interface CommentsTable {
+  id: string
+  pact_id: string
+  clause_id: string
+  parent_id: string | null
+  author_id: string
+  body: string
+  quote: string | null
+  decision_id: number | null
+  created_at: string
+  resolved_at: string | null
+  resolved_by: string | null
 }

@@ -56,6 +56,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_year', 'integer', (c) => c.notNull())
     .addColumn('end_year', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
+    // Which starting text the document is seeded with on first open.
+    .addColumn('template', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()

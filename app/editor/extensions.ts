@@ -1,0 +1,41 @@
+import { Node, type Extensions } from '@tiptap/core'
+import { TableKit } from '@tiptap/extension-table'
+import { StarterKit } from '@tiptap/starter-kit'
+import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
+
+// The document is a sequence of clauses with ordinary blocks (headings, text) between them.
+const PactDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: '(block | clause)+',
+})
+
+/**
+ * The one schema of a pact document, shared by the live editor and the server's renderer.
+ * Deliberately small: whatever is not in here cannot enter the document or the signed HTML.
+ * Collaboration (and with it undo) is added by the client only.
+ */
+export function pactExtensions({ clauseKindLabel }: { clauseKindLabel?: ClauseOptions['kindLabel'] } = {}): Extensions {
+  return [
+    PactDocument,
+    StarterKit.configure({
+      document: false,
+      // Yjs provides undo per user; ProseMirror's own history would undo other people's typing.
+      undoRedo: false,
+      heading: { levels: [2, 3, 4] },
+      // No links: nothing clickable, no URL schemes to police in signed text.
+      link: false,
+      blockquote: false,
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      strike: false,
+      underline: false,
+      // It would add a paragraph in every client that opens the document, concurrently.
+      trailingNode: false,
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    ClauseTitle,
+    Clause.configure(clauseKindLabel ? { kindLabel: clauseKindLabel } : {}),
+  ]
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData } from 'react-router'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { PactEditor } from '#app/components/pact-editor.tsx'
+import { Heading, Paragraph } from '#app/components/ui.tsx'
+import { getPact, listParties } from '#app/data/pacts.server.ts'
+import { can } from '#app/domain/access.ts'
+import editorCss from '#app/styles/editor.css?url'
+import type { Route } from './+types/pact-document'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Document · Pactwerk` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
+  const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
+  const partyName = parties.find((party) => party.id === membership.partyId)?.name ?? ''
+  return {
+    pact: { id: pact.id, title: pact.title },
+    user: { id: user.id, name: user.name, partyName },
+    // The socket enforces this too; here it only decides what the page offers.
+    canEdit: can(membership.access, 'edit'),
+  }
+}
+
+export default function PactDocument() {
+  const { t } = useTranslation()
+  const { pact, user, canEdit } = useLoaderData<typeof loader>()
+  return (
+    <div className="pw-stack">
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
+          {t('editor.page.backToPact')}
+        </Link>
+      </Paragraph>
+      <Heading level={1}>
+        {pact.title}: {t('editor.page.title')}
+      </Heading>
+      <Paragraph lead>{t('editor.page.lead')}</Paragraph>
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}/leesversie`}>
+          {t('editor.page.readVersion')}
+        </Link>
+      </Paragraph>
+      <noscript>
+        <Paragraph>{t('editor.page.noScript')}</Paragraph>
+      </noscript>
+      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} />
+    </div>
+  )
+}

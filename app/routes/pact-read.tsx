@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData } from 'react-router'
+import * as Y from 'yjs'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { Heading, Paragraph } from '#app/components/ui.tsx'
+import { getPact } from '#app/data/pacts.server.ts'
+import { renderDocumentHtml } from '#app/editor/document.server.ts'
+import editorCss from '#app/styles/editor.css?url'
+import { loadDocumentState } from '#server/collab/index.ts'
+import type { Route } from './+types/pact-read'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Leesversie · Pactwerk` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requirePactAccess(request, params.pactId, 'view')
+  const [pact, state] = await Promise.all([getPact(params.pactId), loadDocumentState(params.pactId)])
+  return {
+    pact: { id: pact.id, title: pact.title, region: pact.region, startYear: pact.start_year, endYear: pact.end_year },
+    html: state ? renderState(state) : '',
+  }
+}
+
+function renderState(state: Uint8Array): string {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return renderDocumentHtml(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+export default function PactRead() {
+  const { t } = useTranslation()
+  const { pact, html } = useLoaderData<typeof loader>()
+  return (
+    <div className="pw-stack">
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
+          {t('editor.page.backToPact')}
+        </Link>
+      </Paragraph>
+      <Heading level={1}>
+        {pact.title}: {t('editor.read.title')}
+      </Heading>
+      <Paragraph className="pw-meta">{t('editor.read.period', { region: pact.region, startYear: pact.startYear, endYear: pact.endYear })}</Paragraph>
+      <Paragraph lead>{t('editor.read.lead')}</Paragraph>
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}/document`}>
+          {t('editor.read.toEditor')}
+        </Link>
+      </Paragraph>
+      {html ? (
+        // Safe: the static renderer emits only the schema's own elements, with all text escaped.
+        <div className="pw-document pw-read__document" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <Paragraph>{t('editor.read.empty')}</Paragraph>
+      )}
+    </div>
+  )
+}
