@@ -79,7 +79,10 @@ export async function startApp(): Promise<{
   return {
     handler,
     attach(server) {
-      collab = attachCollabServer(server, { seedDocument: seedPactContent })
+      collab = attachCollabServer(server, {
+        seedDocument: seedPactContent,
+        allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
+      })
     },
     async close() {
       await collab?.close()

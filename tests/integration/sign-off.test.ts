@@ -17,7 +17,7 @@ import {
 } from '#app/data/sign-off.server.ts'
 import { DOCUMENT_FIELD } from '#app/editor/document.server.ts'
 import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
-import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
+import { connectClient, startCollabServer, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 
 let server: TestCollabServer
@@ -188,6 +188,19 @@ describe('signing off a pact', () => {
     expect(await changePactStatus(pact.pactId, 'getekend', pact.owner.id)).toBe(2)
     const [v1, v2] = await listVersions(pact.pactId)
     expect(v1!.hash).not.toBe(v2!.hash)
+  })
+
+  it('refuses edits to a signed version over the socket, storing nothing', async () => {
+    const before = await loadDocumentState(pact.pactId)
+    const client = connectClient(server, pact.pactId, provider)
+    try {
+      await client.whenSynced()
+      client.doc.getMap('model').set('stiekem', 'toegevoegd')
+      await waitFor(() => client.closes.some((close) => close.code === 1008), 'the socket closed for a policy violation')
+    } finally {
+      client.destroy()
+    }
+    expect(Buffer.from((await loadDocumentState(pact.pactId))!).equals(Buffer.from(before!))).toBe(true)
   })
 
   it('keeps comments on clauses, with explanations of decisions in the thread', async () => {

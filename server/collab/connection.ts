@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto'
+import type { Logger } from 'pino'
+import { WebSocket, type RawData } from 'ws'
+import { can } from '#app/domain/access.ts'
+import type { AccessVerdict, MonitoredConnection } from './auth.ts'
+import { CloseCode, RefusalError } from './close-codes.ts'
+import { checkFrame, createSendBudget, type CollabLimits } from './limits.ts'
+import type { LiveDocument } from './live-document.ts'
+import { decodeClientMessage, encodeAwarenessMessage, type ClientMessage } from './protocol.ts'
+import { updateChangesDocument } from './read-only.ts'
+import type { CollabIdentity, DocumentConnection } from './types.ts'
+
+/**
+ * One client socket on one pact's document: reads its messages, enforces the limits and the
+ * read-only rule, and closes only itself when it misbehaves; the document and every other
+ * client carry on.
+ */
+export class CollabConnection implements DocumentConnection, MonitoredConnection {
+  readonly id = randomUUID()
+  private closing = false
+  private answeredPing = true
+  private readonly budget
+  private readonly closed: Promise<void>
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly identity: CollabIdentity,
+    private readonly document: LiveDocument,
+    private readonly limits: CollabLimits,
+    private readonly log: Logger,
+    onClosed: (connection: CollabConnection) => void,
+  ) {
+    this.budget = createSendBudget(limits)
+    // An exactly-sized ArrayBuffer per message, never a view into a shared pool buffer.
+    socket.binaryType = 'arraybuffer'
+    socket.on('message', (data, isBinary) => this.onMessage(data, isBinary))
+    socket.on('pong', () => {
+      this.answeredPing = true
+    })
+    socket.on('error', (error: Error & { code?: string }) => {
+      // ws refuses oversized frames and broken framing itself (closing with 1009 / 1002).
+      this.log.warn({ reason: error.code ?? error.message }, 'collab connection refused')
+    })
+    this.closed = new Promise((resolve) => {
+      socket.on('close', (code, reason) => {
+        this.closing = true
+        this.log.info({ code, reason: reason.toString() }, 'collab connection closed')
+        onClosed(this)
+        resolve()
+      })
+    })
+    document.addConnection(this)
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closing || this.socket.readyState !== WebSocket.OPEN) return
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.log.warn({ bufferedBytes: this.socket.bufferedAmount }, 'collab connection dropped: client is not reading')
+      this.closing = true
+      this.socket.terminate()
+      return
+    }
+    this.socket.send(message)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closing) return
+    this.closing = true
+    this.socket.close(code, reason)
+  }
+
+  applyAccess(verdict: AccessVerdict): void {
+    if (verdict.status === 'ended') return this.refuse(verdict.code, verdict.reason)
+    if (verdict.access !== this.identity.access) {
+      this.log.info({ from: this.identity.access, to: verdict.access }, 'collab access changed while connected')
+    }
+    this.identity.access = verdict.access
+    this.identity.name = verdict.name
+    this.identity.partyId = verdict.partyId
+    this.identity.partyName = verdict.partyName
+    this.identity.documentEditable = verdict.documentEditable
+  }
+
+  /** Once per heartbeat interval: a client that did not answer the previous ping is gone. */
+  heartbeat(): void {
+    if (this.closing) return
+    if (!this.answeredPing) {
+      this.log.info('collab connection timed out')
+      this.socket.terminate()
+      return
+    }
+    this.answeredPing = false
+    this.socket.ping()
+  }
+
+  /** Server shutdown: ask the client to go (it reconnects elsewhere), drop it if it dawdles. */
+  async goAway(graceMs: number): Promise<void> {
+    this.close(CloseCode.goingAway, 'server-shutdown')
+    const timer = setTimeout(() => this.socket.terminate(), graceMs)
+    await this.closed
+    clearTimeout(timer)
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    // ws may still deliver frames that arrived before our close frame went out.
+    if (this.closing) return
+    try {
+      const frame = data as ArrayBuffer
+      checkFrame(frame, isBinary, this.budget)
+      this.handle(decodeClientMessage(new Uint8Array(frame)))
+    } catch (error) {
+      if (error instanceof RefusalError) return this.refuse(error.code, error.reason)
+      this.log.error({ err: error }, 'collab message handling failed')
+      this.close(CloseCode.internalError, 'internal-error')
+    }
+  }
+
+  private handle(message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step-1':
+        return this.document.replyToStateVector(this, message.stateVector)
+      case 'sync-step-2':
+      case 'sync-update':
+        return this.receiveUpdate(message.update)
+      case 'awareness':
+        return this.document.presence.applyFromConnection(this, message.update)
+      case 'query-awareness': {
+        const states = this.document.presence.encodeAll()
+        if (states) this.send(encodeAwarenessMessage(states))
+        return
+      }
+    }
+  }
+
+  private receiveUpdate(update: Uint8Array): void {
+    if (can(this.identity.access, 'edit') && this.identity.documentEditable) return this.document.receiveUpdate(update, this)
+    // Read-only clients still answer sync step 1; that is fine as long as it changes nothing.
+    if (updateChangesDocument(this.document.doc, update)) throw new RefusalError(CloseCode.policyViolation, 'read-only')
+  }
+
+  private refuse(code: number, reason: string): void {
+    if (this.closing) return
+    this.log.warn({ code, reason }, 'collab connection refused')
+    this.close(code, reason)
+  }
+}

@@ -1,0 +1,195 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { logger } from '#app/utils/logger.server.ts'
+import { authenticateUpgrade, isAllowedOrigin, startAccessMonitor } from './auth.ts'
+import { CollabConnection } from './connection.ts'
+import { DocumentRegistry, type SeedDocument } from './document-registry.ts'
+import { LocalFanout, type Fanout } from './fanout.ts'
+import { DEFAULT_LIMITS, type CollabLimits } from './limits.ts'
+import { createSqlDocumentStore, readStoredState, type DocumentStore } from './persistence.ts'
+import { collabPactId, refuseUpgrade } from './upgrade.ts'
+
+/**
+ * The collaboration server: the y-websocket protocol on `/collab/<pactId>` of the app's own
+ * HTTP server, so the stock `WebsocketProvider` works against it. Each concern has its module:
+ * auth (upgrade and re-checks), connection (one socket), limits, protocol, read-only,
+ * awareness (presence), live-document (apply, store, relay), document-registry (load and
+ * unload), persistence (SQL), fanout (between instances).
+ */
+export { CloseCode } from './close-codes.ts'
+export type { Fanout, FanoutChannel, FanoutMessage } from './fanout.ts'
+export { LocalFanout } from './fanout.ts'
+export type { CollabLimits } from './limits.ts'
+export type { DocumentStore } from './persistence.ts'
+export type { SeedDocument } from './document-registry.ts'
+
+export interface CollabServerOptions extends Partial<CollabLimits> {
+  /** Fills a brand-new pact's document (the template); runs once per pact, ever. */
+  seedDocument?: SeedDocument
+  /** Origins besides the server's own host allowed to open sockets (e.g. a separate front end). */
+  allowedOrigins?: readonly string[]
+  /** How often open sockets' sessions and memberships are re-checked. */
+  accessRecheckIntervalMs?: number
+  /** How long a document stays loaded after its last client left. */
+  unloadAfterMs?: number
+  /** Log rows after which a document's log is folded into its state. */
+  compactAfterUpdates?: number
+  /** Ping interval; a client that misses one ping is dropped. */
+  heartbeatIntervalMs?: number
+  /** Grace period for clients to acknowledge the close on shutdown before they are cut off. */
+  closeGraceMs?: number
+  fanout?: Fanout
+  store?: DocumentStore
+}
+
+export interface CollabServer {
+  /** Stops accepting sockets, closes them (1001, clients reconnect), stores, compacts and unloads everything. */
+  close(): Promise<void>
+  /** The pact's current document as one Yjs update (seeded if the pact never had one). */
+  loadDocumentState(pactId: string): Promise<Uint8Array>
+  /** Applies a change made by server code: stored before it is relayed, like a client's. */
+  applyServerUpdate(pactId: string, update: Uint8Array, origin: string): Promise<void>
+  /** Re-checks every socket's session and access now, e.g. right after a membership change. */
+  recheckAccess(): Promise<void>
+  stats(): { documents: number; connections: number }
+}
+
+const DEFAULTS = {
+  accessRecheckIntervalMs: 2_000,
+  // Long enough that a page reload or a short network hiccup does not reload the document.
+  unloadAfterMs: 30_000,
+  compactAfterUpdates: 500,
+  heartbeatIntervalMs: 30_000,
+  closeGraceMs: 2_000,
+}
+
+const active = globalThis as typeof globalThis & { __pactwerkCollab?: CollabServer }
+
+export function attachCollabServer(httpServer: Server, options: CollabServerOptions = {}): CollabServer {
+  const log = logger.child({ component: 'collab' })
+  const limits = resolveLimits(options)
+  const registry = new DocumentRegistry({
+    store: options.store ?? createSqlDocumentStore(),
+    fanout: options.fanout ?? new LocalFanout(),
+    seedDocument: options.seedDocument,
+    limits,
+    unloadAfterMs: options.unloadAfterMs ?? DEFAULTS.unloadAfterMs,
+    compactAfterUpdates: options.compactAfterUpdates ?? DEFAULTS.compactAfterUpdates,
+    log,
+  })
+  // No permessage-deflate: Yjs updates are compact binary already, and it costs memory per socket.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false })
+  const connections = new Set<CollabConnection>()
+  const allowedOrigins = options.allowedOrigins ?? []
+  const monitor = startAccessMonitor(options.accessRecheckIntervalMs ?? DEFAULTS.accessRecheckIntervalMs, () => [...connections], log)
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat()
+  }, options.heartbeatIntervalMs ?? DEFAULTS.heartbeatIntervalMs)
+  heartbeat.unref()
+  let closing: Promise<void> | null = null
+
+  async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // Without a listener a reset socket would throw; the upgrade simply ends.
+    socket.on('error', (error) => log.debug({ err: error }, 'collab upgrade socket error'))
+    const pactId = collabPactId(request.url)
+    if (!pactId) return refuseUpgrade(socket, 404)
+    const refuse = (status: number, reason: string) => {
+      log.warn({ pactId, status, reason }, 'collab upgrade refused')
+      refuseUpgrade(socket, status)
+    }
+    if (closing) return refuse(503, 'server-closing')
+    if (!isAllowedOrigin(request.headers.origin, request.headers.host, allowedOrigins)) return refuse(403, 'origin-not-allowed')
+    const decision = await authenticateUpgrade(request, pactId)
+    if (!decision.allowed) return refuse(decision.status, decision.reason)
+    const { identity } = decision
+    const document = await registry.acquire(pactId).catch(() => null)
+    if (!document) return refuse(503, 'document-unavailable')
+    if (socket.destroyed || closing) return registry.release(document)
+    // ws may reject the handshake itself (bad headers) without calling back: release then.
+    let adopted = false
+    socket.once('close', () => {
+      if (!adopted) registry.release(document)
+    })
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      adopted = true
+      const connectionLog = log.child({ pactId, userId: identity.userId })
+      const connection = new CollabConnection(ws, identity, document, limits, connectionLog, (closed) => {
+        connections.delete(closed)
+        document.removeConnection(closed)
+        registry.release(document)
+      })
+      connections.add(connection)
+      connectionLog.info({ connectionId: connection.id, access: identity.access }, 'collab connection opened')
+    })
+  }
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    handleUpgrade(request, socket, head).catch((error: unknown) => {
+      log.error({ err: error }, 'collab upgrade failed')
+      refuseUpgrade(socket, 500)
+    })
+  }
+  httpServer.on('upgrade', onUpgrade)
+
+  async function shutDown(): Promise<void> {
+    httpServer.off('upgrade', onUpgrade)
+    monitor.stop()
+    clearInterval(heartbeat)
+    const graceMs = options.closeGraceMs ?? DEFAULTS.closeGraceMs
+    await Promise.all([...connections].map((connection) => connection.goAway(graceMs)))
+    await registry.close()
+    wss.close()
+    if (active.__pactwerkCollab === server) active.__pactwerkCollab = undefined
+    log.info('collab server closed')
+  }
+
+  const server: CollabServer = {
+    close: () => (closing ??= shutDown()),
+    loadDocumentState: (pactId) => registry.readState(pactId),
+    applyServerUpdate: (pactId, update, origin) => registry.applyServerUpdate(pactId, update, { server: origin }),
+    recheckAccess: () => monitor.checkNow(),
+    stats: () => ({ documents: registry.size, connections: connections.size }),
+  }
+  // The module-level helpers below use the first attached server (there is one per process).
+  active.__pactwerkCollab ??= server
+  return server
+}
+
+/**
+ * A pact's current document for other server code (rendering, sign-off): from the attached
+ * collaboration server (live if loaded, else stored, seeded if new), or straight from
+ * storage when none is attached. Null only then, for a pact whose document was never created.
+ */
+export async function loadDocumentState(pactId: string): Promise<Uint8Array | null> {
+  const server = active.__pactwerkCollab
+  return server ? server.loadDocumentState(pactId) : readStoredState(createSqlDocumentStore(), pactId)
+}
+
+/** Changes a pact's document from server code: stored, then relayed to every client. */
+export async function applyServerUpdate(pactId: string, update: Uint8Array, origin: string): Promise<void> {
+  const server = active.__pactwerkCollab
+  // Without it there would be no template and no relay, and a live instance would miss the change.
+  if (!server) throw new Error('applyServerUpdate needs the collaboration server: call attachCollabServer first')
+  return server.applyServerUpdate(pactId, update, origin)
+}
+
+function resolveLimits(options: Partial<CollabLimits>): CollabLimits {
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_LIMITS.maxMessageBytes
+  return {
+    maxMessageBytes,
+    messagesPerSecond: options.messagesPerSecond ?? DEFAULT_LIMITS.messagesPerSecond,
+    messageBurst: options.messageBurst ?? DEFAULT_LIMITS.messageBurst,
+    bytesPerSecond: options.bytesPerSecond ?? DEFAULT_LIMITS.bytesPerSecond,
+    // A message the size limit allows must never fail the byte budget on its own.
+    byteBurst: Math.max(options.byteBurst ?? DEFAULT_LIMITS.byteBurst, maxMessageBytes),
+    maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? DEFAULT_LIMITS.maxAwarenessStateBytes,
+    maxAwarenessClientsPerConnection: options.maxAwarenessClientsPerConnection ?? DEFAULT_LIMITS.maxAwarenessClientsPerConnection,
+    maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_LIMITS.maxBufferedBytes,
+  }
+}
+
+/** Re-checks every open socket now, after a change to who may write (e.g. the pact was signed). */
+export async function recheckCollabAccess(): Promise<void> {
+  await active.__pactwerkCollab?.recheckAccess()
+}

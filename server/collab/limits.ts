@@ -1,0 +1,81 @@
+import { CloseCode, RefusalError } from './close-codes.ts'
+
+export interface CollabLimits {
+  /**
+   * Largest message accepted (the ws `maxPayload`). A client's sync step 2 carries everything
+   * it has that the server lacks, so after a long offline session it can be as large as the
+   * whole document: a low cap (another Yjs server used 1.5 MB) makes such a document unable to
+   * sync ever again. 16 MiB leaves ample room for a pact with tables and history.
+   */
+  maxMessageBytes: number
+  /**
+   * Sustained messages per second per connection. Not just the client's own edits and caret
+   * moves: the y-websocket provider echoes every presence change it receives back to the
+   * server, so a client in a busy document sends one message per caret move of everyone else.
+   */
+  messagesPerSecond: number
+  /** Messages a connection may send in a burst above the sustained rate (joining a busy document). */
+  messageBurst: number
+  /** Sustained bytes per second per connection, so large messages cannot be sent back to back. */
+  bytesPerSecond: number
+  /** Bytes a connection may send in a burst: room for a maximal sync step 2 and then some. */
+  byteBurst: number
+  /** One client's presence state, as JSON: a name, a colour and a selection are a few hundred bytes. */
+  maxAwarenessStateBytes: number
+  /** Presence client ids one connection may control: one per Y.Doc, more only after a clientID clash. */
+  maxAwarenessClientsPerConnection: number
+  /** Unsent data queued for one slow client before it is dropped, so it cannot exhaust memory. */
+  maxBufferedBytes: number
+}
+
+const MIB = 1024 * 1024
+
+export const DEFAULT_LIMITS: CollabLimits = {
+  maxMessageBytes: 16 * MIB,
+  messagesPerSecond: 500,
+  messageBurst: 2_500,
+  bytesPerSecond: 4 * MIB,
+  byteBurst: 32 * MIB,
+  maxAwarenessStateBytes: 64 * 1024,
+  maxAwarenessClientsPerConnection: 4,
+  maxBufferedBytes: 64 * MIB,
+}
+
+/** A token bucket: `take(n)` is false once the connection spends faster than allowed. */
+export function createTokenBucket(perSecond: number, burst: number, now: () => number = Date.now) {
+  let tokens = burst
+  let last = now()
+  return {
+    take(amount = 1): boolean {
+      const current = now()
+      tokens = Math.min(burst, tokens + ((current - last) / 1000) * perSecond)
+      last = current
+      if (tokens < amount) return false
+      tokens -= amount
+      return true
+    },
+  }
+}
+
+/** What one connection may still send: a message budget and a byte budget. */
+export function createSendBudget(limits: CollabLimits, now: () => number = Date.now) {
+  const messages = createTokenBucket(limits.messagesPerSecond, limits.messageBurst, now)
+  const bytes = createTokenBucket(limits.bytesPerSecond, limits.byteBurst, now)
+  return {
+    /** Spends on one frame, or refuses it. */
+    admit(frameBytes: number): void {
+      if (!messages.take() || !bytes.take(frameBytes)) throw new RefusalError(CloseCode.policyViolation, 'rate-limit')
+    },
+  }
+}
+
+export type SendBudget = ReturnType<typeof createSendBudget>
+
+/**
+ * Refuses a frame before it is decoded. Oversized frames never get here: ws refuses them
+ * (1009) while reading, given `maxPayload: limits.maxMessageBytes`.
+ */
+export function checkFrame(frame: ArrayBuffer, isBinary: boolean, budget: SendBudget): void {
+  if (!isBinary) throw new RefusalError(CloseCode.unsupportedData, 'text-frame')
+  budget.admit(frame.byteLength)
+}

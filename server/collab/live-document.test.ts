@@ -1,0 +1,154 @@
+import { describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { logger } from '#app/utils/logger.server.ts'
+import { CloseCode } from './close-codes.ts'
+import { LocalFanout } from './fanout.ts'
+import { DEFAULT_LIMITS } from './limits.ts'
+import { LiveDocument } from './live-document.ts'
+import type { DocumentStore } from './persistence.ts'
+import type { CollabIdentity, DocumentConnection } from './types.ts'
+
+const identity: CollabIdentity = {
+  userId: 'u',
+  name: 'U',
+  sessionId: 's',
+  pactId: 'pact',
+  partyId: 'p',
+  partyName: 'P',
+  access: 'redacteur',
+  documentEditable: true,
+}
+
+function fakeConnection(id: string) {
+  const received: Uint8Array[] = []
+  const closes: number[] = []
+  const connection: DocumentConnection = {
+    id,
+    identity,
+    send: (message) => received.push(message),
+    close: (code) => closes.push(code),
+  }
+  return { connection, received, closes }
+}
+
+/** A store whose appends wait until released, to observe what happens meanwhile. */
+function gatedStore() {
+  const appended: Uint8Array[] = []
+  let release: (error?: Error) => void = () => {}
+  const store: DocumentStore = {
+    load: async () => null,
+    create: async () => true,
+    append: vi.fn(async (_pactId: string, update: Uint8Array) => {
+      await new Promise<void>((resolve, reject) => {
+        release = (error) => (error ? reject(error) : resolve())
+      })
+      appended.push(update)
+    }),
+    compact: vi.fn(async () => ({ mergedRows: 0, stateBytes: 0 })),
+  }
+  return { store, appended, release: (error?: Error) => release(error) }
+}
+
+function liveDocument(store: DocumentStore, onFailed = () => {}, compactAfterUpdates = 500) {
+  return new LiveDocument('pact', new Y.Doc(), 0, {
+    store,
+    channel: new LocalFanout().join('pact', () => {}),
+    limits: DEFAULT_LIMITS,
+    compactAfterUpdates,
+    log: logger,
+    onFailed,
+  })
+}
+
+function typing(...texts: string[]): Uint8Array[] {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  for (const text of texts) doc.getText('default').insert(doc.getText('default').length, text)
+  return updates
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('LiveDocument', () => {
+  it('relays nothing before it is stored, and stores what queued meanwhile as one row', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const writer = fakeConnection('writer')
+    const reader = fakeConnection('reader')
+    document.addConnection(writer.connection)
+    document.addConnection(reader.connection)
+    const greeting = reader.received.length
+    const [first, ...rest] = typing('a', 'b', 'c', 'd')
+
+    document.receiveUpdate(first, writer.connection)
+    await tick()
+    for (const update of rest) document.receiveUpdate(update, writer.connection)
+    await tick()
+    expect(reader.received.length).toBe(greeting)
+
+    release()
+    await tick()
+    release()
+    await document.whenIdle()
+    expect(appended).toHaveLength(2)
+    expect(reader.received.length).toBe(greeting + 4)
+    // The sender is not sent its own changes back.
+    expect(writer.received.length).toBe(greeting)
+  })
+
+  it('answers a sync step 1 only after what was applied before it is stored', async () => {
+    const { store, release } = gatedStore()
+    const document = liveDocument(store)
+    const writer = fakeConnection('writer')
+    const joiner = fakeConnection('joiner')
+    document.addConnection(writer.connection)
+    document.addConnection(joiner.connection)
+    document.receiveUpdate(typing('inhoud')[0], writer.connection)
+    document.replyToStateVector(joiner.connection, Y.encodeStateVector(new Y.Doc()))
+    await tick()
+    const before = joiner.received.length
+    release()
+    await document.whenIdle()
+    expect(joiner.received.length).toBe(before + 2)
+  })
+
+  it('discards itself when storing fails: connections closed with 1011, nothing relayed, callers told', async () => {
+    const { store, release } = gatedStore()
+    const onFailed = vi.fn()
+    const document = liveDocument(store, onFailed)
+    const reader = fakeConnection('reader')
+    document.addConnection(reader.connection)
+    const greeting = reader.received.length
+    const serverChange = document.submitServerUpdate(typing('x')[0], { server: 'test' })
+    await tick()
+    release(new Error('disk full'))
+
+    await expect(serverChange).rejects.toThrow('disk full')
+    expect(reader.received.length).toBe(greeting)
+    expect(reader.closes).toEqual([CloseCode.internalError])
+    expect(onFailed).toHaveBeenCalledWith(document)
+    expect(document.isDiscarded).toBe(true)
+  })
+
+  it('compacts once the log reaches the configured length', async () => {
+    const store: DocumentStore = {
+      load: async () => null,
+      create: async () => true,
+      append: async () => {},
+      compact: vi.fn(async () => ({ mergedRows: 3, stateBytes: 10 })),
+    }
+    const document = liveDocument(store, () => {}, 3)
+    const writer = fakeConnection('writer')
+    document.addConnection(writer.connection)
+    const [a, b, c] = typing('a', 'b', 'c')
+    for (const update of [a, b]) {
+      document.receiveUpdate(update, writer.connection)
+      await document.whenIdle()
+    }
+    expect(store.compact).not.toHaveBeenCalled()
+    document.receiveUpdate(c, writer.connection)
+    await document.whenIdle()
+    await vi.waitFor(() => expect(store.compact).toHaveBeenCalledTimes(1))
+  })
+})

@@ -1,0 +1,255 @@
+import type { Logger } from 'pino'
+import * as Y from 'yjs'
+import { Presence, type PresenceLimits } from './awareness.ts'
+import { CloseCode } from './close-codes.ts'
+import { FROM_OTHER_INSTANCE, type FanoutChannel, type FanoutMessage } from './fanout.ts'
+import type { DocumentStore } from './persistence.ts'
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol.ts'
+import type { DocumentConnection } from './types.ts'
+
+/** A change made by server code rather than a client, named for the logs. */
+export interface ServerOrigin {
+  server: string
+}
+
+type UpdateOrigin = DocumentConnection | ServerOrigin | typeof FROM_OTHER_INSTANCE
+
+interface ApplyTask {
+  kind: 'apply'
+  update: Uint8Array
+  origin: UpdateOrigin
+  settle?: { resolve(): void; reject(error: unknown): void }
+}
+
+interface ReplyTask {
+  kind: 'reply'
+  connection: DocumentConnection
+  stateVector: Uint8Array
+}
+
+type Task = ApplyTask | ReplyTask
+
+export interface LiveDocumentOptions {
+  store: DocumentStore
+  channel: FanoutChannel
+  limits: PresenceLimits
+  compactAfterUpdates: number
+  log: Logger
+  /** Called once if the document is discarded after a failure; the registry forgets it. */
+  onFailed(document: LiveDocument): void
+}
+
+/**
+ * One pact's document in memory with its connections and presence.
+ *
+ * Every change goes through one queue per document: apply to the Y.Doc (capturing the
+ * effective update Yjs emits, which holds only what was new), append that to the log and
+ * await it, and only then relay it. A sync step 1 is answered from the same queue, so no
+ * client is ever sent state that is not yet stored. Changes queued while a write is in flight
+ * are stored together in one row (group commit), which keeps a busy document's log short.
+ */
+export class LiveDocument {
+  readonly connections = new Set<DocumentConnection>()
+  readonly presence: Presence
+  /** Connections and server calls keeping the document loaded; the registry counts them. */
+  holders = 0
+  private readonly queue: Task[] = []
+  private draining = false
+  private idle: Promise<void> = Promise.resolve()
+  private discarded = false
+  private logLength: number
+  private nextCompactionAt: number
+  private compaction: Promise<void> = Promise.resolve()
+  private compactionQueued = false
+
+  constructor(
+    readonly pactId: string,
+    readonly doc: Y.Doc,
+    storedLogLength: number,
+    private readonly options: LiveDocumentOptions,
+  ) {
+    this.logLength = storedLogLength
+    this.nextCompactionAt = options.compactAfterUpdates
+    this.presence = new Presence(
+      doc,
+      {
+        broadcast: (message, except) => this.broadcast(message, except),
+        publish: (update) => options.channel.publish({ kind: 'awareness', payload: update }),
+      },
+      options.limits,
+    )
+  }
+
+  get isDiscarded(): boolean {
+    return this.discarded
+  }
+
+  addConnection(connection: DocumentConnection): void {
+    this.connections.add(connection)
+    connection.send(encodeSyncStep1(this.doc))
+    const states = this.presence.encodeAll()
+    if (states) connection.send(encodeAwarenessMessage(states))
+  }
+
+  removeConnection(connection: DocumentConnection): void {
+    this.connections.delete(connection)
+    if (!this.discarded) this.presence.removeConnection(connection)
+  }
+
+  /** A client's change; failures close the document's connections, so nothing to await. */
+  receiveUpdate(update: Uint8Array, connection: DocumentConnection): void {
+    this.enqueue({ kind: 'apply', update, origin: connection })
+  }
+
+  /** A change made by server code; resolves once it is stored and relayed. */
+  submitServerUpdate(update: Uint8Array, origin: ServerOrigin): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.discarded) return reject(new Error(`Document of pact ${this.pactId} was discarded`))
+      this.enqueue({ kind: 'apply', update, origin, settle: { resolve, reject } })
+    })
+  }
+
+  replyToStateVector(connection: DocumentConnection, stateVector: Uint8Array): void {
+    this.enqueue({ kind: 'reply', connection, stateVector })
+  }
+
+  receiveFromOtherInstance(message: FanoutMessage): void {
+    if (message.kind === 'update') {
+      this.enqueue({ kind: 'apply', update: message.payload, origin: FROM_OTHER_INSTANCE })
+      return
+    }
+    try {
+      this.presence.applyFromOtherInstance(message.payload)
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'collab presence from another instance ignored')
+    }
+  }
+
+  /** Resolves once every change queued so far is stored and relayed. */
+  async whenIdle(): Promise<void> {
+    while (this.draining) await this.idle
+  }
+
+  /**
+   * Folds the stored log into the stored state. Runs after any compaction in progress, so it
+   * covers every row stored before it was asked for. Never throws: a failed compaction only
+   * leaves the log longer.
+   */
+  compact(): Promise<void> {
+    this.compaction = this.compaction.then(() => this.runCompaction())
+    return this.compaction
+  }
+
+  destroy(): void {
+    if (this.discarded) return
+    this.discarded = true
+    this.options.channel.leave()
+    this.presence.destroy()
+    this.doc.destroy()
+  }
+
+  private enqueue(task: Task): void {
+    if (this.discarded) return
+    this.queue.push(task)
+    if (this.draining) return
+    this.draining = true
+    this.idle = this.drain()
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0 && !this.discarded) await this.processBatch(this.queue.splice(0))
+    } finally {
+      // Reset in the same synchronous step as the last empty-queue check, so no task is stranded.
+      this.draining = false
+    }
+  }
+
+  private async processBatch(batch: Task[]): Promise<void> {
+    const applied: Array<{ update: Uint8Array; origin: UpdateOrigin }> = []
+    try {
+      for (const task of batch) {
+        if (task.kind !== 'apply') continue
+        const update = this.applyCapturingEffect(task)
+        if (update) applied.push({ update, origin: task.origin })
+      }
+      const toStore = applied.filter((change) => change.origin !== FROM_OTHER_INSTANCE).map((change) => change.update)
+      if (toStore.length > 0) {
+        await this.options.store.append(this.pactId, toStore.length === 1 ? toStore[0] : Y.mergeUpdates(toStore))
+        this.logLength++
+      }
+    } catch (error) {
+      this.fail(error, batch)
+      return
+    }
+    for (const { update, origin } of applied) {
+      this.broadcast(encodeUpdateMessage(update), origin)
+      if (origin !== FROM_OTHER_INSTANCE) this.options.channel.publish({ kind: 'update', payload: update })
+    }
+    for (const task of batch) {
+      if (task.kind === 'reply') task.connection.send(encodeSyncStep2(this.doc, task.stateVector))
+      else task.settle?.resolve()
+    }
+    this.compactWhenLogIsLong()
+  }
+
+  /** What the update actually changed (null if nothing): Yjs emits only the new structs and deletions. */
+  private applyCapturingEffect(task: ApplyTask): Uint8Array | null {
+    const effects: Uint8Array[] = []
+    const capture = (update: Uint8Array) => effects.push(update)
+    this.doc.on('update', capture)
+    try {
+      Y.applyUpdate(this.doc, task.update, task.origin)
+    } catch (error) {
+      if (this.isConnection(task.origin)) task.origin.close(CloseCode.invalidPayload, 'update-not-applicable')
+      throw error
+    } finally {
+      this.doc.off('update', capture)
+    }
+    if (effects.length === 0) return null
+    return effects.length === 1 ? effects[0] : Y.mergeUpdates(effects)
+  }
+
+  /**
+   * The in-memory document no longer matches what is stored (a write failed, or an update
+   * failed half-way through applying). Drop it without storing anything from it; clients
+   * reconnect, the document loads again from storage and they resend what it lacks.
+   */
+  private fail(error: unknown, batch: Task[]): void {
+    this.options.log.error({ err: error }, 'collab document discarded after a failure; clients resync from storage')
+    for (const task of [...batch, ...this.queue.splice(0)]) if (task.kind === 'apply') task.settle?.reject(error)
+    for (const connection of this.connections) connection.close(CloseCode.internalError, 'document-reset')
+    this.destroy()
+    this.options.onFailed(this)
+  }
+
+  private broadcast(message: Uint8Array, except: unknown): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(message)
+  }
+
+  private isConnection(origin: UpdateOrigin): origin is DocumentConnection {
+    return this.connections.has(origin as DocumentConnection)
+  }
+
+  private compactWhenLogIsLong(): void {
+    if (this.logLength < this.nextCompactionAt || this.compactionQueued) return
+    this.compactionQueued = true
+    void this.compact().then(() => {
+      this.compactionQueued = false
+    })
+  }
+
+  private async runCompaction(): Promise<void> {
+    const started = performance.now()
+    try {
+      const { mergedRows, stateBytes } = await this.options.store.compact(this.pactId)
+      this.logLength = Math.max(0, this.logLength - mergedRows)
+      if (mergedRows > 0) {
+        this.options.log.info({ mergedRows, stateBytes, ms: Math.round(performance.now() - started) }, 'collab document compacted')
+      }
+    } catch (error) {
+      this.options.log.error({ err: error }, 'collab compaction failed; the log is kept and retried later')
+    }
+    this.nextCompactionAt = this.logLength + this.options.compactAfterUpdates
+  }
+}

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { getDb } from '#app/db/db.server.ts'
+import { createTestPact } from '#tests/support/fixtures.ts'
+import { compactUpdates, createSqlDocumentStore, readStoredState } from './persistence.ts'
+
+const store = createSqlDocumentStore()
+
+function textOf(updates: readonly Uint8Array[]): string {
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, update)
+  return doc.getText('default').toString()
+}
+
+/** Successive edits of one document, each as the update it produced. */
+function edits(...texts: string[]): { state: Uint8Array; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  for (const text of texts) doc.getText('default').insert(doc.getText('default').length, text)
+  return { state: Y.encodeStateAsUpdate(doc), updates }
+}
+
+let pactId: string
+beforeAll(async () => {
+  pactId = (await createTestPact()).pactId
+})
+
+describe('the SQL document store', () => {
+  it('creates a document once; a second create reports that it exists', async () => {
+    const { pactId } = await createTestPact()
+    expect(await store.load(pactId)).toBeNull()
+    expect(await store.create(pactId, edits('eerste').state)).toBe(true)
+    expect(await store.create(pactId, edits('tweede').state)).toBe(false)
+    expect(textOf((await store.load(pactId))!.updates)).toBe('eerste')
+  })
+
+  it('loads state then log in order, and compaction folds exactly the log into the state', async () => {
+    const { updates } = edits('a', 'b', 'c', 'd')
+    await store.create(pactId, updates[0])
+    for (const update of updates.slice(1)) await store.append(pactId, update)
+    const loaded = (await store.load(pactId))!
+    expect(loaded.logLength).toBe(3)
+    expect(textOf(loaded.updates)).toBe('abcd')
+
+    expect(await store.compact(pactId)).toMatchObject({ mergedRows: 3 })
+    const compacted = (await store.load(pactId))!
+    expect(compacted).toMatchObject({ logLength: 0 })
+    expect(textOf(compacted.updates)).toBe('abcd')
+    expect(await store.compact(pactId)).toEqual({ mergedRows: 0, stateBytes: 0 })
+    expect(textOf([(await readStoredState(store, pactId))!])).toBe('abcd')
+  })
+
+  it('leaves everything as it is when another compaction got in first', async () => {
+    const { pactId } = await createTestPact()
+    const { updates } = edits('x', 'y')
+    await store.create(pactId, updates[0])
+    await store.append(pactId, updates[1])
+    // Another instance's compaction commits between our read and our write (the single SQLite
+    // connection runs queued queries in order: our read, then this, then our write).
+    const db = getDb()
+    const compaction = store.compact(pactId)
+    await db.updateTable('collab_documents').set({ compacted_through: 999_999 }).where('pact_id', '=', pactId).execute()
+    expect(await compaction).toEqual({ mergedRows: 0, stateBytes: 0 })
+    const rows = await db.selectFrom('collab_updates').select('id').where('pact_id', '=', pactId).execute()
+    expect(rows).toHaveLength(1)
+  })
+})
+
+describe('compactUpdates', () => {
+  it('drops the content of deletions, keeping what is visible', () => {
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('default').insert(0, 'x'.repeat(10_000))
+    doc.getText('default').delete(0, 10_000)
+    doc.getText('default').insert(0, 'blijft')
+    const merged = compactUpdates(updates)
+    expect(textOf([merged])).toBe('blijft')
+    expect(merged.byteLength).toBeLessThan(Y.mergeUpdates(updates).byteLength)
+  })
+
+  it('keeps updates whose dependencies are missing, as pending structs', () => {
+    const { updates } = edits('een', 'twee')
+    const merged = compactUpdates([updates[1]])
+    expect(textOf([updates[0], merged])).toBe('eentwee')
+  })
+})

@@ -1,0 +1,142 @@
+import * as Y from 'yjs'
+import { getDb, nowIso, type Db } from '#app/db/db.server.ts'
+import { isPostgres } from '#app/db/migrations/column-types.ts'
+
+/**
+ * Durable storage of the collaborative documents: per pact a compacted state and an
+ * append-only log of the updates since. Appends are single-row inserts, cheap enough to await
+ * before every broadcast; compaction folds the log into the state from time to time.
+ *
+ * Compaction reads only what is stored, never a document in memory: a document whose load
+ * failed or was cut short therefore can never overwrite what is stored.
+ */
+export interface StoredDocument {
+  /** The compacted state, then every logged update in order: applying all gives the document. */
+  updates: Uint8Array[]
+  /** How many of those are log rows not yet compacted. */
+  logLength: number
+}
+
+export interface CompactionResult {
+  /** Log rows folded into the state and deleted; 0 when there was nothing to do. */
+  mergedRows: number
+  stateBytes: number
+}
+
+export interface DocumentStore {
+  /** The stored document, or null if the pact has none yet. */
+  load(pactId: string): Promise<StoredDocument | null>
+  /** Stores a brand-new document; false if one exists already (another process created it first). */
+  create(pactId: string, initialState: Uint8Array): Promise<boolean>
+  append(pactId: string, update: Uint8Array): Promise<void>
+  compact(pactId: string): Promise<CompactionResult>
+}
+
+// Large IN lists are split so they stay far below both dialects' bound-parameter limits.
+const DELETE_CHUNK = 500
+
+export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
+  // One consistent snapshot of state and log: on SQLite every transaction is one, on
+  // PostgreSQL only from repeatable read up (read committed could see a compaction half-way).
+  const readTransaction = () =>
+    isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
+
+  async function readStored(pactId: string) {
+    return readTransaction().execute(async (trx) => {
+      const document = await trx
+        .selectFrom('collab_documents')
+        .select(['state', 'compacted_through'])
+        .where('pact_id', '=', pactId)
+        .executeTakeFirst()
+      if (!document) return null
+      const log = await trx
+        .selectFrom('collab_updates')
+        .select(['id', 'payload'])
+        .where('pact_id', '=', pactId)
+        .orderBy('id')
+        .execute()
+      return { document, log }
+    })
+  }
+
+  return {
+    async load(pactId) {
+      const stored = await readStored(pactId)
+      if (!stored) return null
+      return {
+        updates: [toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))],
+        logLength: stored.log.length,
+      }
+    },
+
+    async create(pactId, initialState) {
+      const now = nowIso()
+      const result = await db
+        .insertInto('collab_documents')
+        .values({ pact_id: pactId, state: toBlob(initialState), compacted_through: 0, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.column('pact_id').doNothing())
+        .executeTakeFirst()
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+    },
+
+    async append(pactId, update) {
+      await db.insertInto('collab_updates').values({ pact_id: pactId, payload: toBlob(update), created_at: nowIso() }).execute()
+    },
+
+    async compact(pactId) {
+      const stored = await readStored(pactId)
+      if (!stored || stored.log.length === 0) return { mergedRows: 0, stateBytes: 0 }
+      const state = compactUpdates([toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))])
+      const logIds = stored.log.map((row) => row.id)
+      const merged = await db.transaction().execute(async (trx) => {
+        // Optimistic lock: if another compaction got in first, leave everything as it is.
+        const result = await trx
+          .updateTable('collab_documents')
+          .set({ state: toBlob(state), compacted_through: logIds[logIds.length - 1], updated_at: nowIso() })
+          .where('pact_id', '=', pactId)
+          .where('compacted_through', '=', stored.document.compacted_through)
+          .executeTakeFirst()
+        if (Number(result.numUpdatedRows) !== 1) return false
+        // Exactly the rows that were merged: a row committed meanwhile stays for the next round.
+        for (let i = 0; i < logIds.length; i += DELETE_CHUNK) {
+          await trx.deleteFrom('collab_updates').where('id', 'in', logIds.slice(i, i + DELETE_CHUNK)).execute()
+        }
+        return true
+      })
+      return merged ? { mergedRows: logIds.length, stateBytes: state.byteLength } : { mergedRows: 0, stateBytes: 0 }
+    },
+  }
+}
+
+/**
+ * Folds updates into one through a scratch document, so content deleted long ago is
+ * garbage-collected rather than carried forever (Y.mergeUpdates keeps it). Updates whose
+ * dependencies are missing stay in the result as pending structs; nothing is dropped.
+ */
+export function compactUpdates(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc()
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update)
+    })
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** The stored document as one update, or null if the pact has none yet. */
+export async function readStoredState(store: DocumentStore, pactId: string): Promise<Uint8Array | null> {
+  const stored = await store.load(pactId)
+  if (!stored) return null
+  return stored.updates.length === 1 ? stored.updates[0] : compactUpdates(stored.updates)
+}
+
+// better-sqlite3 binds Buffers (not bare Uint8Arrays) as blobs; pg takes Buffers for bytea.
+function toBlob(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+function toBytes(blob: Uint8Array): Uint8Array {
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength)
+}
