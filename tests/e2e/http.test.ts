@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { baseURL, DEMO_PASSWORD } from './browser.ts'
-import { startBuiltServer } from './server.ts'
+import { startBuiltServer } from '#tests/support/built-server.ts'
 
 async function signInCookie(email: string, password = DEMO_PASSWORD) {
   const response = await fetch(`${baseURL()}/inloggen`, {
