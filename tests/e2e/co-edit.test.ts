@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Anouk starts a pact of her own (so other tests' edits to the demo pact don't interfere). */
+async function newPactWith(owner: Page, title: string) {
+  await gotoHydrated(owner, '/pacts/nieuw')
+  await owner.getByLabel('Titel van het pact').fill(title)
+  await owner.getByLabel('Gemeente of regio').fill('Gemeente Zuiderveen')
+  await owner.getByRole('button', { name: 'Pact aanmaken' }).click()
+  await owner.getByRole('heading', { name: title }).waitFor()
+  return new URL(owner.url()).pathname
+}
+
+/** An invitation link from the settings page, for the party and access given. */
+async function invite(owner: Page, pactPath: string, party: string, access: string) {
+  await gotoHydrated(owner, `${pactPath}/instellingen`)
+  await owner.getByLabel('Naam van de organisatie').fill(party)
+  await owner.getByLabel('Soort organisatie').selectOption('aanbieder')
+  await owner.getByRole('button', { name: 'Partij toevoegen' }).click()
+  await owner.getByText('De partij is toegevoegd.').waitFor()
+  await owner.getByLabel('Partij', { exact: true }).selectOption({ label: party })
+  await owner.getByLabel('Toegang', { exact: true }).selectOption(access)
+  await owner.getByRole('button', { name: 'Uitnodigingslink maken' }).click()
+  return new URL(await owner.getByTestId('invitation-link').inputValue()).pathname
+}
+
+async function accept(page: Page, invitationPath: string) {
+  await gotoHydrated(page, invitationPath)
+  await page.getByRole('button', { name: 'Uitnodiging aannemen' }).click()
+  await page.waitForURL(/\/pacts\/[a-z0-9]+$/)
+}
+
+async function openDocument(page: Page, pactPath: string) {
+  await gotoHydrated(page, `${pactPath}/document`)
+  await page.getByTestId('connection-status').and(page.locator('[data-state="connected"]')).waitFor()
+  await page.getByTestId('editor').getByText('Waarom dit pact').first().waitFor()
+}
+
+/** Puts the caret at the end of the first paragraph of the first clause and types. */
+async function typeInFirstClause(page: Page, text: string) {
+  await page.getByTestId('editor').locator('section.pw-clause p').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(text)
+}
+
+describe('writing the pact together', () => {
+  it('shows each other’s words and carets live, keeps offline edits, and keeps readers read-only', async () => {
+    const anouk = await newPerson(browser)
+    await signIn(anouk, 'anouk@zuiderveen.example')
+    const pactPath = await newPactWith(anouk, 'Pact samen schrijven')
+    const karimLink = await invite(anouk, pactPath, 'Welzijn Samen', 'redacteur')
+    const henkLink = await invite(anouk, pactPath, 'Bewonersraad Samen', 'lezer')
+
+    const karim = await newPerson(browser)
+    await signIn(karim, 'karim@welzijnzuiderveen.example')
+    await accept(karim, karimLink)
+    const henk = await newPerson(browser)
+    await signIn(henk, 'henk@adviesraad-zuiderveen.example')
+    await accept(henk, henkLink)
+
+    await openDocument(anouk, pactPath)
+    await openDocument(karim, pactPath)
+    await expectAccessible(anouk)
+
+    // Both see who is here.
+    await anouk.getByTestId('presence-list').getByText('Karim El Amrani').waitFor()
+    await karim.getByTestId('presence-list').getByText('Anouk de Vries').waitFor()
+
+    // Anouk types; Karim sees the words within 2 s, and Anouk's caret with her name.
+    await typeInFirstClause(anouk, ' Samen met de wijkteams.')
+    await karim.getByTestId('editor').getByText('Samen met de wijkteams.', { exact: false }).waitFor({ timeout: 2_000 })
+    await karim.locator('.collaboration-carets__label, .collaboration-caret__label').getByText('Anouk de Vries', { exact: false }).first().waitFor({ timeout: 2_000 })
+
+    // Karim types at the same time; both end up with both sentences.
+    await typeInFirstClause(karim, ' Met inwoners aan tafel.')
+    for (const page of [anouk, karim]) {
+      await page.getByTestId('editor').getByText('Met inwoners aan tafel.', { exact: false }).waitFor({ timeout: 2_000 })
+    }
+
+    // Henk, a lezer, sees the text but cannot change it.
+    await openDocument(henk, pactPath)
+    await henk.getByTestId('editor').getByText('Met inwoners aan tafel.', { exact: false }).waitFor()
+    expect(await henk.getByTestId('editor').getAttribute('contenteditable')).toBe('false')
+    expect(await henk.getByRole('toolbar').count()).toBe(0)
+    await henk.getByTestId('editor').locator('section.pw-clause p').first().click()
+    await henk.keyboard.type('Dit mag niet')
+    expect(await henk.getByTestId('editor').textContent()).not.toContain('Dit mag niet')
+
+    // Karim goes offline, keeps writing, and his words arrive when he is back.
+    await karim.context().setOffline(true)
+    await karim.getByTestId('connection-status').and(karim.locator('[data-state="offline"]')).waitFor()
+    await typeInFirstClause(karim, ' Offline geschreven.')
+    await karim.context().setOffline(false)
+    await anouk.getByTestId('editor').getByText('Offline geschreven.', { exact: false }).waitFor({ timeout: 10_000 })
+
+    // A reload shows everything, from the server.
+    await anouk.reload()
+    await anouk.waitForSelector('html[data-hydrated]')
+    for (const sentence of ['Samen met de wijkteams.', 'Met inwoners aan tafel.', 'Offline geschreven.']) {
+      await anouk.getByTestId('editor').getByText(sentence, { exact: false }).waitFor()
+    }
+
+    // The leesversie renders the same text on the server, without JavaScript.
+    const html = await (await anouk.request.get(`${pactPath}/leesversie`)).text()
+    expect(html).toContain('Offline geschreven.')
+  })
+})
