@@ -5,7 +5,7 @@ export const editorNl = {
     lead: 'Hier schrijven alle partijen tegelijk aan de tekst van het pact. Wijzigingen worden direct gedeeld en automatisch bewaard.',
     backToPact: 'Terug naar het pact',
     readVersion: 'Leesversie',
-    noScript: 'Samen bewerken werkt alleen met JavaScript. Zonder JavaScript kun je de leesversie bekijken.',
+    noScript: 'Samen bewerken werkt alleen met JavaScript. Zonder JavaScript kunt u de leesversie bekijken.',
   },
   read: {
     title: 'Leesversie',
@@ -16,19 +16,19 @@ export const editorNl = {
   },
   loading: 'Het document wordt geladen…',
   documentLabel: 'Tekst van het pact',
-  readOnly: 'Je kunt dit document lezen, maar niet bewerken. Dat kunnen alleen redacteuren en beheerders van het pact.',
+  readOnly: 'U kunt dit document lezen, maar niet bewerken. Dat kunnen alleen redacteuren en beheerders van het pact.',
   contentError: 'Dit document bevat inhoud die deze versie van Pactwerk niet kent. Bewerken is uitgezet om die inhoud niet te beschadigen. Vernieuw de pagina.',
   connection: {
     label: 'Verbinding',
     connecting: 'Verbinden…',
     connected: 'Verbonden',
     reconnecting: 'Opnieuw verbinden…',
-    offline: 'Offline. Je wijzigingen blijven in deze browser bewaard en worden verstuurd zodra je weer online bent.',
-    refused: 'De server heeft de verbinding geweigerd. Vernieuw de pagina of meld je opnieuw aan.',
+    offline: 'Offline. Uw wijzigingen blijven in deze browser bewaard en worden verstuurd zodra u weer online bent.',
+    refused: 'De server heeft de verbinding geweigerd. Vernieuw de pagina of log opnieuw in.',
   },
   presence: {
     title: 'Nu aanwezig',
-    you: '{{name}} (jij)',
+    you: '{{name}} (u)',
   },
   toolbar: {
     label: 'Opmaak en clausules',
