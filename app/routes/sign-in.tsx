@@ -1,10 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useActionData, useSearchParams } from 'react-router'
 import { requireAnonymous } from '#app/auth/authorization.server.ts'
 import { isSignInBlocked, recordFailedSignIn } from '#app/auth/rate-limit.server.ts'
 import { redirectWithNewSession } from '#app/auth/session.server.ts'
+import { forgetOfflineStores } from '#app/components/offline-store.ts'
 import { Alert, Button, FormErrors, Heading, Paragraph, TextField } from '#app/components/ui.tsx'
 import { verifyCredentials } from '#app/data/users.server.ts'
 import { safeRedirect, signInSchema } from '#app/forms/account.ts'
@@ -39,6 +41,10 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const redirectTo = searchParams.get('redirectTo') ?? ''
+  const signedOut = searchParams.has('uitgelogd')
+  useEffect(() => {
+    if (signedOut) void forgetOfflineStores()
+  }, [signedOut])
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
@@ -47,7 +53,7 @@ export default function SignIn() {
   return (
     <div className="pw-stack">
       <Heading level={1}>{t('signIn.title')}</Heading>
-      {searchParams.get('uitgelogd') ? <Alert type="ok">{t('signIn.signedOut')}</Alert> : null}
+      {signedOut ? <Alert type="ok">{t('signIn.signedOut')}</Alert> : null}
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

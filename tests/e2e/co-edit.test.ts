@@ -112,5 +112,12 @@ describe('writing the pact together', () => {
     // The leesversie renders the same text on the server, without JavaScript.
     const html = await (await anouk.request.get(`${pactPath}/leesversie`)).text()
     expect(html).toContain('Offline geschreven.')
+
+    // Signing out forgets the browser's offline copy, so a shared laptop keeps no pact text.
+    const offlineCopies = () => karim.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).filter((name) => name?.startsWith('pactwerk-')))
+    expect(await offlineCopies()).toHaveLength(1)
+    await karim.getByRole('button', { name: 'Uitloggen' }).click()
+    await karim.getByText('U bent uitgelogd.').waitFor()
+    await expect.poll(offlineCopies).toEqual([])
   })
 })
