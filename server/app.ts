@@ -8,6 +8,7 @@ import { demoSignIns, seedDemoIfEmpty } from '#app/data/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/db/db.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
+import { projectModelOnChange } from './collab/projection.ts'
 
 /**
  * The app's server side as one bundle (built by Vite together with the routes, so both share
@@ -81,6 +82,7 @@ export async function startApp(): Promise<{
     attach(server) {
       collab = attachCollabServer(server, {
         seedDocument: seedPactContent,
+        onDocumentChanged: projectModelOnChange,
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
     },

@@ -1,25 +1,26 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
-import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState, type Editor } from '@tiptap/react'
+import { useContext, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IndexeddbPersistence } from 'y-indexeddb'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import { useFetcher } from 'react-router'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
 import { CLAUSE_KINDS, isClauseKind, selectedClause, type ClauseKind } from '#app/editor/clause.ts'
 import { pactExtensions } from '#app/editor/extensions.ts'
+import type { PactDataRef } from '#app/editor/pact-data.ts'
+import type { loader as resultAreasLoader } from '#app/routes/pact-areas.tsx'
+import { ConnectionStatus } from './connection-status.tsx'
+import { PactDataContext, PactDataNodeView, riskScopeLabel, type PactDataSource } from './pact-data-view.tsx'
 import { Alert, buttonClass } from './ui.tsx'
+import { useLiveModel } from './use-pact-model.ts'
+import { usePactConnection, type PactConnection } from './use-pact-connection.ts'
 
 export interface PactEditorProps {
   pactId: string
   user: { id: string; name: string; partyName: string }
   canEdit: boolean
-}
-
-interface Connection {
-  doc: Y.Doc
-  provider: WebsocketProvider
 }
 
 /**
@@ -29,33 +30,44 @@ interface Connection {
  */
 export function PactEditor({ pactId, user, canEdit }: PactEditorProps) {
   const { t } = useTranslation()
-  const connection = useConnection(pactId, canEdit)
+  const connection = usePactConnection(pactId, canEdit)
+  const pactData = usePactDataSource(pactId, connection?.doc ?? null)
   if (!connection) return <p className="pw-editor__loading">{t('editor.loading')}</p>
-  return <LiveEditor connection={connection} user={user} canEdit={canEdit} />
+  return (
+    <PactDataContext.Provider value={pactData}>
+      <LiveEditor connection={connection} user={user} canEdit={canEdit} />
+    </PactDataContext.Provider>
+  )
 }
 
-function useConnection(pactId: string, canEdit: boolean): Connection | null {
-  const [connection, setConnection] = useState<Connection | null>(null)
+// The data blocks render inside the editor from the same Y.Doc as the text, so they change as anyone edits the model.
+const pactDataView = ReactNodeViewRenderer(PactDataNodeView)
+
+const NO_MODEL = { resultAreas: [], riskRules: [] }
+
+/**
+ * What the data blocks show: the live model of `doc`, validated against the pact's years and
+ * parties, which come from the result areas page's loader.
+ */
+function usePactDataSource(pactId: string, doc: Y.Doc | null): PactDataSource | null {
+  const fetcher = useFetcher<typeof resultAreasLoader>()
+  const { load } = fetcher
   useEffect(() => {
-    const doc = new Y.Doc()
-    // Editors keep the document in the browser, so edits made offline survive a closed tab and
-    // are sent on reconnect. Readers do not: leftovers from a time they could edit would be
-    // refused by the server on every reconnect.
-    const persistence = canEdit ? new IndexeddbPersistence(`pactwerk-${pactId}`, doc) : null
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-    const provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, pactId, doc)
-    setConnection({ doc, provider })
-    return () => {
-      setConnection(null)
-      provider.destroy()
-      void persistence?.destroy()
-      doc.destroy()
-    }
-  }, [pactId, canEdit])
-  return connection
+    void load(`/pacts/${pactId}/resultaatgebieden`)
+  }, [pactId, load])
+  const facts = fetcher.data
+  const live = useLiveModel(
+    facts ? doc : null,
+    { years: facts?.years ?? [], partyIds: facts?.parties.map((party) => party.id) ?? [] },
+    facts?.projectedModel ?? NO_MODEL,
+  )
+  return useMemo(
+    () => (facts && live ? { model: live.lastValid, valid: live.valid, years: facts.years, parties: facts.parties } : null),
+    [facts, live],
+  )
 }
 
-function LiveEditor({ connection, user, canEdit }: { connection: Connection } & Omit<PactEditorProps, 'pactId'>) {
+function LiveEditor({ connection, user, canEdit }: { connection: PactConnection } & Omit<PactEditorProps, 'pactId'>) {
   const { t } = useTranslation()
   const [contentError, setContentError] = useState(false)
   const editor = useEditor(
@@ -70,7 +82,7 @@ function LiveEditor({ connection, user, canEdit }: { connection: Connection } & 
         setContentError(true)
       },
       extensions: [
-        ...pactExtensions({ clauseKindLabel: (kind) => t(`editor.kinds.${kind}`) }),
+        ...pactExtensions({ clauseKindLabel: (kind) => t(`editor.kinds.${kind}`), pactDataView }),
         Placeholder.configure({
           includeChildren: true,
           showOnlyCurrent: false,
@@ -111,54 +123,6 @@ function LiveEditor({ connection, user, canEdit }: { connection: Connection } & 
       <EditorContent editor={editor} className="pw-editor__frame" />
       {canEdit ? <ShortcutList /> : null}
     </div>
-  )
-}
-
-type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused'
-
-function useConnectionState(provider: WebsocketProvider): ConnectionState {
-  const [status, setStatus] = useState<'connecting' | 'connected' | 'disconnected'>(provider.wsconnected ? 'connected' : 'connecting')
-  const [hasConnected, setHasConnected] = useState(provider.wsconnected)
-  const [refused, setRefused] = useState(false)
-  const [online, setOnline] = useState(() => navigator.onLine)
-  useEffect(() => {
-    const onStatus = ({ status: next }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
-      setStatus(next)
-      if (next === 'connected') {
-        setHasConnected(true)
-        setRefused(false)
-      }
-    }
-    // Close codes 44xx: the server will not let us in (access revoked, signed out); y-websocket stops retrying.
-    const onClosed = () => setRefused(true)
-    const onOnline = () => setOnline(true)
-    const onOffline = () => setOnline(false)
-    provider.on('status', onStatus)
-    provider.on('closed', onClosed)
-    // The socket may have opened between the first render and this subscription.
-    if (provider.wsconnected) onStatus({ status: 'connected' })
-    window.addEventListener('online', onOnline)
-    window.addEventListener('offline', onOffline)
-    return () => {
-      provider.off('status', onStatus)
-      provider.off('closed', onClosed)
-      window.removeEventListener('online', onOnline)
-      window.removeEventListener('offline', onOffline)
-    }
-  }, [provider])
-  if (!online) return 'offline'
-  if (refused) return 'refused'
-  if (status === 'connected') return 'connected'
-  return hasConnected ? 'reconnecting' : 'connecting'
-}
-
-function ConnectionStatus({ provider }: { provider: WebsocketProvider }) {
-  const { t } = useTranslation()
-  const state = useConnectionState(provider)
-  return (
-    <p className={`pw-connection pw-connection--${state}`} data-testid="connection-status" data-state={state} role="status">
-      <span className="pw-connection__label">{t('editor.connection.label')}:</span> {t(`editor.connection.${state}`)}
-    </p>
   )
 }
 
@@ -425,6 +389,59 @@ function Toolbar({ editor }: { editor: Editor }) {
           onClick={() => run().deleteClause().run()}
         />
       </div>
+      <InsertPactData editor={editor} inClause={state.clauseKind !== null} />
+    </div>
+  )
+}
+
+/** Puts a result area's or a risk rule's data into the current clause, where it is read and signed with the text. */
+function InsertPactData({ editor, inClause }: { editor: Editor; inClause: boolean }) {
+  const { t } = useTranslation()
+  const source = useContext(PactDataContext)
+  const selectId = useId()
+  const [chosen, setChosen] = useState('')
+  const options: Array<PactDataRef & { label: string }> = source
+    ? [
+        ...source.model.resultAreas.map((area) => ({
+          kind: 'result-area' as const,
+          refId: area.id,
+          label: t('areas.data.optionArea', { title: area.title }),
+        })),
+        ...source.model.riskRules.map((rule) => ({
+          kind: 'risk-rule' as const,
+          refId: rule.id,
+          label: t('areas.data.optionRule', { scope: riskScopeLabel(rule, source.model, t) }),
+        })),
+      ]
+    : []
+  const choice = options.find((option) => `${option.kind}:${option.refId}` === chosen) ?? options[0]
+  return (
+    <div className="pw-toolbar__group">
+      <label className="pw-toolbar__label" htmlFor={selectId}>
+        {t('areas.data.insertLabel')}
+      </label>
+      <select
+        id={selectId}
+        className="utrecht-select utrecht-select--html-select pw-toolbar__select"
+        value={choice ? `${choice.kind}:${choice.refId}` : ''}
+        disabled={options.length === 0}
+        onChange={(event) => setChosen(event.target.value)}
+      >
+        {options.length === 0 ? <option value="">{t('areas.data.choose')}</option> : null}
+        {options.map((option) => (
+          <option key={`${option.kind}:${option.refId}`} value={`${option.kind}:${option.refId}`}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ToolbarButton
+        label={t('areas.data.insert')}
+        ariaLabel={t('areas.data.insertLabelLong')}
+        disabled={!choice || !inClause}
+        onClick={() => {
+          if (choice) editor.chain().focus().insertPactData({ kind: choice.kind, refId: choice.refId }).run()
+        }}
+      />
     </div>
   )
 }

@@ -22,6 +22,12 @@ export interface Database {
   clause_decisions: ClauseDecisionsTable
   pact_versions: PactVersionsTable
   comments: CommentsTable
+  result_areas: ResultAreasTable
+  result_area_budgets: ResultAreaBudgetsTable
+  indicators: IndicatorsTable
+  indicator_targets: IndicatorTargetsTable
+  risk_rules: RiskRulesTable
+  model_validation: ModelValidationTable
 }
 
 export interface UsersTable {
@@ -183,4 +189,77 @@ export interface CommentsTable {
   created_at: string
   resolved_at: string | null
   resolved_by: string | null
+}
+
+// The projection of each pact's structured model: derived from the document, rebuilt from it when lost.
+
+export interface ResultAreasTable {
+  pact_id: string
+  id: string
+  position: number
+  title: string
+  description: string
+  challenge: string
+  target_group: string
+  /** JSON: party ids. */
+  responsible_party_ids: string
+}
+
+export interface ResultAreaBudgetsTable {
+  pact_id: string
+  result_area_id: string
+  party_id: string
+  year: number
+  cents: number
+}
+
+export interface IndicatorsTable {
+  pact_id: string
+  id: string
+  result_area_id: string
+  position: number
+  name: string
+  unit: string
+  level: string
+  direction: string
+  baseline_value: number | null
+  baseline_year: number | null
+  data_source: string
+}
+
+export interface IndicatorTargetsTable {
+  pact_id: string
+  indicator_id: string
+  year: number
+  value: number
+}
+
+export interface RiskRulesTable {
+  pact_id: string
+  id: string
+  position: number
+  scope_kind: string
+  result_area_id: string | null
+  corridor_percent: number
+  provider_share_inside: number
+  provider_share_outside: number
+  provider_cap_cents: number | null
+  provider_gain_share: number
+  revolving_fund_share: number
+  division_kind: string
+  /** JSON: [{ partyId, weight }] when division_kind is 'weights'. */
+  division_weights: string | null
+}
+
+/** The last validation of a pact's model; the projection above is the last valid model. */
+export interface ModelValidationTable {
+  pact_id: string
+  valid: number
+  /** JSON: [{ path, message, writers }], message an i18n key, writers the names of who wrote the value. */
+  issues: string
+  /** SHA-256 of the projected model, to skip rewriting an unchanged projection. */
+  model_hash: string | null
+  /** Base64 Yjs state vector of the document that was checked: differs once the document changed since. */
+  state_vector: string
+  checked_at: string
 }

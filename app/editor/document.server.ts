@@ -1,9 +1,16 @@
 import { getSchema, type JSONContent } from '@tiptap/core'
-import type { Schema } from '@tiptap/pm/model'
+import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
 import type * as Y from 'yjs'
+import { PactDataContent, type PactDataSource } from '#app/components/pact-data-view.tsx'
+import { createI18n } from '#app/i18n/config.ts'
+import { isClauseKind } from './clause.ts'
 import { pactExtensions } from './extensions.ts'
+import { pactDataAttributes, pactDataRefOf } from './pact-data.ts'
 
 /** The Y.XmlFragment the client's Collaboration extension binds to (its `field`). */
 export const DOCUMENT_FIELD = 'default'
@@ -73,9 +80,29 @@ export function documentJson(doc: Y.Doc): JSONContent {
   return json?.content ? json : { type: 'doc', content: [] }
 }
 
-/** The current text as HTML, built only from the schema's own render rules. */
-export function renderDocumentHtml(doc: Y.Doc): string {
+/**
+ * The current text as HTML, built only from the schema's own render rules. With `pactData` (the
+ * validated model and the pact's years and parties) the data blocks show the data they refer to,
+ * in Dutch like the rest of the stored HTML; without it they show only their reference.
+ */
+export function renderDocumentHtml(doc: Y.Doc, { pactData }: { pactData?: PactDataSource } = {}): string {
   const json = documentJson(doc)
   if (!json.content?.length) return ''
-  return renderToHTMLString({ extensions: pactExtensions(), content: pactSchema().nodeFromJSON(json) })
+  return renderToHTMLString({
+    extensions: pactExtensions(),
+    content: pactSchema().nodeFromJSON(json),
+    options: pactData ? { nodeMapping: { pactData: ({ node, parent }) => pactDataHtml(node, parent, pactData) } } : undefined,
+  })
+}
+
+let dutch: ReturnType<typeof createI18n> | undefined
+
+function pactDataHtml(node: ProseMirrorNode, parent: ProseMirrorNode | undefined, source: PactDataSource): string {
+  dutch ??= createI18n('nl')
+  const dataRef = pactDataRefOf(node)
+  const clauseKind = parent?.type.name === 'clause' && isClauseKind(parent.attrs.kind) ? parent.attrs.kind : null
+  const content = createElement(PactDataContent, { dataRef, source, clauseKind })
+  // React escapes every text and attribute; the wrapper carries the same attributes as the editor's block.
+  const { class: className, ...attributes } = pactDataAttributes(dataRef)
+  return renderToStaticMarkup(createElement('div', { className, ...attributes }, createElement(I18nextProvider, { i18n: dutch }, content)))
 }

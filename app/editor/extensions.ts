@@ -2,6 +2,7 @@ import { Node, type Extensions } from '@tiptap/core'
 import { TableKit } from '@tiptap/extension-table'
 import { StarterKit } from '@tiptap/starter-kit'
 import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
+import { PactData, type PactDataOptions } from './pact-data.ts'
 
 // The document is a sequence of clauses with ordinary blocks (headings, text) between them.
 const PactDocument = Node.create({
@@ -15,7 +16,10 @@ const PactDocument = Node.create({
  * Deliberately small: whatever is not in here cannot enter the document or the signed HTML.
  * Collaboration (and with it undo) is added by the client only.
  */
-export function pactExtensions({ clauseKindLabel }: { clauseKindLabel?: ClauseOptions['kindLabel'] } = {}): Extensions {
+export function pactExtensions({
+  clauseKindLabel,
+  pactDataView,
+}: { clauseKindLabel?: ClauseOptions['kindLabel']; pactDataView?: PactDataOptions['nodeView'] } = {}): Extensions {
   return [
     PactDocument,
     StarterKit.configure({
@@ -37,5 +41,6 @@ export function pactExtensions({ clauseKindLabel }: { clauseKindLabel?: ClauseOp
     TableKit.configure({ table: { resizable: false } }),
     ClauseTitle,
     Clause.configure(clauseKindLabel ? { kindLabel: clauseKindLabel } : {}),
+    PactData.configure({ nodeView: pactDataView ?? null }),
   ]
 }

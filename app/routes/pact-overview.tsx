@@ -34,6 +34,15 @@ export default function PactOverview() {
         <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/leesversie`}>
           {t('overview.readVersion')}
         </Link>
+        <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/akkoord`}>
+          {t('signoff.nav.signOff')}
+        </Link>
+        <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/versies`}>
+          {t('signoff.nav.versions')}
+        </Link>
+        <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/logboek`}>
+          {t('signoff.nav.audit')}
+        </Link>
         {canManage ? (
           <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/instellingen`}>
             {t('overview.settings')}

@@ -16,6 +16,8 @@ export interface DocumentRegistryOptions {
   unloadAfterMs: number
   compactAfterUpdates: number
   log: Logger
+  /** Called after a loaded document's changes are stored; see LiveDocumentOptions.onChanged. */
+  onDocumentChanged?: (document: LiveDocument) => void
 }
 
 /**
@@ -131,6 +133,7 @@ export class DocumentRegistry {
         compactAfterUpdates: this.options.compactAfterUpdates,
         log,
         onFailed: (failed) => this.forget(failed),
+        onChanged: this.options.onDocumentChanged,
       })
       receive = (message) => document.receiveFromOtherInstance(message)
       for (const message of buffered) document.receiveFromOtherInstance(message)

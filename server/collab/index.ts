@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
+import type * as Y from 'yjs'
 import { logger } from '#app/utils/logger.server.ts'
 import { authenticateUpgrade, isAllowedOrigin, startAccessMonitor } from './auth.ts'
 import { CollabConnection } from './connection.ts'
@@ -8,6 +9,7 @@ import { DocumentRegistry, type SeedDocument } from './document-registry.ts'
 import { LocalFanout, type Fanout } from './fanout.ts'
 import { DEFAULT_LIMITS, type CollabLimits } from './limits.ts'
 import { createSqlDocumentStore, readStoredState, type DocumentStore } from './persistence.ts'
+import type { CollabWriter } from './types.ts'
 import { collabPactId, refuseUpgrade } from './upgrade.ts'
 
 /**
@@ -23,6 +25,18 @@ export { LocalFanout } from './fanout.ts'
 export type { CollabLimits } from './limits.ts'
 export type { DocumentStore } from './persistence.ts'
 export type { SeedDocument } from './document-registry.ts'
+export type { CollabWriter } from './types.ts'
+
+/**
+ * A loaded document right after changes to it were stored. `doc` is the live document: read it
+ * now or keep the reference only while it is not destroyed (it emits 'destroy' when unloaded).
+ */
+export interface DocumentChange {
+  pactId: string
+  doc: Y.Doc
+  /** Who wrote with which Yjs client id, as far as this process has seen. */
+  writers: ReadonlyMap<number, CollabWriter>
+}
 
 export interface CollabServerOptions extends Partial<CollabLimits> {
   /** Fills a brand-new pact's document (the template); runs once per pact, ever. */
@@ -41,6 +55,8 @@ export interface CollabServerOptions extends Partial<CollabLimits> {
   closeGraceMs?: number
   fanout?: Fanout
   store?: DocumentStore
+  /** Called after every stored change of a loaded document (e.g. to validate and project its model). */
+  onDocumentChanged?: (change: DocumentChange) => void
 }
 
 export interface CollabServer {
@@ -77,6 +93,7 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     unloadAfterMs: options.unloadAfterMs ?? DEFAULTS.unloadAfterMs,
     compactAfterUpdates: options.compactAfterUpdates ?? DEFAULTS.compactAfterUpdates,
     log,
+    onDocumentChanged: (document) => options.onDocumentChanged?.({ pactId: document.pactId, doc: document.doc, writers: document.writers }),
   })
   // No permessage-deflate: Yjs updates are compact binary already, and it costs memory per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false })

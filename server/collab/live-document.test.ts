@@ -152,3 +152,70 @@ describe('LiveDocument', () => {
     await vi.waitFor(() => expect(store.compact).toHaveBeenCalledTimes(1))
   })
 })
+
+describe('LiveDocument change listener', () => {
+  function listened() {
+    const changes: Array<Map<number, { userId: string; name: string }>> = []
+    const store: DocumentStore = {
+      load: async () => null,
+      create: async () => true,
+      append: async () => {},
+      compact: async () => ({ mergedRows: 0, stateBytes: 0 }),
+    }
+    const document = new LiveDocument('pact', new Y.Doc(), 0, {
+      store,
+      channel: new LocalFanout().join('pact', () => {}),
+      limits: DEFAULT_LIMITS,
+      compactAfterUpdates: 500,
+      log: logger,
+      onFailed: () => {},
+      onChanged: (changed) => changes.push(new Map(changed.writers)),
+    })
+    return { document, changes }
+  }
+
+  function connectionOf(userId: string, name: string): DocumentConnection {
+    return { id: userId, identity: { ...identity, userId, name }, send: () => {}, close: () => {} }
+  }
+
+  it('is told after each stored change, with who wrote with which Yjs client id', async () => {
+    const { document, changes } = listened()
+    const anouk = connectionOf('anouk', 'Anouk de Vries')
+    const karim = connectionOf('karim', 'Karim El Amrani')
+    document.addConnection(anouk)
+    document.addConnection(karim)
+    const anouksDoc = new Y.Doc()
+    const karimsDoc = new Y.Doc()
+    const updateOf = (doc: Y.Doc, text: string) => {
+      let update!: Uint8Array
+      doc.once('update', (captured: Uint8Array) => (update = captured))
+      doc.getText('default').insert(0, text)
+      return update
+    }
+
+    document.receiveUpdate(updateOf(anouksDoc, 'a'), anouk)
+    await document.whenIdle()
+    document.receiveUpdate(updateOf(karimsDoc, 'k'), karim)
+    await document.whenIdle()
+    expect(changes).toHaveLength(2)
+    expect(changes[1]).toEqual(
+      new Map([
+        [anouksDoc.clientID, { userId: 'anouk', name: 'Anouk de Vries' }],
+        [karimsDoc.clientID, { userId: 'karim', name: 'Karim El Amrani' }],
+      ]),
+    )
+
+    // Someone else writing with a client id that is already known does not take over its writes.
+    const reused = new Y.Doc()
+    reused.clientID = anouksDoc.clientID
+    Y.applyUpdate(reused, Y.encodeStateAsUpdate(anouksDoc))
+    document.receiveUpdate(updateOf(reused, 'x'), karim)
+    await document.whenIdle()
+    expect(changes[2]?.get(anouksDoc.clientID)?.name).toBe('Anouk de Vries')
+
+    // An update that changes nothing is neither stored nor reported.
+    document.receiveUpdate(Y.encodeStateAsUpdate(karimsDoc), karim)
+    await document.whenIdle()
+    expect(changes).toHaveLength(3)
+  })
+})

@@ -5,7 +5,7 @@ import { CloseCode } from './close-codes.ts'
 import { FROM_OTHER_INSTANCE, type FanoutChannel, type FanoutMessage } from './fanout.ts'
 import type { DocumentStore } from './persistence.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol.ts'
-import type { DocumentConnection } from './types.ts'
+import type { CollabWriter, DocumentConnection } from './types.ts'
 
 /** A change made by server code rather than a client, named for the logs. */
 export interface ServerOrigin {
@@ -37,6 +37,8 @@ export interface LiveDocumentOptions {
   log: Logger
   /** Called once if the document is discarded after a failure; the registry forgets it. */
   onFailed(document: LiveDocument): void
+  /** Called after changes made here (by clients or server code) are stored and relayed. */
+  onChanged?(document: LiveDocument): void
 }
 
 /**
@@ -51,6 +53,12 @@ export interface LiveDocumentOptions {
 export class LiveDocument {
   readonly connections = new Set<DocumentConnection>()
   readonly presence: Presence
+  /**
+   * Who wrote with which Yjs client id, as seen by this process since the document loaded, so
+   * invalid data can be traced to a person. The first user to write with an id keeps it: a client
+   * reusing someone else's id cannot shift the blame.
+   */
+  readonly writers = new Map<number, CollabWriter>()
   /** Connections and server calls keeping the document loaded; the registry counts them. */
   holders = 0
   private readonly queue: Task[] = []
@@ -167,16 +175,20 @@ export class LiveDocument {
 
   private async processBatch(batch: Task[]): Promise<void> {
     const applied: Array<{ update: Uint8Array; origin: UpdateOrigin }> = []
+    let stored = false
     try {
       for (const task of batch) {
         if (task.kind !== 'apply') continue
         const update = this.applyCapturingEffect(task)
-        if (update) applied.push({ update, origin: task.origin })
+        if (!update) continue
+        applied.push({ update, origin: task.origin })
+        this.rememberWriters(update, task.origin)
       }
       const toStore = applied.filter((change) => change.origin !== FROM_OTHER_INSTANCE).map((change) => change.update)
       if (toStore.length > 0) {
         await this.options.store.append(this.pactId, toStore.length === 1 ? toStore[0] : Y.mergeUpdates(toStore))
         this.logLength++
+        stored = true
       }
     } catch (error) {
       this.fail(error, batch)
@@ -191,6 +203,23 @@ export class LiveDocument {
       else task.settle?.resolve()
     }
     this.compactWhenLogIsLong()
+    if (stored) this.notifyChanged()
+  }
+
+  private rememberWriters(update: Uint8Array, origin: UpdateOrigin): void {
+    if (!this.isConnection(origin)) return
+    for (const clientId of Y.parseUpdateMeta(update).to.keys()) {
+      if (!this.writers.has(clientId)) this.writers.set(clientId, { userId: origin.identity.userId, name: origin.identity.name })
+    }
+  }
+
+  // A failing listener (say, a projection that cannot reach its database) must not fail the document.
+  private notifyChanged(): void {
+    try {
+      this.options.onChanged?.(this)
+    } catch (error) {
+      this.options.log.error({ err: error }, 'collab change listener failed')
+    }
   }
 
   /** What the update actually changed (null if nothing): Yjs emits only the new structs and deletions. */

@@ -21,3 +21,9 @@ export interface DocumentConnection {
   send(message: Uint8Array): void
   close(code: number, reason: string): void
 }
+
+/** The person behind a Yjs client id that wrote to a document. */
+export interface CollabWriter {
+  userId: string
+  name: string
+}

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as foundation from './0001-foundation.ts'
 import * as collab from './0002-collab.ts'
 import * as signOff from './0003-sign-off.ts'
+import * as modelProjection from './0004-model-projection.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-collab': collab,
   '0003-sign-off': signOff,
+  '0004-model-projection': modelProjection,
 }

@@ -1,5 +1,7 @@
+import { areasEn } from './areas.en.ts'
 import { editorEn } from './editor.en.ts'
 import { modelEn } from './model.en.ts'
+import { signoffEn } from './signoff.en.ts'
 import type { Translations } from './nl.ts'
 
 export const en: Translations = {
@@ -177,4 +179,6 @@ export const en: Translations = {
   },
   editor: editorEn,
   model: modelEn,
+  areas: areasEn,
+  signoff: signoffEn,
 }

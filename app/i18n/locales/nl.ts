@@ -1,5 +1,7 @@
+import { areasNl } from './areas.nl.ts'
 import { editorNl } from './editor.nl.ts'
 import { modelNl } from './model.nl.ts'
+import { signoffNl } from './signoff.nl.ts'
 
 /** Dutch, the default language. English (en.ts) must have the same keys. */
 export const nl = {
@@ -190,6 +192,8 @@ export const nl = {
   },
   editor: editorNl,
   model: modelNl,
+  areas: areasNl,
+  signoff: signoffNl,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -1,0 +1,187 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData, useRevalidator } from 'react-router'
+import type * as Y from 'yjs'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { BudgetTableView } from '#app/components/budget-table-view.tsx'
+import { ConnectionStatus } from '#app/components/connection-status.tsx'
+import { ModelIssues, useIssueLookup } from '#app/components/model-issues.tsx'
+import { ResultAreaData, RiskRuleData, type PactDataSource } from '#app/components/pact-data-view.tsx'
+import { ResultAreasEditor } from '#app/components/result-areas-editor.tsx'
+import { RiskRulesEditor } from '#app/components/risk-rules-editor.tsx'
+import { Alert, Heading, Paragraph } from '#app/components/ui.tsx'
+import { usePactModel, type LivePactModel } from '#app/components/use-pact-model.ts'
+import { WhatIf } from '#app/components/what-if.tsx'
+import { ensureProjection, pactYears, readModelValidation, readProjectedModel } from '#app/data/model-projection.server.ts'
+import { getPact, listParties } from '#app/data/pacts.server.ts'
+import { can } from '#app/domain/access.ts'
+import type { OrganisationKind, PactStatus } from '#app/domain/organisation.ts'
+import { isDocumentEditable } from '#app/domain/pact-lifecycle.ts'
+import type { PactModel } from '#app/domain/pact-model.ts'
+import areasCss from '#app/styles/areas.css?url'
+import editorCss from '#app/styles/editor.css?url'
+import type { Route } from './+types/pact-areas'
+
+export const links: Route.LinksFunction = () => [
+  // The data blocks' styles, shared with the document.
+  { rel: 'stylesheet', href: editorCss },
+  { rel: 'stylesheet', href: areasCss },
+]
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Resultaatgebieden · Pactwerk` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { membership } = await requirePactAccess(request, params.pactId, 'view')
+  const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
+  // The projection is the server's last valid model; it is brought up to date with the document first.
+  await ensureProjection(params.pactId)
+  const [projectedModel, report] = await Promise.all([readProjectedModel(params.pactId), readModelValidation(params.pactId)])
+  return {
+    pact: { id: pact.id, title: pact.title },
+    years: pactYears(pact.start_year, pact.end_year),
+    parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as OrganisationKind })),
+    // The socket enforces this too; here it only decides what the page offers.
+    canEdit: can(membership.access, 'edit') && isDocumentEditable(pact.status as PactStatus),
+    projectedModel,
+    reportedIssues: report?.issues ?? [],
+  }
+}
+
+export default function PactAreas() {
+  const { t } = useTranslation()
+  const { pact, years, parties, canEdit, projectedModel, reportedIssues } = useLoaderData<typeof loader>()
+  const live = usePactModel(pact.id, canEdit, { years, partyIds: parties.map((party) => party.id) }, projectedModel)
+  useServerReportWhileInvalid(live?.model ?? null)
+  const model = live?.model.lastValid ?? projectedModel
+  return (
+    <div className="pw-stack">
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
+          {t('areas.page.backToPact')}
+        </Link>{' '}
+        ·{' '}
+        <Link className="utrecht-link" to={`/pacts/${pact.id}/document`}>
+          {t('areas.page.toDocument')}
+        </Link>
+      </Paragraph>
+      <Heading level={1}>
+        {pact.title}: {t('areas.page.title')}
+      </Heading>
+      <Paragraph lead>{t('areas.page.lead')}</Paragraph>
+      {live ? <ConnectionStatus provider={live.connection.provider} /> : <p className="pw-meta">{t('areas.page.loading')}</p>}
+      <noscript>
+        <Paragraph>{t('areas.page.noScript')}</Paragraph>
+      </noscript>
+      {canEdit ? null : <Alert type="info">{t('areas.page.readOnly')}</Alert>}
+      {live && canEdit ? (
+        <ModelIssues
+          issues={live.model.issues}
+          reported={reportedIssues}
+          model={live.model.editable}
+          lastValid={live.model.lastValid}
+          parties={parties}
+        />
+      ) : null}
+
+      <section aria-labelledby="budgets">
+        <Heading level={2} id="budgets">
+          {t('areas.page.budgetsHeading')}
+        </Heading>
+        {live && !live.model.valid ? <Paragraph className="pw-meta">{t('areas.page.lastValidNotice')}</Paragraph> : null}
+        <BudgetTableView model={model} years={years} parties={parties} />
+      </section>
+
+      <section aria-labelledby="areas">
+        <Heading level={2} id="areas">
+          {t('areas.page.areasHeading')}
+        </Heading>
+        {live && canEdit ? (
+          <Editable live={live.model} doc={live.connection.doc} years={years} parties={parties} reportedIssues={reportedIssues} part="areas" />
+        ) : (
+          <ReadOnlyAreas model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
+        )}
+      </section>
+
+      <section aria-labelledby="rules">
+        <Heading level={2} id="rules">
+          {t('areas.page.rulesHeading')}
+        </Heading>
+        {live && canEdit ? (
+          <Editable live={live.model} doc={live.connection.doc} years={years} parties={parties} reportedIssues={reportedIssues} part="rules" />
+        ) : (
+          <ReadOnlyRules model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
+        )}
+      </section>
+
+      {live ? (
+        <section aria-labelledby="what-if">
+          <Heading level={2} id="what-if">
+            {t('areas.page.whatIfHeading')}
+          </Heading>
+          {live.model.valid ? null : <Paragraph className="pw-meta">{t('areas.whatIf.invalidModel')}</Paragraph>}
+          <WhatIf model={model} years={years} parties={parties} />
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+/** While the shared model is invalid, fetch the server's report again, which says who wrote what. */
+function useServerReportWhileInvalid(model: LivePactModel | null) {
+  const { revalidate } = useRevalidator()
+  const issuesKey = model ? JSON.stringify(model.issues) : '[]'
+  useEffect(() => {
+    if (issuesKey === '[]') return
+    // The server validates about half a second after a change.
+    const timer = setTimeout(() => void revalidate(), 1_000)
+    return () => clearTimeout(timer)
+  }, [issuesKey, revalidate])
+}
+
+function Editable({
+  live,
+  doc,
+  years,
+  parties,
+  reportedIssues,
+  part,
+}: {
+  live: LivePactModel
+  doc: Y.Doc
+  years: number[]
+  parties: PactDataSource['parties']
+  reportedIssues: Parameters<typeof useIssueLookup>[1]
+  part: 'areas' | 'rules'
+}) {
+  const issuesAt = useIssueLookup(live.issues, reportedIssues)
+  const props = { doc, model: live.editable, years, parties, issuesAt }
+  return part === 'areas' ? <ResultAreasEditor {...props} /> : <RiskRulesEditor {...props} />
+}
+
+function ReadOnlyAreas({ model, ...rest }: Omit<PactDataSource, 'model'> & { model: PactModel }) {
+  const { t } = useTranslation()
+  if (model.resultAreas.length === 0) return <Paragraph>{t('areas.area.none')}</Paragraph>
+  return (
+    <div className="pw-stack">
+      {model.resultAreas.map((area) => (
+        <div key={area.id} className="pw-pact-data">
+          <ResultAreaData area={area} source={{ model, ...rest }} clauseKind={null} headingLevel={3} />
+        </div>
+      ))}
+    </div>
+  )
+}
+
+function ReadOnlyRules({ model, ...rest }: Omit<PactDataSource, 'model'> & { model: PactModel }) {
+  const { t } = useTranslation()
+  if (model.riskRules.length === 0) return <Paragraph>{t('areas.rule.none')}</Paragraph>
+  return (
+    <div className="pw-stack">
+      {model.riskRules.map((rule) => (
+        <div key={rule.id} className="pw-pact-data">
+          <RiskRuleData rule={rule} source={{ model, ...rest }} headingLevel={3} />
+        </div>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+import { stringify } from 'csv-stringify/sync'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { listAudit, recordAudit } from '#app/data/audit.server.ts'
+import { getPact } from '#app/data/pacts.server.ts'
+import { getDb } from '#app/db/db.server.ts'
+import { downloadName } from '#app/exports/version-document.ts'
+import { createI18n } from '#app/i18n/config.ts'
+import { formatDateTime } from '#app/i18n/format.ts'
+import type { Route } from './+types/pact-audit-csv'
+
+/**
+ * The audit trail as CSV, in Dutch (a record for the archive). Semicolons and a byte-order
+ * mark, so Excel with Dutch settings opens it in columns with accents intact. The export is
+ * itself recorded first, so the file holds every entry up to and including its own.
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user } = await requirePactAccess(request, params.pactId, 'view')
+  await recordAudit(getDb(), { pactId: params.pactId, actorId: user.id, action: 'audit.exported', details: { format: 'csv' } })
+  const [pact, entries] = await Promise.all([getPact(params.pactId), listAudit(params.pactId)])
+  const { t } = createI18n('nl')
+  const csv = stringify(
+    [...entries].reverse().map((entry) => [
+      entry.id,
+      entry.created_at,
+      formatDateTime(entry.created_at, 'nl'),
+      entry.actor_name ?? t('signoff.audit.system'),
+      t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action }),
+      entry.action,
+      entry.details,
+    ]),
+    {
+      bom: true,
+      delimiter: ';',
+      header: true,
+      columns: (['id', 'utc', 'time', 'who', 'what', 'code', 'details'] as const).map((column) => t(`signoff.audit.csvColumns.${column}`)),
+      record_delimiter: 'windows',
+    },
+  )
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${downloadName(pact.title, 'logboek', 'csv')}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -1,0 +1,114 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData } from 'react-router'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { Hash, useDates } from '#app/components/sign-off.tsx'
+import { Heading, Paragraph } from '#app/components/ui.tsx'
+import { listAudit } from '#app/data/audit.server.ts'
+import { pactSnapshot } from '#app/data/pact-document.server.ts'
+import { getPact, listParties } from '#app/data/pacts.server.ts'
+import { userNames } from '#app/data/sign-off-views.server.ts'
+import { refusalFor, type RefusalCode } from '#app/forms/sign-off.ts'
+import signOffCss from '#app/styles/sign-off.css?url'
+import type { Route } from './+types/pact-audit'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Logboek · Pactwerk` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requirePactAccess(request, params.pactId, 'view')
+  const [pact, entries, parties, snapshot] = await Promise.all([
+    getPact(params.pactId),
+    listAudit(params.pactId),
+    listParties(params.pactId),
+    pactSnapshot(params.pactId),
+  ])
+  const parsed = entries.map((entry) => ({ ...entry, details: JSON.parse(entry.details) as Record<string, unknown> }))
+  const people = await userNames(parsed.flatMap((entry) => (typeof entry.details.userId === 'string' ? [entry.details.userId] : [])))
+  return {
+    pact: { id: pact.id, title: pact.title },
+    entries: parsed,
+    // Ids in the details, in words; an id that is no longer known stays as it is.
+    names: {
+      partyId: Object.fromEntries(parties.map((party) => [party.id, party.name])),
+      userId: Object.fromEntries(people),
+      clauseId: Object.fromEntries(snapshot.clauses.map((clause) => [clause.clauseId, clause.title])),
+    } as Record<string, Record<string, string>>,
+  }
+}
+
+const HASH_KEYS = new Set(['contentHash', 'seenHash', 'hash'])
+
+export default function PactAudit() {
+  const { t } = useTranslation()
+  const { dateTime } = useDates()
+  const { pact, entries, names } = useLoaderData<typeof loader>()
+
+  function detailValue(key: string, value: unknown) {
+    if (typeof value === 'string' && HASH_KEYS.has(key)) return <Hash value={value} />
+    if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no')
+    if (typeof value !== 'string') return JSON.stringify(value)
+    if (names[key]?.[value]) return names[key][value]
+    if (key === 'decision') return t(`signoff.decisions.${value}`, { defaultValue: value })
+    if (key === 'from' || key === 'to') return t(`pactStatus.${value}`, { defaultValue: value })
+    if (key === 'access') return t(`access.${value}`, { defaultValue: value })
+    if (key === 'refused') return t(refusalFor(value as RefusalCode)?.message ?? value)
+    if (key === 'reason') return t(`signoff.audit.reasons.${value}`, { defaultValue: value })
+    return value
+  }
+
+  return (
+    <div className="pw-stack">
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
+          {t('signoff.backToPact', { title: pact.title })}
+        </Link>
+      </Paragraph>
+      <Heading level={1}>{t('signoff.audit.title')}</Heading>
+      <Paragraph lead>{t('signoff.audit.lead')}</Paragraph>
+      <Paragraph>
+        <a className="utrecht-link" href={`/pacts/${pact.id}/logboek.csv`} download>
+          {t('signoff.audit.csv')}
+        </a>
+      </Paragraph>
+      <div className="pw-table-wrap">
+        <table className="utrecht-table pw-audit" data-testid="audit">
+          <caption className="utrecht-table__caption">{t('signoff.audit.caption', { count: entries.length })}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.when')}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.who')}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.what')}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {entries.map((entry) => (
+              <tr key={entry.id} className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="row">
+                  <time dateTime={entry.created_at}>{dateTime(entry.created_at)}</time>
+                </th>
+                <td className="utrecht-table__cell">{entry.actor_name ?? t('signoff.audit.system')}</td>
+                <td className="utrecht-table__cell">{t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
+                <td className="utrecht-table__cell">
+                  {Object.keys(entry.details).length ? (
+                    <dl className="pw-details">
+                      {Object.entries(entry.details)
+                        .filter(([, value]) => value !== null && value !== undefined)
+                        .map(([key, value]) => (
+                        <div key={key}>
+                          <dt>{t(`signoff.audit.fields.${key}`, { defaultValue: key })}</dt>
+                          <dd>{detailValue(key, value)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,125 @@
+import { useTranslation } from 'react-i18next'
+import { data, Link, useLoaderData } from 'react-router'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { CompareForm, DiffLegend, hasWordChanges, readableWordDiff, WordDiff } from '#app/components/sign-off.tsx'
+import { Badge, Heading, Paragraph } from '#app/components/ui.tsx'
+import { pactSnapshot } from '#app/data/pact-document.server.ts'
+import { getPact } from '#app/data/pacts.server.ts'
+import { getVersion, listVersions } from '#app/data/sign-off.server.ts'
+import { diffVersions, type VersionClause } from '#app/domain/sign-off.ts'
+import signOffCss from '#app/styles/sign-off.css?url'
+import type { Route } from './+types/pact-compare'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Versies vergelijken · Pactwerk` }]
+
+/** The draft as it stands now; anything else names a signed version by its number. */
+const CURRENT_DRAFT = 'concept'
+
+const notFound = () => data({ message: 'not-found' }, { status: 404 })
+
+async function clausesOf(pactId: string, which: string): Promise<VersionClause[]> {
+  if (which === CURRENT_DRAFT) return (await pactSnapshot(pactId)).clauses
+  const version = /^\d{1,9}$/.test(which) ? await getVersion(pactId, Number(which)) : null
+  if (!version) throw notFound()
+  return version.clauses
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requirePactAccess(request, params.pactId, 'view')
+  const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
+  const numbers = versions.map((version) => version.number)
+  const base = { pact: { id: pact.id, title: pact.title }, numbers }
+  if (numbers.length === 0) return { ...base, from: null, to: null, clauses: [] }
+
+  const query = new URL(request.url).searchParams
+  const from = query.get('van') ?? String(numbers.at(-1))
+  const to = query.get('naar') ?? CURRENT_DRAFT
+  if (from === CURRENT_DRAFT) throw notFound()
+  const [before, after] = await Promise.all([clausesOf(params.pactId, from), clausesOf(params.pactId, to)])
+  const clauses = diffVersions(before, after).map((diff) => {
+    const previous = diff.change === 'changed' ? diff.previous : diff.clause
+    const words =
+      diff.change === 'added'
+        ? readableWordDiff('', diff.clause.canonical)
+        : diff.change === 'removed'
+          ? readableWordDiff(diff.clause.canonical, '')
+          : diff.change === 'changed'
+            ? readableWordDiff(diff.previous.canonical, diff.clause.canonical)
+            : []
+    return {
+      clauseId: diff.clause.clauseId,
+      change: diff.change,
+      moved: 'moved' in diff && diff.moved,
+      title: diff.clause.title,
+      previousTitle: previous.title !== diff.clause.title ? previous.title : null,
+      words,
+    }
+  })
+  return { ...base, from, to, clauses }
+}
+
+export default function PactCompare() {
+  const { t } = useTranslation()
+  const { pact, numbers, from, to, clauses } = useLoaderData<typeof loader>()
+  const name = (which: string) => (which === CURRENT_DRAFT ? t('signoff.compare.currentDraft') : t('signoff.versions.name', { number: which }))
+  const shown = clauses.filter((clause) => clause.change !== 'unchanged' || clause.moved)
+  const unchanged = clauses.filter((clause) => clause.change === 'unchanged' && !clause.moved)
+  return (
+    <div className="pw-stack">
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}/versies`}>
+          {t('signoff.versions.back')}
+        </Link>
+      </Paragraph>
+      <Heading level={1}>{t('signoff.compare.title')}</Heading>
+      {numbers.length === 0 || !from || !to ? (
+        <Paragraph>{t('signoff.versions.none')}</Paragraph>
+      ) : (
+        <>
+          <CompareForm pactId={pact.id} numbers={numbers} from={from} to={to} />
+          <Heading level={2}>{t('signoff.compare.heading', { from: name(from), to: name(to) })}</Heading>
+          <Paragraph>
+            {t('signoff.compare.summary', {
+              changed: clauses.filter((clause) => clause.change === 'changed').length,
+              added: clauses.filter((clause) => clause.change === 'added').length,
+              removed: clauses.filter((clause) => clause.change === 'removed').length,
+              moved: clauses.filter((clause) => clause.moved).length,
+            })}
+          </Paragraph>
+          {shown.length ? <DiffLegend /> : <Paragraph>{t('signoff.compare.identical')}</Paragraph>}
+          <ol className="pw-compare" data-testid="compare">
+            {shown.map((clause) => (
+              <li key={`${clause.change} ${clause.clauseId}`} className={`pw-compare__clause pw-compare__clause--${clause.change}`}>
+                <Heading level={3}>{clause.title || t('signoff.matrix.untitled')}</Heading>
+                <p className="utrecht-paragraph">
+                  {clause.change !== 'unchanged' ? <Badge>{t(`signoff.compare.changes.${clause.change}`)}</Badge> : null}{' '}
+                  {clause.moved ? <Badge>{t('signoff.compare.changes.moved')}</Badge> : null}
+                  {clause.previousTitle !== null ? <> {t('signoff.compare.previousTitle', { title: clause.previousTitle })}</> : null}
+                </p>
+                {clause.change === 'unchanged' ? (
+                  <Paragraph>{t('signoff.compare.movedOnly')}</Paragraph>
+                ) : hasWordChanges(clause.words) ? (
+                  <WordDiff words={clause.words} />
+                ) : (
+                  <Paragraph>{t('signoff.diff.onlyFormatting')}</Paragraph>
+                )}
+              </li>
+            ))}
+          </ol>
+          {unchanged.length ? (
+            <details className="pw-unchanged">
+              <summary>{t('signoff.compare.unchanged', { count: unchanged.length })}</summary>
+              <ul className="utrecht-unordered-list">
+                {unchanged.map((clause) => (
+                  <li key={clause.clauseId}>{clause.title || t('signoff.matrix.untitled')}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { data } from 'react-router'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { recordAudit } from '#app/data/audit.server.ts'
+import { getPact } from '#app/data/pacts.server.ts'
+import { signedVersion, signedVersionJson } from '#app/data/sign-off-views.server.ts'
+import { getDb } from '#app/db/db.server.ts'
+import type { DocumentNode } from '#app/domain/sign-off.ts'
+import { versionDocx } from '#app/exports/version-docx.server.ts'
+import { downloadName, versionDocumentBlocks } from '#app/exports/version-document.ts'
+import { versionPdf } from '#app/exports/version-pdf.server.ts'
+import { createI18n } from '#app/i18n/config.ts'
+import { formatDateTime } from '#app/i18n/format.ts'
+import type { Route } from './+types/pact-version-export'
+
+const CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const
+
+function isFormat(value: string): value is keyof typeof CONTENT_TYPES {
+  return Object.hasOwn(CONTENT_TYPES, value)
+}
+
+/** A signed version as PDF or Word. In Dutch whatever the reader's language: it is the document of record, like its text. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user } = await requirePactAccess(request, params.pactId, 'view')
+  const number = Number(params.number)
+  if (!isFormat(params.format)) throw data({ message: 'not-found' }, { status: 404 })
+  const [pact, version, json] = await Promise.all([getPact(params.pactId), signedVersion(params.pactId, number), signedVersionJson(params.pactId, number)])
+  if (!version || !json) throw data({ message: 'not-found' }, { status: 404 })
+
+  const { t } = createI18n('nl')
+  const versionName = t('signoff.versions.name', { number: version.number })
+  const blocks = versionDocumentBlocks({
+    json: json as DocumentNode,
+    title: `${pact.title}: ${versionName}`,
+    subtitle: t('signoff.version.signedLine', { date: formatDateTime(version.signedAt, 'nl'), name: version.signedByName }),
+    hashLabel: t('signoff.hashLabel'),
+    hash: version.hash,
+    signature: {
+      title: t('signoff.signature.title'),
+      intro: t('signoff.signature.intro', { count: version.clauses.length, date: formatDateTime(version.signedAt, 'nl') }),
+      columns: {
+        party: t('signoff.signature.party'),
+        signatory: t('signoff.signature.signatory'),
+        clauses: t('signoff.signature.clauses'),
+        approvedAt: t('signoff.signature.lastApproval'),
+      },
+      rows: version.signatories.map((signatory) => ({
+        party: signatory.party,
+        signatory: signatory.signatory,
+        clauses: String(signatory.clauses),
+        approvedAt: formatDateTime(signatory.lastApprovedAt, 'nl'),
+      })),
+    },
+  })
+  const meta = { title: `${pact.title}: ${versionName}`, hash: version.hash, lang: 'nl-NL' }
+  const file =
+    params.format === 'pdf'
+      ? await versionPdf(blocks, { ...meta, footer: (page, pages) => t('signoff.export.footer', { version: versionName, page, pages }) })
+      : await versionDocx(blocks, { ...meta, footerBeforePage: t('signoff.export.footerBeforePage', { version: versionName }) })
+  await recordAudit(getDb(), { pactId: params.pactId, actorId: user.id, action: 'version.exported', details: { number: version.number, format: params.format } })
+  return new Response(new Uint8Array(file), {
+    headers: {
+      'Content-Type': CONTENT_TYPES[params.format],
+      'Content-Disposition': `attachment; filename="${downloadName(pact.title, versionName, params.format)}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

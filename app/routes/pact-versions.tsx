@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useLoaderData } from 'react-router'
+import { requirePactAccess } from '#app/auth/authorization.server.ts'
+import { CompareForm, Hash, useDates } from '#app/components/sign-off.tsx'
+import { Heading, Paragraph } from '#app/components/ui.tsx'
+import { getPact } from '#app/data/pacts.server.ts'
+import { listVersions } from '#app/data/sign-off.server.ts'
+import signOffCss from '#app/styles/sign-off.css?url'
+import type { Route } from './+types/pact-versions'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Getekende versies · Pactwerk` }]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  await requirePactAccess(request, params.pactId, 'view')
+  const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
+  return {
+    pact: { id: pact.id, title: pact.title },
+    versions: versions.map((version) => ({ number: version.number, hash: version.hash, signedAt: version.signed_at, signedBy: version.signed_by_name })),
+  }
+}
+
+export default function PactVersions() {
+  const { t } = useTranslation()
+  const { date } = useDates()
+  const { pact, versions } = useLoaderData<typeof loader>()
+  const base = `/pacts/${pact.id}/versies`
+  return (
+    <div className="pw-stack">
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
+          {t('signoff.backToPact', { title: pact.title })}
+        </Link>
+      </Paragraph>
+      <Heading level={1}>{t('signoff.versions.title')}</Heading>
+      <Paragraph lead>{t('signoff.versions.lead')}</Paragraph>
+      {versions.length === 0 ? (
+        <Paragraph>{t('signoff.versions.none')}</Paragraph>
+      ) : (
+        <>
+          <div className="pw-table-wrap">
+            <table className="utrecht-table">
+              <caption className="utrecht-table__caption">{t('signoff.versions.caption')}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.number')}</th>
+                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.signedAt')}</th>
+                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.signedBy')}</th>
+                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.hashLabel')}</th>
+                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.open')}</th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {versions.map((version) => (
+                  <tr key={version.number} className="utrecht-table__row">
+                    <th className="utrecht-table__header-cell" scope="row">
+                      {t('signoff.versions.name', { number: version.number })}
+                    </th>
+                    <td className="utrecht-table__cell">{date(version.signedAt)}</td>
+                    <td className="utrecht-table__cell">{version.signedBy}</td>
+                    <td className="utrecht-table__cell">
+                      <Hash value={version.hash} />
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <ul className="pw-plain-list">
+                        <li>
+                          <Link className="utrecht-link" to={`${base}/${version.number}`}>
+                            {t('signoff.versions.view')}
+                            <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
+                          </Link>
+                        </li>
+                        <li>
+                          <a className="utrecht-link" href={`${base}/${version.number}/pdf`} download>
+                            {t('signoff.versions.pdf')}
+                            <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
+                          </a>
+                        </li>
+                        <li>
+                          <a className="utrecht-link" href={`${base}/${version.number}/docx`} download>
+                            {t('signoff.versions.docx')}
+                            <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
+                          </a>
+                        </li>
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <CompareForm pactId={pact.id} numbers={versions.map((version) => version.number)} />
+        </>
+      )}
+    </div>
+  )
+}
