@@ -1,6 +1,8 @@
 import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
+import type { NamedParty } from '#app/components/budget-table-view.tsx'
 import { documentJson, renderDocumentHtml } from '#app/editor/document.server.ts'
+import { PactData } from '#app/editor/pact-data.ts'
 import { readPactModel } from '#app/domain/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/domain/pact-model.ts'
 import { canonicalClauseContent, clauseContentHash, extractClauses, type DocumentNode } from '#app/domain/sign-off.ts'
@@ -28,13 +30,11 @@ export interface PactSnapshot {
   clauses: SnapshotClause[]
 }
 
-/** A `pactData` block inside a clause shows structured data: a result area, or a risk rule. */
-export const PACT_DATA_NODE = 'pactData'
-
 function referencedData(clause: DocumentNode, model: PactModel | null): unknown | null {
   const refs: Array<{ kind: string; refId: string }> = []
   const visit = (node: DocumentNode) => {
-    if (node.type === PACT_DATA_NODE) refs.push({ kind: String(node.attrs?.kind ?? ''), refId: String(node.attrs?.refId ?? '') })
+    // A pactData block inside a clause shows structured data: a result area, or a risk rule.
+    if (node.type === PactData.name) refs.push({ kind: String(node.attrs?.kind ?? ''), refId: String(node.attrs?.refId ?? '') })
     node.content?.forEach(visit)
   }
   visit(clause)
@@ -48,18 +48,19 @@ function referencedData(clause: DocumentNode, model: PactModel | null): unknown 
   })
 }
 
-export function snapshotFromState(state: Uint8Array, context: { years: number[]; partyIds: string[] }): PactSnapshot {
+export function snapshotFromState(state: Uint8Array, context: { years: number[]; parties: NamedParty[] }): PactSnapshot {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
     const json = documentJson(doc)
-    const validation = validatePactModel(readPactModel(doc), context)
+    const validation = validatePactModel(readPactModel(doc), { years: context.years, partyIds: context.parties.map((party) => party.id) })
     const model = validation.ok ? validation.model : null
     const clauses = extractClauses(json as DocumentNode).map((clause) => {
       const canonical = canonicalClauseContent(clause.node, referencedData(clause.node, model))
       return { clauseId: clause.clauseId, kind: clause.kind, title: clause.title, canonical, contentHash: clauseContentHash(canonical) }
     })
-    return { state, json, html: renderDocumentHtml(doc), model, clauses }
+    const html = renderDocumentHtml(doc, { pactData: model ? { model, valid: true, years: context.years, parties: context.parties } : undefined })
+    return { state, json, html, model, clauses }
   } finally {
     doc.destroy()
   }
@@ -68,5 +69,6 @@ export function snapshotFromState(state: Uint8Array, context: { years: number[];
 export async function pactSnapshot(pactId: string): Promise<PactSnapshot> {
   const [pact, parties, state] = await Promise.all([getPact(pactId), listParties(pactId), loadDocumentState(pactId)])
   const years = Array.from({ length: pact.end_year - pact.start_year + 1 }, (_, index) => pact.start_year + index)
-  return snapshotFromState(state ?? Y.encodeStateAsUpdate(new Y.Doc()), { years, partyIds: parties.map((party) => party.id) })
+  const namedParties = parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as NamedParty['kind'] }))
+  return snapshotFromState(state ?? Y.encodeStateAsUpdate(new Y.Doc()), { years, parties: namedParties })
 }

@@ -8,7 +8,7 @@ import { selectedClause } from './clause.ts'
  * A block inside a clause that shows structured data of the pact: a result area (its budget,
  * indicators, …) or a risk-sharing rule. It holds only a reference; the data itself lives in
  * the shared model, so text and numbers are read, and signed, together. Sign-off finds these
- * blocks by this node name (PACT_DATA_NODE in app/data/pact-document.server.ts).
+ * blocks by this node's name (app/data/pact-document.server.ts).
  */
 
 export const PACT_DATA_KINDS = ['result-area', 'risk-rule'] as const

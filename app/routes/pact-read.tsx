@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
-import * as Y from 'yjs'
 import { requirePactAccess } from '#app/auth/authorization.server.ts'
 import { Heading, Paragraph } from '#app/components/ui.tsx'
+import { pactSnapshot } from '#app/data/pact-document.server.ts'
 import { getPact } from '#app/data/pacts.server.ts'
-import { renderDocumentHtml } from '#app/editor/document.server.ts'
 import editorCss from '#app/styles/editor.css?url'
-import { loadDocumentState } from '#server/collab/index.ts'
 import type { Route } from './+types/pact-read'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
@@ -15,20 +13,11 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'view')
-  const [pact, state] = await Promise.all([getPact(params.pactId), loadDocumentState(params.pactId)])
+  // The same rendering the sign-off reads, with the structured data inside its clauses.
+  const [pact, snapshot] = await Promise.all([getPact(params.pactId), pactSnapshot(params.pactId)])
   return {
     pact: { id: pact.id, title: pact.title, region: pact.region, startYear: pact.start_year, endYear: pact.end_year },
-    html: state ? renderState(state) : '',
-  }
-}
-
-function renderState(state: Uint8Array): string {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, state)
-    return renderDocumentHtml(doc)
-  } finally {
-    doc.destroy()
+    html: snapshot.html,
   }
 }
 
