@@ -786,21 +786,25 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
       `\nCold load of a large pact (ours): ${history.chars} characters ≈ ${history.pagesAt2500CharsPerPage} pages, ${history.blocks} blocks, ` +
         `from ${history.updates} recorded updates (medians of ${config.loadSamples}, ms)`,
     )
-    const loadRows = [['', 'log rows', 'stored KiB', 'server log', 'handshake', '→ step 2', '→ synced', 'warm step 2', 'compaction']]
+    const loadRows = [['', 'log rows', 'stored KiB', 'server log (min)', 'handshake', '→ step 2 (min)', '→ synced', 'warm step 2', 'compaction']]
     for (const [variant, v] of Object.entries(coldLoad.variants as Record<string, Record<string, number | null>>)) {
       loadRows.push([
         variant,
         fmt(v.logRows),
         fmt(round(((v.stateBytes ?? 0) + (v.logBytes ?? 0)) / 1024, 0)),
-        fmt(v.serverLoadMs),
+        `${fmt(v.serverLoadMs)} (${fmt(v.minServerLoadMs)})`,
         fmt(v.handshakeMs),
-        fmt(v.firstStep2Ms),
+        `${fmt(v.firstStep2Ms)} (${fmt(v.minFirstStep2Ms)})`,
         fmt(v.syncedMs),
         fmt(v.warmFirstStep2Ms),
         fmt(v.compactionMs),
       ])
     }
     table(loadRows)
+    const samples = coldLoad.samples as LoadSample[]
+    const disturbed = samples.filter((sample) => (sample.otherProcessesPercent ?? 0) > config.disturbedPercent).length
+    if (disturbed) console.log(`  ${disturbed} of ${samples.length} samples ran while other processes used over ${config.disturbedPercent} % of a core: trust the minimum more than the median`)
+    if (coldLoad.serverMemory) console.log(`  server peak RSS while loading: ${(coldLoad.serverMemory as { peakRssMiB: number }).peakRssMiB} MiB`)
   }
   console.log(`\nTargets: ${JSON.stringify(targets)}`)
 }

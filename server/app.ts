@@ -6,6 +6,7 @@ import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from 
 import { seedPactContent } from '#app/data/pact-content.server.ts'
 import { demoSignIns, seedDemoIfEmpty } from '#app/data/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/db/db.server.ts'
+import { publishPactEventSoon } from '#app/realtime/pact-events.server.ts'
 import { logger } from '#app/utils/logger.server.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
 import { projectModelOnChange } from './collab/projection.ts'
@@ -82,7 +83,11 @@ export async function startApp(): Promise<{
     attach(server) {
       collab = attachCollabServer(server, {
         seedDocument: seedPactContent,
-        onDocumentChanged: projectModelOnChange,
+        onDocumentChanged: (change) => {
+          projectModelOnChange(change)
+          // Sign-off pages show each clause's status against the current text.
+          publishPactEventSoon(change.pactId, 'document')
+        },
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
     },

@@ -8,8 +8,8 @@ import { DEFAULT_LOCALE, isLocale } from '#app/i18n/config.ts'
 import { Button, Heading } from './ui.tsx'
 
 /**
- * Building blocks shared by the sign-off pages: status badges, word diffs of clause texts,
- * hashes and dates in the reader's language.
+ * Building blocks shared by the sign-off pages: status badges, word diffs of clause texts as
+ * readers see them, hashes, dates in the reader's language, a text area and the compare form.
  */
 
 /** A status as words and a colour, never colour alone. */

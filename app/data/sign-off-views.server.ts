@@ -1,14 +1,11 @@
-import type { JSONContent } from '@tiptap/core'
-import * as Y from 'yjs'
 import { getDb, type Db } from '#app/db/db.server.ts'
-import { documentJson } from '#app/editor/document.server.ts'
 import { signatoriesOf } from '#app/exports/version-document.ts'
 import { listParties } from './pacts.server.ts'
 import { getVersion } from './sign-off.server.ts'
 
 /**
  * Read-only queries the sign-off pages need beyond the sign-off records themselves: the text a
- * party decided on, people's names, and the document of a signed version.
+ * party decided on, people's names, and who a signed version rests on.
  */
 
 /** The canonical content each of these hashes stood for when a party decided on the clause. */
@@ -37,22 +34,4 @@ export async function signedVersion(pactId: string, number: number, db: Db = get
   if (!version) return null
   const [parties, names] = await Promise.all([listParties(pactId, db), userNames(version.decisions.map((decision) => decision.userId), db)])
   return { ...version, signatories: signatoriesOf(version.decisions, parties, names) }
-}
-
-/** The signed version's text as ProseMirror JSON, read from the Yjs state it sealed. */
-export async function signedVersionJson(pactId: string, number: number, db: Db = getDb()): Promise<JSONContent | null> {
-  const row = await db
-    .selectFrom('pact_versions')
-    .select('state_base64')
-    .where('pact_id', '=', pactId)
-    .where('number', '=', number)
-    .executeTakeFirst()
-  if (!row) return null
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, Buffer.from(row.state_base64, 'base64'))
-    return documentJson(doc)
-  } finally {
-    doc.destroy()
-  }
 }

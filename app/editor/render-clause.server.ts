@@ -1,16 +1,18 @@
-import { getSchema, type JSONContent } from '@tiptap/core'
-import type { Schema } from '@tiptap/pm/model'
-import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { pactExtensions } from './extensions.ts'
-
-let cachedSchema: Schema | undefined
-
 /**
- * One clause as HTML, with the same schema and render rules as the whole document
- * (`renderDocumentHtml`), so a clause page shows exactly what the reading version shows.
+ * One clause's HTML, cut from the whole document's rendered HTML (`renderDocumentHtml`), so a
+ * clause page shows byte for byte what the reading version and a signed version show, with
+ * the structured data its blocks display. The renderer escapes all text, so a `<section` tag
+ * can only be markup, and its sections are balanced.
  */
-export function renderClauseHtml(clause: JSONContent): string {
-  cachedSchema ??= getSchema(pactExtensions())
-  const doc = cachedSchema.nodeFromJSON({ type: 'doc', content: [clause] })
-  return renderToHTMLString({ extensions: pactExtensions(), content: doc })
+export function clauseHtml(documentHtml: string, clauseId: string): string | null {
+  const start = new RegExp(`<section\\b[^>]*\\bdata-clause-id="${clauseId.replace(/[^A-Za-z0-9_-]/g, '')}"[^>]*>`).exec(documentHtml)
+  if (!start) return null
+  const tags = /<(\/?)section\b[^>]*>/g
+  tags.lastIndex = start.index + start[0].length
+  let depth = 1
+  for (let tag = tags.exec(documentHtml); tag; tag = tags.exec(documentHtml)) {
+    depth += tag[1] ? -1 : 1
+    if (depth === 0) return documentHtml.slice(start.index, tag.index + tag[0].length)
+  }
+  return null
 }

@@ -1,11 +1,7 @@
-import type { DocumentNode } from '#app/domain/sign-off.ts'
-import { isClauseKind } from '#app/editor/clause.ts'
-import { editorNl } from '#app/i18n/locales/editor.nl.ts'
-
 /**
  * A signed version as a plain list of blocks (headings, paragraphs, list items, tables, a page
  * break), so the PDF and the DOCX export lay out the same content and differ only in how they
- * draw it. Pure: the text comes from the version's document JSON, every label pre-translated.
+ * draw it. Pure: the text comes from the version's stored HTML, every label pre-translated.
  */
 export interface TextRun {
   text: string
@@ -19,6 +15,8 @@ export interface TableCell {
   header: boolean
   /** One entry per paragraph of the cell. */
   paragraphs: TextRun[][]
+  /** Columns the cell spans, when more than one. */
+  span?: number
 }
 
 export type VersionBlock =
@@ -36,8 +34,8 @@ export interface SignatureRow {
 }
 
 export interface VersionDocumentInput {
-  /** The version's document, as ProseMirror JSON. */
-  json: DocumentNode
+  /** The version's stored HTML. */
+  html: string
   title: string
   /** "Versie 1, getekend op … door …" */
   subtitle: string
@@ -58,7 +56,7 @@ export function versionDocumentBlocks(input: VersionDocumentInput): VersionBlock
     { kind: 'paragraph', runs: [{ text: input.subtitle }] },
     { kind: 'paragraph', runs: [{ text: input.hashLabel }], style: 'meta' },
     { kind: 'paragraph', runs: [{ text: input.hash }], style: 'hash' },
-    ...documentBlocks(input.json),
+    ...documentBlocks(input.html),
     { kind: 'page-break' },
     { kind: 'heading', level: 1, runs: [{ text: signature.title }] },
     { kind: 'paragraph', runs: [{ text: signature.intro }] },
@@ -108,82 +106,198 @@ export function signatoriesOf(
     .map(({ order: _order, ...signatory }) => signatory)
 }
 
-/** The document's own blocks, in order; clauses as their kind label and title, then their body. */
-export function documentBlocks(doc: DocumentNode): VersionBlock[] {
+/**
+ * The blocks of a version's stored HTML: exactly what was signed, including the structured data
+ * its clauses show. The HTML comes from Pactwerk's own renderers (the schema's static renderer
+ * and React), which escape all text and close every element, so a small reader of tags suffices.
+ */
+export function documentBlocks(html: string): VersionBlock[] {
   const blocks: VersionBlock[] = []
-  for (const node of doc.content ?? []) appendBlock(node, blocks, 0)
+  for (const node of parseHtml(html)) appendBlock(node, blocks, 0)
   return blocks
 }
 
-function appendBlock(node: DocumentNode, blocks: VersionBlock[], listDepth: number): void {
-  switch (node.type) {
-    case 'clause': {
-      const kind = node.attrs?.kind
-      blocks.push({ kind: 'paragraph', runs: [{ text: editorNl.kinds[isClauseKind(kind) ? kind : 'algemeen'] }], style: 'meta' })
-      for (const child of node.content ?? []) appendBlock(child, blocks, listDepth)
+interface HtmlElement {
+  tag: string
+  attrs: Record<string, string>
+  children: HtmlNode[]
+}
+type HtmlNode = HtmlElement | string
+
+const VOID_ELEMENTS = new Set(['br', 'col', 'hr', 'img', 'input', 'wbr'])
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16))
+    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10))
+    return ENTITIES[name.toLowerCase()] ?? entity
+  })
+}
+
+function parseHtml(html: string): HtmlNode[] {
+  const root: HtmlElement = { tag: '#root', attrs: {}, children: [] }
+  const open: HtmlElement[] = [root]
+  for (const [, closing, tag, rawAttrs, text] of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g)) {
+    const parent = open.at(-1)!
+    if (text !== undefined) {
+      parent.children.push(decodeEntities(text))
+      continue
+    }
+    const name = tag!.toLowerCase()
+    if (closing) {
+      const index = open.findLastIndex((element) => element.tag === name)
+      if (index > 0) open.length = index
+      continue
+    }
+    const attrs = Object.fromEntries(
+      [...rawAttrs!.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g)].map(([, key, value]) => [key!.toLowerCase(), decodeEntities(value ?? '')]),
+    )
+    const element: HtmlElement = { tag: name, attrs, children: [] }
+    parent.children.push(element)
+    if (!VOID_ELEMENTS.has(name) && !rawAttrs!.trimEnd().endsWith('/')) open.push(element)
+  }
+  return root.children
+}
+
+function hasClass(element: HtmlElement, name: string): boolean {
+  return (element.attrs.class ?? '').split(/\s+/).includes(name)
+}
+
+const HEADINGS: Record<string, 1 | 2 | 3 | 4> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 }
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'dl', 'details', 'summary', 'section', 'div', 'caption'])
+
+function appendBlock(node: HtmlNode, blocks: VersionBlock[], listDepth: number): void {
+  if (typeof node === 'string') {
+    // Text straight inside a container is a paragraph of its own; whitespace between blocks is not.
+    if (node.trim()) blocks.push({ kind: 'paragraph', runs: textRuns(node, {}) })
+    return
+  }
+  const heading = HEADINGS[node.tag]
+  if (heading) {
+    blocks.push({ kind: 'heading', level: heading, runs: inlineRuns(node) })
+    return
+  }
+  switch (node.tag) {
+    case 'p':
+    case 'summary':
+    case 'caption': {
+      const runs = inlineRuns(node, node.tag === 'p' ? {} : { bold: true })
+      if (runs.length === 0) return
+      const meta = hasClass(node, 'pw-clause__kind') || hasClass(node, 'pw-pact-data__notice')
+      blocks.push(meta ? { kind: 'paragraph', runs, style: 'meta' } : { kind: 'paragraph', runs })
       return
     }
-    case 'clauseTitle':
-      blocks.push({ kind: 'heading', level: 3, runs: inlineRuns(node) })
-      return
-    case 'heading': {
-      const level = Number(node.attrs?.level)
-      blocks.push({ kind: 'heading', level: level === 2 || level === 3 || level === 4 ? level : 2, runs: inlineRuns(node) })
-      return
-    }
-    case 'paragraph': {
-      const runs = inlineRuns(node)
-      if (runs.length > 0) blocks.push({ kind: 'paragraph', runs })
-      return
-    }
-    case 'bulletList':
-    case 'orderedList': {
-      const start = Number(node.attrs?.start ?? 1)
-      ;(node.content ?? []).forEach((item, index) => {
-        const marker = node.type === 'orderedList' ? `${(Number.isInteger(start) ? start : 1) + index}.` : '•'
+    case 'ul':
+    case 'ol': {
+      const start = Number.parseInt(node.attrs.start ?? '1', 10)
+      const items = node.children.filter((child): child is HtmlElement => typeof child !== 'string' && child.tag === 'li')
+      items.forEach((item, index) => {
+        const marker = node.tag === 'ol' ? `${(Number.isNaN(start) ? 1 : start) + index}.` : '•'
         appendListItem(item, marker, blocks, listDepth)
       })
       return
     }
-    case 'table':
-      blocks.push({ kind: 'table', rows: (node.content ?? []).map((row) => (row.content ?? []).map(tableCell)) })
+    case 'table': {
+      const caption = node.children.find((child): child is HtmlElement => typeof child !== 'string' && child.tag === 'caption')
+      if (caption) appendBlock(caption, blocks, listDepth)
+      const rows = elementsNamed(node, 'tr').map((row) => elementsNamed(row, 'th', 'td').map(tableCell)).filter((row) => row.length > 0)
+      if (rows.length) blocks.push({ kind: 'table', rows })
       return
+    }
+    case 'dl': {
+      // A data list reads as "key: value" lines.
+      let term: TextRun[] = []
+      for (const item of elementsNamed(node, 'dt', 'dd')) {
+        if (item.tag === 'dt') term = [...inlineRuns(item, { bold: true }), { text: ': ', bold: true }]
+        else blocks.push({ kind: 'paragraph', runs: [...term, ...inlineRuns(item)] })
+      }
+      return
+    }
     default:
-      for (const child of node.content ?? []) appendBlock(child, blocks, listDepth)
+      for (const child of node.children) appendBlock(child, blocks, listDepth)
   }
 }
 
-// The item's first paragraph carries the marker; later paragraphs and nested lists are indented under it.
-function appendListItem(item: DocumentNode, marker: string, blocks: VersionBlock[], depth: number): void {
+// The item's first text carries the marker; later paragraphs and nested lists are indented under it.
+function appendListItem(item: HtmlElement, marker: string, blocks: VersionBlock[], depth: number): void {
   let first = true
-  for (const child of item.content ?? []) {
-    if (child.type === 'paragraph') {
-      blocks.push({ kind: 'list-item', marker: first ? marker : '', depth, runs: inlineRuns(child) })
-      first = false
-    } else appendBlock(child, blocks, depth + 1)
+  const inline: HtmlNode[] = []
+  const flushInline = () => {
+    const runs = inlineRuns({ tag: 'span', attrs: {}, children: inline.splice(0) })
+    if (runs.length === 0) return
+    blocks.push({ kind: 'list-item', marker: first ? marker : '', depth, runs })
+    first = false
   }
+  for (const child of item.children) {
+    if (typeof child === 'string' || !BLOCK_TAGS.has(child.tag)) inline.push(child)
+    else if (child.tag === 'p') {
+      flushInline()
+      inline.push(...child.children)
+      flushInline()
+    } else {
+      flushInline()
+      appendBlock(child, blocks, depth + 1)
+    }
+  }
+  flushInline()
 }
 
-function tableCell(cell: DocumentNode): TableCell {
+function tableCell(cell: HtmlElement): TableCell {
   const paragraphs: TextRun[][] = []
-  const visit = (node: DocumentNode) => {
-    if (node.content?.some((child) => child.type === 'text' || child.type === 'hardBreak')) paragraphs.push(inlineRuns(node))
-    else node.content?.forEach(visit)
+  const inline: HtmlNode[] = []
+  const flush = () => {
+    const runs = inlineRuns({ tag: 'span', attrs: {}, children: inline.splice(0) })
+    if (runs.length) paragraphs.push(runs)
   }
-  visit(cell)
-  return { header: cell.type === 'tableHeader', paragraphs }
+  for (const child of cell.children) {
+    if (typeof child !== 'string' && child.tag === 'p') {
+      flush()
+      paragraphs.push(inlineRuns(child))
+    } else inline.push(child)
+  }
+  flush()
+  const span = Number.parseInt(cell.attrs.colspan ?? '1', 10)
+  return { header: cell.tag === 'th', paragraphs: paragraphs.filter((runs) => runs.length > 0), ...(span > 1 ? { span } : {}) }
 }
 
-function inlineRuns(node: DocumentNode): TextRun[] {
-  const runs: TextRun[] = []
-  for (const child of node.content ?? []) {
-    if (child.type === 'hardBreak') runs.push({ text: '', break: true })
-    else if (child.type === 'text' && child.text) {
-      const marks = new Set((child.marks ?? []).map((mark) => mark.type))
-      runs.push({ text: child.text, ...(marks.has('bold') ? { bold: true } : {}), ...(marks.has('italic') ? { italic: true } : {}) })
-    } else if (child.content) runs.push(...inlineRuns(child))
+/** Elements with one of these tags anywhere below `element`, in document order (not inside nested tables). */
+function elementsNamed(element: HtmlElement, ...tags: string[]): HtmlElement[] {
+  const found: HtmlElement[] = []
+  const visit = (node: HtmlElement) => {
+    for (const child of node.children) {
+      if (typeof child === 'string') continue
+      if (tags.includes(child.tag)) found.push(child)
+      else if (child.tag !== 'table') visit(child)
+    }
   }
+  visit(element)
+  return found
+}
+
+function inlineRuns(element: HtmlElement, style: { bold?: boolean; italic?: boolean } = {}): TextRun[] {
+  const runs: TextRun[] = []
+  for (const child of element.children) {
+    if (typeof child === 'string') runs.push(...textRuns(child, style))
+    else if (child.tag === 'br') runs.push({ text: '', break: true })
+    else {
+      const bold = style.bold || child.tag === 'strong' || child.tag === 'b'
+      const italic = style.italic || child.tag === 'em' || child.tag === 'i'
+      runs.push(...inlineRuns(child, { ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) }))
+    }
+  }
+  // Leading and trailing line breaks say nothing.
+  while (runs[0]?.break) runs.shift()
+  while (runs.at(-1)?.break) runs.pop()
   return runs
+}
+
+// Text with newlines (the data views use them inside table cells) becomes lines.
+function textRuns(text: string, style: { bold?: boolean; italic?: boolean }): TextRun[] {
+  return text.split('\n').flatMap((line, index): TextRun[] => [
+    ...(index > 0 ? [{ text: '', break: true }] : []),
+    ...(line ? [{ text: line, ...style }] : []),
+  ])
 }
 
 /** A file name that survives every file system and mail client: ASCII, lower case, dashes. */

@@ -86,6 +86,7 @@ function blockElement(block: VersionBlock): FileChild {
               children: row.map(
                 (cell) =>
                   new TableCell({
+                    ...(cell.span ? { columnSpan: cell.span } : {}),
                     ...(cell.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF1F4' } } : {}),
                     children: (cell.paragraphs.length ? cell.paragraphs : [[]]).map(
                       (runs) => new Paragraph({ children: textRuns(runs, cell.header ? { bold: true } : {}) }),

@@ -82,6 +82,7 @@ function drawBlock(doc: PDFKit.PDFDocument, block: VersionBlock): void {
           row.map((cell) => ({
             text: cell.paragraphs.map(plainText).join('\n'),
             type: cell.header ? ('TH' as const) : ('TD' as const),
+            ...(cell.span ? { colSpan: cell.span } : {}),
             ...(cell.header ? { font: { src: FONTS.bold }, backgroundColor: '#eef1f4' } : {}),
           })),
         ),

@@ -17,3 +17,20 @@ export function subscribePactEvents(pactId: string, listener: (kind: PactEventKi
   emitter.on(pactId, listener)
   return () => emitter.off(pactId, listener)
 }
+
+const scheduled = new Map<string, ReturnType<typeof setTimeout>>()
+
+/**
+ * Announces a change at most once per `delayMs` per pact: typing sends an update per keystroke,
+ * and open pages need one reload for a burst, not one per letter.
+ */
+export function publishPactEventSoon(pactId: string, kind: PactEventKind, delayMs = 500): void {
+  const key = `${pactId}\u0000${kind}`
+  if (scheduled.has(key)) return
+  const timer = setTimeout(() => {
+    scheduled.delete(key)
+    publishPactEvent(pactId, kind)
+  }, delayMs)
+  timer.unref()
+  scheduled.set(key, timer)
+}

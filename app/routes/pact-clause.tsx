@@ -1,6 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { JSONContent } from '@tiptap/core'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from 'react-router'
 import { requirePactAccess } from '#app/auth/authorization.server.ts'
@@ -15,8 +14,7 @@ import { decideOnClause, SignOffError, signingPartiesOf, signOffState } from '#a
 import { can } from '#app/domain/access.ts'
 import type { PactStatus } from '#app/domain/organisation.ts'
 import { isDocumentEditable } from '#app/domain/pact-lifecycle.ts'
-import { extractClauses, type DocumentNode } from '#app/domain/sign-off.ts'
-import { renderClauseHtml } from '#app/editor/render-clause.server.ts'
+import { clauseHtml } from '#app/editor/render-clause.server.ts'
 import { clauseFormSchema, commentSchema, DECISIONS, decisionSchema, refusalFor } from '#app/forms/sign-off.ts'
 import editorCss from '#app/styles/editor.css?url'
 import signOffCss from '#app/styles/sign-off.css?url'
@@ -47,7 +45,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (index < 0) throw notFound()
   const clause = snapshot.clauses[index]!
   const signOff = matrix.clauses[index]!
-  const node = extractClauses(snapshot.json as DocumentNode)[index]!.node
 
   const partyNames = new Map(parties.map((party) => [party.id, party.name]))
   const decisions = signOff.parties.flatMap((party) => (party.latest ? [party.latest] : []))
@@ -86,7 +83,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       title: clause.title,
       kind: clause.kind,
       contentHash: clause.contentHash,
-      html: renderClauseHtml(node as JSONContent),
+      html: clauseHtml(snapshot.html, clause.clauseId) ?? '',
     },
     parties: signOff.parties.map((party) => ({
       partyId: party.partyId,

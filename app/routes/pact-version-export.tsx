@@ -2,9 +2,8 @@ import { data } from 'react-router'
 import { requirePactAccess } from '#app/auth/authorization.server.ts'
 import { recordAudit } from '#app/data/audit.server.ts'
 import { getPact } from '#app/data/pacts.server.ts'
-import { signedVersion, signedVersionJson } from '#app/data/sign-off-views.server.ts'
+import { signedVersion } from '#app/data/sign-off-views.server.ts'
 import { getDb } from '#app/db/db.server.ts'
-import type { DocumentNode } from '#app/domain/sign-off.ts'
 import { versionDocx } from '#app/exports/version-docx.server.ts'
 import { downloadName, versionDocumentBlocks } from '#app/exports/version-document.ts'
 import { versionPdf } from '#app/exports/version-pdf.server.ts'
@@ -24,15 +23,14 @@ function isFormat(value: string): value is keyof typeof CONTENT_TYPES {
 /** A signed version as PDF or Word. In Dutch whatever the reader's language: it is the document of record, like its text. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'view')
-  const number = Number(params.number)
   if (!isFormat(params.format)) throw data({ message: 'not-found' }, { status: 404 })
-  const [pact, version, json] = await Promise.all([getPact(params.pactId), signedVersion(params.pactId, number), signedVersionJson(params.pactId, number)])
-  if (!version || !json) throw data({ message: 'not-found' }, { status: 404 })
+  const [pact, version] = await Promise.all([getPact(params.pactId), signedVersion(params.pactId, Number(params.number))])
+  if (!version) throw data({ message: 'not-found' }, { status: 404 })
 
   const { t } = createI18n('nl')
   const versionName = t('signoff.versions.name', { number: version.number })
   const blocks = versionDocumentBlocks({
-    json: json as DocumentNode,
+    html: version.html,
     title: `${pact.title}: ${versionName}`,
     subtitle: t('signoff.version.signedLine', { date: formatDateTime(version.signedAt, 'nl'), name: version.signedByName }),
     hashLabel: t('signoff.hashLabel'),
