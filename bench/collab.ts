@@ -44,13 +44,13 @@ const config = {
   loadUpdates: Math.round(setting('LOAD_UPDATES', 60_000)),
   loadSamples: Math.max(1, Math.round(setting('LOAD_SAMPLES', 3))),
   skipLoad: flag('SKIP_LOAD'),
-  servers: (process.argv.find((arg) => arg.startsWith('--servers='))?.slice(10) ?? process.env.SERVERS ?? 'ours,reference').split(','),
+  servers: (process.argv.find((arg) => arg.startsWith('--servers='))?.slice(10) ?? process.env.SERVERS ?? 'ours,reference').split(',').filter((name) => name !== '' && name !== 'none'),
   build: flag('BUILD'),
   rounds: Math.max(1, Math.round(setting('ROUNDS', 1))),
   /** A run during which other processes used more than DISTURBED % of a core is repeated, this many times at most. */
   retries: Math.round(setting('RETRIES', 2)),
   disturbedPercent: setting('DISTURBED', 25),
-  timeoutS: setting('BENCH_TIMEOUT', 900),
+  timeoutS: setting('BENCH_TIMEOUT', 1800),
   /** Before each measurement, wait up to this long for other work on the machine to stop. */
   quietWaitS: setting('QUIET_WAIT', 60),
 }
@@ -424,6 +424,8 @@ interface LoadSample {
   warmFirstStep2Ms: number
   /** Compaction the server ran after the load (log-only: folds the whole log), from its log. */
   compactionMs: number | null
+  /** The server's resident memory once loaded and compacted (earlier samples' documents stay loaded for 30 s). */
+  serverRssAfterMiB: number
   charsReceived: number
   /** CPU other processes on the machine used while this client loaded (% of a core): high means disturbed. */
   otherProcessesPercent: number | null
@@ -440,7 +442,9 @@ async function prepareLargePacts(database: Database): Promise<{ pacts: LargePact
   const pacts: LargePact[] = []
   const variants: LoadVariant[] = ['log-only', 'compacted', 'compacted+tail']
   for (let sample = 0; sample < config.loadSamples; sample++) {
-    for (const variant of variants) {
+    // Each variant takes each place in the order in turn: a load right after a log-only load
+    // (and its big compaction) runs on a heap full of garbage.
+    for (const variant of [...variants.slice(sample % 3), ...variants.slice(0, sample % 3)]) {
       const pact = await database.createBenchPact(await database.createUser('Lezer groot pact'), `groot pact ${variant} ${sample + 1}`)
       const state = variant === 'log-only' ? empty : variant === 'compacted' ? compacted : head
       const log = variant === 'log-only' ? history.updates : variant === 'compacted' ? [] : history.updates.slice(-TAIL)
@@ -503,6 +507,7 @@ async function measureLoad(server: RunningServer, pact: LargePact, expectedChars
       syncedMs: round(client.syncedAt! - connectAt),
       warmFirstStep2Ms: round(warm.firstStep2At! - warmAt),
       compactionMs: typeof compacted?.ms === 'number' ? compacted.ms : null,
+      serverRssAfterMiB: round(memoryMiB(server.pid)?.rss ?? NaN),
       charsReceived,
       otherProcessesPercent,
     }

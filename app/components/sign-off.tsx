@@ -1,11 +1,10 @@
-import { getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
 import { diffVersions, type ClauseStatus, type WordChange } from '#app/domain/sign-off.ts'
 import { formatDate, formatDateTime } from '#app/i18n/format.ts'
 import { DEFAULT_LOCALE, isLocale } from '#app/i18n/config.ts'
-import { Button, Heading } from './ui.tsx'
+import { Button, FormField, Heading } from './ui.tsx'
 
 /**
  * Building blocks shared by the sign-off pages: status badges, word diffs of clause texts as
@@ -29,54 +28,6 @@ export function useDates() {
   return { date: (iso: string) => formatDate(iso, locale), dateTime: (iso: string) => formatDateTime(iso, locale) }
 }
 
-/** A multi-line text field in the style of ui.tsx's TextField, with translated errors. */
-export function TextAreaField({
-  field,
-  label,
-  description,
-  rows = 4,
-}: {
-  field: FieldMetadata<unknown, Record<string, unknown>, string[]>
-  label: string
-  description?: string
-  rows?: number
-}) {
-  const { t } = useTranslation()
-  const invalid = Boolean(field.errors?.length)
-  const { key, ...textareaProps } = getTextareaProps(field, { ariaAttributes: false })
-  const describedBy = [description && field.descriptionId, invalid && field.errorId].filter(Boolean).join(' ') || undefined
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--textarea${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={field.id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={field.descriptionId}>
-          {description}
-        </div>
-      ) : null}
-      {invalid ? (
-        <div className="utrecht-form-field-error-message" id={field.errorId}>
-          {field.errors!.map((error) => (
-            <div key={error}>{t(error)}</div>
-          ))}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <textarea
-          key={key}
-          {...textareaProps}
-          rows={rows}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
-        />
-      </div>
-    </div>
-  )
-}
 
 // A word of its own that stands for a line break, so the word diff keeps the text's lines.
 const LINE = '\uE000'
@@ -285,21 +236,14 @@ function CompareSelect({
   defaultValue: string
 }) {
   return (
-    <div className="utrecht-form-field utrecht-form-field--select">
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={`compare-${name}`}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field__input">
-        <select id={`compare-${name}`} name={name} defaultValue={defaultValue} className="utrecht-select utrecht-select--html-select">
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FormField kind="select" inputId={`compare-${name}`} label={label}>
+      <select id={`compare-${name}`} name={name} defaultValue={defaultValue} className="utrecht-select utrecht-select--html-select">
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FormField>
   )
 }

@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -68,6 +68,62 @@ function describedBy(...ids: Array<string | false | undefined>) {
   return joined || undefined
 }
 
+/**
+ * The NL Design System form field around one control: label, description, errors. The
+ * control gets the ids to point at (`aria-describedby`) from `describedById`.
+ */
+export function FormField({
+  kind,
+  inputId,
+  label,
+  description,
+  descriptionId,
+  errors,
+  errorId,
+  children,
+}: {
+  kind: 'text' | 'select' | 'textarea'
+  inputId: string
+  label: string
+  description?: string
+  descriptionId?: string
+  errors?: string[]
+  errorId?: string
+  children: ReactNode
+}) {
+  const invalid = Boolean(errors?.length)
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--${kind}${invalid ? ' utrecht-form-field--invalid' : ''}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={inputId}>
+          {label}
+        </label>
+      </div>
+      {description ? (
+        <div className="utrecht-form-field-description" id={descriptionId}>
+          {description}
+        </div>
+      ) : null}
+      {errorId ? <FieldErrors id={errorId} errors={errors} /> : null}
+      <div className="utrecht-form-field__input">{children}</div>
+    </div>
+  )
+}
+
+/** What a Conform field hands its control: validity and the descriptions to announce. */
+function fieldAria(field: AnyField, description?: string) {
+  const invalid = Boolean(field.errors?.length)
+  return {
+    invalid,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy(description && field.descriptionId, invalid && field.errorId),
+  }
+}
+
+function shellProps(field: AnyField, label: string, description?: string) {
+  return { inputId: field.id, label, description, descriptionId: field.descriptionId, errors: field.errors, errorId: field.errorId }
+}
+
 export function TextField({
   field,
   label,
@@ -83,33 +139,35 @@ export function TextField({
   autoComplete?: string
   inputMode?: React.HTMLAttributes<HTMLInputElement>['inputMode']
 }) {
-  const invalid = Boolean(field.errors?.length)
+  const { invalid, ...aria } = fieldAria(field, description)
   const { key, ...inputProps } = getInputProps(field, { type, ariaAttributes: false })
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={field.id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={field.descriptionId}>
-          {description}
-        </div>
-      ) : null}
-      <FieldErrors id={field.errorId} errors={field.errors} />
-      <div className="utrecht-form-field__input">
-        <input
-          key={key}
-          {...inputProps}
-          autoComplete={autoComplete}
-          inputMode={inputMode}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy(description && field.descriptionId, invalid && field.errorId)}
-          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
-        />
-      </div>
-    </div>
+    <FormField kind="text" {...shellProps(field, label, description)}>
+      <input
+        key={key}
+        {...inputProps}
+        {...aria}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
+      />
+    </FormField>
+  )
+}
+
+export function TextAreaField({ field, label, description, rows = 4 }: { field: AnyField; label: string; description?: string; rows?: number }) {
+  const { invalid, ...aria } = fieldAria(field, description)
+  const { key, ...textareaProps } = getTextareaProps(field, { ariaAttributes: false })
+  return (
+    <FormField kind="textarea" {...shellProps(field, label, description)}>
+      <textarea
+        key={key}
+        {...textareaProps}
+        {...aria}
+        rows={rows}
+        className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+      />
+    </FormField>
   )
 }
 
@@ -124,33 +182,24 @@ export function SelectField({
   options: Array<{ value: string; label: string }>
   placeholder?: string
 }) {
-  const invalid = Boolean(field.errors?.length)
+  const { invalid, ...aria } = fieldAria(field)
   const { key, ...selectProps } = getSelectProps(field, { ariaAttributes: false })
   return (
-    <div className={`utrecht-form-field utrecht-form-field--select${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={field.id}>
-          {label}
-        </label>
-      </div>
-      <FieldErrors id={field.errorId} errors={field.errors} />
-      <div className="utrecht-form-field__input">
-        <select
-          key={key}
-          {...selectProps}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy(invalid && field.errorId)}
-          className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
-        >
-          {placeholder ? <option value="">{placeholder}</option> : null}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FormField kind="select" {...shellProps(field, label)}>
+      <select
+        key={key}
+        {...selectProps}
+        {...aria}
+        className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
+      >
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FormField>
   )
 }
 

@@ -8,6 +8,7 @@ import { partyName, type NamedParty } from './budget-table-view.tsx'
 import { FieldError } from './live-fields.tsx'
 import { moneyInputText, useModelParsers } from './model-parsers.ts'
 import { riskScopeLabel } from './pact-data-view.tsx'
+import { FormField } from './ui.tsx'
 
 /**
  * "Wat als": what the agreed risk sharing means for a given actual spend, per party, computed
@@ -57,22 +58,15 @@ function Choice({
 }) {
   const id = useId()
   return (
-    <div className="utrecht-form-field utrecht-form-field--select">
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field__input">
-        <select id={id} className="utrecht-select utrecht-select--html-select" value={value} onChange={(event) => onChange(event.target.value)}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FormField kind="select" inputId={id} label={label}>
+      <select id={id} className="utrecht-select utrecht-select--html-select" value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FormField>
   )
 }
 
