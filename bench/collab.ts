@@ -216,6 +216,8 @@ interface LatencyRun {
   /** Editor processes that were still sending 60 s after the window (overloaded). */
   unfinishedWorkers: number
   serverWarnings: Record<string, number>
+  /** Ours: the log compactions it ran during the run (every 500 stored batches; each runs on the event loop). */
+  compactions: Array<{ mergedRows: number; ms: number }>
 }
 
 function splitEditors<T>(items: T[], parts: number): T[][] {
@@ -369,6 +371,10 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
       editorErrors: results.flatMap((r) => r.errors),
       unfinishedWorkers: unfinished,
       serverWarnings: serverWarnings(server),
+      compactions: server
+        .logs()
+        .filter((entry) => entry.msg === 'collab document compacted')
+        .map((entry) => ({ mergedRows: Number(entry.mergedRows), ms: Number(entry.ms) })),
     }
   } finally {
     for (const client of observers) client.destroy()
