@@ -21,6 +21,8 @@ export interface PactEditorProps {
   pactId: string
   user: { id: string; name: string; partyName: string }
   canEdit: boolean
+  /** Why the reader cannot write, when it is not their access level (e.g. the pact is signed). */
+  readOnlyNote?: string
 }
 
 /**
@@ -28,14 +30,14 @@ export interface PactEditorProps {
  * placeholder, and the document itself arrives over the collaboration socket. It never
  * receives initial content; the server seeds each document once.
  */
-export function PactEditor({ pactId, user, canEdit }: PactEditorProps) {
+export function PactEditor({ pactId, user, canEdit, readOnlyNote }: PactEditorProps) {
   const { t } = useTranslation()
   const connection = usePactConnection(pactId, canEdit)
   const pactData = usePactDataSource(pactId, connection?.doc ?? null)
   if (!connection) return <p className="pw-editor__loading">{t('editor.loading')}</p>
   return (
     <PactDataContext.Provider value={pactData}>
-      <LiveEditor connection={connection} user={user} canEdit={canEdit} />
+      <LiveEditor connection={connection} user={user} canEdit={canEdit} readOnlyNote={readOnlyNote} />
     </PactDataContext.Provider>
   )
 }
@@ -67,7 +69,7 @@ function usePactDataSource(pactId: string, doc: Y.Doc | null): PactDataSource | 
   )
 }
 
-function LiveEditor({ connection, user, canEdit }: { connection: PactConnection } & Omit<PactEditorProps, 'pactId'>) {
+function LiveEditor({ connection, user, canEdit, readOnlyNote }: { connection: PactConnection } & Omit<PactEditorProps, 'pactId'>) {
   const { t } = useTranslation()
   const [contentError, setContentError] = useState(false)
   const editor = useEditor(
@@ -118,7 +120,7 @@ function LiveEditor({ connection, user, canEdit }: { connection: PactConnection 
         <PresenceList provider={connection.provider} />
       </div>
       {contentError ? <Alert type="error">{t('editor.contentError')}</Alert> : null}
-      {canEdit ? null : <Alert type="info">{t('editor.readOnly')}</Alert>}
+      {canEdit ? null : <Alert type="info">{readOnlyNote ?? t('editor.readOnly')}</Alert>}
       {canEdit && editor && !contentError ? <Toolbar editor={editor} /> : null}
       <EditorContent editor={editor} className="pw-editor__frame" />
       {canEdit ? <ShortcutList /> : null}

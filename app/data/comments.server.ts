@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { getDb, nowIso, type Db } from '#app/db/db.server.ts'
 import { publishPactEvent } from '#app/realtime/pact-events.server.ts'
 import { newId } from '#app/utils/ids.ts'
@@ -31,6 +32,8 @@ export async function listComments(pactId: string, db: Db = getDb()) {
     ])
     .where('comments.pact_id', '=', pactId)
     .orderBy('comments.created_at')
+    // Within one millisecond a thread's first comment still comes before its replies.
+    .orderBy(sql`case when comments.parent_id is null then 0 else 1 end`)
     .orderBy('comments.id')
     .execute()
 }

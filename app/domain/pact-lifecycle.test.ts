@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PACT_STATUSES } from './organisation.ts'
-import { allowedTransitions, canTransition, isAmendment, isDocumentEditable } from './pact-lifecycle.ts'
+import { allowedTransitions, canTransition, canWriteDocument, isAmendment, isDocumentEditable } from './pact-lifecycle.ts'
 
 describe('pact lifecycle', () => {
   it('moves forward one step at a time', () => {
@@ -20,6 +20,14 @@ describe('pact lifecycle', () => {
 
   it('freezes the text once signed', () => {
     expect(PACT_STATUSES.filter(isDocumentEditable)).toEqual(['concept', 'ter-ondertekening'])
+  })
+
+  it('lets editors write only while the pact is being drafted or awaits signatures', () => {
+    expect(canWriteDocument('redacteur', 'concept')).toBe(true)
+    expect(canWriteDocument('beheerder', 'ter-ondertekening')).toBe(true)
+    expect(canWriteDocument('beheerder', 'getekend')).toBe(false)
+    expect(canWriteDocument('redacteur', 'actief')).toBe(false)
+    expect(canWriteDocument('commentator', 'concept')).toBe(false)
   })
 
   it('never allows staying put', () => {

@@ -1,3 +1,4 @@
+import { can, type AccessLevel } from './access.ts'
 import type { PactStatus } from './organisation.ts'
 
 /**
@@ -23,6 +24,11 @@ export function canTransition(from: PactStatus, to: PactStatus): boolean {
 /** Only a pact being drafted or awaiting signatures can change; a signed version is frozen. */
 export function isDocumentEditable(status: PactStatus): boolean {
   return status === 'concept' || status === 'ter-ondertekening'
+}
+
+/** Whether someone with this access may change the pact's text and model now. */
+export function canWriteDocument(access: AccessLevel, status: PactStatus): boolean {
+  return can(access, 'edit') && isDocumentEditable(status)
 }
 
 export function isAmendment(from: PactStatus, to: PactStatus): boolean {

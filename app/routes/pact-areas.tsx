@@ -14,9 +14,8 @@ import { usePactModel, type LivePactModel } from '#app/components/use-pact-model
 import { WhatIf } from '#app/components/what-if.tsx'
 import { ensureProjection, pactYears, readModelValidation, readProjectedModel } from '#app/data/model-projection.server.ts'
 import { getPact, listParties } from '#app/data/pacts.server.ts'
-import { can } from '#app/domain/access.ts'
 import type { OrganisationKind, PactStatus } from '#app/domain/organisation.ts'
-import { isDocumentEditable } from '#app/domain/pact-lifecycle.ts'
+import { canWriteDocument } from '#app/domain/pact-lifecycle.ts'
 import type { PactModel } from '#app/domain/pact-model.ts'
 import areasCss from '#app/styles/areas.css?url'
 import editorCss from '#app/styles/editor.css?url'
@@ -41,7 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     years: pactYears(pact.start_year, pact.end_year),
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as OrganisationKind })),
     // The socket enforces this too; here it only decides what the page offers.
-    canEdit: can(membership.access, 'edit') && isDocumentEditable(pact.status as PactStatus),
+    canEdit: canWriteDocument(membership.access, pact.status as PactStatus),
     projectedModel,
     reportedIssues: report?.issues ?? [],
   }

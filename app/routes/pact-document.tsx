@@ -5,6 +5,8 @@ import { PactEditor } from '#app/components/pact-editor.tsx'
 import { Heading, Paragraph } from '#app/components/ui.tsx'
 import { getPact, listParties } from '#app/data/pacts.server.ts'
 import { can } from '#app/domain/access.ts'
+import type { PactStatus } from '#app/domain/organisation.ts'
+import { canWriteDocument } from '#app/domain/pact-lifecycle.ts'
 import editorCss from '#app/styles/editor.css?url'
 import type { Route } from './+types/pact-document'
 
@@ -20,13 +22,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     pact: { id: pact.id, title: pact.title },
     user: { id: user.id, name: user.name, partyName },
     // The socket enforces this too; here it only decides what the page offers.
-    canEdit: can(membership.access, 'edit'),
+    canEdit: canWriteDocument(membership.access, pact.status as PactStatus),
+    // An editor of a signed pact reads why the text is frozen, not that editors may write.
+    frozen: can(membership.access, 'edit') && !canWriteDocument(membership.access, pact.status as PactStatus),
   }
 }
 
 export default function PactDocument() {
   const { t } = useTranslation()
-  const { pact, user, canEdit } = useLoaderData<typeof loader>()
+  const { pact, user, canEdit, frozen } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
       <Paragraph>
@@ -46,7 +50,7 @@ export default function PactDocument() {
       <noscript>
         <Paragraph>{t('editor.page.noScript')}</Paragraph>
       </noscript>
-      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} />
+      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} readOnlyNote={frozen ? t('editor.frozen') : undefined} />
     </div>
   )
 }

@@ -19,6 +19,8 @@ import { DOCUMENT_FIELD } from '#app/editor/document.server.ts'
 import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
 import { connectClient, startCollabServer, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
+import { get } from '#tests/support/route-calls.ts'
+import * as pactDocument from '#app/routes/pact-document.tsx'
 
 let server: TestCollabServer
 let pact: TestPact
@@ -162,6 +164,11 @@ describe('signing off a pact', () => {
     expect(version.clauses.map((clause) => clause.contentHash)).toEqual(snapshot.clauses.map((clause) => clause.contentHash))
     expect(version.decisions).toHaveLength(snapshot.clauses.length * 2)
     expect(version.html).toContain('pw-clause')
+  })
+
+  it('offers a signed pact’s text to its editors read-only, saying why', async () => {
+    const page = await get(pactDocument.loader, `/pacts/${pact.pactId}/document`, { cookie: provider.cookie, params: { pactId: pact.pactId } })
+    expect(page.body).toMatchObject({ canEdit: false, frozen: true })
   })
 
   it('refuses decisions on a signed pact', async () => {
