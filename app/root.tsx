@@ -14,12 +14,12 @@ import {
   useRouteLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
-import { getUser } from './auth/authorization.server.ts'
-import { readCookie } from './auth/session.server.ts'
-import { Button, Heading, Paragraph } from './components/ui.tsx'
-import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './i18n/config.ts'
-import appCss from './styles/app.css?url'
-import themeCss from './styles/theme.css?url'
+import { getUser } from './access/authorization.server.ts'
+import { readCookie } from './platform/auth/session.server.ts'
+import { Button, Heading, Paragraph } from './platform/ui/ui.tsx'
+import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
+import appCss from './platform/ui/app.css?url'
+import themeCss from './platform/ui/theme.css?url'
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: utrechtCss },

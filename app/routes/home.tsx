@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, redirect } from 'react-router'
-import { getUser } from '#app/auth/authorization.server.ts'
-import { buttonClass, Heading, Paragraph } from '#app/components/ui.tsx'
+import { getUser } from '#app/access/authorization.server.ts'
+import { buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import type { Route } from './+types/home'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Pactwerk · Samen werken aan een Pact voor de Transformatie' }]

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useLoaderData } from 'react-router'
-import { getUser, requireUser } from '#app/auth/authorization.server.ts'
-import { Alert, Button, buttonClass, Heading, Paragraph } from '#app/components/ui.tsx'
-import { acceptInvitation, lookupInvitation } from '#app/data/invitations.server.ts'
+import { getUser, requireUser } from '#app/access/authorization.server.ts'
+import { Alert, Button, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { acceptInvitation, lookupInvitation } from '#app/pacts/invitations.server.ts'
 import type { Route } from './+types/invitation'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Uitnodiging · Pactwerk' }]

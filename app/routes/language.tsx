@@ -1,6 +1,6 @@
 import { redirect } from 'react-router'
-import { safeRedirect } from '#app/forms/account.ts'
-import { isLocale, LOCALE_COOKIE } from '#app/i18n/config.ts'
+import { safeRedirect } from '#app/accounts/forms.ts'
+import { isLocale, LOCALE_COOKIE } from '#app/platform/i18n/config.ts'
 import type { Route } from './+types/language'
 
 export async function loader() {

@@ -1,11 +1,11 @@
 import { stringify } from 'csv-stringify/sync'
-import { requirePactAccess } from '#app/auth/authorization.server.ts'
-import { listAudit, recordAudit } from '#app/data/audit.server.ts'
-import { getPact } from '#app/data/pacts.server.ts'
-import { getDb } from '#app/db/db.server.ts'
-import { downloadName } from '#app/exports/version-document.ts'
-import { createI18n } from '#app/i18n/config.ts'
-import { formatDateTime } from '#app/i18n/format.ts'
+import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { listAudit, recordAudit } from '#app/audit/audit.server.ts'
+import { getPact } from '#app/pacts/pacts.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
+import { downloadName } from '#app/sign-off/exports/version-document.ts'
+import { createI18n } from '#app/platform/i18n/config.ts'
+import { formatDateTime } from '#app/platform/i18n/format.ts'
 import type { Route } from './+types/pact-audit-csv'
 
 /**

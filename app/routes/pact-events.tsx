@@ -1,5 +1,5 @@
-import { requirePactAccess } from '#app/auth/authorization.server.ts'
-import { subscribePactEvents } from '#app/realtime/pact-events.server.ts'
+import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { subscribePactEvents } from '#app/platform/events/pact-events.server.ts'
 import type { Route } from './+types/pact-events'
 
 // Proxies and load balancers close connections that stay silent for a minute or so.

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
-import { requirePactAccess } from '#app/auth/authorization.server.ts'
-import { Badge, buttonClass, Heading, Paragraph } from '#app/components/ui.tsx'
-import { getPact, listMembers, listParties } from '#app/data/pacts.server.ts'
-import { can } from '#app/domain/access.ts'
+import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Badge, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { getPact, listMembers, listParties } from '#app/pacts/pacts.server.ts'
+import { can } from '#app/access/access.ts'
 import type { Route } from './+types/pact-overview'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Pactwerk` }]

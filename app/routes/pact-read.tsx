@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
-import { requirePactAccess } from '#app/auth/authorization.server.ts'
-import { Heading, Paragraph } from '#app/components/ui.tsx'
-import { pactSnapshot } from '#app/data/pact-document.server.ts'
-import { getPact } from '#app/data/pacts.server.ts'
-import editorCss from '#app/styles/editor.css?url'
+import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import { getPact } from '#app/pacts/pacts.server.ts'
+import editorCss from '#app/document/ui/editor.css?url'
 import type { Route } from './+types/pact-read'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]

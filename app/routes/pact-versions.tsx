@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
-import { requirePactAccess } from '#app/auth/authorization.server.ts'
-import { CompareForm, Hash, useDates } from '#app/components/sign-off.tsx'
-import { Heading, Paragraph } from '#app/components/ui.tsx'
-import { getPact } from '#app/data/pacts.server.ts'
-import { listVersions } from '#app/data/sign-off.server.ts'
-import signOffCss from '#app/styles/sign-off.css?url'
+import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { CompareForm, Hash, useDates } from '#app/sign-off/ui.tsx'
+import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { getPact } from '#app/pacts/pacts.server.ts'
+import { listVersions } from '#app/sign-off/sign-off.server.ts'
+import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-versions'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
-import { requireUser } from '#app/auth/authorization.server.ts'
-import { Badge, buttonClass, Heading, Paragraph } from '#app/components/ui.tsx'
-import { listUserPacts } from '#app/data/pacts.server.ts'
+import { requireUser } from '#app/access/authorization.server.ts'
+import { Badge, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { listUserPacts } from '#app/pacts/pacts.server.ts'
 import type { Route } from './+types/pacts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Mijn pacts · Pactwerk' }]

@@ -1,8 +1,8 @@
-import { createOrganisation } from '#app/data/organisations.server.ts'
-import { createPact } from '#app/data/pacts.server.ts'
-import { closeDb, getDb, nowIso } from '#app/db/db.server.ts'
+import { createOrganisation } from '#app/organisations/organisations.server.ts'
+import { createPact } from '#app/pacts/pacts.server.ts'
+import { closeDb, getDb, nowIso } from '#app/platform/db/db.server.ts'
 import { signIn } from '#tests/support/fixtures.ts'
-import { newId } from '#app/utils/ids.ts'
+import { newId } from '#app/platform/ids.ts'
 
 /**
  * Rows for the benchmark, written with the app's own functions (as tests/support/fixtures.ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sessionIdFromToken } from '#app/auth/session.server.ts'
+import { sessionIdFromToken } from '#app/platform/auth/session.server.ts'
 import { addMember, createTestPact, setAccess, signOut } from '#tests/support/fixtures.ts'
 import { isAllowedOrigin, recheckAccess } from './auth.ts'
 import { CloseCode } from './close-codes.ts'

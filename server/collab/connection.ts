@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { WebSocket, type RawData } from 'ws'
-import { can } from '#app/domain/access.ts'
+import { can } from '#app/access/access.ts'
 import type { AccessVerdict, MonitoredConnection } from './auth.ts'
 import { CloseCode, RefusalError } from './close-codes.ts'
 import { checkFrame, createSendBudget, type CollabLimits } from './limits.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { logger } from '#app/utils/logger.server.ts'
+import { logger } from '#app/platform/logger.server.ts'
 import { DocumentRegistry } from './document-registry.ts'
 import { LocalFanout } from './fanout.ts'
 import { DEFAULT_LIMITS } from './limits.ts'

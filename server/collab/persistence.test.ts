@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getDb } from '#app/db/db.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import { createTestPact } from '#tests/support/fixtures.ts'
 import { compactUpdates, createSqlDocumentStore, readStoredState } from './persistence.ts'
 

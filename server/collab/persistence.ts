@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { getDb, nowIso, type Db } from '#app/db/db.server.ts'
-import { isPostgres } from '#app/db/migrations/column-types.ts'
+import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import { isPostgres } from '#app/platform/db/migrations/column-types.ts'
 
 /**
  * Durable storage of the collaborative documents: per pact a compacted state and an

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { projectPactModel, type WriterNameOf } from '#app/data/model-projection.server.ts'
-import { logger } from '#app/utils/logger.server.ts'
+import { projectPactModel, type WriterNameOf } from '#app/pact-model/projection.server.ts'
+import { logger } from '#app/platform/logger.server.ts'
 import type { DocumentChange } from './index.ts'
 
 export interface ModelProjectionOptions {

@@ -1,4 +1,4 @@
-import type { AccessLevel } from '#app/domain/access.ts'
+import type { AccessLevel } from '#app/access/access.ts'
 
 /** Who is on the other end of a socket, as the server knows it (never as the client claims). */
 export interface CollabIdentity {

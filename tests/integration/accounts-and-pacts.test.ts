@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb, migrateToLatest } from '#app/db/db.server.ts'
-import { createOrganisation } from '#app/data/organisations.server.ts'
+import { getDb, migrateToLatest } from '#app/platform/db/db.server.ts'
+import { createOrganisation } from '#app/organisations/organisations.server.ts'
 import * as signUp from '#app/routes/sign-up.tsx'
 import * as signIn from '#app/routes/sign-in.tsx'
 import * as signOut from '#app/routes/sign-out.tsx'

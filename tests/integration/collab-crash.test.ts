@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dataDirectory } from '#app/db/db.server.ts'
+import { dataDirectory } from '#app/platform/db/db.server.ts'
 import { collabTestbed, waitFor } from '#tests/support/collab.ts'
 import { createTestPact } from '#tests/support/fixtures.ts'
 import { startBuiltServer } from '#tests/support/built-server.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getDb } from '#app/db/db.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import { LocalFanout } from '#server/collab/index.ts'
 import { collabTestbed, sleep, waitFor } from '#tests/support/collab.ts'
 import { createTestPact } from '#tests/support/fixtures.ts'

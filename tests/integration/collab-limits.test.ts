@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getDb } from '#app/db/db.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
 import { encodeAwarenessMessage, encodeUpdateMessage } from '#server/collab/protocol.ts'
 import { closeEvent, collabTestbed, handshakeStatus, openSocket, waitFor, type TestCollabServer } from '#tests/support/collab.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { getDb } from '#app/db/db.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
 import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
 import { collabTestbed, handshakeStatus, openSocket, sleep, waitFor } from '#tests/support/collab.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getDb } from '#app/db/db.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
 import { collabTestbed, sleep, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { addMember, createTestPact } from '#tests/support/fixtures.ts'

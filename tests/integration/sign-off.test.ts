@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getDb, nowIso } from '#app/db/db.server.ts'
-import { addComment, CommentError, listComments, setThreadResolved } from '#app/data/comments.server.ts'
-import { pactSnapshot } from '#app/data/pact-document.server.ts'
-import { seedPactContent } from '#app/data/pact-content.server.ts'
-import { addParty } from '#app/data/pacts.server.ts'
+import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { addComment, CommentError, listComments, setThreadResolved } from '#app/sign-off/comments.server.ts'
+import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import { seedPactContent } from '#app/document/pact-content.server.ts'
+import { addParty } from '#app/pacts/pacts.server.ts'
 import {
   addSignatory,
   changePactStatus,
@@ -14,8 +14,8 @@ import {
   SignOffError,
   signOffState,
   type DecisionInput,
-} from '#app/data/sign-off.server.ts'
-import { DOCUMENT_FIELD } from '#app/editor/document.server.ts'
+} from '#app/sign-off/sign-off.server.ts'
+import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
 import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
 import { connectClient, startCollabServer, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'

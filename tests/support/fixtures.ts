@@ -1,9 +1,9 @@
-import { createSession, generateSessionToken, invalidateSession, SESSION_COOKIE, sessionIdFromToken } from '#app/auth/session.server.ts'
-import { getDb, migrateToLatest, nowIso } from '#app/db/db.server.ts'
-import { createOrganisation } from '#app/data/organisations.server.ts'
-import { createPact } from '#app/data/pacts.server.ts'
-import type { AccessLevel } from '#app/domain/access.ts'
-import { newId } from '#app/utils/ids.ts'
+import { createSession, generateSessionToken, invalidateSession, SESSION_COOKIE, sessionIdFromToken } from '#app/platform/auth/session.server.ts'
+import { getDb, migrateToLatest, nowIso } from '#app/platform/db/db.server.ts'
+import { createOrganisation } from '#app/organisations/organisations.server.ts'
+import { createPact } from '#app/pacts/pacts.server.ts'
+import type { AccessLevel } from '#app/access/access.ts'
+import { newId } from '#app/platform/ids.ts'
 
 /**
  * Users, sessions and pacts written straight into the test database: quicker than signing up

@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '#app/auth/session.server.ts'
+import { SESSION_COOKIE } from '#app/platform/auth/session.server.ts'
 
 /**
  * Call route loaders and actions the way React Router does, with real Requests, against the

@@ -1,0 +1,107 @@
+import { Node, type NodeViewRenderer } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { NodeSelection } from '@tiptap/pm/state'
+import { areasNl } from '#app/pact-model/texts.nl.ts'
+import { selectedClause } from './clause.ts'
+
+/**
+ * A block inside a clause that shows structured data of the pact: a result area (its budget,
+ * indicators, …) or a risk-sharing rule. It holds only a reference; the data itself lives in
+ * the shared model, so text and numbers are read, and signed, together. Sign-off finds these
+ * blocks by this node's name (app/document/pact-document.server.ts).
+ */
+
+export const PACT_DATA_KINDS = ['result-area', 'risk-rule'] as const
+export type PactDataKind = (typeof PACT_DATA_KINDS)[number]
+
+export function isPactDataKind(value: unknown): value is PactDataKind {
+  return typeof value === 'string' && (PACT_DATA_KINDS as readonly string[]).includes(value)
+}
+
+export interface PactDataRef {
+  kind: PactDataKind
+  refId: string
+}
+
+/** The reference a node holds; any client can write attributes, so anything else reads as null. */
+export function pactDataRefOf(node: Pick<ProseMirrorNode, 'attrs'>): PactDataRef | null {
+  const { kind, refId } = node.attrs
+  return isPactDataKind(kind) && typeof refId === 'string' && refId !== '' ? { kind, refId } : null
+}
+
+/** The wrapper's attributes, the same in the editor, the static HTML and the reading version. */
+export function pactDataAttributes(ref: PactDataRef | null): Record<string, string> {
+  return { class: 'pw-pact-data', 'data-pact-data-kind': ref?.kind ?? '', 'data-ref-id': ref?.refId ?? '' }
+}
+
+// Stored HTML stays Dutch, like the clause kind labels.
+function pactDataReferenceText(ref: PactDataRef): string {
+  const kind = ref.kind === 'risk-rule' ? areasNl.data.riskRule : areasNl.data.resultArea
+  return areasNl.data.reference.replace('{{kind}}', kind).replace('{{refId}}', ref.refId)
+}
+
+export interface PactDataOptions {
+  /** The live view in the editor; the client passes a React node view, the server renders statically. */
+  nodeView: NodeViewRenderer | null
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    pactData: {
+      /** Insert a data block after the block the cursor is in, inside the current clause. */
+      insertPactData: (ref: PactDataRef) => ReturnType
+    }
+  }
+}
+
+export const PactData = Node.create<PactDataOptions>({
+  name: 'pactData',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: false,
+
+  addOptions() {
+    return { nodeView: null }
+  },
+
+  addAttributes() {
+    return {
+      kind: { default: null, rendered: false, parseHTML: (element) => element.getAttribute('data-pact-data-kind') },
+      refId: { default: null, rendered: false, parseHTML: (element) => element.getAttribute('data-ref-id') },
+    }
+  },
+
+  parseHTML() {
+    return [{ tag: 'div.pw-pact-data' }]
+  },
+
+  // Without the model at hand (a copy to the clipboard, the plain reading version) the block says what it refers to.
+  renderHTML({ node }) {
+    const ref = pactDataRefOf(node)
+    return ['div', pactDataAttributes(ref), ['p', { class: 'pw-pact-data__reference' }, ref ? pactDataReferenceText(ref) : areasNl.data.missing]]
+  },
+
+  addNodeView() {
+    return this.options.nodeView
+  },
+
+  addCommands() {
+    return {
+      insertPactData:
+        (ref) =>
+        ({ tr, dispatch }) => {
+          const clause = selectedClause(tr.selection)
+          if (!clause || !isPactDataKind(ref.kind) || !ref.refId) return false
+          const { $from } = tr.selection
+          // After the clause's child the cursor is in (never before the title), or at the clause's end.
+          const pos = $from.depth >= 2 ? $from.after(2) : clause.pos + clause.node.nodeSize - 1
+          if (dispatch) {
+            tr.insert(pos, this.type.create(ref))
+            tr.setSelection(NodeSelection.create(tr.doc, pos)).scrollIntoView()
+          }
+          return true
+        },
+    }
+  },
+})

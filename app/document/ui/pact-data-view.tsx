@@ -1,0 +1,249 @@
+import { NodeViewWrapper, useEditorState, type ReactNodeViewProps } from '@tiptap/react'
+import { createContext, useContext, type ReactNode } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { formatDutchNumber } from '#app/platform/dutch-number.ts'
+import type { Indicator, PactModel, ResultArea, RiskRule } from '#app/pact-model/pact-model.ts'
+import { isClauseKind, type ClauseKind } from '#app/document/clause.ts'
+import { pactDataAttributes, pactDataRefOf, type PactDataRef } from '#app/document/pact-data.ts'
+import { AreaBudgetTable, formatEuros, partyName, type NamedParty } from '#app/pact-model/ui/budget-table-view.tsx'
+
+/**
+ * The structured data a `pactData` block refers to, as it reads inside a clause: the same
+ * component renders the live node view in the editor and the static HTML of the reading version.
+ */
+
+export interface PactDataSource {
+  /** The model to show: the valid model, or the last valid one while the shared one is invalid. */
+  model: PactModel
+  valid: boolean
+  years: readonly number[]
+  parties: readonly NamedParty[]
+}
+
+/** What the editor's data blocks read from; provided around the editor, null while loading. */
+export const PactDataContext = createContext<PactDataSource | null>(null)
+
+export function PactDataContent({
+  dataRef,
+  source,
+  clauseKind,
+}: {
+  dataRef: PactDataRef | null
+  source: PactDataSource
+  clauseKind: ClauseKind | null
+}) {
+  const { t } = useTranslation()
+  const area = dataRef?.kind === 'result-area' ? source.model.resultAreas.find((candidate) => candidate.id === dataRef.refId) : undefined
+  const rule = dataRef?.kind === 'risk-rule' ? source.model.riskRules.find((candidate) => candidate.id === dataRef.refId) : undefined
+  return (
+    <>
+      {source.valid ? null : <p className="pw-pact-data__notice">{t('areas.data.invalid')}</p>}
+      {area ? <ResultAreaData area={area} source={source} clauseKind={clauseKind} /> : null}
+      {rule ? <RiskRuleData rule={rule} source={source} /> : null}
+      {area || rule ? null : <p className="pw-pact-data__notice">{t('areas.data.missing')}</p>}
+    </>
+  )
+}
+
+type AreaSection = 'overview' | 'budget' | 'indicators'
+
+// A budget clause is about the money, a result-area clause about the aims; the rest of the data
+// (which is signed with the clause too) stays one click away.
+const SECTIONS_BY_CLAUSE_KIND: Partial<Record<ClauseKind, { shown: AreaSection[]; folded: AreaSection[] }>> = {
+  budget: { shown: ['budget'], folded: ['overview', 'indicators'] },
+  resultaatgebied: { shown: ['overview', 'indicators'], folded: ['budget'] },
+}
+const ALL_SECTIONS = { shown: ['overview', 'budget', 'indicators'] as AreaSection[], folded: [] as AreaSection[] }
+
+/** Inside a clause (whose title is an h3) the data's title is an h4; on a page of its own it may sit higher. */
+type HeadingLevel = 3 | 4
+
+function DataTitle({ level, children }: { level: HeadingLevel; children: ReactNode }) {
+  const Tag = `h${level}` as const
+  return <Tag className="pw-pact-data__title">{children}</Tag>
+}
+
+export function ResultAreaData({
+  area,
+  source,
+  clauseKind,
+  headingLevel = 4,
+}: {
+  area: ResultArea
+  source: PactDataSource
+  clauseKind: ClauseKind | null
+  headingLevel?: HeadingLevel
+}) {
+  const { t } = useTranslation()
+  const { shown, folded } = (clauseKind && SECTIONS_BY_CLAUSE_KIND[clauseKind]) || ALL_SECTIONS
+  const render = (section: AreaSection) => <AreaSectionView key={section} section={section} area={area} source={source} />
+  return (
+    <div className="pw-pact-data__body">
+      <DataTitle level={headingLevel}>
+        {t('areas.data.resultArea')}: {area.title}
+      </DataTitle>
+      {shown.map(render)}
+      {folded.length > 0 ? (
+        <details className="pw-pact-data__more">
+          <summary>{folded.includes('budget') && folded.length === 1 ? t('areas.data.budgetDetails') : t('areas.data.more')}</summary>
+          {folded.map(render)}
+        </details>
+      ) : null}
+    </div>
+  )
+}
+
+function AreaSectionView({ section, area, source }: { section: AreaSection; area: ResultArea; source: PactDataSource }) {
+  const { t } = useTranslation()
+  if (section === 'budget') return <AreaBudgetTable area={area} years={source.years} parties={source.parties} />
+  if (section === 'indicators') return <IndicatorTable area={area} years={source.years} />
+  return (
+    <DataList
+      items={[
+        [t('areas.area.challenge'), area.challenge],
+        [t('areas.area.targetGroup'), area.targetGroup],
+        [t('areas.area.description'), area.description],
+        [
+          t('areas.area.responsible'),
+          area.responsiblePartyIds.map((partyId) => partyName(source.parties, partyId)).join(', ') || t('areas.area.noneResponsible'),
+        ],
+      ]}
+    />
+  )
+}
+
+export function IndicatorTable({ area, years }: { area: ResultArea; years: readonly number[] }) {
+  const { t } = useTranslation()
+  if (area.indicators.length === 0) return <p className="utrecht-paragraph">{t('areas.indicator.none')}</p>
+  const headers = [
+    t('areas.indicator.name'),
+    t('areas.indicator.unit'),
+    `${t('areas.indicator.level')}, ${t('areas.indicator.direction').toLowerCase()}`,
+    t('areas.indicator.baseline'),
+    t('areas.indicator.targets'),
+    t('areas.indicator.dataSource'),
+  ]
+  return (
+    <div className="pw-table-wrap">
+      <table className="utrecht-table pw-indicator-table">
+        <caption className="utrecht-table__caption">
+          {t('areas.indicator.heading')}: {area.title}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {headers.map((header) => (
+              <th key={header} className="utrecht-table__header-cell" scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {area.indicators.map((indicator) => (
+            <IndicatorRow key={indicator.id} indicator={indicator} years={years} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function IndicatorRow({ indicator, years }: { indicator: Indicator; years: readonly number[] }) {
+  const { t } = useTranslation()
+  const targets = years.flatMap((year) => {
+    const target = indicator.targets.find((candidate) => candidate.year === year)
+    return target ? [`${year}: ${formatDutchNumber(target.value)}`] : []
+  })
+  const cells = [
+    indicator.unit,
+    `${t(`areas.indicator.levels.${indicator.level}`)}, ${t(`areas.indicator.directions.${indicator.direction}`).toLowerCase()}`,
+    indicator.baselineValue === null || indicator.baselineYear === null
+      ? '–'
+      : t('areas.indicator.baselineText', { value: formatDutchNumber(indicator.baselineValue), year: indicator.baselineYear }),
+    targets.join('\n') || '–',
+    indicator.dataSource || '–',
+  ]
+  return (
+    <tr className="utrecht-table__row">
+      <th className="utrecht-table__header-cell" scope="row">
+        {indicator.name}
+      </th>
+      {cells.map((content, index) => (
+        <td key={index} className="utrecht-table__cell">
+          {content}
+        </td>
+      ))}
+    </tr>
+  )
+}
+
+export function riskScopeLabel(rule: Pick<RiskRule, 'scope'>, model: PactModel, t: TFunction): string {
+  if (rule.scope.kind === 'pact') return t('areas.rule.scopePact')
+  const { resultAreaId } = rule.scope
+  return t('areas.rule.scopeArea', { title: model.resultAreas.find((area) => area.id === resultAreaId)?.title ?? resultAreaId })
+}
+
+export function RiskRuleData({ rule, source, headingLevel = 4 }: { rule: RiskRule; source: PactDataSource; headingLevel?: HeadingLevel }) {
+  const { t } = useTranslation()
+  const percent = (value: number) => t('areas.rule.percent', { value: formatDutchNumber(value) })
+  const division =
+    rule.division.kind === 'pro-rata'
+      ? t('areas.rule.proRata')
+      : `${t('areas.rule.weights')}: ${rule.division.weights.map((entry) => `${partyName(source.parties, entry.partyId)} ${formatDutchNumber(entry.weight)}`).join(', ')}`
+  return (
+    <div className="pw-pact-data__body">
+      <DataTitle level={headingLevel}>
+        {t('areas.data.riskRule')}: {riskScopeLabel(rule, source.model, t)}
+      </DataTitle>
+      <DataList
+        items={[
+          [t('areas.rule.corridor'), percent(rule.corridorPercent)],
+          [t('areas.rule.inside'), percent(rule.providerShareInside)],
+          [t('areas.rule.outside'), percent(rule.providerShareOutside)],
+          [t('areas.rule.cap'), rule.providerCapCents === null ? t('areas.rule.noCap') : formatEuros(rule.providerCapCents)],
+          [`${t('areas.rule.underspendLegend')}: ${t('areas.rule.gain')}`, percent(rule.underspend.providerGainShare)],
+          [`${t('areas.rule.underspendLegend')}: ${t('areas.rule.fund')}`, percent(rule.underspend.revolvingFundShare)],
+          [t('areas.rule.divisionLegend'), division],
+        ]}
+      />
+      <p className="utrecht-paragraph">{t('areas.rule.municipalityRest')}</p>
+    </div>
+  )
+}
+
+function DataList({ items }: { items: Array<[label: string, value: string]> }) {
+  return (
+    <dl className="utrecht-data-list pw-data-list">
+      {items
+        .filter(([, value]) => value !== '')
+        .map(([label, value]) => (
+          <div key={label} className="utrecht-data-list__item">
+            <dt className="utrecht-data-list__item-key">{label}</dt>
+            <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
+          </div>
+        ))}
+    </dl>
+  )
+}
+
+/** The kind of the clause the block at `pos` sits in, if it sits directly in one. */
+function clauseKindAround(editor: ReactNodeViewProps['editor'], pos: number | undefined): ClauseKind | null {
+  if (pos === undefined || pos > editor.state.doc.content.size) return null
+  const parent = editor.state.doc.resolve(pos).parent
+  return parent.type.name === 'clause' && isClauseKind(parent.attrs.kind) ? parent.attrs.kind : null
+}
+
+/** The editor's live view of a `pactData` block: re-renders whenever anyone changes the model. */
+export function PactDataNodeView({ node, editor, getPos, selected }: ReactNodeViewProps) {
+  const { t } = useTranslation()
+  const source = useContext(PactDataContext)
+  const clauseKind = useEditorState({ editor, selector: () => clauseKindAround(editor, getPos()) })
+  const dataRef = pactDataRefOf(node)
+  const { class: className, ...attributes } = pactDataAttributes(dataRef)
+  return (
+    <NodeViewWrapper className={`${className}${selected ? ' pw-pact-data--selected' : ''}`} {...attributes} data-testid="pact-data">
+      {source ? <PactDataContent dataRef={dataRef} source={source} clauseKind={clauseKind} /> : <p>{t('areas.data.loading')}</p>}
+    </NodeViewWrapper>
+  )
+}

@@ -1,0 +1,131 @@
+import { useTranslation } from 'react-i18next'
+import { budgetTable, type BudgetRow, type PactParty } from '#app/pact-model/budget-table.ts'
+import { formatCents } from '#app/platform/money.ts'
+import type { PactModel, ResultArea } from '#app/pact-model/pact-model.ts'
+
+/** A party as the model views show it. */
+export type NamedParty = PactParty & { name: string }
+
+export function formatEuros(cents: number): string {
+  return formatCents(cents, { withCents: false })
+}
+
+/** The pact's budgets: per result area and year, totals per year and over the period, and per party. */
+export function BudgetTableView({ model, years, parties }: { model: PactModel; years: readonly number[]; parties: readonly NamedParty[] }) {
+  const { t } = useTranslation()
+  const table = budgetTable(model, years, parties)
+  if (table.resultAreas.length === 0) return <p className="utrecht-paragraph">{t('areas.table.empty')}</p>
+  const titleOf = new Map(model.resultAreas.map((area) => [area.id, area.title]))
+  const partyRows = table.parties.filter((row) => row.totalCents > 0)
+  return (
+    <div className="pw-stack" data-testid="budget-table">
+      <MoneyTable
+        caption={t('areas.table.caption')}
+        firstColumn={t('areas.table.area')}
+        years={years}
+        rows={table.resultAreas.map((row) => ({ key: row.resultAreaId, label: titleOf.get(row.resultAreaId) ?? '', ...row }))}
+        total={table.total}
+      />
+      {partyRows.length > 0 ? (
+        <MoneyTable
+          caption={t('areas.table.byPartyCaption')}
+          firstColumn={t('areas.table.party')}
+          years={years}
+          rows={partyRows.map((row) => ({ key: row.partyId, label: partyName(parties, row.partyId), ...row }))}
+          total={table.total}
+        />
+      ) : null}
+    </div>
+  )
+}
+
+/** One result area's budget per party and year, with totals. */
+export function AreaBudgetTable({ area, years, parties }: { area: ResultArea; years: readonly number[]; parties: readonly NamedParty[] }) {
+  const { t } = useTranslation()
+  const [row] = budgetTable({ resultAreas: [area], riskRules: [] }, years, parties).resultAreas
+  const partyRows = row.parties.filter((party) => party.totalCents > 0 || area.responsiblePartyIds.includes(party.partyId))
+  if (partyRows.length === 0) return <p className="utrecht-paragraph">{t('areas.table.empty')}</p>
+  return (
+    <MoneyTable
+      caption={t('areas.table.areaCaption', { title: area.title })}
+      firstColumn={t('areas.table.party')}
+      years={years}
+      rows={partyRows.map((party) => ({ key: party.partyId, label: partyName(parties, party.partyId), ...party }))}
+      total={row}
+    />
+  )
+}
+
+export function partyName(parties: readonly NamedParty[], partyId: string): string {
+  return parties.find((party) => party.id === partyId)?.name ?? partyId
+}
+
+function MoneyTable({
+  caption,
+  firstColumn,
+  years,
+  rows,
+  total,
+}: {
+  caption: string
+  firstColumn: string
+  years: readonly number[]
+  rows: Array<BudgetRow & { key: string; label: string }>
+  total: BudgetRow
+}) {
+  const { t } = useTranslation()
+  const periodTotal = t('areas.table.periodTotal', { from: years[0], to: years[years.length - 1] })
+  return (
+    <div className="pw-table-wrap">
+      <table className="utrecht-table pw-money-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col">
+              {firstColumn}
+            </th>
+            {years.map((year) => (
+              <th key={year} className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">
+                {year}
+              </th>
+            ))}
+            <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">
+              {periodTotal}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((row) => (
+            <tr key={row.key} className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="row">
+                {row.label}
+              </th>
+              <AmountCells row={row} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="utrecht-table__footer">
+          <tr className="utrecht-table__row pw-money-table__total">
+            <th className="utrecht-table__header-cell" scope="row">
+              {t('areas.table.total')}
+            </th>
+            <AmountCells row={total} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  )
+}
+
+function AmountCells({ row }: { row: BudgetRow }) {
+  return (
+    <>
+      {row.centsByYear.map((cents, index) => (
+        <td key={index} className="utrecht-table__cell utrecht-table__cell--numeric-data">
+          {formatEuros(cents)}
+        </td>
+      ))}
+      <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatEuros(row.totalCents)}</td>
+    </>
+  )
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { PACT_STATUSES } from '#app/organisations/organisation.ts'
+import { allowedTransitions, canTransition, canWriteDocument, isAmendment, isDocumentEditable } from './lifecycle.ts'
+
+describe('pact lifecycle', () => {
+  it('moves forward one step at a time', () => {
+    expect(canTransition('concept', 'ter-ondertekening')).toBe(true)
+    expect(canTransition('ter-ondertekening', 'getekend')).toBe(true)
+    expect(canTransition('getekend', 'actief')).toBe(true)
+    expect(canTransition('concept', 'getekend')).toBe(false)
+    expect(canTransition('concept', 'actief')).toBe(false)
+  })
+
+  it('amends a signed or active pact by going back to concept', () => {
+    expect(isAmendment('getekend', 'concept')).toBe(true)
+    expect(isAmendment('actief', 'concept')).toBe(true)
+    expect(isAmendment('ter-ondertekening', 'concept')).toBe(false)
+    expect(canTransition('actief', 'concept')).toBe(true)
+  })
+
+  it('freezes the text once signed', () => {
+    expect(PACT_STATUSES.filter(isDocumentEditable)).toEqual(['concept', 'ter-ondertekening'])
+  })
+
+  it('lets editors write only while the pact is being drafted or awaits signatures', () => {
+    expect(canWriteDocument('redacteur', 'concept')).toBe(true)
+    expect(canWriteDocument('beheerder', 'ter-ondertekening')).toBe(true)
+    expect(canWriteDocument('beheerder', 'getekend')).toBe(false)
+    expect(canWriteDocument('redacteur', 'actief')).toBe(false)
+    expect(canWriteDocument('commentator', 'concept')).toBe(false)
+  })
+
+  it('never allows staying put', () => {
+    for (const status of PACT_STATUSES) expect(allowedTransitions(status)).not.toContain(status)
+  })
+})

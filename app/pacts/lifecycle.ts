@@ -1,0 +1,36 @@
+import { can, type AccessLevel } from '#app/access/access.ts'
+import type { PactStatus } from '#app/organisations/organisation.ts'
+
+/**
+ * A pact's life: concept → ter ondertekening → getekend → actief. Going back from "ter
+ * ondertekening" to concept is allowed; an amendment (wijziging) takes a signed or active
+ * pact back to concept, starting from the signed text.
+ */
+const NEXT: Record<PactStatus, readonly PactStatus[]> = {
+  concept: ['ter-ondertekening'],
+  'ter-ondertekening': ['concept', 'getekend'],
+  getekend: ['actief', 'concept'],
+  actief: ['concept'],
+}
+
+export function allowedTransitions(from: PactStatus): readonly PactStatus[] {
+  return NEXT[from]
+}
+
+export function canTransition(from: PactStatus, to: PactStatus): boolean {
+  return NEXT[from].includes(to)
+}
+
+/** Only a pact being drafted or awaiting signatures can change; a signed version is frozen. */
+export function isDocumentEditable(status: PactStatus): boolean {
+  return status === 'concept' || status === 'ter-ondertekening'
+}
+
+/** Whether someone with this access may change the pact's text and model now. */
+export function canWriteDocument(access: AccessLevel, status: PactStatus): boolean {
+  return can(access, 'edit') && isDocumentEditable(status)
+}
+
+export function isAmendment(from: PactStatus, to: PactStatus): boolean {
+  return (from === 'getekend' || from === 'actief') && to === 'concept'
+}

@@ -1,0 +1,91 @@
+import { sql } from 'kysely'
+import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import { publishPactEvent } from '#app/platform/events/pact-events.server.ts'
+import { newId } from '#app/platform/ids.ts'
+import { recordAudit } from '#app/audit/audit.server.ts'
+
+/**
+ * Discussion threads on clauses. The author is always the signed-in user the server knows;
+ * a thread is its first comment plus replies, and is resolved or reopened as a whole.
+ */
+export class CommentError extends Error {
+  constructor(readonly code: 'unknown-clause' | 'unknown-thread') {
+    super(code)
+  }
+}
+
+export async function listComments(pactId: string, db: Db = getDb()) {
+  return db
+    .selectFrom('comments')
+    .innerJoin('users', 'users.id', 'comments.author_id')
+    .leftJoin('clause_decisions', 'clause_decisions.id', 'comments.decision_id')
+    .select([
+      'comments.id',
+      'comments.clause_id',
+      'comments.parent_id',
+      'comments.body',
+      'comments.quote',
+      'comments.created_at',
+      'comments.resolved_at',
+      'users.name as author_name',
+      'clause_decisions.decision',
+    ])
+    .where('comments.pact_id', '=', pactId)
+    .orderBy('comments.created_at')
+    // Within one millisecond a thread's first comment still comes before its replies.
+    .orderBy(sql`case when comments.parent_id is null then 0 else 1 end`)
+    .orderBy('comments.id')
+    .execute()
+}
+
+export async function addComment(
+  input: { pactId: string; clauseId: string; parentId: string | null; body: string; quote: string | null; authorId: string; clauseExists: boolean },
+  db: Db = getDb(),
+) {
+  if (!input.clauseExists) throw new CommentError('unknown-clause')
+  if (input.parentId) {
+    const parent = await db
+      .selectFrom('comments')
+      .select(['clause_id', 'parent_id'])
+      .where('id', '=', input.parentId)
+      .where('pact_id', '=', input.pactId)
+      .executeTakeFirst()
+    if (!parent || parent.clause_id !== input.clauseId || parent.parent_id) throw new CommentError('unknown-thread')
+  }
+  const id = newId()
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('comments')
+      .values({
+        id,
+        pact_id: input.pactId,
+        clause_id: input.clauseId,
+        parent_id: input.parentId,
+        author_id: input.authorId,
+        body: input.body,
+        quote: input.quote,
+        decision_id: null,
+        created_at: nowIso(),
+        resolved_at: null,
+        resolved_by: null,
+      })
+      .execute()
+    await recordAudit(trx, { pactId: input.pactId, actorId: input.authorId, action: 'comment.added', details: { commentId: id, clauseId: input.clauseId, parentId: input.parentId } })
+  })
+  publishPactEvent(input.pactId, 'comments')
+  return id
+}
+
+export async function setThreadResolved(pactId: string, threadId: string, resolved: boolean, actorId: string, db: Db = getDb()) {
+  const thread = await db.selectFrom('comments').select(['parent_id']).where('id', '=', threadId).where('pact_id', '=', pactId).executeTakeFirst()
+  if (!thread || thread.parent_id) throw new CommentError('unknown-thread')
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('comments')
+      .set(resolved ? { resolved_at: nowIso(), resolved_by: actorId } : { resolved_at: null, resolved_by: null })
+      .where('id', '=', threadId)
+      .execute()
+    await recordAudit(trx, { pactId, actorId, action: resolved ? 'comment.resolved' : 'comment.reopened', details: { threadId } })
+  })
+  publishPactEvent(pactId, 'comments')
+}

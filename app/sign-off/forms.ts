@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { PACT_STATUSES } from '#app/organisations/organisation.ts'
+
+/**
+ * The forms of sign-off: deciding on a clause, discussing it, and a beheerder's management of
+ * signatories and the pact's status. One schema per form, shared by browser and action;
+ * messages are i18n keys.
+ */
+export const DECISIONS = ['akkoord', 'niet-akkoord', 'wijziging-gevraagd'] as const
+export const MAX_EXPLANATION_LENGTH = 2_000
+export const MAX_COMMENT_LENGTH = 4_000
+
+const id = (requiredKey: string) => z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(64, { error: requiredKey })
+
+export const decisionSchema = z.object({
+  intent: z.literal('decide'),
+  partyId: id('signoff.errors.party.required'),
+  decision: z.enum(DECISIONS, { error: 'signoff.errors.decision.required' }),
+  // The hash of the text the page showed: an approval counts only for exactly that text.
+  seenHash: z.string({ error: 'signoff.errors.staleContent' }).regex(/^[0-9a-f]{64}$/, { error: 'signoff.errors.staleContent' }),
+  explanation: z
+    .string()
+    .trim()
+    .max(MAX_EXPLANATION_LENGTH, { error: 'signoff.errors.explanation.tooLong' })
+    .optional()
+    .transform((value) => value || null),
+})
+
+export const commentSchema = z.object({
+  intent: z.literal('comment'),
+  body: z
+    .string({ error: 'signoff.errors.comment.required' })
+    .trim()
+    .min(1, { error: 'signoff.errors.comment.required' })
+    .max(MAX_COMMENT_LENGTH, { error: 'signoff.errors.comment.tooLong' }),
+  parentId: z.string().trim().max(64).optional(),
+})
+
+export const threadStateSchema = z.object({
+  intent: z.enum(['resolve', 'reopen']),
+  threadId: id('signoff.errors.unknownThread'),
+})
+
+export const clauseFormSchema = z.discriminatedUnion('intent', [decisionSchema, commentSchema, threadStateSchema])
+
+export const changeStatusSchema = z.object({
+  intent: z.literal('change-status'),
+  to: z.enum(PACT_STATUSES, { error: 'signoff.errors.invalidTransition' }),
+})
+
+export const signatorySchema = z.object({
+  intent: z.enum(['add-signatory', 'remove-signatory']),
+  partyId: id('signoff.errors.party.required'),
+  userId: id('signoff.errors.person.required'),
+})
+
+export const signOffFormSchema = z.discriminatedUnion('intent', [changeStatusSchema, signatorySchema])
+
+/** What the back end's refusal codes mean to the person who caused them. */
+const REFUSALS = {
+  'not-signatory': { status: 403, message: 'signoff.errors.notSignatory' },
+  'not-signing-party': { status: 422, message: 'signoff.errors.notSigningParty' },
+  'not-a-member': { status: 422, message: 'signoff.errors.notPartyMember' },
+  'unknown-clause': { status: 404, message: 'signoff.errors.unknownClause' },
+  'unknown-thread': { status: 404, message: 'signoff.errors.unknownThread' },
+  'stale-content': { status: 409, message: 'signoff.errors.staleContent' },
+  'not-open-for-decisions': { status: 409, message: 'signoff.errors.notOpenForDecisions' },
+  'open-clauses': { status: 409, message: 'signoff.errors.openClauses' },
+  'invalid-transition': { status: 409, message: 'signoff.errors.invalidTransition' },
+} as const
+
+export type RefusalCode = keyof typeof REFUSALS
+
+export function refusalFor(code: RefusalCode): { status: number; message: string } {
+  return REFUSALS[code]
+}

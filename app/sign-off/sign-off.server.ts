@@ -1,0 +1,272 @@
+import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import type { PactStatus } from '#app/organisations/organisation.ts'
+import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
+import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/sign-off.ts'
+import { publishPactEvent } from '#app/platform/events/pact-events.server.ts'
+import { newId } from '#app/platform/ids.ts'
+import { recheckCollabAccess } from '#server/collab/index.ts'
+import { recordAudit } from '#app/audit/audit.server.ts'
+import { pactSnapshot, type PactSnapshot } from '#app/document/pact-document.server.ts'
+import { getPact, listParties } from '#app/pacts/pacts.server.ts'
+
+/**
+ * Sign-off records: signatories, decisions on clauses, status changes and signed versions.
+ * Every change is written in one transaction with its audit entry; every refused attempt is
+ * audited too. What a decision is about is computed here from the stored document.
+ */
+
+export type SignOffErrorCode =
+  | 'not-signatory'
+  | 'not-signing-party'
+  | 'unknown-clause'
+  | 'stale-content'
+  | 'not-open-for-decisions'
+  | 'open-clauses'
+  | 'invalid-transition'
+  | 'not-a-member'
+
+export class SignOffError extends Error {
+  constructor(readonly code: SignOffErrorCode) {
+    super(code)
+  }
+}
+
+async function refuse(pactId: string, actorId: string, action: string, code: SignOffErrorCode, details: Record<string, unknown>, db: Db) {
+  await recordAudit(db, { pactId, actorId, action, details: { ...details, refused: code } })
+  return new SignOffError(code)
+}
+
+export async function listSignatories(pactId: string, db: Db = getDb()) {
+  return db
+    .selectFrom('pact_signatories')
+    .innerJoin('users', 'users.id', 'pact_signatories.user_id')
+    .select(['pact_signatories.party_id', 'pact_signatories.user_id', 'users.name'])
+    .where('pact_signatories.pact_id', '=', pactId)
+    .orderBy('users.name')
+    .execute()
+}
+
+/** Names a person of a signing party as one who may approve on its behalf. */
+export async function addSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()) {
+  const [party, member] = await Promise.all([
+    db.selectFrom('pact_parties').select('is_signatory').where('id', '=', partyId).where('pact_id', '=', pactId).executeTakeFirst(),
+    db.selectFrom('pact_members').select('party_id').where('pact_id', '=', pactId).where('user_id', '=', userId).executeTakeFirst(),
+  ])
+  if (!party?.is_signatory) throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-signing-party', { partyId, userId }, db)
+  if (member?.party_id !== partyId) throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-a-member', { partyId, userId }, db)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('pact_signatories')
+      .values({ pact_id: pactId, party_id: partyId, user_id: userId, created_by: actorId, created_at: nowIso() })
+      .onConflict((oc) => oc.columns(['pact_id', 'party_id', 'user_id']).doNothing())
+      .execute()
+    await recordAudit(trx, { pactId, actorId, action: 'signatory.added', details: { partyId, userId } })
+  })
+  publishPactEvent(pactId, 'sign-off')
+}
+
+export async function removeSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('pact_signatories').where('pact_id', '=', pactId).where('party_id', '=', partyId).where('user_id', '=', userId).execute()
+    await recordAudit(trx, { pactId, actorId, action: 'signatory.removed', details: { partyId, userId } })
+  })
+  publishPactEvent(pactId, 'sign-off')
+}
+
+export async function signingPartiesOf(userId: string, pactId: string, db: Db = getDb()): Promise<string[]> {
+  const rows = await db.selectFrom('pact_signatories').select('party_id').where('pact_id', '=', pactId).where('user_id', '=', userId).execute()
+  return rows.map((row) => row.party_id)
+}
+
+async function listApprovals(pactId: string, db: Db): Promise<Approval[]> {
+  const rows = await db
+    .selectFrom('clause_decisions')
+    .select(['clause_id', 'party_id', 'user_id', 'decision', 'content_hash', 'created_at'])
+    .where('pact_id', '=', pactId)
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    clauseId: row.clause_id,
+    partyId: row.party_id,
+    userId: row.user_id,
+    decision: row.decision as Decision,
+    contentHash: row.content_hash,
+    decidedAt: row.created_at,
+  }))
+}
+
+/** The clauses × signing parties matrix of the current document. */
+export async function signOffState(pactId: string, snapshot?: PactSnapshot, db: Db = getDb()) {
+  const [current, parties, approvals] = await Promise.all([snapshot ?? pactSnapshot(pactId), listParties(pactId, db), listApprovals(pactId, db)])
+  const signingPartyIds = parties.filter((party) => party.is_signatory).map((party) => party.id)
+  const matrix = signOffMatrix({ clauses: current.clauses, signingPartyIds, approvals })
+  return { snapshot: current, parties, matrix }
+}
+
+export interface DecisionInput {
+  pactId: string
+  clauseId: string
+  partyId: string
+  userId: string
+  decision: Decision
+  /** The hash of the content the person saw: an approval counts only for exactly that. */
+  seenHash: string
+  explanation: string | null
+}
+
+export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
+  const { pactId, clauseId, partyId, userId } = input
+  const attempt = { clauseId, partyId, decision: input.decision, seenHash: input.seenHash }
+  const pact = await getPact(pactId, db)
+  if (!isDocumentEditable(pact.status as PactStatus)) throw await refuse(pactId, userId, 'clause.decision-refused', 'not-open-for-decisions', attempt, db)
+  if (!(await signingPartiesOf(userId, pactId, db)).includes(partyId)) {
+    throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
+  }
+  const snapshot = await pactSnapshot(pactId)
+  const clause = snapshot.clauses.find((candidate) => candidate.clauseId === clauseId)
+  if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
+  if (clause.contentHash !== input.seenHash) throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
+
+  await db.transaction().execute(async (trx) => {
+    const createdAt = nowIso()
+    const inserted = await trx
+      .insertInto('clause_decisions')
+      .values({
+        pact_id: pactId,
+        clause_id: clauseId,
+        party_id: partyId,
+        user_id: userId,
+        decision: input.decision,
+        content_hash: clause.contentHash,
+        canonical: clause.canonical,
+        explanation: input.explanation,
+        created_at: createdAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (input.explanation) {
+      // The explanation belongs in the clause's discussion, where the other parties read it.
+      await trx
+        .insertInto('comments')
+        .values({
+          id: newId(),
+          pact_id: pactId,
+          clause_id: clauseId,
+          parent_id: null,
+          author_id: userId,
+          body: input.explanation,
+          quote: null,
+          decision_id: Number(inserted.id),
+          created_at: createdAt,
+          resolved_at: null,
+          resolved_by: null,
+        })
+        .execute()
+    }
+    await recordAudit(trx, {
+      pactId,
+      actorId: userId,
+      action: 'clause.decided',
+      details: { clauseId, partyId, decision: input.decision, contentHash: clause.contentHash },
+    })
+  })
+  publishPactEvent(pactId, 'sign-off')
+  if (input.explanation) publishPactEvent(pactId, 'comments')
+}
+
+/** Moves the pact through its life; signing seals an immutable version. */
+export async function changePactStatus(pactId: string, to: PactStatus, actorId: string, db: Db = getDb()) {
+  const pact = await getPact(pactId, db)
+  const from = pact.status as PactStatus
+  if (!canTransition(from, to)) throw await refuse(pactId, actorId, 'pact.status-refused', 'invalid-transition', { from, to }, db)
+
+  if (to !== 'getekend') {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('pacts').set({ status: to }).where('id', '=', pactId).where('status', '=', from).execute()
+      const action = isAmendment(from, to) ? 'pact.amendment-started' : 'pact.status-changed'
+      await recordAudit(trx, { pactId, actorId, action, details: { from, to } })
+    })
+    await recheckCollabAccess()
+    publishPactEvent(pactId, 'status')
+    return null
+  }
+
+  const { snapshot, matrix } = await signOffState(pactId, undefined, db)
+  const verdict = canSign(matrix)
+  if (!verdict.ok) {
+    throw await refuse(pactId, actorId, 'pact.sign-refused', 'open-clauses', { reason: verdict.reason, open: verdict.open.length }, db)
+  }
+  const stateBase64 = Buffer.from(snapshot.state).toString('base64')
+  const clauseHashes = snapshot.clauses.map(({ clauseId, contentHash }) => ({ clauseId, contentHash }))
+  const hash = versionHash({ html: snapshot.html, clauseHashes, stateUpdateBase64: stateBase64 })
+  const approvals = matrix.clauses.flatMap((clause) =>
+    clause.parties.map((party) => ({ clauseId: clause.clauseId, partyId: party.partyId, userId: party.latest!.userId, decidedAt: party.latest!.decidedAt, contentHash: clause.contentHash })),
+  )
+  const number = await db.transaction().execute(async (trx) => {
+    const last = await trx.selectFrom('pact_versions').select((eb) => eb.fn.max('number').as('n')).where('pact_id', '=', pactId).executeTakeFirst()
+    const next = Number(last?.n ?? 0) + 1
+    const signedAt = nowIso()
+    await trx
+      .insertInto('pact_versions')
+      .values({
+        id: newId(),
+        pact_id: pactId,
+        number: next,
+        state_base64: stateBase64,
+        html: snapshot.html,
+        clauses: JSON.stringify(snapshot.clauses),
+        decisions: JSON.stringify(approvals),
+        hash,
+        signed_by: actorId,
+        signed_at: signedAt,
+      })
+      .execute()
+    const updated = await trx.updateTable('pacts').set({ status: 'getekend' }).where('id', '=', pactId).where('status', '=', from).executeTakeFirst()
+    if (Number(updated.numUpdatedRows) !== 1) throw new SignOffError('invalid-transition')
+    await recordAudit(trx, { pactId, actorId, action: 'pact.signed', details: { version: next, hash, clauses: clauseHashes.length } })
+    return next
+  })
+  // Open editors turn read-only now, not at the next periodic re-check.
+  await recheckCollabAccess()
+  publishPactEvent(pactId, 'status')
+  return number
+}
+
+export async function listVersions(pactId: string, db: Db = getDb()) {
+  return db
+    .selectFrom('pact_versions')
+    .innerJoin('users', 'users.id', 'pact_versions.signed_by')
+    .select(['pact_versions.number', 'pact_versions.hash', 'pact_versions.signed_at', 'users.name as signed_by_name'])
+    .where('pact_versions.pact_id', '=', pactId)
+    .orderBy('pact_versions.number')
+    .execute()
+}
+
+export interface StoredVersionClause {
+  clauseId: string
+  kind: string
+  title: string
+  canonical: string
+  contentHash: string
+}
+
+export async function getVersion(pactId: string, number: number, db: Db = getDb()) {
+  const row = await db
+    .selectFrom('pact_versions')
+    .innerJoin('users', 'users.id', 'pact_versions.signed_by')
+    .selectAll('pact_versions')
+    .select('users.name as signed_by_name')
+    .where('pact_versions.pact_id', '=', pactId)
+    .where('pact_versions.number', '=', number)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    number: row.number,
+    hash: row.hash,
+    html: row.html,
+    signedAt: row.signed_at,
+    signedByName: row.signed_by_name,
+    clauses: JSON.parse(row.clauses) as StoredVersionClause[],
+    decisions: JSON.parse(row.decisions) as Array<{ clauseId: string; partyId: string; userId: string; decidedAt: string; contentHash: string }>,
+  }
+}

@@ -1,0 +1,37 @@
+import { getDb, type Db } from '#app/platform/db/db.server.ts'
+import { signatoriesOf } from '#app/sign-off/exports/version-document.ts'
+import { listParties } from '#app/pacts/pacts.server.ts'
+import { getVersion } from './sign-off.server.ts'
+
+/**
+ * Read-only queries the sign-off pages need beyond the sign-off records themselves: the text a
+ * party decided on, people's names, and who a signed version rests on.
+ */
+
+/** The canonical content each of these hashes stood for when a party decided on the clause. */
+export async function decidedCanonicals(pactId: string, clauseId: string, hashes: readonly string[], db: Db = getDb()) {
+  if (hashes.length === 0) return new Map<string, string>()
+  const rows = await db
+    .selectFrom('clause_decisions')
+    .select(['content_hash', 'canonical'])
+    .distinct()
+    .where('pact_id', '=', pactId)
+    .where('clause_id', '=', clauseId)
+    .where('content_hash', 'in', [...new Set(hashes)])
+    .execute()
+  return new Map(rows.map((row) => [row.content_hash, row.canonical]))
+}
+
+export async function userNames(userIds: readonly string[], db: Db = getDb()) {
+  if (userIds.length === 0) return new Map<string, string>()
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(userIds)]).execute()
+  return new Map(rows.map((row) => [row.id, row.name]))
+}
+
+/** A signed version with the people whose approvals it rests on, by name. */
+export async function signedVersion(pactId: string, number: number, db: Db = getDb()) {
+  const version = Number.isSafeInteger(number) ? await getVersion(pactId, number, db) : null
+  if (!version) return null
+  const [parties, names] = await Promise.all([listParties(pactId, db), userNames(version.decisions.map((decision) => decision.userId), db)])
+  return { ...version, signatories: signatoriesOf(version.decisions, parties, names) }
+}
