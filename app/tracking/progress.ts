@@ -77,6 +77,17 @@ export interface Progress {
   reportingYearTotals: { budgetCents: number; actualCents: number }
 }
 
+/** What a signed pact's overview shows first. */
+export interface ProgressSummaryData {
+  pactId: string
+  versionNumber: number
+  reportingYear: number
+  budgetCents: number
+  actualCents: number
+  spentPercent: number | null
+  statusCounts: Record<IndicatorStatus, number>
+}
+
 export function versionForYear(year: number, fixings: readonly Fixing[], latestVersion: number): number {
   return fixingFor(String(year), fixings)?.versionNumber ?? latestVersion
 }

@@ -75,7 +75,9 @@ export function realisationSchema(pact: TrackedPact, partyId: string) {
     })
     .transform((input, ctx): RealisationFigure => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-      const area = resolveArea(pact, input.resultArea, issue)
+      // The form names only the indicator (ids are unique across the model); a CSV line names both.
+      const areaText = input.resultArea || (pact.model.resultAreas.find((area) => area.indicators.some((indicator) => indicator.id === input.indicator))?.id ?? '')
+      const area = resolveArea(pact, areaText, issue)
       const indicator = area ? findIndicator(area, input.indicator) : null
       if (area && !input.indicator) issue('indicator', 'tracking.errors.indicator.required')
       else if (area && !indicator) issue('indicator', 'tracking.errors.indicator.unknown')

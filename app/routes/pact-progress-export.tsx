@@ -1,0 +1,25 @@
+import { data } from 'react-router'
+import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { recordAudit } from '#app/audit/audit.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
+import { downloadName } from '#app/sign-off/exports/version-document.ts'
+import { isCsvKind, writeCsv } from '#app/tracking/csv.ts'
+import { loadTracking } from '#app/tracking/tracking.server.ts'
+import { exportLines } from '#app/tracking/views.server.ts'
+import type { Route } from './+types/pact-progress-export'
+
+/** Every reported figure that counts, in the import format (`?soort=realisaties` or `uitgaven`). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user } = await requirePactAccess(request, params.pactId, 'view')
+  const kind = new URL(request.url).searchParams.get('soort')
+  if (!isCsvKind(kind)) throw data({ message: 'not-found' }, { status: 404 })
+  const tracking = await loadTracking(params.pactId)
+  await recordAudit(getDb(), { pactId: params.pactId, actorId: user.id, action: 'tracking.exported', details: { kind } })
+  return new Response(writeCsv(kind, exportLines(tracking, kind)), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${downloadName(tracking.pact.title, kind, 'csv')}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
