@@ -123,6 +123,8 @@ export function readTable(file: Uint8Array | string, columns: readonly string[])
     records = parse(text, {
       delimiter: ';',
       relax_column_count: true,
+      // A quote inside an unquoted cell (=HYPERLINK("…") typed into a spreadsheet) is text, judged below.
+      relax_quotes: true,
       skip_empty_lines: true,
       info: true,
       from_line: 2,

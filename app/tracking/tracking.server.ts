@@ -176,9 +176,15 @@ async function latestVersionNumber(pactId: string, db: Db | Transaction<Database
 
 /**
  * Appends figures checked by `realisationSchema`/`spendingSchema`: all of them or none. `via`
- * says where they came from ('formulier' or 'import'), for the audit trail.
+ * says where they came from, for the audit trail.
  */
-export async function reportFigures(pactId: string, reporter: Reporter, figures: readonly ReportedFigure[], via: 'formulier' | 'import', db: Db = getDb()) {
+export async function reportFigures(
+  pactId: string,
+  reporter: Reporter,
+  figures: readonly ReportedFigure[],
+  via: 'formulier' | 'import' | 'demo',
+  db: Db = getDb(),
+) {
   if (figures.some((figure) => figure.partyId !== reporter.partyId)) throw new TrackingError('other-party')
   const ids = await db.transaction().execute(async (trx) => {
     const versionNumber = await latestVersionNumber(pactId, trx)
