@@ -67,7 +67,8 @@ export const DEMO_PACT = {
 }
 
 export const DEMO_SIGNED_PACT = {
-  title: 'Pact voor de Transformatie Zuiderveen 2027–2030 (getekend)',
+  // Not a prefix of the first demo's title, so a link to either is found by its name alone.
+  title: 'Pact Sociaal Domein Zuiderveen 2027–2030 (getekend)',
   region: 'Gemeente Zuiderveen',
   startYear: 2027,
   endYear: 2030,

@@ -1,7 +1,7 @@
 import { getDb, type Db } from '#app/platform/db/db.server.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { formatCentsPlain } from '#app/platform/money.ts'
-import type { CsvKind } from './csv.ts'
+import type { CsvKind } from './csv-format.ts'
 import { periodsOf } from './periods.ts'
 import { buildProgress, spentPercent, type Progress, type ProgressSummaryData } from './progress.ts'
 import { byPeriod, deriveCell, fixingFor, groupByCell, type TrackingRecord } from './records.ts'

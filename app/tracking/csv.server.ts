@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync'
 import { csvSafeCell, looksLikeFormula } from '#app/platform/csv.ts'
 import { realisationSchema, spendingSchema, type RealisationFigure, type SpendingFigure } from './report-forms.ts'
 import type { TrackedPact } from './tracked-pact.ts'
+import { COLUMNS, MAX_CSV_BYTES, MAX_CSV_LINES, MAX_LISTED_ERRORS, type CsvKind } from './csv-format.ts'
 
 /**
  * Spreadsheets in the Dutch Excel dialect: `;` between cells, UTF-8 with or without a byte-order
@@ -14,19 +15,6 @@ import type { TrackedPact } from './tracked-pact.ts'
  * line and a form say the same about the same figure. An import is all-or-nothing: one bad
  * line and nothing is saved.
  */
-
-export const MAX_CSV_BYTES = 2 * 1024 * 1024
-export const MAX_CSV_LINES = 10_000
-/** More problems than this are not listed one by one: the file needs fixing as a whole. */
-export const MAX_LISTED_ERRORS = 200
-
-export const CSV_KINDS = ['realisaties', 'uitgaven'] as const
-export type CsvKind = (typeof CSV_KINDS)[number]
-
-const COLUMNS = {
-  realisaties: ['resultaatgebied', 'indicator', 'periode', 'waarde', 'bron', 'peildatum', 'toelichting', 'openbaar'],
-  uitgaven: ['resultaatgebied', 'partij', 'periode', 'uitgaven'],
-} as const satisfies Record<CsvKind, readonly string[]>
 
 // Which schema field each column fills, and which columns hold numbers (parsed, so never formulas).
 const FIELDS: Record<string, string> = {
@@ -42,14 +30,6 @@ const FIELDS: Record<string, string> = {
   openbaar: 'public',
 }
 const NUMERIC_COLUMNS = new Set(['waarde', 'uitgaven'])
-
-export function isCsvKind(value: unknown): value is CsvKind {
-  return typeof value === 'string' && (CSV_KINDS as readonly string[]).includes(value)
-}
-
-export function csvColumns(kind: CsvKind): readonly string[] {
-  return COLUMNS[kind]
-}
 
 export interface CsvProblem {
   /** 1 is the header line; 0 is the file as a whole. */
