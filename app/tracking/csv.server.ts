@@ -53,7 +53,7 @@ type LineSchema<F> = { safeParse(input: unknown): { success: true; data: F } | {
 function readFigures<F>(file: Uint8Array | string, kind: CsvKind, schema: LineSchema<F>): CsvImport<F> {
   const table = readTable(file, COLUMNS[kind])
   if (!table.ok) return table
-  const problems: CsvProblem[] = []
+  const problems: CsvProblem[] = [...table.problems]
   const figures: Array<{ line: number; figure: F }> = []
   for (const row of table.rows) {
     const input: Record<string, string> = {}
@@ -68,7 +68,7 @@ function readFigures<F>(file: Uint8Array | string, kind: CsvKind, schema: LineSc
       problems.push({ line: row.line, column: COLUMNS[kind].find((column) => FIELDS[column] === field) ?? null, message: issue.message })
     }
   }
-  if (problems.length > 0) return fail(problems)
+  if (problems.length > 0) return fail(problems.sort((a, b) => a.line - b.line))
   if (figures.length === 0) return fail([{ line: 0, column: null, message: 'tracking.csv.empty' }])
   return { ok: true, figures }
 }
@@ -77,9 +77,14 @@ function fail(problems: CsvProblem[]): { ok: false; problems: CsvProblem[]; more
   return { ok: false, problems: problems.slice(0, MAX_LISTED_ERRORS), more: Math.max(0, problems.length - MAX_LISTED_ERRORS) }
 }
 
-type Table = { ok: true; rows: Array<{ line: number; cells: string[] }> } | { ok: false; problems: CsvProblem[]; more: number }
+type Table =
+  | { ok: true; rows: Array<{ line: number; cells: string[] }>; problems: CsvProblem[] }
+  | { ok: false; problems: CsvProblem[]; more: number }
 
-/** The lines of a CSV file with exactly `columns`, each with its line number; or what is wrong with the file. */
+/**
+ * The readable lines of a CSV file with exactly `columns`, each with its line number, and the
+ * problems of the other lines; or, when the file as a whole cannot be read, only that.
+ */
 export function readTable(file: Uint8Array | string, columns: readonly string[]): Table {
   const whole = (message: string, line = 0) => fail([{ line, column: null, message }])
   const size = typeof file === 'string' ? Buffer.byteLength(file) : file.byteLength
@@ -132,7 +137,7 @@ export function readTable(file: Uint8Array | string, columns: readonly string[])
     for (const column of formulas) problems.push({ line, column, message: 'tracking.csv.formula' })
     if (formulas.length === 0) rows.push({ line, cells })
   }
-  return problems.length > 0 ? fail(problems) : { ok: true, rows }
+  return { ok: true, rows, problems }
 }
 
 /**

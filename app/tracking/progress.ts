@@ -104,7 +104,8 @@ export function buildProgress(input: ProgressInput): Progress {
   const cells = groupByCell(input.records)
   const figureOf = (key: string, period: string) => deriveCell(cells.get(key) ?? [], fixingFor(period, input.fixings))
 
-  const reportedYears = input.records.map((record) => parsePeriod(record.period)?.year ?? years[0]!)
+  // Concepts do not count yet, here as everywhere on the dashboard.
+  const reportedYears = input.records.filter((record) => record.status !== 'concept').map((record) => parsePeriod(record.period)?.year ?? years[0]!)
   const clampedToday = Math.min(Math.max(input.today.year, years[0]!), years[years.length - 1]!)
   const reportingYear = Math.max(clampedToday, ...reportedYears)
 

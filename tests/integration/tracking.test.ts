@@ -224,10 +224,9 @@ describe('CSV import and export', () => {
     const refused = await post(progressImport.action, `${base()}/import`, { kind: 'realisaties', csv }, as(people.karim))
     expect(refused.status).toBe(400)
     expect(refused.body.problems).toEqual([
+      { line: 4, column: 'resultaatgebied', message: 'tracking.errors.area.unknown' },
       { line: 5, column: 'bron', message: 'tracking.csv.formula' },
     ])
-    const unknown = await post(progressImport.action, `${base()}/import`, { kind: 'realisaties', csv: [header, ...good, 'Onbekend gebied;x;2030;1;bron;31-12-2030;;ja'].join('\n') }, as(people.karim))
-    expect(unknown.body.problems).toEqual([{ line: 4, column: 'resultaatgebied', message: 'tracking.errors.area.unknown' }])
     expect(await recordCount()).toBe(before)
   })
 
