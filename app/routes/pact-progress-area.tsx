@@ -1,10 +1,16 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Link, useLoaderData } from 'react-router'
+import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
+import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { formatCents } from '#app/platform/money.ts'
-import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { FREQUENCIES } from '#app/tracking/periods.ts'
+import { setFrequency, TrackingError } from '#app/tracking/tracking.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
+import { spentPercent } from '#app/tracking/progress.ts'
 import { byPeriod } from '#app/tracking/records.ts'
 import { IndicatorChart, SpendingChart, StatusBadge, StatusRule, useMeasured } from '#app/tracking/ui.tsx'
 import { cellHistories, progressView } from '#app/tracking/views.server.ts'
@@ -16,7 +22,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trac
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.area.title ?? 'Resultaatgebied'} · Voortgang · Pactwerk` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePactAccess(request, params.pactId, 'view')
+  const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
   if (!area) throw data({ message: 'not-found' }, { status: 404 })
@@ -44,14 +50,41 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         counts: record.id === cell.currentId,
       })),
     }))
-  return { pact: view.pact, area, reportingYear: view.progress!.reportingYear, history }
+  const reported = new Set(view.data.records.map((record) => record.indicatorId))
+  return {
+    pact: view.pact,
+    area,
+    reportingYear: view.progress!.reportingYear,
+    history,
+    // The frequency says what a period is for the indicator, so it is settled once figures are in.
+    frequencyEditable: can(membership.access, 'manage') ? area.indicators.filter((indicator) => !reported.has(indicator.id)).map((indicator) => indicator.id) : [],
+  }
+}
+
+const frequencySchema = z.object({ indicatorId: z.string(), frequency: z.enum(FREQUENCIES) })
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user } = await requirePactAccess(request, params.pactId, 'manage')
+  const submission = parseWithZod(await request.formData(), { schema: frequencySchema })
+  if (submission.status !== 'success') return data({ error: 'tracking.frequencyForm.invalid', done: null }, { status: 400 })
+  const view = await progressView(params.pactId)
+  const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
+  if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId)) throw data({ message: 'not-found' }, { status: 404 })
+  try {
+    await setFrequency(params.pactId, user.id, submission.value.indicatorId, submission.value.frequency)
+  } catch (error) {
+    if (error instanceof TrackingError) return data({ error: `tracking.refusals.${error.code}`, done: null }, { status: 409 })
+    throw error
+  }
+  return { error: null, done: submission.value.indicatorId }
 }
 
 export default function PactProgressArea() {
   const { t } = useTranslation()
   const { dateTime } = useDates()
   const measured = useMeasured()
-  const { pact, area, reportingYear, history } = useLoaderData<typeof loader>()
+  const { pact, area, reportingYear, history, frequencyEditable } = useLoaderData<typeof loader>()
+  const outcome = useActionData<typeof action>()
   useLivePact(pact.id)
   return (
     <div className="pw-stack">
@@ -76,6 +109,29 @@ export default function PactProgressArea() {
               frequency: t(`tracking.frequency.${indicator.frequency}`),
             })}
           </Paragraph>
+          {outcome?.done === indicator.id ? <Alert type="ok">{t('tracking.frequencyForm.done')}</Alert> : null}
+          {outcome?.error ? <Alert type="error">{t(outcome.error)}</Alert> : null}
+          {frequencyEditable.includes(indicator.id) ? (
+            <Form method="post" className="pw-inline-form">
+              <input type="hidden" name="indicatorId" value={indicator.id} />
+              <label className="utrecht-form-label" htmlFor={`frequency-${indicator.id}`}>
+                {t('tracking.frequencyForm.label')}
+              </label>
+              <select
+                id={`frequency-${indicator.id}`}
+                name="frequency"
+                defaultValue={indicator.frequency}
+                className="utrecht-select utrecht-select--html-select"
+              >
+                {FREQUENCIES.map((frequency) => (
+                  <option key={frequency} value={frequency}>
+                    {t(`tracking.frequencyForm.options.${frequency}`)}
+                  </option>
+                ))}
+              </select>
+              <Button appearance="secondary">{t('tracking.frequencyForm.submit')}</Button>
+            </Form>
+          ) : null}
           <IndicatorChart indicator={indicator} />
         </section>
       ))}
@@ -88,7 +144,7 @@ export default function PactProgressArea() {
             year: reportingYear,
             actual: formatCents(area.reportingYear.actualCents, { withCents: false }),
             budget: formatCents(area.reportingYear.budgetCents, { withCents: false }),
-            percent: area.reportingYear.budgetCents > 0 ? Math.floor((area.reportingYear.actualCents * 100) / area.reportingYear.budgetCents) : 0,
+            percent: spentPercent(area.reportingYear.budgetCents, area.reportingYear.actualCents) ?? 0,
           })}
         </Paragraph>
         <SpendingChart area={area} />

@@ -53,6 +53,13 @@ export const trackingEn: Texts<typeof trackingNl> = {
   },
   direction: { 'hoger-is-beter': 'higher is better', 'lager-is-beter': 'lower is better' },
   frequency: { jaar: 'year', kwartaal: 'quarter' },
+  frequencyForm: {
+    label: 'Measuring frequency',
+    options: { jaar: 'Per year', kwartaal: 'Per quarter' },
+    submit: 'Save measuring frequency',
+    done: 'The measuring frequency was saved. As long as nothing is reported, it can still change.',
+    invalid: 'Choose per year or per quarter.',
+  },
   cell: {
     leeg: 'Not reported',
     concept: 'Draft',

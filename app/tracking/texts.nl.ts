@@ -50,6 +50,13 @@ export const trackingNl = {
   },
   direction: { 'hoger-is-beter': 'hoger is beter', 'lager-is-beter': 'lager is beter' },
   frequency: { jaar: 'jaar', kwartaal: 'kwartaal' },
+  frequencyForm: {
+    label: 'Meetfrequentie',
+    options: { jaar: 'Per jaar', kwartaal: 'Per kwartaal' },
+    submit: 'Meetfrequentie opslaan',
+    done: 'De meetfrequentie is opgeslagen. Zolang er niets is gerapporteerd, kan zij nog veranderen.',
+    invalid: 'Kies per jaar of per kwartaal.',
+  },
   cell: {
     leeg: 'Niet gerapporteerd',
     concept: 'Concept',

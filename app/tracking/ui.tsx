@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts'
 import { formatCents } from '#app/platform/money.ts'
 import type { AreaProgress, IndicatorProgress, ProgressSummaryData } from './progress.ts'
@@ -251,9 +252,9 @@ export function ProgressSummary({ summary }: { summary: ProgressSummaryData }) {
         })}
       </p>
       <p className="utrecht-paragraph">
-        <a className="utrecht-link" href={`/pacts/${summary.pactId}/voortgang`}>
+        <Link className="utrecht-link" to={`/pacts/${summary.pactId}/voortgang`}>
           {t('tracking.summary.link')}
-        </a>
+        </Link>
       </p>
     </section>
   )

@@ -136,9 +136,10 @@ export function exportLines(data: TrackingData, kind: CsvKind): string[][] {
 
 /**
  * A template to fill in: a line per indicator and period (or per area and party) of the first
- * year that is not fixed yet, with the value left empty.
+ * year that is not fixed yet, with the value left empty. For someone who reports, only what
+ * their party reports; for anyone else, everything.
  */
-export function templateLines(data: TrackingData, kind: CsvKind): string[][] {
+export function templateLines(data: TrackingData, kind: CsvKind, reportingPartyId: string | null): string[][] {
   const tracked = data.tracked
   if (!tracked) return []
   const year = data.years.find((candidate) => fixingFor(String(candidate), tracked.fixings) === null) ?? data.years.at(-1)!
@@ -146,8 +147,11 @@ export function templateLines(data: TrackingData, kind: CsvKind): string[][] {
   return tracked.model.resultAreas.flatMap((area) => {
     if (kind === 'uitgaven') {
       const partyIds = [...new Set([...area.responsiblePartyIds, ...area.budgets.map((cell) => cell.partyId)])]
-      return partyIds.map((partyId) => [area.title, partyName(partyId), String(year), ''])
+      return partyIds
+        .filter((partyId) => reportingPartyId === null || (partyId === reportingPartyId && reportsSpendingOf(area, partyId)))
+        .map((partyId) => [area.title, partyName(partyId), String(year), ''])
     }
+    if (reportingPartyId !== null && !reportsIndicatorsOf(area, reportingPartyId)) return []
     return area.indicators.flatMap((indicator) =>
       periodsOf([year], tracked.frequencies[indicator.id] ?? 'jaar').map((period) => [area.title, indicator.name, period, '', indicator.dataSource, '', '', 'nee']),
     )

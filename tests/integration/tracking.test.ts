@@ -211,6 +211,21 @@ describe('permissions', () => {
   })
 })
 
+describe('measuring frequency', () => {
+  it('is quarterly where the table recorded it, and settled once figures are in', async () => {
+    const schulden = await get(progressArea.loader, `${base()}/demo-schulden-bestaanszekerheid`, as(people.anouk, { areaId: 'demo-schulden-bestaanszekerheid' }))
+    const eersteGesprek = schulden.body.area.indicators.find((item: { id: string }) => item.id === 'demo-schulden-eerste-gesprek')
+    expect(eersteGesprek.frequency).toBe('kwartaal')
+    expect(eersteGesprek.points.slice(0, 2).map((point: { period: string }) => point.period)).toEqual(['2027-K1', '2027-K2'])
+    expect(schulden.body.frequencyEditable).toEqual([])
+    const fields = { indicatorId: 'demo-schulden-stabiel', frequency: 'kwartaal' }
+    const params = { areaId: 'demo-schulden-bestaanszekerheid' }
+    expect((await post(progressArea.action, `${base()}/demo-schulden-bestaanszekerheid`, fields, as(people.karim, params))).status).toBe(403)
+    const refused = await post(progressArea.action, `${base()}/demo-schulden-bestaanszekerheid`, fields, as(people.anouk, params))
+    expect(refused).toMatchObject({ status: 409, body: { error: 'tracking.refusals.has-records' } })
+  })
+})
+
 describe('CSV import and export', () => {
   const header = 'resultaatgebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar'
   const good = [
