@@ -1,13 +1,15 @@
-// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"): tab and
-// carriage return included, because some spreadsheets skip them and then see the next character.
+// A spreadsheet runs a cell that starts with one of these as a formula (or, for tab and
+// carriage return, strips them and then does): OWASP's list for CSV injection.
 const FORMULA_START = /^[=+\-@\t\r]/
+// A plain number such as `-1.234,56` or `+12` is no formula: leaving it alone keeps negative
+// amounts numbers in the sheet.
+const PLAIN_NUMBER = /^[+-]?\d[\d.,]*$/
 
-/** Whether a spreadsheet would execute this cell. */
-export function looksLikeFormula(value: string): boolean {
-  return FORMULA_START.test(value)
-}
-
-/** The cell as text a spreadsheet shows but never executes: a leading `'` where it would start a formula. */
+/**
+ * One cell of any CSV export, made safe to open in a spreadsheet: text that would start a
+ * formula gets a leading apostrophe, which spreadsheets show as text and do not evaluate
+ * (OWASP, "CSV Injection"). Every CSV writer passes its text cells through this.
+ */
 export function csvSafeCell(value: string): string {
-  return looksLikeFormula(value) ? `'${value}` : value
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
 }

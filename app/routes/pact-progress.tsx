@@ -49,11 +49,6 @@ export default function PactProgress() {
   const base = `/pacts/${pact.id}/voortgang`
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('signoff.backToPact', { title: pact.title })}
-        </Link>
-      </Paragraph>
       <Heading level={1}>{t('tracking.progress.title')}</Heading>
       {!progress ? (
         <Paragraph lead>{t('tracking.progress.notSigned')}</Paragraph>

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import { csvSafeCell, looksLikeFormula } from '#app/platform/csv.ts'
+import { csvSafeCell } from '#app/platform/csv.ts'
 import { realisationSchema, spendingSchema, type RealisationFigure, type SpendingFigure } from './report-forms.ts'
 import type { TrackedPact } from './tracked-pact.ts'
 import { COLUMNS, MAX_CSV_BYTES, MAX_CSV_LINES, MAX_LISTED_ERRORS, type CsvKind } from './csv-format.ts'
@@ -133,7 +133,8 @@ export function readTable(file: Uint8Array | string, columns: readonly string[])
       continue
     }
     const cells = record.map((cell) => cell.trim())
-    const formulas = columns.filter((column, index) => !NUMERIC_COLUMNS.has(column) && looksLikeFormula(record[index]!))
+    // A cell csvSafeCell would have to defuse is one a spreadsheet would execute: refused, not stored.
+    const formulas = columns.filter((column, index) => !NUMERIC_COLUMNS.has(column) && csvSafeCell(record[index]!) !== record[index])
     for (const column of formulas) problems.push({ line, column, message: 'tracking.csv.formula' })
     if (formulas.length === 0) rows.push({ line, cells })
   }

@@ -21,10 +21,6 @@ export type PeriodError = 'invalid' | 'outside-years' | 'wrong-frequency'
 
 export type PeriodCheck = { ok: true; period: Period; text: string } | { ok: false; error: PeriodError }
 
-export function isFrequency(value: unknown): value is Frequency {
-  return typeof value === 'string' && (FREQUENCIES as readonly string[]).includes(value)
-}
-
 // Four-digit years only: a period is text people type into a spreadsheet, and "27" or "20270" is a typo.
 const periodPattern = /^(\d{4})(?:-[Kk]([1-4]))?$/
 

@@ -85,10 +85,6 @@ export interface CellFigure<R extends CycleRecord> {
   corrected: boolean
 }
 
-export function isRecordStatus(value: unknown): value is RecordStatus {
-  return typeof value === 'string' && (RECORD_STATUSES as readonly string[]).includes(value)
-}
-
 /** The cell's figure from its records (any order) and the fixing that covers its period, if any. */
 export function deriveCell<R extends CycleRecord>(records: readonly R[], fixing: Pick<Fixing, 'throughRecordId'> | null): CellFigure<R> {
   const sorted = [...records].sort((a, b) => a.id - b.id)

@@ -7,8 +7,8 @@ import { ports } from '#app/platform/ports.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { checkPeriod, isFrequency, parsePeriod, periodCovers, type Frequency } from './periods.ts'
-import { cellKey, deriveCell, fixingFor, groupByCell, isRecordStatus, type Fixing, type TrackingRecord } from './records.ts'
+import { checkPeriod, parsePeriod, periodCovers, type Frequency } from './periods.ts'
+import { cellKey, deriveCell, fixingFor, groupByCell, type Fixing, type TrackingRecord } from './records.ts'
 import type { ReportedFigure } from './report-forms.ts'
 import type { TrackedPact } from './tracked-pact.ts'
 
@@ -85,7 +85,7 @@ export async function loadTracking(pactId: string, db: Db = getDb()): Promise<Tr
     if (wanted.has(version.number)) models.set(version.number, signedModel(version, context) ?? EMPTY_MODEL)
   }
   const frequencyOf: Record<string, Frequency> = {}
-  for (const row of frequencies) if (isFrequency(row.frequency)) frequencyOf[row.indicator_id] = row.frequency
+  for (const row of frequencies) frequencyOf[row.indicator_id] = row.frequency
   return {
     pact: { id: pact.id, title: pact.title, status: pact.status, startYear: pact.start_year, endYear: pact.end_year },
     years,
@@ -128,32 +128,28 @@ async function listRecords(pactId: string, db: Db | Transaction<Database>): Prom
     .where('tracking_records.pact_id', '=', pactId)
     .orderBy('tracking_records.id')
     .execute()
-  return rows.flatMap((row): TrackingRecord[] => {
-    // Rows are only written by this module; one it cannot read is left out rather than guessed at.
-    if ((row.kind !== 'realisatie' && row.kind !== 'uitgaven') || !isRecordStatus(row.status)) return []
-    return [
-      {
-        id: Number(row.id),
-        kind: row.kind,
-        status: row.status,
-        resultAreaId: row.result_area_id,
-        indicatorId: row.indicator_id,
-        partyId: row.party_id,
-        period: row.period,
-        value: row.value,
-        cents: row.cents === null ? null : Number(row.cents),
-        source: row.source,
-        referenceDate: row.reference_date,
-        note: row.note,
-        public: row.public === 1,
-        reason: row.reason,
-        correctionOf: row.correction_of,
-        versionNumber: row.version_number,
-        createdBy: row.created_by_name,
-        createdAt: row.created_at,
-      },
-    ]
-  })
+  return rows.map(
+    (row): TrackingRecord => ({
+      id: Number(row.id),
+      kind: row.kind,
+      status: row.status,
+      resultAreaId: row.result_area_id,
+      indicatorId: row.indicator_id,
+      partyId: row.party_id,
+      period: row.period,
+      value: row.value,
+      cents: row.cents === null ? null : Number(row.cents),
+      source: row.source,
+      referenceDate: row.reference_date,
+      note: row.note,
+      public: row.public === 1,
+      reason: row.reason,
+      correctionOf: row.correction_of,
+      versionNumber: row.version_number,
+      createdBy: row.created_by_name,
+      createdAt: row.created_at,
+    }),
+  )
 }
 
 // The server installs the ports at start-up. Until the ports wiring installs them in every test

@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely'
+import type { Frequency } from '#app/tracking/periods.ts'
+import type { FigureKind, RecordStatus } from '#app/tracking/records.ts'
 
 /**
  * The database as Kysely sees it. Columns use only types both dialects share: text,
@@ -273,7 +275,7 @@ export interface ModelValidationTable {
 export interface TrackingRecordsTable {
   id: Generated<number>
   pact_id: string
-  kind: string
+  kind: FigureKind
   result_area_id: string
   /** Only for kind 'realisatie'. */
   indicator_id: string | null
@@ -289,8 +291,7 @@ export interface TrackingRecordsTable {
   reference_date: string | null
   note: string | null
   public: number
-  /** 'concept', 'ingediend' or 'correctie'. */
-  status: string
+  status: RecordStatus
   /** Why a fixed figure was corrected. */
   reason: string | null
   /** The record a correction replaces, if there was one. */
@@ -317,7 +318,7 @@ export interface TrackingFrequenciesTable {
   id: Generated<number>
   pact_id: string
   indicator_id: string
-  frequency: string
+  frequency: Frequency
   set_by: string
   set_at: string
 }
