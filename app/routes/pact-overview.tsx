@@ -49,11 +49,6 @@ export default function PactOverview() {
         <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/akkoord`}>
           {t('signoff.nav.signOff')}
         </Link>
-        {progress ? (
-          <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/voortgang`}>
-            {t('tracking.nav.progress')}
-          </Link>
-        ) : null}
         <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/versies`}>
           {t('signoff.nav.versions')}
         </Link>

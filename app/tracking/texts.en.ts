@@ -6,7 +6,6 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> }
 // Tracking a signed pact (namespace `tracking.*`); the same keys as texts.nl.ts.
 export const trackingEn: Texts<typeof trackingNl> = {
   nav: {
-    progress: 'Progress',
     report: 'Report',
     import: 'Import CSV',
     exportRealisations: 'Export results (CSV)',

@@ -3,7 +3,6 @@ import { moneyErrorMessages } from '#app/platform/money.ts'
 // Tracking a signed pact: voortgang, reporting, fixing periods, CSV import and export (namespace `tracking.*`).
 export const trackingNl = {
   nav: {
-    progress: 'Voortgang',
     report: 'Rapporteren',
     import: 'CSV importeren',
     exportRealisations: 'Realisaties exporteren (CSV)',

@@ -18,20 +18,29 @@ export interface TrackedPact {
 }
 
 // Spreadsheets change case and spacing; a title is still recognisable.
-function sameName(a: string, b: string): boolean {
-  return a.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl')
+function normalName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+// An import looks up the same few titles for thousands of lines.
+const normalNames = new WeakMap<object, string>()
+
+function sameName(item: object, name: string, text: string): boolean {
+  let normal = normalNames.get(item)
+  if (normal === undefined) normalNames.set(item, (normal = normalName(name)))
+  return normal === normalName(text)
 }
 
 export function findArea(pact: TrackedPact, text: string): ResultArea | null {
-  return pact.model.resultAreas.find((area) => area.id === text.trim()) ?? pact.model.resultAreas.find((area) => sameName(area.title, text)) ?? null
+  return pact.model.resultAreas.find((area) => area.id === text.trim()) ?? pact.model.resultAreas.find((area) => sameName(area, area.title, text)) ?? null
 }
 
 export function findIndicator(area: ResultArea, text: string): Indicator | null {
-  return area.indicators.find((indicator) => indicator.id === text.trim()) ?? area.indicators.find((indicator) => sameName(indicator.name, text)) ?? null
+  return area.indicators.find((indicator) => indicator.id === text.trim()) ?? area.indicators.find((indicator) => sameName(indicator, indicator.name, text)) ?? null
 }
 
 export function findParty(pact: TrackedPact, text: string): { id: string; name: string } | null {
-  return pact.parties.find((party) => party.id === text.trim()) ?? pact.parties.find((party) => sameName(party.name, text)) ?? null
+  return pact.parties.find((party) => party.id === text.trim()) ?? pact.parties.find((party) => sameName(party, party.name, text)) ?? null
 }
 
 export function frequencyOfIndicator(pact: TrackedPact, indicatorId: string): Frequency {

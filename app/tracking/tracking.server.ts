@@ -144,7 +144,7 @@ async function listRecords(pactId: string, db: Db | Transaction<Database>): Prom
       note: row.note,
       public: row.public === 1,
       reason: row.reason,
-      correctionOf: row.correction_of,
+      correctionOf: row.correction_of === null ? null : Number(row.correction_of),
       versionNumber: row.version_number,
       createdBy: row.created_by_name,
       createdAt: row.created_at,

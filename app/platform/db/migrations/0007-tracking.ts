@@ -24,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('public', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('reason', 'text')
-    .addColumn('correction_of', 'integer')
+    .addColumn('correction_of', 'bigint')
     .addColumn('version_number', 'integer', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
