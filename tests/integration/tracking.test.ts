@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { updateResultAreaField } from '#app/pact-model/pact-model-yjs.ts'
 import { listAudit } from '#app/audit/audit.server.ts'
 import { seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
@@ -6,6 +8,7 @@ import { listVersions } from '#app/sign-off/sign-off.server.ts'
 import { reportFigures, TrackingError } from '#app/tracking/tracking.server.ts'
 import * as progressArea from '#app/routes/pact-progress-area.tsx'
 import * as progressExport from '#app/routes/pact-progress-export.tsx'
+import * as progressTemplate from '#app/routes/pact-progress-template.tsx'
 import * as progressImport from '#app/routes/pact-progress-import.tsx'
 import * as progressReport from '#app/routes/pact-progress-report.tsx'
 import * as progress from '#app/routes/pact-progress.tsx'
@@ -102,6 +105,22 @@ describe('the signed demo pact', () => {
     expect(draft.body.progress).toBeNull()
     const draftProgress = await get(progress.loader, `/pacts/${draftPactId}/voortgang`, { cookie: people.henk.cookie, params: { pactId: draftPactId } })
     expect(draftProgress.body.progress).toBeNull()
+  })
+})
+
+describe('what is tracked is what was signed', () => {
+  it('an edit of the live document (an amendment in progress) does not change the tracked model', async () => {
+    const stored = await getDb().selectFrom('collab_documents').select('state').where('pact_id', '=', pactId).executeTakeFirstOrThrow()
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, stored.state)
+    const before = Y.encodeStateVector(doc)
+    updateResultAreaField(doc, 'demo-jeugd-complex', 'title', 'Een nieuwe titel in het concept')
+    await getDb()
+      .insertInto('collab_updates')
+      .values({ pact_id: pactId, payload: Buffer.from(Y.encodeStateAsUpdate(doc, before)), created_at: nowIso() })
+      .execute()
+    const page = await get(progress.loader, base(), as(people.henk))
+    expect(page.body.progress.areas[0].title).toBe('Jeugdigen met een complexe hulpvraag')
   })
 })
 
@@ -263,6 +282,22 @@ describe('CSV import and export', () => {
       { status: 'concept', party_id: people.karim.partyId },
       { status: 'concept', party_id: people.karim.partyId },
     ])
+  })
+
+  it('offers a template per pact with what the downloader’s party reports', async () => {
+    const template = async (who: { cookie: string }) => {
+      const response = await progressTemplate.loader({
+        request: new Request(`http://localhost${base()}/sjabloon.csv?soort=realisaties`, { headers: { Cookie: who.cookie } }),
+        params: { pactId },
+        context: {},
+      } as never)
+      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (response as Response).arrayBuffer())
+    }
+    const forMarieke = await template(people.marieke)
+    expect(forMarieke.startsWith(`\uFEFF${header}\r\n`)).toBe(true)
+    expect(forMarieke).toContain('Jeugdigen met een complexe hulpvraag;Jeugdigen met jeugdhulp met verblijf;')
+    expect(forMarieke).not.toContain('Ouderen langer thuis')
+    expect(await template(people.henk)).toContain('Ouderen langer thuis;75-plussers die zelfstandig wonen;')
   })
 
   it('exports what counts in the same format, never a cell a spreadsheet would execute', async () => {
