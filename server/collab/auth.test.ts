@@ -39,7 +39,7 @@ describe('recheckAccess', () => {
       partyId: pact.partyId,
       partyName: '',
       access: 'redacteur',
-      documentEditable: true,
+      pactStatus: 'concept',
     })
     const identities = [identityOf(pact.owner), identityOf(member), identityOf(leaver)]
     await setAccess(pact, member, 'lezer')
