@@ -15,7 +15,7 @@ import {
   signOffState,
   type DecisionInput,
 } from '#app/sign-off/sign-off.server.ts'
-import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
+import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { connectClient, startCollabServer, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get } from '#tests/support/route-calls.ts'
