@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { WebSocket, type RawData } from 'ws'
+import type * as Y from 'yjs'
 import { documentWriteVerdict, type DocumentWriteVerdict } from '#app/access/write-policy.ts'
 import type { AccessVerdict, MonitoredConnection } from './auth.ts'
 import { CloseCode, RefusalError } from './close-codes.ts'
@@ -154,19 +155,23 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
     this.refuseIfChanging(update)
   }
 
-  // Read-only clients still answer sync step 1; that is fine as long as it changes nothing. An
-  // update that cannot even be read is no harmless one, and must not fail the document.
+  // Read-only clients still answer sync step 1; that is fine as long as it changes nothing.
   private refuseIfChanging(update: Uint8Array): void {
-    let changes = true
-    try {
-      changes = updateChangesDocument(this.document.doc, update)
-    } catch {}
-    if (changes) this.refuse(CloseCode.policyViolation, 'read-only')
+    if (changesOrUnreadable(this.document.doc, update)) this.refuse(CloseCode.policyViolation, 'read-only')
   }
 
   private refuse(code: number, reason: string): void {
     if (this.closing) return
     this.log.warn({ code, reason }, 'collab connection refused')
     this.close(code, reason)
+  }
+}
+
+// An update that cannot even be read is no harmless one, and must not fail the document.
+function changesOrUnreadable(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    return updateChangesDocument(doc, update)
+  } catch {
+    return true
   }
 }
