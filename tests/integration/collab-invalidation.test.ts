@@ -5,10 +5,12 @@ import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { changeMemberAccess } from '#app/pacts/pacts.server.ts'
 import { addSignatory, changePactStatus, decideOnClause, signOffState } from '#app/sign-off/sign-off.server.ts'
 import * as signOutRoute from '#app/routes/sign-out.tsx'
+import { ports } from '#app/platform/ports.ts'
 import { CloseCode } from '#server/collab/index.ts'
+import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
 import { encodeUpdateMessage } from '#server/collab/protocol.ts'
 import { closeEvent, collabTestbed, handshakeStatus, openSocket, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
-import { addMember, createTestPact } from '#tests/support/fixtures.ts'
+import { addMember, createTestPact, removeMember } from '#tests/support/fixtures.ts'
 import { post } from '#tests/support/route-calls.ts'
 
 const testbed = collabTestbed()
@@ -110,5 +112,30 @@ describe('access changes reach open sockets at once, not by polling', () => {
     expect((await closed).code).toBe(CloseCode.sessionEnded)
     const accepted = await acceptedWrites(server, pact.pactId)
     expect(accepted.filter((sequence) => sequence >= sentBeforeReturn)).toEqual([])
+  })
+
+  it('checks again a socket whose upgrade was under way when access changed', async () => {
+    const pact = await createTestPact()
+    const member = await addMember(pact, 'redacteur')
+    const stored = createSqlDocumentStore()
+    let loading = false
+    let finishLoading = () => {}
+    const slowStore: DocumentStore = {
+      ...stored,
+      load: async (pactId) => {
+        loading = true
+        await new Promise<void>((resolve) => (finishLoading = resolve))
+        return stored.load(pactId)
+      },
+    }
+    const server = await testbed.server({ ...REPORTED_CHANGES_ONLY, store: slowStore })
+    const upgrade = handshakeStatus(openSocket(server, pact.pactId, { cookie: member.cookie }))
+    // Authenticated as a member, now loading the document: not yet among the sockets a re-check sees.
+    await waitFor(() => loading, 'the upgrade to load the document')
+    await removeMember(pact, member)
+    await ports().access.pactAccessChanged(pact.pactId)
+    finishLoading()
+
+    expect((await upgrade).status).toBe(404)
   })
 })
