@@ -95,7 +95,8 @@ export async function currentPactAccess(
       .where('sessions.id', 'in', ids)
       .execute()
     for (const row of rows) {
-      if (sessionFreshness(new Date(row.expires_at), now) !== 'expired') sessions.set(row.id, { userId: row.user_id, name: row.name })
+      if (sessionFreshness(new Date(row.expires_at), now) === 'expired') continue
+      sessions.set(row.id, { userId: row.user_id, name: row.name })
     }
   }
   const memberships = new Map<string, { membership: PactMembership; partyName: string; pactStatus: PactStatus }>()
@@ -105,7 +106,8 @@ export async function currentPactAccess(
       .innerJoin('pacts', 'pacts.id', 'pact_members.pact_id')
       .innerJoin('pact_parties', 'pact_parties.id', 'pact_members.party_id')
       .innerJoin('organisations', 'organisations.id', 'pact_parties.organisation_id')
-      .select(['pact_members.pact_id', 'pact_members.user_id', 'pact_members.access', 'pact_members.party_id', 'organisations.name', 'pacts.status'])
+      .select(['pact_members.pact_id', 'pact_members.user_id', 'pact_members.access', 'pact_members.party_id'])
+      .select(['organisations.name', 'pacts.status'])
       .where('pact_members.pact_id', 'in', pactIds)
       .execute()
     for (const row of rows) {

@@ -10,8 +10,9 @@ describe('documentWriteVerdict', () => {
   })
 
   it('never lets a commentator, lezer or non-member write, whatever the status', () => {
-    expect(documentWriteVerdict({ access: 'commentator', pactStatus: 'concept' })).toEqual({ allowed: false, reason: 'read-only-access' })
-    expect(documentWriteVerdict({ access: 'lezer', pactStatus: 'getekend' })).toEqual({ allowed: false, reason: 'read-only-access' })
+    const readOnly = { allowed: false, reason: 'read-only-access' }
+    expect(documentWriteVerdict({ access: 'commentator', pactStatus: 'concept' })).toEqual(readOnly)
+    expect(documentWriteVerdict({ access: 'lezer', pactStatus: 'getekend' })).toEqual(readOnly)
     expect(documentWriteVerdict({ access: null, pactStatus: 'concept' })).toEqual({ allowed: false, reason: 'no-access' })
   })
 })

@@ -17,7 +17,13 @@ export type DocumentWriteRefusal =
 
 export type DocumentWriteVerdict = { allowed: true } | { allowed: false; reason: DocumentWriteRefusal }
 
-export function documentWriteVerdict({ access, pactStatus }: { access: AccessLevel | null; pactStatus: PactStatus }): DocumentWriteVerdict {
+export function documentWriteVerdict({
+  access,
+  pactStatus,
+}: {
+  access: AccessLevel | null
+  pactStatus: PactStatus
+}): DocumentWriteVerdict {
   if (!access) return { allowed: false, reason: 'no-access' }
   if (!can(access, 'edit')) return { allowed: false, reason: 'read-only-access' }
   if (!isDocumentEditable(pactStatus)) return { allowed: false, reason: 'pact-signed' }
