@@ -172,6 +172,9 @@ export async function acceptInvitation(token: string, userId: string, now = new 
     return { ok: true, pactId: row.pact_id, alreadyMember: Boolean(existing) }
   })
   // Membership changed: like every such change it is announced, whoever holds the pact open.
-  if (result.ok && result.pactId && !result.alreadyMember) await ports().access.pactAccessChanged(result.pactId)
+  if (result.ok && result.pactId && !result.alreadyMember) {
+    await ports().access.pactAccessChanged(result.pactId)
+    ports().events.publish(result.pactId, 'access')
+  }
   return result
 }

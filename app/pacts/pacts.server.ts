@@ -149,7 +149,10 @@ export async function changeMemberAccess(pactId: string, memberId: string, acces
     await recordAudit(trx, { pactId, actorId, action: 'member.access-changed', details: { userId: memberId, from: current.access, to: access } })
     return true
   })
-  if (changed) await ports().access.pactAccessChanged(pactId)
+  if (changed) {
+    await ports().access.pactAccessChanged(pactId)
+    ports().events.publish(pactId, 'access')
+  }
   return changed
 }
 

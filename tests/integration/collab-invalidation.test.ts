@@ -63,9 +63,14 @@ describe('access changes reach open sockets at once, not by polling', () => {
     const member = await addMember(pact, 'redacteur')
     const server = await testbed.server(REPORTED_CHANGES_ONLY)
     const { writer, closed } = await writingMember(server, pact.pactId, member.cookie)
+    const announced: string[] = []
+    const unsubscribe = ports().events.subscribe(pact.pactId, (kind) => announced.push(kind))
 
     expect(await changeMemberAccess(pact.pactId, member.id, 'lezer', pact.owner.id)).toBe(true)
     const sentBeforeReturn = writer.sent()
+    unsubscribe()
+    // Open pages of the pact reload what they show for each access level.
+    expect(announced).toEqual(['access'])
 
     expect((await closed).code).toBe(CloseCode.policyViolation)
     expect(writer.sent()).toBeGreaterThan(sentBeforeReturn)
