@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectAccessible, gotoHydrated, launchBrowser, newPerson } from './browser.ts'
 
@@ -11,6 +11,15 @@ afterAll(async () => {
 })
 
 const PASSWORD = 'samen sterk in zuiderveen'
+
+/** Sign-up says the same whether or not the address had an account, and continues to sign-in. */
+async function continueToSignIn(page: Page, email: string) {
+  await page.getByText('Log in met uw e-mailadres en het wachtwoord dat u koos.').waitFor()
+  await page.waitForSelector('html[data-hydrated]')
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+}
 
 describe('from sign-up to a second person at the table', () => {
   it('signs up, creates an organisation and a pact, invites someone who joins as lezer', async () => {
@@ -29,6 +38,7 @@ describe('from sign-up to a second person at the table', () => {
     await owner.getByLabel('E-mailadres').fill('fatima@gemeente-oostwold.example')
     await owner.getByLabel('Wachtwoord').fill(PASSWORD)
     await owner.getByRole('button', { name: 'Account aanmaken' }).click()
+    await continueToSignIn(owner, 'fatima@gemeente-oostwold.example')
     await owner.waitForURL('**/pacts')
     await owner.getByRole('heading', { name: 'Mijn pacts' }).waitFor()
 
@@ -77,6 +87,7 @@ describe('from sign-up to a second person at the table', () => {
     await guest.getByLabel('E-mailadres').fill('joost@wijkteam-oostwold.example')
     await guest.getByLabel('Wachtwoord').fill(PASSWORD)
     await guest.getByRole('button', { name: 'Account aanmaken' }).click()
+    await continueToSignIn(guest, 'joost@wijkteam-oostwold.example')
     await guest.getByRole('button', { name: 'Uitnodiging aannemen' }).click()
     await guest.waitForURL(pactUrl)
     await guest.getByRole('heading', { name: 'Pact Oostwold' }).waitFor()
