@@ -1,9 +1,7 @@
 import { data } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { recordAudit } from '#app/audit/audit.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { signedVersion } from '#app/sign-off/views.server.ts'
-import { getDb } from '#app/platform/db/db.server.ts'
 import { versionDocx } from '#app/sign-off/exports/version-docx.server.ts'
 import { downloadName, versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
 import { versionPdf } from '#app/sign-off/exports/version-pdf.server.ts'
@@ -22,7 +20,7 @@ function isFormat(value: string): value is keyof typeof CONTENT_TYPES {
 
 /** A signed version as PDF or Word. In Dutch whatever the reader's language: it is the document of record, like its text. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user } = await requirePactAccess(request, params.pactId, 'view')
+  await requirePactAccess(request, params.pactId, 'view')
   if (!isFormat(params.format)) throw data({ message: 'not-found' }, { status: 404 })
   const [pact, version] = await Promise.all([getPact(params.pactId), signedVersion(params.pactId, Number(params.number))])
   if (!version) throw data({ message: 'not-found' }, { status: 404 })
@@ -57,7 +55,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     params.format === 'pdf'
       ? await versionPdf(blocks, { ...meta, footer: (page, pages) => t('signoff.export.footer', { version: versionName, page, pages }) })
       : await versionDocx(blocks, { ...meta, footerBeforePage: t('signoff.export.footerBeforePage', { version: versionName }) })
-  await recordAudit(getDb(), { pactId: params.pactId, actorId: user.id, action: 'version.exported', details: { number: version.number, format: params.format } })
   return new Response(new Uint8Array(file), {
     headers: {
       'Content-Type': CONTENT_TYPES[params.format],

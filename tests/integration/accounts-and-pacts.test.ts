@@ -9,6 +9,7 @@ import * as pactOverview from '#app/routes/pact-overview.tsx'
 import * as pactSettings from '#app/routes/pact-settings.tsx'
 import * as invitation from '#app/routes/invitation.tsx'
 import * as pacts from '#app/routes/pacts.tsx'
+import * as organisations from '#app/routes/organisations.tsx'
 import { get, post, sessionCookieFrom } from '#tests/support/route-calls.ts'
 import { DEVICE_COOKIE } from '#app/platform/auth/known-devices.server.ts'
 import { MAX_DELAY_MS } from '#app/platform/auth/rate-limit.server.ts'
@@ -243,6 +244,17 @@ describe('pacts, parties and invitations', () => {
 
     const seen = await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })
     expect(seen.body.access).toBe('lezer')
+    // Pact access only: the party's organisation did not gain a member, so the reader neither
+    // sees its people nor creates pacts in its name.
+    const partyOrganisationId = (await db().selectFrom('pact_parties').select('organisation_id').where('id', '=', party.id).executeTakeFirstOrThrow()).organisation_id
+    expect((await get(organisations.loader, '/organisaties', { cookie: reader })).body.organisations).toEqual([])
+    const inItsName = await post(
+      pactNew.action,
+      '/pacts/nieuw',
+      { title: 'Namens een ander', region: 'X', startYear: '2027', endYear: '2030', organisationId: partyOrganisationId },
+      { cookie: reader },
+    )
+    expect(inItsName.body.error.organisationId).toEqual(['errors.organisation.required'])
     expect(seen.body.canManage).toBe(false)
     // A lezer cannot reach the settings, nor change them.
     expect((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: reader, params: { pactId } })).status).toBe(403)
@@ -253,6 +265,17 @@ describe('pacts, parties and invitations', () => {
     expect(reused.status).toBe(410)
     expect((await get(invitation.loader, path, { cookie: latecomer, params: { token } })).body.status).toBe('used')
     expect((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: latecomer, params: { pactId } })).status).toBe(404)
+  })
+
+  it('makes someone a member of an organisation only by that organisation’s own invitation', async () => {
+    const invited = await post(organisations.action, '/organisaties', { intent: 'invite', organisationId }, { cookie: owner })
+    const path: string = invited.body.invitation.path
+    const token = path.split('/').pop()!
+    const colleague = await signUpAs('Collega', 'collega@gemeente.example')
+    const accepted = await post(invitation.action, path, {}, { cookie: colleague, params: { token } })
+    expect(accepted.headers.get('Location')).toBe('/organisaties')
+    const seen = await get(organisations.loader, '/organisaties', { cookie: colleague })
+    expect(seen.body.organisations).toEqual([expect.objectContaining({ id: organisationId, role: 'lid' })])
   })
 
   it('refuses an expired invitation', async () => {
