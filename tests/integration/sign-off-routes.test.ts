@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -6,7 +8,7 @@ import { listComments } from '#app/sign-off/comments.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getVersion, listVersions, signOffState } from '#app/sign-off/sign-off.server.ts'
-import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { dataDirectory, getDb, nowIso } from '#app/platform/db/db.server.ts'
 import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
 import { versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
 import { versionPdf } from '#app/sign-off/exports/version-pdf.server.ts'
@@ -314,6 +316,12 @@ describe('exports', () => {
     expect(documentXml).toContain('Directeur Welzijn')
 
     expect(await listAudit(pact.pactId)).toEqual(trailBefore)
+
+    // Rendered once: the next download is the stored file, byte for byte.
+    const stored = readdirSync(path.join(dataDirectory(), 'exports', pact.pactId)).sort()
+    expect(stored).toEqual([`1-${version!.hash}.docx`, `1-${version!.hash}.pdf`])
+    const again = Buffer.from(await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer())
+    expect(again.equals(docx)).toBe(true)
     expect((await get(versionExport.loader, `${base()}/versies/1/odt`, asOwner({ number: '1', format: 'odt' }))).status).toBe(404)
   })
 
