@@ -244,6 +244,9 @@ describe('pacts, parties and invitations', () => {
 
     const seen = await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })
     expect(seen.body.access).toBe('lezer')
+    // The page shows members' names only: no e-mail address reaches it.
+    expect(JSON.stringify(seen.body)).not.toContain('@')
+    expect(JSON.stringify((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: owner, params: { pactId } })).body)).not.toContain('@')
     // Pact access only: the party's organisation did not gain a member, so the reader neither
     // sees its people nor creates pacts in its name.
     const partyOrganisationId = (await db().selectFrom('pact_parties').select('organisation_id').where('id', '=', party.id).executeTakeFirstOrThrow()).organisation_id
@@ -276,6 +279,11 @@ describe('pacts, parties and invitations', () => {
     expect(accepted.headers.get('Location')).toBe('/organisaties')
     const seen = await get(organisations.loader, '/organisaties', { cookie: colleague })
     expect(seen.body.organisations).toEqual([expect.objectContaining({ id: organisationId, role: 'lid' })])
+    // Colleagues' e-mail addresses only for the organisation's beheerders.
+    expect(JSON.stringify(seen.body)).not.toContain('@')
+    const managed = await get(organisations.loader, '/organisaties', { cookie: owner })
+    const members = managed.body.organisations.find((organisation: { id: string }) => organisation.id === organisationId).members
+    expect(members.map((member: { email: string }) => member.email).sort()).toEqual(['beheer@gemeente.example', 'collega@gemeente.example'])
   })
 
   it('refuses an expired invitation', async () => {
