@@ -24,6 +24,11 @@ async function continueToSignIn(page: Page, email: string) {
 describe('from sign-up to a second person at the table', () => {
   it('signs up, creates an organisation and a pact, invites someone who joins as lezer', async () => {
     const owner = await newPerson(browser)
+    // The Content-Security-Policy must not block anything the app itself does.
+    const refusedByPolicy: string[] = []
+    owner.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text())
+    })
     await gotoHydrated(owner, '/aanmelden')
     await expectAccessible(owner)
 
@@ -110,5 +115,6 @@ describe('from sign-up to a second person at the table', () => {
     await guest.getByText('U bent uitgelogd.').waitFor()
     await guest.goto(new URL(pactUrl).pathname)
     await guest.waitForURL(/\/inloggen\?redirectTo=/)
+    expect(refusedByPolicy).toEqual([])
   })
 })
