@@ -20,8 +20,11 @@ export default function handleRequest(request: Request, status: number, headers:
   if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status, headers })
 
   const nonce = randomBytes(16).toString('base64')
-  // Vite's development server injects its own inline scripts, without our nonce.
-  if (process.env.NODE_ENV !== 'development') headers.set('Content-Security-Policy', contentSecurityPolicy(nonce, request.url))
+  // Vite's development server injects its own inline scripts, without our nonce. Behind a proxy
+  // that rewrites the Host header, PACTWERK_ORIGIN is where browsers open the socket.
+  if (process.env.NODE_ENV !== 'development') {
+    headers.set('Content-Security-Policy', contentSecurityPolicy(nonce, process.env.PACTWERK_ORIGIN ?? request.url))
+  }
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false

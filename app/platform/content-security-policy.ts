@@ -4,8 +4,8 @@
  * run script; styles may be inline (React's style attributes, the charts); the collaboration
  * socket and server-sent events go to our own host only; no framing, no foreign form targets.
  */
-export function contentSecurityPolicy(nonce: string, pageUrl: string): string {
-  const { host, protocol } = new URL(pageUrl)
+export function contentSecurityPolicy(nonce: string, origin: string): string {
+  const { host, protocol } = new URL(origin)
   // CSP 3 lets 'self' cover the socket's ws(s) scheme, but older browsers need it spelled out.
   const socket = `${protocol === 'https:' ? 'wss' : 'ws'}://${host}`
   return [
