@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 
 /**
  * Sign-in throttling by exponential delay instead of a lock-out window: one row per key
@@ -6,6 +6,10 @@ import type { Kysely } from 'kysely'
  * the next attempt is refused. The old per-attempt log it replaces is dropped. Known devices
  * are browsers that signed in successfully: like sessions, only the SHA-256 of their cookie
  * token is stored.
+ *
+ * Also undone here: pact invitations used to make the invitee a member ('lid') of the party's
+ * organisation, which only that organisation's own invitations may do. Memberships that came
+ * from a pact invitation alone are removed; pact access (pact_members) is untouched.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('sign_in_attempts').execute()
@@ -27,4 +31,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_used_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('known_devices_user').on('known_devices').column('user_id').execute()
+
+  await sql`
+    DELETE FROM organisation_members
+    WHERE role = 'lid'
+      AND EXISTS (
+        SELECT 1 FROM invitations
+        WHERE invitations.kind = 'pact'
+          AND invitations.used_by = organisation_members.user_id
+          AND invitations.organisation_id = organisation_members.organisation_id
+      )
+      AND NOT EXISTS (
+        SELECT 1 FROM invitations
+        WHERE invitations.kind = 'organisation'
+          AND invitations.used_by = organisation_members.user_id
+          AND invitations.organisation_id = organisation_members.organisation_id
+      )
+  `.execute(db)
 }
