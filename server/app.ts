@@ -8,8 +8,11 @@ import { demoSignIns, seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/platform/db/db.server.ts'
 import { publishPactEventSoon } from '#app/platform/events/pact-events.server.ts'
 import { logger } from '#app/platform/logger.server.ts'
+import { projectPactModel } from '#app/pact-model/projection.server.ts'
+import { installPorts } from '#app/platform/ports.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
-import { projectModelOnChange } from './collab/projection.ts'
+import { createModelProjection } from './collab/projection.ts'
+import { inProcessPorts } from './ports/in-process.ts'
 
 /**
  * The app's server side as one bundle (built by Vite together with the routes, so both share
@@ -50,7 +53,11 @@ async function renewSessionCookie(req: Request, res: Response, next: NextFunctio
   }
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+/**
+ * Headers every response carries, static files included (server/main.js registers this before
+ * them). Pages add their Content-Security-Policy, with a nonce per page, in app/entry.server.tsx.
+ */
+export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.set({
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
@@ -61,16 +68,17 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
 
 export async function startApp(): Promise<{
   handler: express.Express
-  attach(server: Server): void
+  /** Attaches the collaboration server, installs the ports and seeds the demo; resolves when requests may come. */
+  attach(server: Server): Promise<void>
   close(): Promise<void>
-  /** Lines for the console at start-up: the demo sign-ins, when the demo is present. */
+  /** Lines for the console at start-up: the demo sign-ins, when the demo is present (filled by attach). */
   startupMessages: string[]
 }> {
   await migrateToLatest()
-  await seedDemoIfEmpty()
+  const startupMessages: string[] = []
   const handler = express()
   handler.disable('x-powered-by')
-  handler.use(securityHeaders, refuseCrossSiteRequests, renewSessionCookie)
+  handler.use(refuseCrossSiteRequests, renewSessionCookie)
   handler.use(
     createRequestHandler({
       build: () => import('virtual:react-router/server-build'),
@@ -80,7 +88,9 @@ export async function startApp(): Promise<{
   let collab: CollabServer | undefined
   return {
     handler,
-    attach(server) {
+    // Before the server listens: the app reaches the live documents, events and sockets only through the ports.
+    async attach(server) {
+      const projectModelOnChange = createModelProjection({ project: projectPactModel })
       collab = attachCollabServer(server, {
         seedDocument: seedPactContent,
         onDocumentChanged: (change) => {
@@ -90,11 +100,15 @@ export async function startApp(): Promise<{
         },
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
+      installPorts(inProcessPorts(collab))
+      // After the ports: the signed demo pact is signed through the sign-off functions, which use them.
+      await seedDemoIfEmpty()
+      startupMessages.push(...(await demoSignIns()))
     },
     async close() {
       await collab?.close()
       await closeDb()
     },
-    startupMessages: await demoSignIns(),
+    startupMessages,
   }
 }

@@ -1,18 +1,15 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
-import type { AccessLevel } from '#app/access/access.ts'
-import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
 import { hashPassword } from '#app/platform/auth/password.server.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
-import * as Y from 'yjs'
-import type { DemoPactParties } from '#app/demo/demo-pact-model.ts'
 import { DEMO_CORRECTION, DEMO_FIXED_YEAR, DEMO_QUARTERLY_INDICATORS, DEMO_REALISATIONS, DEMO_SPENDING } from '#app/demo/demo-tracking.ts'
-import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { addSignatory, changePactStatus, decideOnClause } from '#app/sign-off/sign-off.server.ts'
 import { realisationSchema, spendingSchema } from '#app/tracking/report-forms.ts'
 import { fixPeriod, loadTracking, reportFigures, setFrequency, submitDrafts } from '#app/tracking/tracking.server.ts'
+import { DEMO_PARTIES, type DemoParty } from './demo-parties.ts'
+import { DEMO_PACT_YEARS } from './demo-pact-model.ts'
 
 /**
  * The demo: a fictional municipality, two providers and a residents' council around one
@@ -20,58 +17,21 @@ import { fixPeriod, loadTracking, reportFigures, setFrequency, submitDrafts } fr
  */
 export const DEMO_PASSWORD = 'zuiderveen-demo-2026'
 
-interface DemoParty {
-  key: keyof DemoPactParties
-  organisation: string
-  kind: OrganisationKind
-  signs: boolean
-  person: { name: string; email: string; access: AccessLevel }
-}
-
-export const DEMO_PARTIES: DemoParty[] = [
-  {
-    key: 'gemeente',
-    organisation: 'Gemeente Zuiderveen',
-    kind: 'gemeente',
-    signs: true,
-    person: { name: 'Anouk de Vries', email: 'anouk@zuiderveen.example', access: 'beheerder' },
-  },
-  {
-    key: 'welzijn',
-    organisation: 'Stichting Welzijn Zuiderveen',
-    kind: 'aanbieder',
-    signs: true,
-    person: { name: 'Karim El Amrani', email: 'karim@welzijnzuiderveen.example', access: 'redacteur' },
-  },
-  {
-    key: 'jeugdhulp',
-    organisation: 'Jeugdhulp De Brug',
-    kind: 'aanbieder',
-    signs: true,
-    person: { name: 'Marieke Jansen', email: 'marieke@debrug.example', access: 'redacteur' },
-  },
-  {
-    key: 'adviesraad',
-    organisation: 'Adviesraad Sociaal Domein Zuiderveen',
-    kind: 'inwoners',
-    signs: false,
-    person: { name: 'Henk Bosman', email: 'henk@adviesraad-zuiderveen.example', access: 'commentator' },
-  },
-]
+const [DEMO_START_YEAR, DEMO_END_YEAR] = [DEMO_PACT_YEARS[0], DEMO_PACT_YEARS[DEMO_PACT_YEARS.length - 1]]
 
 export const DEMO_PACT = {
-  title: 'Pact voor de Transformatie Zuiderveen 2027–2030',
+  title: `Pact voor de Transformatie Zuiderveen ${DEMO_START_YEAR}–${DEMO_END_YEAR}`,
   region: 'Gemeente Zuiderveen',
-  startYear: 2027,
-  endYear: 2030,
+  startYear: DEMO_START_YEAR,
+  endYear: DEMO_END_YEAR,
 }
 
 export const DEMO_SIGNED_PACT = {
   // Not a prefix of the first demo's title, so a link to either is found by its name alone.
-  title: 'Pact Sociaal Domein Zuiderveen 2027–2030 (getekend)',
+  title: `Pact Sociaal Domein Zuiderveen ${DEMO_START_YEAR}–${DEMO_END_YEAR} (getekend)`,
   region: 'Gemeente Zuiderveen',
-  startYear: 2027,
-  endYear: 2030,
+  startYear: DEMO_START_YEAR,
+  endYear: DEMO_END_YEAR,
 }
 
 interface DemoPerson {
@@ -148,7 +108,7 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
 async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string> {
   const manager = people.find((person) => person.party.person.access === 'beheerder')!
   const pactId = newId()
-  const partyIds = new Map<DemoParty['key'], string>()
+  const partyIds = new Map<DemoParty['role'], string>()
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
     await trx
@@ -167,7 +127,7 @@ async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string>
       .execute()
     for (const person of people) {
       const partyId = newId()
-      partyIds.set(person.party.key, partyId)
+      partyIds.set(person.party.role, partyId)
       await trx
         .insertInto('pact_parties')
         .values({ id: partyId, pact_id: pactId, organisation_id: person.organisationId, is_signatory: person.party.signs ? 1 : 0, created_at: createdAt })
@@ -179,22 +139,14 @@ async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string>
     }
     await recordAudit(trx, { pactId, actorId: manager.userId, action: 'pact.created', details: { title: DEMO_SIGNED_PACT.title, demo: true } })
   })
-  // The document the collaboration server would create on first open, stored now so it can be signed
-  // before any server runs: the same row its document store writes for a new document.
-  const doc = new Y.Doc()
-  await seedPactContent(pactId, doc)
-  const state = Buffer.from(Y.encodeStateAsUpdate(doc))
-  doc.destroy()
-  const storedAt = nowIso()
-  await db.insertInto('collab_documents').values({ pact_id: pactId, state, compacted_through: 0, created_at: storedAt, updated_at: storedAt }).execute()
-
   const signers = people.filter((person) => person.party.signs)
-  for (const person of signers) await addSignatory(pactId, partyIds.get(person.party.key)!, person.userId, manager.userId, db)
+  for (const person of signers) await addSignatory(pactId, partyIds.get(person.party.role)!, person.userId, manager.userId, db)
+  // The first read creates the document from the demo template, as for every new pact.
   const { clauses } = await pactSnapshot(pactId)
   for (const clause of clauses) {
     for (const person of signers) {
       await decideOnClause(
-        { pactId, clauseId: clause.clauseId, partyId: partyIds.get(person.party.key)!, userId: person.userId, decision: 'akkoord', seenHash: clause.contentHash, explanation: null },
+        { pactId, clauseId: clause.clauseId, partyId: partyIds.get(person.party.role)!, userId: person.userId, decision: 'akkoord', seenHash: clause.contentHash, explanation: null },
         db,
       )
     }
@@ -205,11 +157,11 @@ async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string>
   return pactId
 }
 
-async function seedDemoTracking(pactId: string, people: DemoPerson[], partyIds: Map<DemoParty['key'], string>, managerId: string, db: Db) {
+async function seedDemoTracking(pactId: string, people: DemoPerson[], partyIds: Map<DemoParty['role'], string>, managerId: string, db: Db) {
   for (const indicatorId of DEMO_QUARTERLY_INDICATORS) await setFrequency(pactId, managerId, indicatorId, 'kwartaal', db)
   const tracking = await loadTracking(pactId, db)
   const tracked = tracking.tracked!
-  const reporterOf = (key: DemoParty['key']) => ({ userId: people.find((person) => person.party.key === key)!.userId, partyId: partyIds.get(key)! })
+  const reporterOf = (key: DemoParty['role']) => ({ userId: people.find((person) => person.party.role === key)!.userId, partyId: partyIds.get(key)! })
   const indicatorOf = (id: string) => tracked.model.resultAreas.flatMap((area) => area.indicators).find((indicator) => indicator.id === id)!
   const realisationInput = (figure: { indicatorId: string; period: string; value: number }) => {
     const indicator = indicatorOf(figure.indicatorId)

@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { updateResultAreaField } from '#app/pact-model/pact-model-yjs.ts'
+import { seedPactContent } from '#app/document/pact-content.server.ts'
+import { ports } from '#app/platform/ports.ts'
+import { readPactModel, updateResultAreaField } from '#app/pact-model/pact-model-yjs.ts'
 import { listAudit } from '#app/audit/audit.server.ts'
 import { seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
@@ -13,6 +15,7 @@ import * as progressImport from '#app/routes/pact-progress-import.tsx'
 import * as progressReport from '#app/routes/pact-progress-report.tsx'
 import * as progress from '#app/routes/pact-progress.tsx'
 import * as overview from '#app/routes/pact-overview.tsx'
+import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { createUser, prepareDatabase, signIn, type TestUser } from '#tests/support/fixtures.ts'
 import { get, post } from '#tests/support/route-calls.ts'
 
@@ -26,9 +29,12 @@ let draftPactId: string
 const people: Record<'anouk' | 'karim' | 'marieke' | 'henk', { id: string; cookie: string; partyId: string }> = {} as never
 let reader: TestUser
 let outsider: TestUser
+let collab: TestCollabServer
 
 beforeAll(async () => {
   await prepareDatabase()
+  // As at start-up: the demo's documents are created by the collaboration server, from the demo template.
+  collab = await startCollabServer({ seedDocument: seedPactContent })
   const seeded = await seedDemoIfEmpty()
   pactId = seeded!.signedPactId
   draftPactId = seeded!.pactId
@@ -49,6 +55,10 @@ beforeAll(async () => {
     .execute()
   outsider = await createUser('Buitenstaander')
 }, 60_000)
+
+afterAll(async () => {
+  await collab.stop()
+})
 
 const base = () => `/pacts/${pactId}/voortgang`
 const as = (who: { cookie: string }, params: Record<string, string> = {}) => ({ cookie: who.cookie, params: { pactId, ...params } })
@@ -110,15 +120,14 @@ describe('the signed demo pact', () => {
 
 describe('what is tracked is what was signed', () => {
   it('an edit of the live document (an amendment in progress) does not change the tracked model', async () => {
-    const stored = await getDb().selectFrom('collab_documents').select('state').where('pact_id', '=', pactId).executeTakeFirstOrThrow()
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, stored.state)
+    Y.applyUpdate(doc, await ports().documents.loadState(pactId))
     const before = Y.encodeStateVector(doc)
     updateResultAreaField(doc, 'demo-jeugd-complex', 'title', 'Een nieuwe titel in het concept')
-    await getDb()
-      .insertInto('collab_updates')
-      .values({ pact_id: pactId, payload: Buffer.from(Y.encodeStateAsUpdate(doc, before)), created_at: nowIso() })
-      .execute()
+    await ports().documents.applyServerUpdate(pactId, Y.encodeStateAsUpdate(doc, before), 'test')
+    const live = new Y.Doc()
+    Y.applyUpdate(live, await ports().documents.loadState(pactId))
+    expect(readPactModel(live)).toMatchObject({ resultAreas: [{ title: 'Een nieuwe titel in het concept' }, {}, {}] })
     const page = await get(progress.loader, base(), as(people.henk))
     expect(page.body.progress.areas[0].title).toBe('Jeugdigen met een complexe hulpvraag')
   })
