@@ -12,7 +12,8 @@ import type { Route } from './+types/pact-progress-export'
 /** Every reported figure that counts, in the import format (`?soort=realisaties` or `uitgaven`). */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'view')
-  const kind = new URL(request.url).searchParams.get('soort')
+  // Realisations unless spending is asked for.
+  const kind = new URL(request.url).searchParams.get('soort') ?? 'realisaties'
   if (!isCsvKind(kind)) throw data({ message: 'not-found' }, { status: 404 })
   const tracking = await loadTracking(params.pactId)
   await recordAudit(getDb(), { pactId: params.pactId, actorId: user.id, action: 'tracking.exported', details: { kind } })

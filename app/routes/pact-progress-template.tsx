@@ -11,7 +11,8 @@ import type { Route } from './+types/pact-progress-template'
 /** A template for this pact's import (`?soort=realisaties` or `uitgaven`): the areas, indicators and parties of the signed version filled in. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
-  const kind = new URL(request.url).searchParams.get('soort')
+  // Realisations unless spending is asked for.
+  const kind = new URL(request.url).searchParams.get('soort') ?? 'realisaties'
   if (!isCsvKind(kind)) throw data({ message: 'not-found' }, { status: 404 })
   const tracking = await loadTracking(params.pactId)
   return new Response(writeCsv(kind, templateLines(tracking, kind, can(membership.access, 'report') ? membership.partyId : null)), {

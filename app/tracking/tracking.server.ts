@@ -57,6 +57,9 @@ export function signedModel(version: { id: string; state_base64: string }, conte
     Y.applyUpdate(doc, Buffer.from(version.state_base64, 'base64'))
     const validation = validatePactModel(readPactModel(doc), context)
     model = validation.ok ? validation.model : null
+  } catch {
+    // A state Yjs cannot read has no model to track; the page says there is nothing, instead of failing.
+    model = null
   } finally {
     doc.destroy()
   }
