@@ -135,9 +135,14 @@ describe('what is tracked is what was signed', () => {
 
 describe('report → submit → fix → correct', () => {
   it('runs the whole cycle, every step in the audit trail, nothing overwritten', async () => {
+    const heard: string[] = []
+    const stopListening = ports().events.subscribe(pactId, (kind) => heard.push(kind))
     const saved = await post(progressReport.action, `${base()}/rapporteren`, verblijf({ period: '2029' }), as(people.marieke))
+    stopListening()
     expect(saved.status).toBe(200)
     expect(saved.body.done).toBe('tracking.report.saved')
+    // Open voortgang pages hear of it and reload.
+    expect(heard).toEqual(['tracking'])
     let point = (await indicator('demo-jeugd-verblijf')).points.find((candidate: { period: string }) => candidate.period === '2029')
     // A concept does not count yet.
     expect(point).toMatchObject({ realised: null, cellStatus: 'concept' })
