@@ -35,7 +35,13 @@ function yearly(party: DemoParty, resultAreaId: string, indicatorId: string, val
   return Object.entries(values).map(([year, value]) => ({ party, resultAreaId, indicatorId, period: year, value }))
 }
 
-function quarterly(party: DemoParty, resultAreaId: string, indicatorId: string, year: number, values: readonly number[]): DemoRealisation[] {
+function quarterly(
+  party: DemoParty,
+  resultAreaId: string,
+  indicatorId: string,
+  year: number,
+  values: readonly number[],
+): DemoRealisation[] {
   return values.map((value, index) => ({ party, resultAreaId, indicatorId, period: `${year}-K${index + 1}`, value }))
 }
 

@@ -54,7 +54,8 @@ export function moneyErrorMessage(code: MoneyError, locale: MessageLocale): stri
 
 /** Every money message in one language, keyed by error code (for i18n tables whose schemas return `…amount.<code>`). */
 export function moneyErrorMessages(locale: MessageLocale): Record<MoneyError, string> {
-  return Object.fromEntries(Object.entries(moneyErrorMessageTable).map(([code, texts]) => [code, texts[locale]])) as Record<MoneyError, string>
+  const entries = Object.entries(moneyErrorMessageTable).map(([code, texts]) => [code, texts[locale]])
+  return Object.fromEntries(entries) as Record<MoneyError, string>
 }
 
 // Optional minus (hyphen or U+2212, which pasted text may contain) before or after an optional euro sign.

@@ -19,7 +19,9 @@ import type { Route } from './+types/pact-progress-area'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.area.title ?? 'Resultaatgebied'} · Voortgang · Pactwerk` }]
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.area.title ?? 'Resultaatgebied'} · Voortgang · Pactwerk` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
@@ -57,7 +59,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     reportingYear: view.progress!.reportingYear,
     history,
     // The frequency says what a period is for the indicator, so it is settled once figures are in.
-    frequencyEditable: can(membership.access, 'manage') ? area.indicators.filter((indicator) => !reported.has(indicator.id)).map((indicator) => indicator.id) : [],
+    frequencyEditable: can(membership.access, 'manage')
+      ? area.indicators.filter((indicator) => !reported.has(indicator.id)).map((indicator) => indicator.id)
+      : [],
   }
 }
 
@@ -69,7 +73,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (submission.status !== 'success') return data({ error: 'tracking.frequencyForm.invalid', done: null }, { status: 400 })
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
-  if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId))
+    throw data({ message: 'not-found' }, { status: 404 })
   try {
     await setFrequency(params.pactId, user.id, submission.value.indicatorId, submission.value.frequency)
   } catch (error) {
@@ -105,7 +110,8 @@ export default function PactProgressArea() {
             {t('tracking.area.indicatorFacts', {
               unit: indicator.unit,
               direction: t(`tracking.direction.${indicator.direction}`),
-              baseline: indicator.baselineValue === null ? '–' : `${measured(indicator.baselineValue)} (${indicator.baselineYear})`,
+              baseline:
+                indicator.baselineValue === null ? '–' : `${measured(indicator.baselineValue)} (${indicator.baselineYear})`,
               frequency: t(`tracking.frequency.${indicator.frequency}`),
             })}
           </Paragraph>
@@ -163,11 +169,21 @@ export default function PactProgressArea() {
               </caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.history.when')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.history.who')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.history.step')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.history.figure')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.history.explanation')}</th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.history.when')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.history.who')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.history.step')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.history.figure')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.history.explanation')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
@@ -182,9 +198,15 @@ export default function PactProgressArea() {
                       {record.counts ? ` · ${t('tracking.history.counts')}` : ''}
                     </td>
                     <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                      {cell.kind === 'realisatie' ? measured(record.value) : record.cents === null ? '–' : formatCents(record.cents)}
+                      {cell.kind === 'realisatie'
+                        ? measured(record.value)
+                        : record.cents === null
+                          ? '–'
+                          : formatCents(record.cents)}
                     </td>
-                    <td className="utrecht-table__cell">{[record.reason, record.source, record.note].filter(Boolean).join(' · ')}</td>
+                    <td className="utrecht-table__cell">
+                      {[record.reason, record.source, record.note].filter(Boolean).join(' · ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

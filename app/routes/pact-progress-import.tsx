@@ -45,29 +45,76 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { user, membership } = await requirePactAccess(request, params.pactId, 'report')
   // Refused before the body is read: multipart overhead aside, a larger request cannot hold an acceptable file.
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_CSV_BYTES * 2) {
-    return data({ step: 'problems', kind: 'realisaties', problems: [{ line: 0, column: null, message: 'tracking.csv.tooLarge' }], more: 0 } satisfies Outcome, { status: 413 })
+    return data(
+      {
+        step: 'problems',
+        kind: 'realisaties',
+        problems: [{ line: 0, column: null, message: 'tracking.csv.tooLarge' }],
+        more: 0,
+      } satisfies Outcome,
+      { status: 413 },
+    )
   }
   const formData = await request.formData()
   const kind = formData.get('kind')
-  if (!isCsvKind(kind)) return data({ step: 'problems', kind: 'realisaties', problems: [{ line: 0, column: null, message: 'tracking.csv.kind' }], more: 0 } satisfies Outcome, { status: 400 })
+  if (!isCsvKind(kind))
+    return data(
+      {
+        step: 'problems',
+        kind: 'realisaties',
+        problems: [{ line: 0, column: null, message: 'tracking.csv.kind' }],
+        more: 0,
+      } satisfies Outcome,
+      { status: 400 },
+    )
   const tracking = await loadTracking(params.pactId)
   if (!tracking.tracked) throw data({ message: 'tracking.progress.notSigned' }, { status: 409 })
   const upload = formData.get('file')
   const confirmed = formData.get('csv')
-  const file = typeof confirmed === 'string' ? confirmed : upload instanceof File && upload.size > 0 ? new Uint8Array(await upload.arrayBuffer()) : null
-  if (file === null) return data({ step: 'problems', kind, problems: [{ line: 0, column: null, message: 'tracking.csv.noFile' }], more: 0 } satisfies Outcome, { status: 400 })
+  const file =
+    typeof confirmed === 'string'
+      ? confirmed
+      : upload instanceof File && upload.size > 0
+        ? new Uint8Array(await upload.arrayBuffer())
+        : null
+  if (file === null)
+    return data(
+      {
+        step: 'problems',
+        kind,
+        problems: [{ line: 0, column: null, message: 'tracking.csv.noFile' }],
+        more: 0,
+      } satisfies Outcome,
+      { status: 400 },
+    )
   const result = read(kind, file, tracking, membership.partyId)
-  if (!result.ok) return data({ step: 'problems', kind, problems: result.problems, more: result.more } satisfies Outcome, { status: 400 })
+  if (!result.ok)
+    return data({ step: 'problems', kind, problems: result.problems, more: result.more } satisfies Outcome, { status: 400 })
   if (formData.get('intent') !== 'import') {
     const csv = typeof file === 'string' ? file : new TextDecoder().decode(file)
-    const lines = result.figures.slice(0, PREVIEW_LINES).map(({ line, figure }) => ({ line, cells: previewCells(figure, tracking) }))
+    const lines = result.figures
+      .slice(0, PREVIEW_LINES)
+      .map(({ line, figure }) => ({ line, cells: previewCells(figure, tracking) }))
     return { step: 'preview', kind, csv, count: result.figures.length, lines } satisfies Outcome
   }
   try {
-    await reportFigures(params.pactId, { userId: user.id, partyId: membership.partyId }, result.figures.map(({ figure }) => figure), 'import')
+    await reportFigures(
+      params.pactId,
+      { userId: user.id, partyId: membership.partyId },
+      result.figures.map(({ figure }) => figure),
+      'import',
+    )
   } catch (error) {
     if (!(error instanceof TrackingError)) throw error
-    return data({ step: 'problems', kind, problems: [{ line: 0, column: null, message: `tracking.refusals.${error.code}` }], more: 0 } satisfies Outcome, { status: 409 })
+    return data(
+      {
+        step: 'problems',
+        kind,
+        problems: [{ line: 0, column: null, message: `tracking.refusals.${error.code}` }],
+        more: 0,
+      } satisfies Outcome,
+      { status: 409 },
+    )
   }
   return { step: 'done', kind, count: result.figures.length } satisfies Outcome
 }
@@ -89,7 +136,9 @@ export default function PactProgressImport() {
       <ul>
         <li>{t('tracking.import.realisationColumns')}</li>
         <li>{t('tracking.import.spendingColumns')}</li>
-        <li>{t('tracking.import.dialect', { lines: MAX_CSV_LINES.toLocaleString('nl-NL'), megabytes: MAX_CSV_BYTES / 1024 / 1024 })}</li>
+        <li>
+          {t('tracking.import.dialect', { lines: MAX_CSV_LINES.toLocaleString('nl-NL'), megabytes: MAX_CSV_BYTES / 1024 / 1024 })}
+        </li>
       </ul>
       <ul className="pw-plain-list">
         <li>
@@ -140,18 +189,36 @@ export default function PactProgressImport() {
               <caption className="utrecht-table__caption">{t('tracking.import.previewCaption')}</caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.import.lineHeader')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.fields.resultArea')}</th>
-                  {outcome.kind === 'realisaties' ? <th className="utrecht-table__header-cell" scope="col">{t('tracking.fields.indicator')}</th> : null}
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.fields.period')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{outcome.kind === 'realisaties' ? t('tracking.fields.value') : t('tracking.fields.amount')}</th>
-                  {outcome.kind === 'realisaties' ? <th className="utrecht-table__header-cell" scope="col">{t('tracking.fields.source')}</th> : null}
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.import.lineHeader')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.fields.resultArea')}
+                  </th>
+                  {outcome.kind === 'realisaties' ? (
+                    <th className="utrecht-table__header-cell" scope="col">
+                      {t('tracking.fields.indicator')}
+                    </th>
+                  ) : null}
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.fields.period')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {outcome.kind === 'realisaties' ? t('tracking.fields.value') : t('tracking.fields.amount')}
+                  </th>
+                  {outcome.kind === 'realisaties' ? (
+                    <th className="utrecht-table__header-cell" scope="col">
+                      {t('tracking.fields.source')}
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
                 {outcome.lines.map((line) => (
                   <tr key={line.line} className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="row">{line.line}</th>
+                    <th className="utrecht-table__header-cell" scope="row">
+                      {line.line}
+                    </th>
                     {line.cells.map((cell, index) => (
                       <td key={index} className="utrecht-table__cell">
                         {cell}
@@ -202,7 +269,13 @@ export default function PactProgressImport() {
               {t('tracking.import.file')}
             </label>
             <div className="utrecht-form-field__input">
-              <input id="csv-file" type="file" name="file" accept=".csv,text/csv" className="utrecht-textbox utrecht-textbox--html-input" />
+              <input
+                id="csv-file"
+                type="file"
+                name="file"
+                accept=".csv,text/csv"
+                className="utrecht-textbox utrecht-textbox--html-input"
+              />
             </div>
           </div>
           <Button>{t('tracking.import.preview')}</Button>

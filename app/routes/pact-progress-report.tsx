@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { formatCents } from '#app/platform/money.ts'
-import { Alert, Button, CheckboxField, FormErrors, Heading, Paragraph, SelectField, TextAreaField, TextField } from '#app/platform/ui/ui.tsx'
+import {
+  Alert,
+  Button,
+  CheckboxField,
+  FormErrors,
+  Heading,
+  Paragraph,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '#app/platform/ui/ui.tsx'
 import { byPeriod } from '#app/tracking/records.ts'
 import { realisationSchema, spendingSchema } from '#app/tracking/report-forms.ts'
 import { loadTracking, reportFigures, submitDrafts, TrackingError } from '#app/tracking/tracking.server.ts'
@@ -30,7 +40,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     .map((cell) => {
       const draft = cell.records.find((record) => record.id === cell.draftId)!
       const area = tracking.tracked!.model.resultAreas.find((candidate) => candidate.id === cell.resultAreaId)
-      const what = cell.kind === 'realisatie' ? area?.indicators.find((indicator) => indicator.id === cell.indicatorId)?.name : area?.title
+      const what =
+        cell.kind === 'realisatie' ? area?.indicators.find((indicator) => indicator.id === cell.indicatorId)?.name : area?.title
       return { key: cell.key, period: cell.period, kind: cell.kind, what: what ?? '', value: draft.value, cents: draft.cents }
     })
   return {
@@ -38,7 +49,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     party: tracking.parties.find((party) => party.id === partyId)!,
     tracked: tracking.tracked,
     indicatorOptions: indicatorAreas.flatMap((area) =>
-      area.indicators.map((indicator) => ({ value: indicator.id, label: `${area.title} — ${indicator.name} (${indicator.unit})` })),
+      area.indicators.map((indicator) => ({
+        value: indicator.id,
+        label: `${area.title} — ${indicator.name} (${indicator.unit})`,
+      })),
     ),
     spendingOptions: spendingAreas.map((area) => ({ value: area.id, label: area.title })),
     drafts,
@@ -60,7 +74,10 @@ export async function action({ request, params }: Route.ActionArgs) {
       const count = await submitDrafts(params.pactId, reporter, null)
       return { form, result: null, done: 'tracking.report.submitted', count }
     }
-    const schema = form === 'realisatie' ? realisationSchema(tracking.tracked, reporter.partyId) : spendingSchema(tracking.tracked, reporter.partyId)
+    const schema =
+      form === 'realisatie'
+        ? realisationSchema(tracking.tracked, reporter.partyId)
+        : spendingSchema(tracking.tracked, reporter.partyId)
     const submission = parseWithZod(formData, { schema })
     if (submission.status !== 'success') return data({ form, result: submission.reply(), done: null, count: 0 }, { status: 400 })
     await reportFigures(params.pactId, reporter, [submission.value], 'formulier')
@@ -68,7 +85,10 @@ export async function action({ request, params }: Route.ActionArgs) {
     return { form, result: submission.reply({ resetForm: true }), done, count: 1 }
   } catch (error) {
     if (!(error instanceof TrackingError)) throw error
-    return data({ form, result: { status: 'error' as const, error: { '': [`tracking.refusals.${error.code}`] } }, done: null, count: 0 }, { status: 409 })
+    return data(
+      { form, result: { status: 'error' as const, error: { '': [`tracking.refusals.${error.code}`] } }, done: null, count: 0 },
+      { status: 409 },
+    )
   }
 }
 
@@ -110,7 +130,8 @@ export default function PactProgressReport() {
             <ul>
               {drafts.map((draft) => (
                 <li key={draft.key}>
-                  {draft.period} · {draft.what}: {draft.kind === 'realisatie' ? measured(draft.value) : formatCents(draft.cents ?? 0)}
+                  {draft.period} · {draft.what}:{' '}
+                  {draft.kind === 'realisatie' ? measured(draft.value) : formatCents(draft.cents ?? 0)}
                 </li>
               ))}
             </ul>
@@ -124,7 +145,9 @@ export default function PactProgressReport() {
 
       {indicatorOptions.length > 0 ? <RealisationForm tracked={tracked} partyId={party.id} options={indicatorOptions} /> : null}
       {spendingOptions.length > 0 ? <SpendingForm tracked={tracked} partyId={party.id} options={spendingOptions} /> : null}
-      {indicatorOptions.length === 0 && spendingOptions.length === 0 ? <Paragraph>{t('tracking.report.nothingToReport')}</Paragraph> : null}
+      {indicatorOptions.length === 0 && spendingOptions.length === 0 ? (
+        <Paragraph>{t('tracking.report.nothingToReport')}</Paragraph>
+      ) : null}
     </div>
   )
 }
@@ -149,14 +172,33 @@ function RealisationForm({ tracked, partyId, options }: { tracked: TrackedPact; 
       <Form method="post" {...getFormProps(form)} className="pw-stack">
         <FormErrors errors={form.errors} />
         <input type="hidden" name="form" value="realisatie" />
-        <SelectField field={fields.indicator} label={t('tracking.fields.indicator')} options={options} placeholder={t('fields.choose')} />
+        <SelectField
+          field={fields.indicator}
+          label={t('tracking.fields.indicator')}
+          options={options}
+          placeholder={t('fields.choose')}
+        />
         <TextField field={fields.period} label={t('tracking.fields.period')} description={t('tracking.report.periodHint')} />
-        <TextField field={fields.value} label={t('tracking.fields.value')} description={t('tracking.report.valueHint')} inputMode="decimal" />
+        <TextField
+          field={fields.value}
+          label={t('tracking.fields.value')}
+          description={t('tracking.report.valueHint')}
+          inputMode="decimal"
+        />
         <TextField field={fields.source} label={t('tracking.fields.source')} />
-        <TextField field={fields.referenceDate} label={t('tracking.fields.referenceDate')} description={t('tracking.report.dateHint')} />
+        <TextField
+          field={fields.referenceDate}
+          label={t('tracking.fields.referenceDate')}
+          description={t('tracking.report.dateHint')}
+        />
         <TextAreaField field={fields.note} label={t('tracking.fields.note')} rows={3} />
         <CheckboxField field={fields.public} label={t('tracking.fields.public')} />
-        <TextAreaField field={fields.reason} label={t('tracking.fields.reason')} description={t('tracking.report.reasonHint')} rows={2} />
+        <TextAreaField
+          field={fields.reason}
+          label={t('tracking.fields.reason')}
+          description={t('tracking.report.reasonHint')}
+          rows={2}
+        />
         <div className="pw-actions">
           <Button name="intent" value="report">
             {t('tracking.report.saveConcept')}
@@ -188,15 +230,30 @@ function SpendingForm({ tracked, partyId, options }: { tracked: TrackedPact; par
       <Form method="post" {...getFormProps(form)} className="pw-stack">
         <FormErrors errors={form.errors} />
         <input type="hidden" name="form" value="uitgaven" />
-        <SelectField field={fields.resultArea} label={t('tracking.fields.resultArea')} options={options} placeholder={t('fields.choose')} />
+        <SelectField
+          field={fields.resultArea}
+          label={t('tracking.fields.resultArea')}
+          options={options}
+          placeholder={t('fields.choose')}
+        />
         <SelectField
           field={fields.period}
           label={t('tracking.fields.year')}
           options={tracked.years.map((year) => ({ value: String(year), label: String(year) }))}
           placeholder={t('fields.choose')}
         />
-        <TextField field={fields.amount} label={t('tracking.fields.amount')} description={t('tracking.report.amountHint')} inputMode="decimal" />
-        <TextAreaField field={fields.reason} label={t('tracking.fields.reason')} description={t('tracking.report.reasonHint')} rows={2} />
+        <TextField
+          field={fields.amount}
+          label={t('tracking.fields.amount')}
+          description={t('tracking.report.amountHint')}
+          inputMode="decimal"
+        />
+        <TextAreaField
+          field={fields.reason}
+          label={t('tracking.fields.reason')}
+          description={t('tracking.report.reasonHint')}
+          rows={2}
+        />
         <div className="pw-actions">
           <Button name="intent" value="report">
             {t('tracking.report.saveConcept')}

@@ -15,11 +15,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const kind = new URL(request.url).searchParams.get('soort') ?? 'realisaties'
   if (!isCsvKind(kind)) throw data({ message: 'not-found' }, { status: 404 })
   const tracking = await loadTracking(params.pactId)
-  return new Response(writeCsv(kind, templateLines(tracking, kind, can(membership.access, 'report') ? membership.partyId : null)), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${downloadName(tracking.pact.title, `sjabloon-${kind}`, 'csv')}"`,
-      'Cache-Control': 'private, no-store',
+  return new Response(
+    writeCsv(kind, templateLines(tracking, kind, can(membership.access, 'report') ? membership.partyId : null)),
+    {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${downloadName(tracking.pact.title, `sjabloon-${kind}`, 'csv')}"`,
+        'Cache-Control': 'private, no-store',
+      },
     },
-  })
+  )
 }

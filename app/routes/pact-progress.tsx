@@ -22,7 +22,15 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const { pact, versions, progress, fixings, fixable } = await progressView(params.pactId)
-  return { pact, versions, progress, fixings, fixable, mayReport: can(membership.access, 'report'), mayFix: can(membership.access, 'fix-period') }
+  return {
+    pact,
+    versions,
+    progress,
+    fixings,
+    fixable,
+    mayReport: can(membership.access, 'report'),
+    mayFix: can(membership.access, 'fix-period'),
+  }
 }
 
 const fixSchema = z.object({ period: z.string({ error: 'tracking.errors.period.required' }) })
@@ -81,9 +89,15 @@ export default function PactProgress() {
               <caption className="utrecht-table__caption">{t('tracking.progress.yearsCaption')}</caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.fields.year')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.progress.versionInForce')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('tracking.fields.cellStatus')}</th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.fields.year')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.progress.versionInForce')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('tracking.fields.cellStatus')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
@@ -91,14 +105,18 @@ export default function PactProgress() {
                   const signed = versions.find((version) => version.number === year.versionNumber)
                   return (
                     <tr key={year.year} className="utrecht-table__row">
-                      <th className="utrecht-table__header-cell" scope="row">{year.year}</th>
+                      <th className="utrecht-table__header-cell" scope="row">
+                        {year.year}
+                      </th>
                       <td className="utrecht-table__cell">
                         <Link className="utrecht-link" to={`/pacts/${pact.id}/versies/${year.versionNumber}`}>
                           {t('signoff.versions.name', { number: year.versionNumber })}
                         </Link>
                         {signed ? ` (${date(signed.signedAt)})` : ''}
                       </td>
-                      <td className="utrecht-table__cell">{year.fixed ? t('tracking.cell.vastgesteld') : t('tracking.progress.open')}</td>
+                      <td className="utrecht-table__cell">
+                        {year.fixed ? t('tracking.cell.vastgesteld') : t('tracking.progress.open')}
+                      </td>
                     </tr>
                   )
                 })}
@@ -150,7 +168,12 @@ export default function PactProgress() {
               <ul>
                 {fixings.map((fixing) => (
                   <li key={fixing.period}>
-                    {t('tracking.fix.item', { period: fixing.period, name: fixing.fixed_by_name, date: date(fixing.fixed_at), number: fixing.version_number })}
+                    {t('tracking.fix.item', {
+                      period: fixing.period,
+                      name: fixing.fixed_by_name,
+                      date: date(fixing.fixed_at),
+                      number: fixing.version_number,
+                    })}
                   </li>
                 ))}
               </ul>

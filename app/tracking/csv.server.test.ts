@@ -21,7 +21,8 @@ const pact: TrackedPact = {
 
 const REALISATIONS = 'resultaatgebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar'
 const SPENDING = 'resultaatgebied;partij;periode;uitgaven'
-const goodRealisation = 'Ouderen langer thuis;75-plussers die zelfstandig wonen;2028;91,7;CBS Statline;31-12-2028;Voorlopig cijfer;ja'
+const goodRealisation =
+  'Ouderen langer thuis;75-plussers die zelfstandig wonen;2028;91,7;CBS Statline;31-12-2028;Voorlopig cijfer;ja'
 
 const realisations = (...lines: string[]) => readRealisationsCsv([REALISATIONS, ...lines].join('\r\n'), pact, 'w')
 const spending = (...lines: string[]) => readSpendingCsv([SPENDING, ...lines].join('\n'), pact, 'w')
@@ -29,7 +30,10 @@ const problems = (result: ReturnType<typeof realisations> | ReturnType<typeof sp
 
 describe('reading realisations in the Dutch Excel dialect', () => {
   it('reads titles or ids, decimal commas, dd-mm-jjjj dates and ja/nee, with or without a BOM', () => {
-    const lines = [goodRealisation, 'demo-schulden-bestaanszekerheid;demo-schulden-eerste-gesprek;2028-k2;77;Wijkteamregistratie;30-06-2028;;nee']
+    const lines = [
+      goodRealisation,
+      'demo-schulden-bestaanszekerheid;demo-schulden-eerste-gesprek;2028-k2;77;Wijkteamregistratie;30-06-2028;;nee',
+    ]
     for (const file of [[REALISATIONS, ...lines].join('\r\n'), `\uFEFF${[REALISATIONS, ...lines].join('\n')}\n`]) {
       const result = readRealisationsCsv(new TextEncoder().encode(file), pact, 'w')
       expect(result).toEqual({
@@ -52,7 +56,15 @@ describe('reading realisations in the Dutch Excel dialect', () => {
               public: true,
             },
           },
-          expect.objectContaining({ line: 3, figure: expect.objectContaining({ indicatorId: 'demo-schulden-eerste-gesprek', period: '2028-K2', value: 77, public: false }) }),
+          expect.objectContaining({
+            line: 3,
+            figure: expect.objectContaining({
+              indicatorId: 'demo-schulden-eerste-gesprek',
+              period: '2028-K2',
+              value: 77,
+              public: false,
+            }),
+          }),
         ],
       })
     }
@@ -100,13 +112,19 @@ describe('reading realisations in the Dutch Excel dialect', () => {
   })
 
   it('refuses a wrong header, another separator, a file that is not UTF-8, an empty file', () => {
-    expect(problems(readRealisationsCsv('gebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar\n', pact, 'w'))).toEqual([
-      { line: 1, column: null, message: 'tracking.csv.wrongHeader' },
+    expect(
+      problems(readRealisationsCsv('gebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar\n', pact, 'w')),
+    ).toEqual([{ line: 1, column: null, message: 'tracking.csv.wrongHeader' }])
+    expect(problems(readRealisationsCsv(`${REALISATIONS.replaceAll(';', ',')}\n`, pact, 'w'))).toEqual([
+      { line: 1, column: null, message: 'tracking.csv.wrongSeparator' },
     ])
-    expect(problems(readRealisationsCsv(`${REALISATIONS.replaceAll(';', ',')}\n`, pact, 'w'))).toEqual([{ line: 1, column: null, message: 'tracking.csv.wrongSeparator' }])
-    expect(problems(readRealisationsCsv(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), pact, 'w'))).toEqual([{ line: 0, column: null, message: 'tracking.csv.notUtf8' }])
+    expect(problems(readRealisationsCsv(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), pact, 'w'))).toEqual([
+      { line: 0, column: null, message: 'tracking.csv.notUtf8' },
+    ])
     expect(problems(readRealisationsCsv('', pact, 'w'))).toEqual([{ line: 0, column: null, message: 'tracking.csv.empty' }])
-    expect(problems(readRealisationsCsv(`${REALISATIONS}\r\n\r\n`, pact, 'w'))).toEqual([{ line: 0, column: null, message: 'tracking.csv.empty' }])
+    expect(problems(readRealisationsCsv(`${REALISATIONS}\r\n\r\n`, pact, 'w'))).toEqual([
+      { line: 0, column: null, message: 'tracking.csv.empty' },
+    ])
   })
 
   it('refuses a line it cannot read, such as an unclosed quote', () => {
@@ -119,7 +137,9 @@ describe('reading realisations in the Dutch Excel dialect', () => {
     const big = `${REALISATIONS}\n${'x'.repeat(MAX_CSV_BYTES)}`
     expect(problems(readRealisationsCsv(big, pact, 'w'))).toEqual([{ line: 0, column: null, message: 'tracking.csv.tooLarge' }])
     const many = [REALISATIONS, ...Array.from({ length: MAX_CSV_LINES + 1 }, () => goodRealisation)].join('\n')
-    expect(problems(readRealisationsCsv(many, pact, 'w'))).toEqual([{ line: 0, column: null, message: 'tracking.csv.tooManyLines' }])
+    expect(problems(readRealisationsCsv(many, pact, 'w'))).toEqual([
+      { line: 0, column: null, message: 'tracking.csv.tooManyLines' },
+    ])
   })
 
   it('lists at most 200 problems and counts the rest', () => {
@@ -131,10 +151,29 @@ describe('reading realisations in the Dutch Excel dialect', () => {
 
 describe('reading spending', () => {
   it('reads amounts as 1.234,56 or 1234,56 into cents, the party by name or id', () => {
-    const result = spending('Ouderen langer thuis;Stichting Welzijn Zuiderveen;2028;3.281.250,00', 'demo-schulden-bestaanszekerheid;w;2028;1688400,5')
+    const result = spending(
+      'Ouderen langer thuis;Stichting Welzijn Zuiderveen;2028;3.281.250,00',
+      'demo-schulden-bestaanszekerheid;w;2028;1688400,5',
+    )
     expect(result.ok && result.figures.map(({ figure }) => figure)).toEqual([
-      { kind: 'uitgaven', resultAreaId: 'demo-ouderen-thuis', partyId: 'w', period: '2028', status: 'concept', reason: null, cents: 328_125_000 },
-      { kind: 'uitgaven', resultAreaId: 'demo-schulden-bestaanszekerheid', partyId: 'w', period: '2028', status: 'concept', reason: null, cents: 168_840_050 },
+      {
+        kind: 'uitgaven',
+        resultAreaId: 'demo-ouderen-thuis',
+        partyId: 'w',
+        period: '2028',
+        status: 'concept',
+        reason: null,
+        cents: 328_125_000,
+      },
+      {
+        kind: 'uitgaven',
+        resultAreaId: 'demo-schulden-bestaanszekerheid',
+        partyId: 'w',
+        period: '2028',
+        status: 'concept',
+        reason: null,
+        cents: 168_840_050,
+      },
     ])
   })
 

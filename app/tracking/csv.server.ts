@@ -38,7 +38,8 @@ export interface CsvProblem {
   message: string
 }
 
-export type CsvImport<F> = { ok: true; figures: Array<{ line: number; figure: F }> } | { ok: false; problems: CsvProblem[]; more: number }
+export type CsvImport<F> =
+  { ok: true; figures: Array<{ line: number; figure: F }> } | { ok: false; problems: CsvProblem[]; more: number }
 
 export function readRealisationsCsv(file: Uint8Array | string, pact: TrackedPact, partyId: string): CsvImport<RealisationFigure> {
   return readFigures(file, 'realisaties', realisationSchema(pact, partyId))
@@ -48,7 +49,11 @@ export function readSpendingCsv(file: Uint8Array | string, pact: TrackedPact, pa
   return readFigures(file, 'uitgaven', spendingSchema(pact, partyId))
 }
 
-type LineSchema<F> = { safeParse(input: unknown): { success: true; data: F } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }
+type LineSchema<F> = {
+  safeParse(
+    input: unknown,
+  ): { success: true; data: F } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } }
+}
 
 function readFigures<F>(file: Uint8Array | string, kind: CsvKind, schema: LineSchema<F>): CsvImport<F> {
   const table = readTable(file, COLUMNS[kind])
@@ -65,7 +70,11 @@ function readFigures<F>(file: Uint8Array | string, kind: CsvKind, schema: LineSc
     }
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '')
-      problems.push({ line: row.line, column: COLUMNS[kind].find((column) => FIELDS[column] === field) ?? null, message: issue.message })
+      problems.push({
+        line: row.line,
+        column: COLUMNS[kind].find((column) => FIELDS[column] === field) ?? null,
+        message: issue.message,
+      })
     }
   }
   if (problems.length > 0) return fail(problems.sort((a, b) => a.line - b.line))
@@ -101,7 +110,8 @@ export function readTable(file: Uint8Array | string, columns: readonly string[])
   const headerLine = text.split(/\r?\n/, 1)[0]!
   const header = headerLine.split(';').map((cell) => cell.trim().replace(/^"|"$/g, '').toLocaleLowerCase('nl'))
   if (header.length === 1 && /[,\t]/.test(headerLine)) return whole('tracking.csv.wrongSeparator', 1)
-  if (header.length !== columns.length || header.some((cell, index) => cell !== columns[index])) return whole('tracking.csv.wrongHeader', 1)
+  if (header.length !== columns.length || header.some((cell, index) => cell !== columns[index]))
+    return whole('tracking.csv.wrongHeader', 1)
 
   let records: Array<{ record: string[]; info: { lines: number } }>
   try {
@@ -116,7 +126,8 @@ export function readTable(file: Uint8Array | string, columns: readonly string[])
       max_record_size: MAX_CSV_BYTES,
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>
   } catch (error) {
-    if (error instanceof CsvError) return whole('tracking.csv.malformed', Number((error as CsvError & { lines?: number }).lines ?? 0))
+    if (error instanceof CsvError)
+      return whole('tracking.csv.malformed', Number((error as CsvError & { lines?: number }).lines ?? 0))
     throw error
   }
   if (records.length > MAX_CSV_LINES) return whole('tracking.csv.tooManyLines')
@@ -128,13 +139,17 @@ export function readTable(file: Uint8Array | string, columns: readonly string[])
     if (record.every((cell) => cell.trim() === '')) continue
     if (record.length !== columns.length) {
       // "a,b,c" in a ';' file is one cell: the line was written with another separator.
-      const mixed = record.length < columns.length && record.some((cell) => /[,\t]/.test(cell) && cell.split(/[,\t]/).length >= columns.length)
+      const mixed =
+        record.length < columns.length &&
+        record.some((cell) => /[,\t]/.test(cell) && cell.split(/[,\t]/).length >= columns.length)
       problems.push({ line, column: null, message: mixed ? 'tracking.csv.mixedSeparators' : 'tracking.csv.columnCount' })
       continue
     }
     const cells = record.map((cell) => cell.trim())
     // A cell csvSafeCell would have to defuse is one a spreadsheet would execute: refused, not stored.
-    const formulas = columns.filter((column, index) => !NUMERIC_COLUMNS.has(column) && csvSafeCell(record[index]!) !== record[index])
+    const formulas = columns.filter(
+      (column, index) => !NUMERIC_COLUMNS.has(column) && csvSafeCell(record[index]!) !== record[index],
+    )
     for (const column of formulas) problems.push({ line, column, message: 'tracking.csv.formula' })
     if (formulas.length === 0) rows.push({ line, cells })
   }

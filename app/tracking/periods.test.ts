@@ -22,7 +22,11 @@ describe('periods', () => {
     expect(checkPeriod('2031-K1', { years, frequency: 'kwartaal' })).toEqual({ ok: false, error: 'outside-years' })
     expect(checkPeriod('2027-K1', { years, frequency: 'jaar' })).toEqual({ ok: false, error: 'wrong-frequency' })
     expect(checkPeriod('2027', { years, frequency: 'kwartaal' })).toEqual({ ok: false, error: 'wrong-frequency' })
-    expect(checkPeriod('2027-k2', { years, frequency: 'kwartaal' })).toEqual({ ok: true, period: { year: 2027, quarter: 2 }, text: '2027-K2' })
+    expect(checkPeriod('2027-k2', { years, frequency: 'kwartaal' })).toEqual({
+      ok: true,
+      period: { year: 2027, quarter: 2 },
+      text: '2027-K2',
+    })
   })
 
   it('lists the periods of the pact at each frequency', () => {
@@ -41,7 +45,10 @@ describe('periods', () => {
   })
 
   it('orders periods in time', () => {
-    const sorted = ['2028', '2027-K2', '2027', '2027-K1'].map((text) => parsePeriod(text)!).sort(comparePeriods).map(formatPeriod)
+    const sorted = ['2028', '2027-K2', '2027', '2027-K1']
+      .map((text) => parsePeriod(text)!)
+      .sort(comparePeriods)
+      .map(formatPeriod)
     expect(sorted).toEqual(['2027', '2027-K1', '2027-K2', '2028'])
   })
 })

@@ -52,7 +52,9 @@ export function checkPeriod(text: string, rules: { years: readonly number[]; fre
 export function periodsOf(years: readonly number[], frequency: Frequency): string[] {
   return [...years]
     .sort((a, b) => a - b)
-    .flatMap((year) => (frequency === 'jaar' ? [String(year)] : ([1, 2, 3, 4] as const).map((quarter) => formatPeriod({ year, quarter }))))
+    .flatMap((year) =>
+      frequency === 'jaar' ? [String(year)] : ([1, 2, 3, 4] as const).map((quarter) => formatPeriod({ year, quarter })),
+    )
 }
 
 /** Whether fixing `fixed` locks `period`: a year locks itself and its quarters, a quarter only itself. */

@@ -11,7 +11,9 @@ const amended: PactModel = structuredClone(signed)
 amended.resultAreas[0]!.indicators[0]!.targets = amended.resultAreas[0]!.indicators[0]!.targets.map((target) =>
   target.year === 2028 ? { ...target, value: 10 } : target,
 )
-amended.resultAreas[0]!.budgets = amended.resultAreas[0]!.budgets.map((cell) => (cell.partyId === 'j' && cell.year === 2027 ? { ...cell, cents: 1 } : cell))
+amended.resultAreas[0]!.budgets = amended.resultAreas[0]!.budgets.map((cell) =>
+  cell.partyId === 'j' && cell.year === 2027 ? { ...cell, cents: 1 } : cell,
+)
 
 let nextId = 1
 function record(fields: Partial<TrackingRecord> & Pick<TrackingRecord, 'kind' | 'period' | 'status'>): TrackingRecord {
@@ -83,8 +85,16 @@ describe('progress', () => {
 
   it('compares spending with the budget of the version in force per year and party', () => {
     const cell = progress.areas[0]!.spending.find((candidate) => candidate.year === 2027 && candidate.partyId === 'j')
-    expect(cell).toMatchObject({ budgetCents: 4_650_000_00, actualCents: 4_000_000_00, cellStatus: 'vastgesteld', partyName: 'Jeugdhulp De Brug' })
-    expect(progress.areas[0]!.spending.find((candidate) => candidate.year === 2028 && candidate.partyId === 'w')).toMatchObject({ actualCents: null, cellStatus: 'leeg' })
+    expect(cell).toMatchObject({
+      budgetCents: 4_650_000_00,
+      actualCents: 4_000_000_00,
+      cellStatus: 'vastgesteld',
+      partyName: 'Jeugdhulp De Brug',
+    })
+    expect(progress.areas[0]!.spending.find((candidate) => candidate.year === 2028 && candidate.partyId === 'w')).toMatchObject({
+      actualCents: null,
+      cellStatus: 'leeg',
+    })
   })
 
   it('reports on today’s year within the pact, or a later year once figures for it are in', () => {

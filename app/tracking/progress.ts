@@ -105,7 +105,9 @@ export function buildProgress(input: ProgressInput): Progress {
   const figureOf = (key: string, period: string) => deriveCell(cells.get(key) ?? [], fixingFor(period, input.fixings))
 
   // Concepts do not count yet, here as everywhere on the dashboard.
-  const reportedYears = input.records.filter((record) => record.status !== 'concept').map((record) => parsePeriod(record.period)?.year ?? years[0]!)
+  const reportedYears = input.records
+    .filter((record) => record.status !== 'concept')
+    .map((record) => parsePeriod(record.period)?.year ?? years[0]!)
   const clampedToday = Math.min(Math.max(input.today.year, years[0]!), years[years.length - 1]!)
   const reportingYear = Math.max(clampedToday, ...reportedYears)
 
@@ -118,7 +120,10 @@ export function buildProgress(input: ProgressInput): Progress {
           ?.indicators.find((candidate) => candidate.id === indicator.id)
           ?.targets.find((target) => target.year === year)?.value ?? null
       const points = periodsOf(years, frequency).map((period): ProgressPoint => {
-        const figure = figureOf(cellKey({ kind: 'realisatie', resultAreaId: area.id, indicatorId: indicator.id, partyId: '', period }), period)
+        const figure = figureOf(
+          cellKey({ kind: 'realisatie', resultAreaId: area.id, indicatorId: indicator.id, partyId: '', period }),
+          period,
+        )
         return {
           period,
           target: targetOf(parsePeriod(period)!.year),

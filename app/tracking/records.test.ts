@@ -10,7 +10,11 @@ describe('the figure of a cell', () => {
 
   it('a concept is a draft until its party submits it', () => {
     expect(deriveCell([record(1, 'concept')], null)).toMatchObject({ status: 'concept', current: null, draft: { id: 1 } })
-    expect(deriveCell([record(1, 'concept'), record(2, 'ingediend')], null)).toMatchObject({ status: 'ingediend', current: { id: 2 }, draft: null })
+    expect(deriveCell([record(1, 'concept'), record(2, 'ingediend')], null)).toMatchObject({
+      status: 'ingediend',
+      current: { id: 2 },
+      draft: null,
+    })
   })
 
   it('a newer concept stays a draft beside the submitted figure', () => {
@@ -20,13 +24,22 @@ describe('the figure of a cell', () => {
 
   it('fixing locks the latest figure submitted before it; later concepts do not count', () => {
     const records = [record(1, 'concept'), record(2, 'ingediend'), record(3, 'ingediend'), record(5, 'ingediend')]
-    expect(deriveCell(records, { throughRecordId: 4 })).toEqual({ status: 'vastgesteld', current: records[2], draft: null, corrected: false })
+    expect(deriveCell(records, { throughRecordId: 4 })).toEqual({
+      status: 'vastgesteld',
+      current: records[2],
+      draft: null,
+      corrected: false,
+    })
     expect(deriveCell([record(1, 'concept')], { throughRecordId: 4 })).toMatchObject({ status: 'leeg', current: null })
   })
 
   it('after fixing the latest correction wins, and the cell says it was corrected', () => {
     const records = [record(2, 'ingediend'), record(7, 'correctie'), record(9, 'correctie')]
-    expect(deriveCell(records, { throughRecordId: 4 })).toMatchObject({ status: 'vastgesteld', current: { id: 9 }, corrected: true })
+    expect(deriveCell(records, { throughRecordId: 4 })).toMatchObject({
+      status: 'vastgesteld',
+      current: { id: 9 },
+      corrected: true,
+    })
   })
 })
 

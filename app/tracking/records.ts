@@ -86,7 +86,10 @@ export interface CellFigure<R extends CycleRecord> {
 }
 
 /** The cell's figure from its records (any order) and the fixing that covers its period, if any. */
-export function deriveCell<R extends CycleRecord>(records: readonly R[], fixing: Pick<Fixing, 'throughRecordId'> | null): CellFigure<R> {
+export function deriveCell<R extends CycleRecord>(
+  records: readonly R[],
+  fixing: Pick<Fixing, 'throughRecordId'> | null,
+): CellFigure<R> {
   const sorted = [...records].sort((a, b) => a.id - b.id)
   const latest = (keep: (record: R) => boolean) => sorted.findLast(keep) ?? null
   if (fixing) {
@@ -119,7 +122,11 @@ export type WriteRefusal = 'period-fixed' | 'reason-required' | 'period-open'
  * needs a reason) once it is fixed. A correction of an open period is refused: there the figure
  * is simply reported again.
  */
-export function statusOfNewRecord(input: { fixed: boolean; correction: boolean; reason: string | null }): RecordStatus | WriteRefusal {
+export function statusOfNewRecord(input: {
+  fixed: boolean
+  correction: boolean
+  reason: string | null
+}): RecordStatus | WriteRefusal {
   if (!input.fixed) return input.correction ? 'period-open' : 'concept'
   if (!input.correction) return 'period-fixed'
   return input.reason?.trim() ? 'correctie' : 'reason-required'

@@ -32,11 +32,17 @@ describe('the report form', () => {
 
   it('makes a correction of a fixed period only with a reason, and refuses a correction of an open one', () => {
     const schema = realisationSchema(pact, 'j')
-    expect(schema.parse({ ...form, period: '2027', intent: 'correct', reason: 'Herzien' })).toMatchObject({ status: 'correctie', reason: 'Herzien' })
-    const issues = (input: Record<string, string>) => schema.safeParse(input).error?.issues.map((issue) => [issue.path[0], issue.message])
+    expect(schema.parse({ ...form, period: '2027', intent: 'correct', reason: 'Herzien' })).toMatchObject({
+      status: 'correctie',
+      reason: 'Herzien',
+    })
+    const issues = (input: Record<string, string>) =>
+      schema.safeParse(input).error?.issues.map((issue) => [issue.path[0], issue.message])
     expect(issues({ ...form, period: '2027' })).toEqual([['period', 'tracking.errors.period.period-fixed']])
     expect(issues({ ...form, period: '2027', intent: 'correct' })).toEqual([['reason', 'tracking.errors.reason.required']])
-    expect(issues({ ...form, period: '2028', intent: 'correct', reason: 'x' })).toEqual([['period', 'tracking.errors.period.period-open']])
+    expect(issues({ ...form, period: '2028', intent: 'correct', reason: 'x' })).toEqual([
+      ['period', 'tracking.errors.period.period-open'],
+    ])
   })
 
   it('reads dates as dd-mm-jjjj or jjjj-mm-dd, and only days that exist', () => {
@@ -48,6 +54,12 @@ describe('the report form', () => {
   })
 
   it('reads ja/nee and a checkbox', () => {
-    expect([parseYesNo('Ja'), parseYesNo('nee'), parseYesNo(''), parseYesNo('on'), parseYesNo('jawel')]).toEqual([true, false, false, true, null])
+    expect([parseYesNo('Ja'), parseYesNo('nee'), parseYesNo(''), parseYesNo('on'), parseYesNo('jawel')]).toEqual([
+      true,
+      false,
+      false,
+      true,
+      null,
+    ])
   })
 })

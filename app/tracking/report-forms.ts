@@ -53,7 +53,10 @@ export interface SpendingFigure extends FigureBase {
 
 export type ReportedFigure = RealisationFigure | SpendingFigure
 
-const text = z.string().optional().transform((value) => value?.trim() ?? '')
+const text = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() ?? '')
 
 const common = {
   intent: z.enum(INTENTS).optional().default('report'),
@@ -76,7 +79,9 @@ export function realisationSchema(pact: TrackedPact, partyId: string) {
     .transform((input, ctx): RealisationFigure => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
       // The form names only the indicator (ids are unique across the model); a CSV line names both.
-      const areaText = input.resultArea || (pact.model.resultAreas.find((area) => area.indicators.some((indicator) => indicator.id === input.indicator))?.id ?? '')
+      const areaText =
+        input.resultArea ||
+        (pact.model.resultAreas.find((area) => area.indicators.some((indicator) => indicator.id === input.indicator))?.id ?? '')
       const area = resolveArea(pact, areaText, issue)
       const indicator = area ? findIndicator(area, input.indicator) : null
       if (area && !input.indicator) issue('indicator', 'tracking.errors.indicator.required')
@@ -85,7 +90,8 @@ export function realisationSchema(pact: TrackedPact, partyId: string) {
       const cycle = checkCycle(pact, input, indicator ? frequencyOfIndicator(pact, indicator.id) : null, issue)
 
       const value = parseDutchNumber(input.value)
-      if (!value.ok) issue('value', value.error === 'empty' ? 'tracking.errors.value.required' : `tracking.errors.value.${value.error}`)
+      if (!value.ok)
+        issue('value', value.error === 'empty' ? 'tracking.errors.value.required' : `tracking.errors.value.${value.error}`)
       if (!input.source) issue('source', 'tracking.errors.source.required')
       else if (input.source.length > MAX_SOURCE_LENGTH) issue('source', 'tracking.errors.text.tooLong')
       if (input.note.length > MAX_NOTE_LENGTH) issue('note', 'tracking.errors.text.tooLong')
@@ -95,7 +101,8 @@ export function realisationSchema(pact: TrackedPact, partyId: string) {
       const isPublic = parseYesNo(input.public)
       if (isPublic === null) issue('public', 'tracking.errors.public.invalid')
 
-      if (!area || !indicator || !cycle || !value.ok || !referenceDate || isPublic === null || ctx.issues.length > 0) return z.NEVER
+      if (!area || !indicator || !cycle || !value.ok || !referenceDate || isPublic === null || ctx.issues.length > 0)
+        return z.NEVER
       return {
         kind: 'realisatie',
         resultAreaId: area.id,
@@ -113,21 +120,19 @@ export function realisationSchema(pact: TrackedPact, partyId: string) {
 
 /** `party` may name the reporting party (a CSV has the column); it defaults to the reporter's own party. */
 export function spendingSchema(pact: TrackedPact, partyId: string) {
-  return z
-    .object({ ...common, party: text, amount: text })
-    .transform((input, ctx): SpendingFigure => {
-      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-      const area = resolveArea(pact, input.resultArea, issue)
-      const party = input.party ? findParty(pact, input.party) : { id: partyId }
-      if (!party) issue('party', 'tracking.errors.party.unknown')
-      else if (party.id !== partyId) issue('party', 'tracking.errors.party.other')
-      else if (area && !reportsSpendingOf(area, partyId)) issue('resultArea', 'tracking.errors.party.notResponsible')
-      const cycle = checkCycle(pact, input, 'jaar', issue)
-      const amount = parseEuroToCents(input.amount)
-      if (!amount.ok) issue('amount', `tracking.errors.amount.${amount.error}`)
-      if (!area || !cycle || !amount.ok || ctx.issues.length > 0) return z.NEVER
-      return { kind: 'uitgaven', resultAreaId: area.id, partyId, ...cycle, cents: amount.cents }
-    })
+  return z.object({ ...common, party: text, amount: text }).transform((input, ctx): SpendingFigure => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    const area = resolveArea(pact, input.resultArea, issue)
+    const party = input.party ? findParty(pact, input.party) : { id: partyId }
+    if (!party) issue('party', 'tracking.errors.party.unknown')
+    else if (party.id !== partyId) issue('party', 'tracking.errors.party.other')
+    else if (area && !reportsSpendingOf(area, partyId)) issue('resultArea', 'tracking.errors.party.notResponsible')
+    const cycle = checkCycle(pact, input, 'jaar', issue)
+    const amount = parseEuroToCents(input.amount)
+    if (!amount.ok) issue('amount', `tracking.errors.amount.${amount.error}`)
+    if (!area || !cycle || !amount.ok || ctx.issues.length > 0) return z.NEVER
+    return { kind: 'uitgaven', resultAreaId: area.id, partyId, ...cycle, cents: amount.cents }
+  })
 }
 
 function resolveArea(pact: TrackedPact, text: string, issue: (path: string, message: string) => void): ResultArea | null {
@@ -169,7 +174,11 @@ function checkCycle(
     return null
   }
   if (input.reason.length > MAX_NOTE_LENGTH) issue('reason', 'tracking.errors.text.tooLong')
-  return { period: period.text, status: status === 'correctie' ? 'correctie' : 'concept', reason: status === 'correctie' ? input.reason : null }
+  return {
+    period: period.text,
+    status: status === 'correctie' ? 'correctie' : 'concept',
+    reason: status === 'correctie' ? input.reason : null,
+  }
 }
 
 const dutchDate = /^(\d{1,2})-(\d{1,2})-(\d{4})$/

@@ -71,8 +71,10 @@ export const trackingEn: Texts<typeof trackingNl> = {
     target: 'Target',
     realised: 'Realised',
     noValues: 'no measured values yet',
-    indicatorLabel: 'Line chart of {{name}}: target path and realised values ({{summary}}). The same figures are in the table beside it.',
-    spendingLabel: 'Bar chart of budget and spending per year for {{title}} ({{summary}}). The same figures are in the table below.',
+    indicatorLabel:
+      'Line chart of {{name}}: target path and realised values ({{summary}}). The same figures are in the table beside it.',
+    spendingLabel:
+      'Bar chart of budget and spending per year for {{title}} ({{summary}}). The same figures are in the table below.',
     tableCaption: '{{name}} per period ({{unit}})',
   },
   fields: {
@@ -117,7 +119,8 @@ export const trackingEn: Texts<typeof trackingNl> = {
     saveCorrection: 'Record correction',
     saved: 'The figure was saved as a draft. Submit it once it is right.',
     corrected: 'The correction was recorded and is shown in the figure’s history.',
-    nothingToReport: 'In the signed version your party is responsible for no result area and has no budget: there is nothing to report.',
+    nothingToReport:
+      'In the signed version your party is responsible for no result area and has no budget: there is nothing to report.',
   },
   fix: {
     title: 'Fixing periods',
@@ -141,9 +144,11 @@ export const trackingEn: Texts<typeof trackingNl> = {
   import: {
     title: 'Import CSV',
     lead: 'You import for {{party}}. First you see what will be saved; one bad line and nothing is saved.',
-    realisationColumns: 'Results: resultaatgebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar (title or id, date as dd-mm-yyyy, openbaar as ja or nee).',
+    realisationColumns:
+      'Results: resultaatgebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar (title or id, date as dd-mm-yyyy, openbaar as ja or nee).',
     spendingColumns: 'Spending: resultaatgebied;partij;periode;uitgaven (amount as 1.234,56 or 1234,56).',
-    dialect: 'Semicolons between columns, UTF-8 (with or without BOM), decimal comma; at most {{lines}} lines and {{megabytes}} MB.',
+    dialect:
+      'Semicolons between columns, UTF-8 (with or without BOM), decimal comma; at most {{lines}} lines and {{megabytes}} MB.',
     templateRealisations: 'Template for this pact’s results (CSV)',
     templateSpending: 'Template for this pact’s spending (CSV)',
     kind: 'What is in the file?',
@@ -204,7 +209,10 @@ export const trackingEn: Texts<typeof trackingNl> = {
     },
     amount: moneyErrorMessages('en'),
     source: { required: 'Enter the source.' },
-    referenceDate: { required: 'Enter the reference date.', invalid: 'Write the reference date as dd-mm-yyyy, an existing date.' },
+    referenceDate: {
+      required: 'Enter the reference date.',
+      invalid: 'Write the reference date as dd-mm-yyyy, an existing date.',
+    },
     public: { invalid: 'Enter ja or nee for openbaar.' },
     reason: { required: 'Give the reason for the correction.' },
     text: { tooLong: 'This text is too long.' },

@@ -68,8 +68,10 @@ export const trackingNl = {
     target: 'Streefwaarde',
     realised: 'Gerealiseerd',
     noValues: 'nog geen gemeten waarden',
-    indicatorLabel: 'Lijngrafiek van {{name}}: streefpad en gerealiseerde waarden ({{summary}}). Dezelfde cijfers staan in de tabel ernaast.',
-    spendingLabel: 'Staafgrafiek van budget en uitgaven per jaar voor {{title}} ({{summary}}). Dezelfde cijfers staan in de tabel eronder.',
+    indicatorLabel:
+      'Lijngrafiek van {{name}}: streefpad en gerealiseerde waarden ({{summary}}). Dezelfde cijfers staan in de tabel ernaast.',
+    spendingLabel:
+      'Staafgrafiek van budget en uitgaven per jaar voor {{title}} ({{summary}}). Dezelfde cijfers staan in de tabel eronder.',
     tableCaption: '{{name}} per periode ({{unit}})',
   },
   fields: {
@@ -114,7 +116,8 @@ export const trackingNl = {
     saveCorrection: 'Correctie vastleggen',
     saved: 'Het cijfer is opgeslagen als concept. Dien het in zodra het klopt.',
     corrected: 'De correctie is vastgelegd en staat in de geschiedenis van het cijfer.',
-    nothingToReport: 'Uw partij is in de getekende versie voor geen enkel resultaatgebied verantwoordelijk en heeft er geen budget: er is niets te rapporteren.',
+    nothingToReport:
+      'Uw partij is in de getekende versie voor geen enkel resultaatgebied verantwoordelijk en heeft er geen budget: er is niets te rapporteren.',
   },
   fix: {
     title: 'Periodes vaststellen',
@@ -138,9 +141,11 @@ export const trackingNl = {
   import: {
     title: 'CSV importeren',
     lead: 'U importeert voor {{party}}. Eerst ziet u wat er wordt opgeslagen; één foute regel en er wordt niets opgeslagen.',
-    realisationColumns: 'Realisaties: resultaatgebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar (titel of id, peildatum als dd-mm-jjjj, openbaar als ja of nee).',
+    realisationColumns:
+      'Realisaties: resultaatgebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar (titel of id, peildatum als dd-mm-jjjj, openbaar als ja of nee).',
     spendingColumns: 'Uitgaven: resultaatgebied;partij;periode;uitgaven (bedrag als 1.234,56 of 1234,56).',
-    dialect: 'Puntkomma tussen de kolommen, UTF-8 (met of zonder BOM), komma voor decimalen; hoogstens {{lines}} regels en {{megabytes}} MB.',
+    dialect:
+      'Puntkomma tussen de kolommen, UTF-8 (met of zonder BOM), komma voor decimalen; hoogstens {{lines}} regels en {{megabytes}} MB.',
     templateRealisations: 'Sjabloon voor realisaties van dit pact (CSV)',
     templateSpending: 'Sjabloon voor uitgaven van dit pact (CSV)',
     kind: 'Wat staat er in het bestand?',
@@ -180,7 +185,10 @@ export const trackingNl = {
   },
   errors: {
     area: { required: 'Vul het resultaatgebied in.', unknown: 'Dit resultaatgebied staat niet in de getekende versie.' },
-    indicator: { required: 'Kies een indicator.', unknown: 'Deze indicator staat niet in de getekende versie van dit resultaatgebied.' },
+    indicator: {
+      required: 'Kies een indicator.',
+      unknown: 'Deze indicator staat niet in de getekende versie van dit resultaatgebied.',
+    },
     party: {
       notResponsible: 'Uw partij is in de getekende versie niet verantwoordelijk voor dit resultaatgebied.',
       other: 'U kunt alleen voor uw eigen partij rapporteren.',
@@ -209,7 +217,8 @@ export const trackingNl = {
   },
   refusals: {
     'not-signed': 'Dit pact heeft nog geen getekende versie.',
-    'period-changed': 'Deze periode is zojuist vastgesteld. Bekijk de cijfers opnieuw; een wijziging is nu een correctie met een reden.',
+    'period-changed':
+      'Deze periode is zojuist vastgesteld. Bekijk de cijfers opnieuw; een wijziging is nu een correctie met een reden.',
     'other-party': 'U kunt alleen voor uw eigen partij rapporteren.',
     'invalid-period': 'Deze periode bestaat niet in dit pact.',
     'already-fixed': 'Deze periode is al vastgesteld.',

@@ -32,15 +32,27 @@ function sameName(item: object, name: string, text: string): boolean {
 }
 
 export function findArea(pact: TrackedPact, text: string): ResultArea | null {
-  return pact.model.resultAreas.find((area) => area.id === text.trim()) ?? pact.model.resultAreas.find((area) => sameName(area, area.title, text)) ?? null
+  return (
+    pact.model.resultAreas.find((area) => area.id === text.trim()) ??
+    pact.model.resultAreas.find((area) => sameName(area, area.title, text)) ??
+    null
+  )
 }
 
 export function findIndicator(area: ResultArea, text: string): Indicator | null {
-  return area.indicators.find((indicator) => indicator.id === text.trim()) ?? area.indicators.find((indicator) => sameName(indicator, indicator.name, text)) ?? null
+  return (
+    area.indicators.find((indicator) => indicator.id === text.trim()) ??
+    area.indicators.find((indicator) => sameName(indicator, indicator.name, text)) ??
+    null
+  )
 }
 
 export function findParty(pact: TrackedPact, text: string): { id: string; name: string } | null {
-  return pact.parties.find((party) => party.id === text.trim()) ?? pact.parties.find((party) => sameName(party, party.name, text)) ?? null
+  return (
+    pact.parties.find((party) => party.id === text.trim()) ??
+    pact.parties.find((party) => sameName(party, party.name, text)) ??
+    null
+  )
 }
 
 export function frequencyOfIndicator(pact: TrackedPact, indicatorId: string): Frequency {

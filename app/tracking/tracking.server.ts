@@ -19,7 +19,8 @@ import type { TrackedPact } from './tracked-pact.ts'
  * can change between that check and the write (a period fixed meanwhile) inside the transaction.
  */
 
-export type TrackingErrorCode = 'not-signed' | 'period-changed' | 'other-party' | 'invalid-period' | 'already-fixed' | 'nothing-to-submit' | 'has-records'
+export type TrackingErrorCode =
+  'not-signed' | 'period-changed' | 'other-party' | 'invalid-period' | 'already-fixed' | 'nothing-to-submit' | 'has-records'
 
 export class TrackingError extends Error {
   constructor(readonly code: TrackingErrorCode) {
@@ -48,7 +49,10 @@ const MAX_CACHED_MODELS = 32
 const decodedModels = new Map<string, PactModel | null>()
 
 /** The structured model stored in a signed version (its full Yjs state), as validated when it was signed. */
-export function signedModel(version: { id: string; state_base64: string }, context: { years: number[]; partyIds: string[] }): PactModel | null {
+export function signedModel(
+  version: { id: string; state_base64: string },
+  context: { years: number[]; partyIds: string[] },
+): PactModel | null {
   const cached = decodedModels.get(version.id)
   if (cached !== undefined) return cached
   const doc = new Y.Doc()
@@ -74,9 +78,19 @@ export async function loadTracking(pactId: string, db: Db = getDb()): Promise<Tr
   const [pact, parties, versions, fixings, frequencies, records] = await Promise.all([
     getPact(pactId, db),
     listParties(pactId, db),
-    db.selectFrom('pact_versions').select(['id', 'number', 'state_base64', 'signed_at']).where('pact_id', '=', pactId).orderBy('number').execute(),
+    db
+      .selectFrom('pact_versions')
+      .select(['id', 'number', 'state_base64', 'signed_at'])
+      .where('pact_id', '=', pactId)
+      .orderBy('number')
+      .execute(),
     listFixings(pactId, db),
-    db.selectFrom('tracking_frequencies').select(['indicator_id', 'frequency']).where('pact_id', '=', pactId).orderBy('id').execute(),
+    db
+      .selectFrom('tracking_frequencies')
+      .select(['indicator_id', 'frequency'])
+      .where('pact_id', '=', pactId)
+      .orderBy('id')
+      .execute(),
     listRecords(pactId, db),
   ])
   const years = Array.from({ length: pact.end_year - pact.start_year + 1 }, (_, index) => pact.start_year + index)
@@ -95,7 +109,14 @@ export async function loadTracking(pactId: string, db: Db = getDb()): Promise<Tr
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
     versions: versions.map((version) => ({ number: version.number, signedAt: version.signed_at })),
     tracked: latest
-      ? { years, versionNumber: latest.number, model: models.get(latest.number)!, parties: parties.map(({ id, name }) => ({ id, name })), frequencies: frequencyOf, fixings }
+      ? {
+          years,
+          versionNumber: latest.number,
+          model: models.get(latest.number)!,
+          parties: parties.map(({ id, name }) => ({ id, name })),
+          frequencies: frequencyOf,
+          fixings,
+        }
       : null,
     models,
     records,
@@ -109,14 +130,23 @@ async function listFixings(pactId: string, db: Db | Transaction<Database>): Prom
     .where('pact_id', '=', pactId)
     .orderBy('id')
     .execute()
-  return rows.map((row) => ({ period: row.period, throughRecordId: Number(row.through_record_id), versionNumber: row.version_number }))
+  return rows.map((row) => ({
+    period: row.period,
+    throughRecordId: Number(row.through_record_id),
+    versionNumber: row.version_number,
+  }))
 }
 
 export async function listFixingDetails(pactId: string, db: Db = getDb()) {
   return db
     .selectFrom('tracking_fixings')
     .innerJoin('users', 'users.id', 'tracking_fixings.fixed_by')
-    .select(['tracking_fixings.period', 'tracking_fixings.version_number', 'tracking_fixings.fixed_at', 'users.name as fixed_by_name'])
+    .select([
+      'tracking_fixings.period',
+      'tracking_fixings.version_number',
+      'tracking_fixings.fixed_at',
+      'users.name as fixed_by_name',
+    ])
     .where('tracking_fixings.pact_id', '=', pactId)
     .orderBy('tracking_fixings.id')
     .execute()
@@ -131,28 +161,26 @@ async function listRecords(pactId: string, db: Db | Transaction<Database>): Prom
     .where('tracking_records.pact_id', '=', pactId)
     .orderBy('tracking_records.id')
     .execute()
-  return rows.map(
-    (row): TrackingRecord => ({
-      id: Number(row.id),
-      kind: row.kind,
-      status: row.status,
-      resultAreaId: row.result_area_id,
-      indicatorId: row.indicator_id,
-      partyId: row.party_id,
-      period: row.period,
-      value: row.value,
-      cents: row.cents === null ? null : Number(row.cents),
-      source: row.source,
-      referenceDate: row.reference_date,
-      note: row.note,
-      public: row.public === 1,
-      reason: row.reason,
-      correctionOf: row.correction_of === null ? null : Number(row.correction_of),
-      versionNumber: row.version_number,
-      createdBy: row.created_by_name,
-      createdAt: row.created_at,
-    }),
-  )
+  return rows.map((row): TrackingRecord => ({
+    id: Number(row.id),
+    kind: row.kind,
+    status: row.status,
+    resultAreaId: row.result_area_id,
+    indicatorId: row.indicator_id,
+    partyId: row.party_id,
+    period: row.period,
+    value: row.value,
+    cents: row.cents === null ? null : Number(row.cents),
+    source: row.source,
+    referenceDate: row.reference_date,
+    note: row.note,
+    public: row.public === 1,
+    reason: row.reason,
+    correctionOf: row.correction_of === null ? null : Number(row.correction_of),
+    versionNumber: row.version_number,
+    createdBy: row.created_by_name,
+    createdAt: row.created_at,
+  }))
 }
 
 // Open pages of the pact reload their figures.
@@ -161,7 +189,11 @@ function announceChange(pactId: string): void {
 }
 
 async function latestVersionNumber(pactId: string, db: Db | Transaction<Database>): Promise<number> {
-  const row = await db.selectFrom('pact_versions').select((eb) => eb.fn.max('number').as('n')).where('pact_id', '=', pactId).executeTakeFirst()
+  const row = await db
+    .selectFrom('pact_versions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('pact_id', '=', pactId)
+    .executeTakeFirst()
   if (row?.n == null) throw new TrackingError('not-signed')
   return Number(row.n)
 }
@@ -189,7 +221,8 @@ export async function reportFigures(
       // The form was checked against the fixings of a moment ago; a fixing since then wins.
       if ((figure.status === 'correctie') !== (fixing !== null)) throw new TrackingError('period-changed')
       const indicatorId = figure.kind === 'realisatie' ? figure.indicatorId : null
-      const corrected = figure.status === 'correctie' ? deriveCell(cells.get(cellKey({ ...figure, indicatorId })) ?? [], fixing).current : null
+      const corrected =
+        figure.status === 'correctie' ? deriveCell(cells.get(cellKey({ ...figure, indicatorId })) ?? [], fixing).current : null
       const row = await trx
         .insertInto('tracking_records')
         .values({
@@ -241,7 +274,10 @@ export async function submitDrafts(pactId: string, reporter: Reporter, period: s
     const cells = groupByCell(await listRecords(pactId, trx))
     const drafts = [...cells.values()]
       .map((records) => deriveCell(records, fixingFor(records[0]!.period, fixings)).draft)
-      .filter((draft): draft is TrackingRecord => draft !== null && draft.partyId === reporter.partyId && (period === null || draft.period === period))
+      .filter(
+        (draft): draft is TrackingRecord =>
+          draft !== null && draft.partyId === reporter.partyId && (period === null || draft.period === period),
+      )
     if (drafts.length === 0) throw new TrackingError('nothing-to-submit')
     const createdAt = nowIso()
     const written: number[] = []
@@ -294,20 +330,43 @@ export async function fixPeriod(pactId: string, actorId: string, periodText: str
   await db.transaction().execute(async (trx) => {
     const versionNumber = await latestVersionNumber(pactId, trx)
     const fixings = await listFixings(pactId, trx)
-    if (fixings.some((fixing) => periodCovers(parsePeriod(fixing.period)!, checked.period))) throw new TrackingError('already-fixed')
-    const last = await trx.selectFrom('tracking_records').select((eb) => eb.fn.max('id').as('id')).where('pact_id', '=', pactId).executeTakeFirst()
+    if (fixings.some((fixing) => periodCovers(parsePeriod(fixing.period)!, checked.period)))
+      throw new TrackingError('already-fixed')
+    const last = await trx
+      .selectFrom('tracking_records')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('pact_id', '=', pactId)
+      .executeTakeFirst()
     const throughRecordId = Number(last?.id ?? 0)
     await trx
       .insertInto('tracking_fixings')
-      .values({ pact_id: pactId, period: checked.text, through_record_id: throughRecordId, version_number: versionNumber, fixed_by: actorId, fixed_at: nowIso() })
+      .values({
+        pact_id: pactId,
+        period: checked.text,
+        through_record_id: throughRecordId,
+        version_number: versionNumber,
+        fixed_by: actorId,
+        fixed_at: nowIso(),
+      })
       .execute()
-    await recordAudit(trx, { pactId, actorId, action: 'tracking.period-fixed', details: { period: checked.text, throughRecordId, versionNumber } })
+    await recordAudit(trx, {
+      pactId,
+      actorId,
+      action: 'tracking.period-fixed',
+      details: { period: checked.text, throughRecordId, versionNumber },
+    })
   })
   announceChange(pactId)
 }
 
 /** Records how often an indicator is measured; only before anything was reported for it, so no period changes meaning. */
-export async function setFrequency(pactId: string, actorId: string, indicatorId: string, frequency: Frequency, db: Db = getDb()): Promise<void> {
+export async function setFrequency(
+  pactId: string,
+  actorId: string,
+  indicatorId: string,
+  frequency: Frequency,
+  db: Db = getDb(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const reported = await trx
       .selectFrom('tracking_records')
@@ -317,7 +376,10 @@ export async function setFrequency(pactId: string, actorId: string, indicatorId:
       .limit(1)
       .executeTakeFirst()
     if (reported) throw new TrackingError('has-records')
-    await trx.insertInto('tracking_frequencies').values({ pact_id: pactId, indicator_id: indicatorId, frequency, set_by: actorId, set_at: nowIso() }).execute()
+    await trx
+      .insertInto('tracking_frequencies')
+      .values({ pact_id: pactId, indicator_id: indicatorId, frequency, set_by: actorId, set_at: nowIso() })
+      .execute()
     await recordAudit(trx, { pactId, actorId, action: 'tracking.frequency-set', details: { indicatorId, frequency } })
   })
   announceChange(pactId)

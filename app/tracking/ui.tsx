@@ -9,7 +9,10 @@ import type { CellStatus } from './records.ts'
 
 /** The voortgang pages' building blocks: status badges, the charts and the tables beside them. */
 
-const numberFormats = { nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) }
+const numberFormats = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+}
 
 export function useMeasured() {
   const { i18n } = useTranslation()
@@ -118,7 +121,12 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorProgress }) 
       </figure>
       <Table
         caption={t('tracking.chart.tableCaption', { name: indicator.name, unit: indicator.unit })}
-        head={[t('tracking.fields.period'), t('tracking.chart.target'), t('tracking.chart.realised'), t('tracking.fields.cellStatus')]}
+        head={[
+          t('tracking.fields.period'),
+          t('tracking.chart.target'),
+          t('tracking.chart.realised'),
+          t('tracking.fields.cellStatus'),
+        ]}
       >
         {indicator.points.map((point) => (
           <tr key={point.period} className="utrecht-table__row">
@@ -147,7 +155,13 @@ export function IndicatorSummaryTable({ area }: { area: AreaProgress }) {
   return (
     <Table
       caption={t('tracking.progress.indicatorsCaption', { title: area.title })}
-      head={[t('tracking.fields.indicator'), t('tracking.fields.baseline'), t('tracking.fields.latest'), t('tracking.fields.target'), t('tracking.fields.status')]}
+      head={[
+        t('tracking.fields.indicator'),
+        t('tracking.fields.baseline'),
+        t('tracking.fields.latest'),
+        t('tracking.fields.target'),
+        t('tracking.fields.status'),
+      ]}
     >
       {area.indicators.map((indicator) => (
         <tr key={indicator.id} className="utrecht-table__row">
@@ -183,7 +197,12 @@ export function SpendingChart({ area }: { area: AreaProgress }) {
       actual: cells.reduce((sum, cell) => sum + (cell.actualCents ?? 0), 0) / 100,
     }
   })
-  const summary = perYear.map((row) => `${row.year}: ${formatCents(row.actual * 100, { withCents: false })} / ${formatCents(row.budget * 100, { withCents: false })}`).join(', ')
+  const summary = perYear
+    .map(
+      (row) =>
+        `${row.year}: ${formatCents(row.actual * 100, { withCents: false })} / ${formatCents(row.budget * 100, { withCents: false })}`,
+    )
+    .join(', ')
   return (
     <div className="pw-stack">
       <figure className="pw-chart">
@@ -199,14 +218,25 @@ export function SpendingChart({ area }: { area: AreaProgress }) {
             <XAxis dataKey="year" />
             <YAxis tickFormatter={(euros: number) => formatCents(Math.round(euros) * 100, { withCents: false })} width={104} />
             <Legend />
-            <Bar name={t('tracking.fields.budget')} dataKey="budget" fill="var(--pw-color-border-light, #c5ced8)" isAnimationActive={false} />
+            <Bar
+              name={t('tracking.fields.budget')}
+              dataKey="budget"
+              fill="var(--pw-color-border-light, #c5ced8)"
+              isAnimationActive={false}
+            />
             <Bar name={t('tracking.fields.spent')} dataKey="actual" fill="var(--pw-color-primary)" isAnimationActive={false} />
           </BarChart>
         </div>
       </figure>
       <Table
         caption={t('tracking.progress.spendingCaption', { title: area.title })}
-        head={[t('tracking.fields.year'), t('tracking.fields.party'), t('tracking.fields.budget'), t('tracking.fields.spent'), t('tracking.fields.cellStatus')]}
+        head={[
+          t('tracking.fields.year'),
+          t('tracking.fields.party'),
+          t('tracking.fields.budget'),
+          t('tracking.fields.spent'),
+          t('tracking.fields.cellStatus'),
+        ]}
       >
         {area.spending.map((cell) => (
           <tr key={`${cell.year}:${cell.partyId}`} className="utrecht-table__row">
@@ -215,7 +245,9 @@ export function SpendingChart({ area }: { area: AreaProgress }) {
             </th>
             <td className="utrecht-table__cell">{cell.partyName}</td>
             <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(cell.budgetCents)}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{cell.actualCents === null ? '–' : formatCents(cell.actualCents)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+              {cell.actualCents === null ? '–' : formatCents(cell.actualCents)}
+            </td>
             <td className="utrecht-table__cell">
               <CellStatusText status={cell.cellStatus} />
             </td>

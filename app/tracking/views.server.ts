@@ -20,7 +20,11 @@ export interface ProgressView {
   fixable: string[]
 }
 
-export async function progressView(pactId: string, today = new Date(), db: Db = getDb()): Promise<ProgressView & { data: TrackingData }> {
+export async function progressView(
+  pactId: string,
+  today = new Date(),
+  db: Db = getDb(),
+): Promise<ProgressView & { data: TrackingData }> {
   const [data, fixings] = await Promise.all([loadTracking(pactId, db), listFixingDetails(pactId, db)])
   const { tracked } = data
   const progress = tracked
@@ -36,7 +40,9 @@ export async function progressView(pactId: string, today = new Date(), db: Db = 
       })
     : null
   const fixable = tracked
-    ? [...periodsOf(data.years, 'jaar'), ...periodsOf(data.years, 'kwartaal')].filter((period) => fixingFor(period, tracked.fixings) === null)
+    ? [...periodsOf(data.years, 'jaar'), ...periodsOf(data.years, 'kwartaal')].filter(
+        (period) => fixingFor(period, tracked.fixings) === null,
+      )
     : []
   return { pact: data.pact, versions: data.versions, progress, fixings, fixable, data }
 }
@@ -117,7 +123,8 @@ export function exportLines(data: TrackingData, kind: CsvKind): string[][] {
     .flatMap((cell) => {
       const record = cell.records.find((candidate) => candidate.id === cell.currentId)
       if (!record) return []
-      if (record.kind === 'uitgaven') return [[areaTitle(record.resultAreaId), partyName(record.partyId), record.period, formatCentsPlain(record.cents ?? 0)]]
+      if (record.kind === 'uitgaven')
+        return [[areaTitle(record.resultAreaId), partyName(record.partyId), record.period, formatCentsPlain(record.cents ?? 0)]]
       const indicator = areas.flatMap((area) => area.indicators).find((candidate) => candidate.id === record.indicatorId)
       return [
         [
@@ -153,7 +160,16 @@ export function templateLines(data: TrackingData, kind: CsvKind, reportingPartyI
     }
     if (reportingPartyId !== null && !reportsIndicatorsOf(area, reportingPartyId)) return []
     return area.indicators.flatMap((indicator) =>
-      periodsOf([year], tracked.frequencies[indicator.id] ?? 'jaar').map((period) => [area.title, indicator.name, period, '', indicator.dataSource, '', '', 'nee']),
+      periodsOf([year], tracked.frequencies[indicator.id] ?? 'jaar').map((period) => [
+        area.title,
+        indicator.name,
+        period,
+        '',
+        indicator.dataSource,
+        '',
+        '',
+        'nee',
+      ]),
     )
   })
 }

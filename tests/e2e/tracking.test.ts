@@ -32,7 +32,10 @@ afterAll(async () => {
 const realisedDots = (page: Page) => page.locator('figure[data-indicator="demo-jeugd-verblijf"] .recharts-dot')
 
 function statusOf(page: Page) {
-  return page.locator('section', { has: page.getByRole('heading', { name: 'Jeugdigen met jeugdhulp met verblijf', level: 2 }) }).locator('.pw-status').first()
+  return page
+    .locator('section', { has: page.getByRole('heading', { name: 'Jeugdigen met jeugdhulp met verblijf', level: 2 }) })
+    .locator('.pw-status')
+    .first()
 }
 
 describe('tracking the signed pact', () => {
@@ -54,7 +57,9 @@ describe('tracking the signed pact', () => {
       'resultaatgebied;indicator;periode;waarde;bron;peildatum;toelichting;openbaar',
       'Jeugdigen met een complexe hulpvraag;Jeugdigen met jeugdhulp met verblijf;2029;10,0;CBS Jeugdmonitor;31-12-2029;Eerste cijfer;ja',
     ].join('\r\n')
-    await marieke.getByLabel('CSV-bestand').setInputFiles({ name: 'verblijf.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`) })
+    await marieke
+      .getByLabel('CSV-bestand')
+      .setInputFiles({ name: 'verblijf.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`) })
     await marieke.getByRole('button', { name: 'Bekijken voor het opslaan' }).click()
     await marieke.getByRole('heading', { name: '1 regel is in orde' }).waitFor()
     await expectAccessible(marieke)

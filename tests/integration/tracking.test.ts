@@ -61,10 +61,17 @@ afterAll(async () => {
 })
 
 const base = () => `/pacts/${pactId}/voortgang`
-const as = (who: { cookie: string }, params: Record<string, string> = {}) => ({ cookie: who.cookie, params: { pactId, ...params } })
+const as = (who: { cookie: string }, params: Record<string, string> = {}) => ({
+  cookie: who.cookie,
+  params: { pactId, ...params },
+})
 
 async function recordCount() {
-  const row = await getDb().selectFrom('tracking_records').select((eb) => eb.fn.countAll<number>().as('n')).where('pact_id', '=', pactId).executeTakeFirstOrThrow()
+  const row = await getDb()
+    .selectFrom('tracking_records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pact_id', '=', pactId)
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -102,7 +109,11 @@ describe('the signed demo pact', () => {
   it('shows each indicator’s status by the one rule, and the 2027 correction', async () => {
     const jeugd = (await get(progress.loader, base(), as(people.henk))).body.progress.areas[0]
     const statuses = Object.fromEntries(jeugd.indicators.map((item: { id: string; status: string }) => [item.id, item.status]))
-    expect(statuses).toEqual({ 'demo-jeugd-verblijf': 'aandacht', 'demo-jeugd-snel-passend': 'op-koers', 'demo-jeugd-doelen-bereikt': 'achter' })
+    expect(statuses).toEqual({
+      'demo-jeugd-verblijf': 'aandacht',
+      'demo-jeugd-snel-passend': 'op-koers',
+      'demo-jeugd-doelen-bereikt': 'achter',
+    })
     const point2027 = (await indicator('demo-jeugd-verblijf')).points.find((point: { period: string }) => point.period === '2027')
     expect(point2027).toMatchObject({ realised: 11.4, target: 11.3, cellStatus: 'vastgesteld', corrected: true })
   })
@@ -111,9 +122,15 @@ describe('the signed demo pact', () => {
     const signed = await get(overview.loader, `/pacts/${pactId}`, as(people.henk))
     expect(signed.body.progress).toMatchObject({ versionNumber: 1, reportingYear: 2028 })
     expect(signed.body.progress.statusCounts['op-koers']).toBeGreaterThan(0)
-    const draft = await get(overview.loader, `/pacts/${draftPactId}`, { cookie: people.henk.cookie, params: { pactId: draftPactId } })
+    const draft = await get(overview.loader, `/pacts/${draftPactId}`, {
+      cookie: people.henk.cookie,
+      params: { pactId: draftPactId },
+    })
     expect(draft.body.progress).toBeNull()
-    const draftProgress = await get(progress.loader, `/pacts/${draftPactId}/voortgang`, { cookie: people.henk.cookie, params: { pactId: draftPactId } })
+    const draftProgress = await get(progress.loader, `/pacts/${draftPactId}/voortgang`, {
+      cookie: people.henk.cookie,
+      params: { pactId: draftPactId },
+    })
     expect(draftProgress.body.progress).toBeNull()
   })
 })
@@ -143,7 +160,9 @@ describe('report → submit → fix → correct', () => {
     expect(saved.body.done).toBe('tracking.report.saved')
     // Open voortgang pages hear of it and reload.
     expect(heard).toEqual(['tracking'])
-    let point = (await indicator('demo-jeugd-verblijf')).points.find((candidate: { period: string }) => candidate.period === '2029')
+    let point = (await indicator('demo-jeugd-verblijf')).points.find(
+      (candidate: { period: string }) => candidate.period === '2029',
+    )
     // A concept does not count yet.
     expect(point).toMatchObject({ realised: null, cellStatus: 'concept' })
 
@@ -155,12 +174,24 @@ describe('report → submit → fix → correct', () => {
     expect((await post(progress.action, base(), { period: '2029' }, as(people.marieke))).status).toBe(403)
     const fixed = await post(progress.action, base(), { period: '2029' }, as(people.anouk))
     expect(fixed.body).toEqual({ error: null, fixed: '2029' })
-    expect((await post(progress.action, base(), { period: '2029-K2' }, as(people.anouk))).body.error).toBe('tracking.refusals.already-fixed')
+    expect((await post(progress.action, base(), { period: '2029-K2' }, as(people.anouk))).body.error).toBe(
+      'tracking.refusals.already-fixed',
+    )
 
-    const again = await post(progressReport.action, `${base()}/rapporteren`, verblijf({ period: '2029', value: '10,8' }), as(people.marieke))
+    const again = await post(
+      progressReport.action,
+      `${base()}/rapporteren`,
+      verblijf({ period: '2029', value: '10,8' }),
+      as(people.marieke),
+    )
     expect(again.status).toBe(400)
     expect(again.body.result.error.period).toEqual(['tracking.errors.period.period-fixed'])
-    const noReason = await post(progressReport.action, `${base()}/rapporteren`, verblijf({ period: '2029', value: '10,8', intent: 'correct' }), as(people.marieke))
+    const noReason = await post(
+      progressReport.action,
+      `${base()}/rapporteren`,
+      verblijf({ period: '2029', value: '10,8', intent: 'correct' }),
+      as(people.marieke),
+    )
     expect(noReason.body.result.error.reason).toEqual(['tracking.errors.reason.required'])
 
     const corrected = await post(
@@ -175,7 +206,13 @@ describe('report → submit → fix → correct', () => {
 
     const area = await get(progressArea.loader, `${base()}/demo-jeugd-complex`, as(people.henk, { areaId: 'demo-jeugd-complex' }))
     const history = area.body.history.find((cell: { period: string; what: string }) => cell.period === '2029')
-    expect(history.records.map((record: { status: string; value: number; counts: boolean }) => [record.status, record.value, record.counts])).toEqual([
+    expect(
+      history.records.map((record: { status: string; value: number; counts: boolean }) => [
+        record.status,
+        record.value,
+        record.counts,
+      ]),
+    ).toEqual([
       ['concept', 10.9, false],
       ['ingediend', 10.9, false],
       ['correctie', 10.8, true],
@@ -183,7 +220,8 @@ describe('report → submit → fix → correct', () => {
     expect(history.records[2].reason).toBe('Herziene cijfers van het CBS')
 
     const actions = (await listAudit(pactId)).map((entry) => entry.action)
-    for (const action of ['tracking.reported', 'tracking.submitted', 'tracking.period-fixed', 'tracking.corrected']) expect(actions).toContain(action)
+    for (const action of ['tracking.reported', 'tracking.submitted', 'tracking.period-fixed', 'tracking.corrected'])
+      expect(actions).toContain(action)
   })
 
   it('refuses a value for an indicator not in the signed version, a wrong period, a malformed value', async () => {
@@ -236,24 +274,38 @@ describe('permissions', () => {
     const csv = 'resultaatgebied;partij;periode;uitgaven\nOuderen langer thuis;Stichting Welzijn Zuiderveen;2030;1.000,00\n'
     const otherParty = await post(progressImport.action, `${base()}/import`, { kind: 'uitgaven', csv }, as(people.marieke))
     expect(otherParty.body.problems).toEqual([{ line: 2, column: 'partij', message: 'tracking.errors.party.other' }])
-    const figure = { kind: 'uitgaven' as const, resultAreaId: 'demo-ouderen-thuis', partyId: people.karim.partyId, period: '2030', status: 'concept' as const, reason: null, cents: 100 }
-    await expect(reportFigures(pactId, { userId: people.marieke.id, partyId: people.marieke.partyId }, [figure], 'formulier')).rejects.toEqual(
-      new TrackingError('other-party'),
-    )
+    const figure = {
+      kind: 'uitgaven' as const,
+      resultAreaId: 'demo-ouderen-thuis',
+      partyId: people.karim.partyId,
+      period: '2030',
+      status: 'concept' as const,
+      reason: null,
+      cents: 100,
+    }
+    await expect(
+      reportFigures(pactId, { userId: people.marieke.id, partyId: people.marieke.partyId }, [figure], 'formulier'),
+    ).rejects.toEqual(new TrackingError('other-party'))
     expect(await recordCount()).toBe(before)
   })
 })
 
 describe('measuring frequency', () => {
   it('is quarterly where the table recorded it, and settled once figures are in', async () => {
-    const schulden = await get(progressArea.loader, `${base()}/demo-schulden-bestaanszekerheid`, as(people.anouk, { areaId: 'demo-schulden-bestaanszekerheid' }))
+    const schulden = await get(
+      progressArea.loader,
+      `${base()}/demo-schulden-bestaanszekerheid`,
+      as(people.anouk, { areaId: 'demo-schulden-bestaanszekerheid' }),
+    )
     const eersteGesprek = schulden.body.area.indicators.find((item: { id: string }) => item.id === 'demo-schulden-eerste-gesprek')
     expect(eersteGesprek.frequency).toBe('kwartaal')
     expect(eersteGesprek.points.slice(0, 2).map((point: { period: string }) => point.period)).toEqual(['2027-K1', '2027-K2'])
     expect(schulden.body.frequencyEditable).toEqual([])
     const fields = { indicatorId: 'demo-schulden-stabiel', frequency: 'kwartaal' }
     const params = { areaId: 'demo-schulden-bestaanszekerheid' }
-    expect((await post(progressArea.action, `${base()}/demo-schulden-bestaanszekerheid`, fields, as(people.karim, params))).status).toBe(403)
+    expect(
+      (await post(progressArea.action, `${base()}/demo-schulden-bestaanszekerheid`, fields, as(people.karim, params))).status,
+    ).toBe(403)
     const refused = await post(progressArea.action, `${base()}/demo-schulden-bestaanszekerheid`, fields, as(people.anouk, params))
     expect(refused).toMatchObject({ status: 409, body: { error: 'tracking.refusals.has-records' } })
   })
@@ -268,7 +320,12 @@ describe('CSV import and export', () => {
 
   it('is all-or-nothing: one bad line and nothing is saved, every bad line listed', async () => {
     const before = await recordCount()
-    const csv = [header, ...good, 'Onbekend gebied;x;2030;1;bron;31-12-2030;;ja', 'Ouderen langer thuis;75-plussers die zelfstandig wonen;2030;1;=HYPERLINK("x");31-12-2030;;ja'].join('\r\n')
+    const csv = [
+      header,
+      ...good,
+      'Onbekend gebied;x;2030;1;bron;31-12-2030;;ja',
+      'Ouderen langer thuis;75-plussers die zelfstandig wonen;2030;1;=HYPERLINK("x");31-12-2030;;ja',
+    ].join('\r\n')
     const refused = await post(progressImport.action, `${base()}/import`, { kind: 'realisaties', csv }, as(people.karim))
     expect(refused.status).toBe(400)
     expect(refused.body.problems).toEqual([
@@ -283,15 +340,34 @@ describe('CSV import and export', () => {
     const body = new FormData()
     body.set('kind', 'realisaties')
     body.set('file', new File([`\uFEFF${[header, ...good].join('\r\n')}\r\n`], 'realisaties.csv', { type: 'text/csv' }))
-    const request = new Request(`http://localhost${base()}/import`, { method: 'POST', body, headers: { Cookie: people.karim.cookie } })
-    const preview = (await progressImport.action({ request, params: { pactId }, context: {} } as never)) as { step: string; count: number; csv: string }
+    const request = new Request(`http://localhost${base()}/import`, {
+      method: 'POST',
+      body,
+      headers: { Cookie: people.karim.cookie },
+    })
+    const preview = (await progressImport.action({ request, params: { pactId }, context: {} } as never)) as {
+      step: string
+      count: number
+      csv: string
+    }
     expect(preview).toMatchObject({ step: 'preview', count: 2 })
     expect(await recordCount()).toBe(before)
 
-    const saved = await post(progressImport.action, `${base()}/import`, { kind: 'realisaties', csv: preview.csv, intent: 'import' }, as(people.karim))
+    const saved = await post(
+      progressImport.action,
+      `${base()}/import`,
+      { kind: 'realisaties', csv: preview.csv, intent: 'import' },
+      as(people.karim),
+    )
     expect(saved.body).toEqual({ step: 'done', kind: 'realisaties', count: 2 })
     expect(await recordCount()).toBe(before + 2)
-    const rows = await getDb().selectFrom('tracking_records').select(['status', 'party_id']).where('pact_id', '=', pactId).orderBy('id', 'desc').limit(2).execute()
+    const rows = await getDb()
+      .selectFrom('tracking_records')
+      .select(['status', 'party_id'])
+      .where('pact_id', '=', pactId)
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute()
     expect(rows).toEqual([
       { status: 'concept', party_id: people.karim.partyId },
       { status: 'concept', party_id: people.karim.partyId },
@@ -332,13 +408,17 @@ describe('CSV import and export', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(bytes)
     expect(text.startsWith(`${header}\r\n`)).toBe(true)
-    expect(text).toContain(`Jeugdigen met een complexe hulpvraag;Jeugdigen met jeugdhulp met verblijf;2030;10,9;'@bron;31-12-2029;"'=HYPERLINK(""https://example.test"")";ja`)
+    expect(text).toContain(
+      `Jeugdigen met een complexe hulpvraag;Jeugdigen met jeugdhulp met verblijf;2030;10,9;'@bron;31-12-2029;"'=HYPERLINK(""https://example.test"")";ja`,
+    )
     expect(text).toContain('Jeugdigen met een complexe hulpvraag;Jeugdigen met jeugdhulp met verblijf;2027;11,4;')
     const spending = await progressExport.loader({
       request: new Request(`http://localhost${base()}/export.csv?soort=uitgaven`, { headers: { Cookie: people.henk.cookie } }),
       params: { pactId },
       context: {},
     } as never)
-    expect(await (spending as Response).text()).toContain('Jeugdigen met een complexe hulpvraag;Jeugdhulp De Brug;2027;4.712.345,67')
+    expect(await (spending as Response).text()).toContain(
+      'Jeugdigen met een complexe hulpvraag;Jeugdhulp De Brug;2027;4.712.345,67',
+    )
   })
 })
