@@ -1,4 +1,4 @@
-import { comparePeriods, parsePeriod, periodCovers, type Period } from './periods.ts'
+import { comparePeriods, parsePeriod, periodCovers } from './periods.ts'
 
 /**
  * The reporting cycle of one cell (an indicator's value, or one party's spending in a result area,
