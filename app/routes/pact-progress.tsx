@@ -9,7 +9,7 @@ import { formatCents } from '#app/platform/money.ts'
 import { Alert, Button, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { spentPercent } from '#app/tracking/progress.ts'
 import { fixPeriod, TrackingError } from '#app/tracking/tracking.server.ts'
-import { IndicatorSummaryTable, SpendingChart, StatusRule } from '#app/tracking/ui.tsx'
+import { IndicatorSummaryTable, RiskOutcomesTable, SpendingChart, StatusRule } from '#app/tracking/ui.tsx'
 import { progressView } from '#app/tracking/views.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
 import trackingCss from '#app/tracking/tracking.css?url'
@@ -21,11 +21,14 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
-  const { pact, versions, progress, fixings, fixable } = await progressView(params.pactId)
+  const { pact, versions, progress, riskOutcomes, fixings, fixable, data: tracking } = await progressView(params.pactId)
   return {
     pact,
     versions,
     progress,
+    riskOutcomes,
+    partyNames: Object.fromEntries(tracking.parties.map((party) => [party.id, party.name])),
+    areaTitles: Object.fromEntries((progress?.areas ?? []).map((area) => [area.id, area.title])),
     fixings,
     fixable,
     mayReport: can(membership.access, 'report'),
@@ -51,7 +54,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function PactProgress() {
   const { t } = useTranslation()
   const { date } = useDates()
-  const { pact, versions, progress, fixings, fixable, mayReport, mayFix } = useLoaderData<typeof loader>()
+  const { pact, versions, progress, riskOutcomes, partyNames, areaTitles, fixings, fixable, mayReport, mayFix } =
+    useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
   useLivePact(pact.id)
   const base = `/pacts/${pact.id}/voortgang`
@@ -156,6 +160,18 @@ export default function PactProgress() {
               <SpendingChart area={area} />
             </section>
           ))}
+
+          <section className="pw-stack" aria-labelledby="risk-title">
+            <Heading level={2} id="risk-title">
+              {t('tracking.risk.title')}
+            </Heading>
+            <Paragraph>{t('tracking.risk.lead')}</Paragraph>
+            {riskOutcomes.length === 0 ? (
+              <Paragraph>{t('tracking.risk.none')}</Paragraph>
+            ) : (
+              <RiskOutcomesTable outcomes={riskOutcomes} partyNames={partyNames} areaTitles={areaTitles} />
+            )}
+          </section>
 
           <section className="pw-stack" aria-labelledby="fixings-title">
             <Heading level={2} id="fixings-title">

@@ -122,6 +122,21 @@ export const trackingEn: Texts<typeof trackingNl> = {
     nothingToReport:
       'In the signed version your party is responsible for no result area and has no budget: there is nothing to report.',
   },
+  risk: {
+    title: 'What the risk sharing means',
+    lead: 'The signed risk-sharing agreements applied to the reported spending, per year: who carries or receives which part of an over- or underspend. Final once the year is fixed and every party with a budget has reported.',
+    none: 'No spending has been reported yet that a risk-sharing agreement applies to.',
+    caption: 'Risk sharing per year, in euros',
+    scope: 'Applies to',
+    scopePact: 'The whole pact',
+    deviation: 'Deviation',
+    division: 'Division',
+    kinds: { overspend: '{{amount}} over', underspend: '{{amount}} under', 'on-budget': 'On budget' },
+    fund: 'Revolving fund',
+    municipality: 'Municipality',
+    final: 'Final',
+    provisional: 'Provisional',
+  },
   fix: {
     title: 'Fixing periods',
     lead: 'The table fixes a period; the beheerder does so on its behalf. After that the submitted figures are locked and a figure can only be corrected, with a reason. Fixing a year also fixes its quarters.',

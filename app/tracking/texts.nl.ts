@@ -119,6 +119,21 @@ export const trackingNl = {
     nothingToReport:
       'Uw partij is in de getekende versie voor geen enkel resultaatgebied verantwoordelijk en heeft er geen budget: er is niets te rapporteren.',
   },
+  risk: {
+    title: 'Wat de risicodeling betekent',
+    lead: 'De getekende afspraken over risicodeling toegepast op de gerapporteerde uitgaven, per jaar: wie welk deel van een over- of onderschrijding draagt of ontvangt. Definitief zodra het jaar is vastgesteld en iedere partij met budget heeft gerapporteerd.',
+    none: 'Er zijn nog geen uitgaven gerapporteerd waarop een afspraak over risicodeling van toepassing is.',
+    caption: 'Risicodeling per jaar, in euro’s',
+    scope: 'Geldt voor',
+    scopePact: 'Het hele pact',
+    deviation: 'Afwijking',
+    division: 'Verdeling',
+    kinds: { overspend: '{{amount}} meer', underspend: '{{amount}} minder', 'on-budget': 'Binnen budget' },
+    fund: 'Revolverend fonds',
+    municipality: 'Gemeente',
+    final: 'Definitief',
+    provisional: 'Voorlopig',
+  },
   fix: {
     title: 'Periodes vaststellen',
     lead: 'De tafel stelt een periode vast; de beheerder doet dat namens haar. Daarna liggen de ingediende cijfers vast en kan een cijfer alleen nog met een reden worden gecorrigeerd. Een jaar vaststellen legt ook zijn kwartalen vast.',

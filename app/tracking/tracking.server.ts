@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { Transaction } from 'kysely'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { Database } from '#app/platform/db/schema.ts'
+import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { ports } from '#app/platform/ports.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
@@ -36,7 +37,7 @@ export interface Reporter {
 export interface TrackingData {
   pact: { id: string; title: string; status: string; startYear: number; endYear: number }
   years: number[]
-  parties: Array<{ id: string; name: string; kind: string }>
+  parties: Array<{ id: string; name: string; kind: OrganisationKind }>
   versions: Array<{ number: number; signedAt: string }>
   /** Null until the pact has a signed version: nothing is tracked before that. */
   tracked: TrackedPact | null

@@ -6,6 +6,7 @@ import { formatCents } from '#app/platform/money.ts'
 import type { AreaProgress, IndicatorProgress, ProgressSummaryData } from './progress.ts'
 import type { IndicatorStatus } from './status.ts'
 import type { CellStatus } from './records.ts'
+import type { RiskOutcome } from './settlement.ts'
 
 /** The voortgang pages' building blocks: status badges, the charts and the tables beside them. */
 
@@ -289,5 +290,78 @@ export function ProgressSummary({ summary }: { summary: ProgressSummaryData }) {
         </Link>
       </p>
     </section>
+  )
+}
+
+/** What the signed risk-sharing rules mean in euros for the spending reported so far. */
+export function RiskOutcomesTable({
+  outcomes,
+  partyNames,
+  areaTitles,
+}: {
+  outcomes: RiskOutcome[]
+  partyNames: Record<string, string>
+  areaTitles: Record<string, string>
+}) {
+  const { t } = useTranslation()
+  const scopeOf = (outcome: RiskOutcome) =>
+    outcome.scope.kind === 'pact'
+      ? t('tracking.risk.scopePact')
+      : (areaTitles[outcome.scope.resultAreaId] ?? outcome.scope.resultAreaId)
+  return (
+    <Table
+      caption={t('tracking.risk.caption')}
+      head={[
+        t('tracking.fields.year'),
+        t('tracking.risk.scope'),
+        t('tracking.fields.budget'),
+        t('tracking.fields.spent'),
+        t('tracking.risk.deviation'),
+        t('tracking.risk.division'),
+        t('tracking.fields.cellStatus'),
+      ]}
+    >
+      {outcomes.map((outcome) => {
+        const { settlement } = outcome
+        const parts = [
+          ...settlement.providers.map((provider) => ({
+            key: provider.id,
+            name: partyNames[provider.id] ?? provider.id,
+            cents: provider.cents,
+          })),
+          ...(settlement.kind === 'underspend'
+            ? [{ key: 'fund', name: t('tracking.risk.fund'), cents: settlement.revolvingFundCents }]
+            : []),
+          { key: 'municipality', name: t('tracking.risk.municipality'), cents: settlement.municipalityCents },
+        ]
+        return (
+          <tr key={`${outcome.year}:${outcome.ruleId}`} className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="row">
+              {outcome.year}
+            </th>
+            <td className="utrecht-table__cell">{scopeOf(outcome)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(outcome.budgetCents)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(outcome.actualCents)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+              {t(`tracking.risk.kinds.${settlement.kind}`, { amount: formatCents(Math.abs(settlement.deviationCents)) })}
+            </td>
+            <td className="utrecht-table__cell">
+              {settlement.kind === 'on-budget' ? (
+                '–'
+              ) : (
+                <ul className="pw-plain-list">
+                  {parts.map((part) => (
+                    <li key={part.key}>
+                      {part.name}: {formatCents(part.cents)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td className="utrecht-table__cell">{outcome.final ? t('tracking.risk.final') : t('tracking.risk.provisional')}</td>
+          </tr>
+        )
+      })}
+    </Table>
   )
 }

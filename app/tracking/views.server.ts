@@ -6,6 +6,7 @@ import { periodsOf } from './periods.ts'
 import { buildProgress, spentPercent, type Progress, type ProgressSummaryData } from './progress.ts'
 import { byPeriod, deriveCell, fixingFor, groupByCell, type TrackingRecord } from './records.ts'
 import { listFixingDetails, loadTracking, type TrackingData } from './tracking.server.ts'
+import { riskOutcomes, type RiskOutcome } from './settlement.ts'
 import { reportsIndicatorsOf, reportsSpendingOf } from './tracked-pact.ts'
 
 /** What the voortgang pages show, as plain data for their loaders. */
@@ -15,6 +16,7 @@ export interface ProgressView {
   versions: TrackingData['versions']
   /** Null until the pact has a signed version. */
   progress: Progress | null
+  riskOutcomes: RiskOutcome[]
   fixings: Awaited<ReturnType<typeof listFixingDetails>>
   /** Periods the beheerder may still fix: years and quarters not yet covered by a fixing. */
   fixable: string[]
@@ -39,12 +41,15 @@ export async function progressView(
         today: { year: today.getUTCFullYear() },
       })
     : null
+  const riskOutcomesOf = progress
+    ? riskOutcomes({ progress, modelOfVersion: (number) => data.models.get(number), parties: data.parties })
+    : []
   const fixable = tracked
     ? [...periodsOf(data.years, 'jaar'), ...periodsOf(data.years, 'kwartaal')].filter(
         (period) => fixingFor(period, tracked.fixings) === null,
       )
     : []
-  return { pact: data.pact, versions: data.versions, progress, fixings, fixable, data }
+  return { pact: data.pact, versions: data.versions, progress, riskOutcomes: riskOutcomesOf, fixings, fixable, data }
 }
 
 export interface CellHistory {

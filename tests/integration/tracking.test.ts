@@ -104,6 +104,11 @@ describe('the signed demo pact', () => {
       { year: 2030, versionNumber: 1, fixed: false },
     ])
     expect(page.body.progress.reportingYear).toBe(2028)
+    // The signed risk-sharing rule applied to the spending: final for the fixed year, provisional for the open one.
+    expect(page.body.riskOutcomes.map((outcome: { year: number; final: boolean }) => [outcome.year, outcome.final])).toEqual([
+      [2027, true],
+      [2028, false],
+    ])
   })
 
   it('shows each indicator’s status by the one rule, and the 2027 correction', async () => {
