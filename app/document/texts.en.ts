@@ -20,6 +20,7 @@ export const editorEn: typeof editorNl = {
   frozen: 'This pact has been signed: its text is fixed. A manager can start an amendment to change it.',
   readOnly: 'You can read this document, but not edit it. Only editors and managers of the pact can.',
   contentError: 'This document contains content this version of Pactwerk does not know. Editing has been switched off so that content is not damaged. Please reload the page.',
+  unreadable: '[unreadable part skipped]',
   connection: {
     label: 'Connection',
     connecting: 'Connecting…',

@@ -10,7 +10,7 @@ import { addSignatory, changePactStatus, listSignatories, removeSignatory, SignO
 import { can } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
-import { openItems } from '#app/sign-off/sign-off.ts'
+import { openItems } from '#app/sign-off/status.ts'
 import { refusalFor, signOffFormSchema } from '#app/sign-off/forms.ts'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-sign-off'

@@ -1,7 +1,7 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
-import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/sign-off.ts'
+import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/status.ts'
 import { publishPactEvent } from '#app/platform/events/pact-events.server.ts'
 import { newId } from '#app/platform/ids.ts'
 import { recheckCollabAccess } from '#server/collab/index.ts'

@@ -24,7 +24,7 @@ import {
   type IndicatorLevel,
 } from '#app/pact-model/pact-model.ts'
 import { newId } from '#app/platform/ids.ts'
-import type { NamedParty } from './budget-table-view.tsx'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
 import { FieldError, FieldFrame, FormField, LiveField, LiveSelect } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
