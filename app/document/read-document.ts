@@ -32,7 +32,10 @@ export const UNREADABLE_TEXT = editorNl.unreadable
 export interface DocumentReading {
   /** A `doc` node; its content may be empty. */
   json: JSONContent
-  /** Pieces of content skipped because they were unreadable, too deep or not allowed where they were. */
+  /**
+   * Pieces of content skipped because they were unreadable, too deep or not allowed where they
+   * were, and attributes of the wrong type (read as their default).
+   */
   skipped: number
 }
 
@@ -45,7 +48,7 @@ export function pactSchema(): Schema {
 export function readDocument(doc: Y.Doc): DocumentReading {
   const schema = pactSchema()
   const reading = { schema, skipped: 0 }
-  const content = readChildren(doc.getXmlFragment(DOCUMENT_FIELD), schema.topNodeType, 1, reading)
+  const { content } = readChildren(doc.getXmlFragment(DOCUMENT_FIELD), schema.topNodeType, 1, reading)
   return { json: { type: 'doc', content }, skipped: reading.skipped }
 }
 
@@ -54,16 +57,30 @@ interface Reading {
   skipped: number
 }
 
-function readChildren(parent: Y.XmlFragment, parentType: NodeType, depth: number, reading: Reading): JSONContent[] {
+/**
+ * The readable children of `parent`. `hiddenSkip`: something was skipped where no placeholder
+ * fits (a table row holds only cells), so the caller shows it one level up.
+ */
+function readChildren(
+  parent: Y.XmlFragment,
+  parentType: NodeType,
+  depth: number,
+  reading: Reading,
+): { content: JSONContent[]; hiddenSkip: boolean } {
   const allowed = allowedChildren(parentType)
   const content: JSONContent[] = []
   let placeholderLast = false
-  const skip = () => {
-    reading.skipped++
+  let hiddenSkip = false
+  const showSkip = () => {
     if (placeholderLast) return
     const placeholder = placeholderFor(parentType, allowed, reading.schema)
     if (placeholder) content.push(placeholder)
+    else hiddenSkip = true
     placeholderLast = placeholder !== null
+  }
+  const skip = () => {
+    reading.skipped++
+    showSkip()
   }
   for (const child of parent.toArray() as unknown[]) {
     if (child instanceof Y.XmlText) {
@@ -71,7 +88,7 @@ function readChildren(parent: Y.XmlFragment, parentType: NodeType, depth: number
         skip()
         continue
       }
-      const { nodes, unreadable } = readText(child, parentType, reading.schema)
+      const { nodes, unreadable } = readText(child, parentType, reading)
       for (let index = 0; index < unreadable; index++) skip()
       if (nodes.length) {
         content.push(...nodes)
@@ -85,12 +102,18 @@ function readChildren(parent: Y.XmlFragment, parentType: NodeType, depth: number
       continue
     }
     const element = child as Y.XmlElement
-    const attrs = readAttributes(type, element.getAttributes())
-    const children = type.isLeaf ? [] : readChildren(element, type, depth + 1, reading)
-    content.push({ type: type.name, ...(attrs ? { attrs } : {}), ...(children.length ? { content: children } : {}) })
+    const attrs = readAttributes(type, element.getAttributes(), reading)
+    const inner = type.isLeaf ? { content: [], hiddenSkip: false } : readChildren(element, type, depth + 1, reading)
+    // A list whose every item was skipped is not a list: the skip shows in its place.
+    if (inner.hiddenSkip && inner.content.length === 0 && !type.contentMatch.validEnd) {
+      showSkip()
+      continue
+    }
+    content.push({ type: type.name, ...(attrs ? { attrs } : {}), ...(inner.content.length ? { content: inner.content } : {}) })
     placeholderLast = false
+    if (inner.hiddenSkip) showSkip()
   }
-  return content
+  return { content, hiddenSkip }
 }
 
 // Inline content gets the placeholder as text; block content as a paragraph, where one fits.
@@ -126,7 +149,7 @@ function allowedChildren(parentType: NodeType): ReadonlySet<NodeType> {
 }
 
 /** Text runs with the marks the parent allows; embedded objects count as unreadable. */
-function readText(text: Y.XmlText, parentType: NodeType, schema: Schema): { nodes: JSONContent[]; unreadable: number } {
+function readText(text: Y.XmlText, parentType: NodeType, reading: Reading): { nodes: JSONContent[]; unreadable: number } {
   const nodes: JSONContent[] = []
   let unreadable = 0
   for (const op of text.toDelta() as Array<{ insert?: unknown; attributes?: unknown }>) {
@@ -135,7 +158,7 @@ function readText(text: Y.XmlText, parentType: NodeType, schema: Schema): { node
       continue
     }
     if (op.insert === '') continue
-    const marks = readMarks(op.attributes, parentType, schema)
+    const marks = readMarks(op.attributes, parentType, reading)
     nodes.push({ type: 'text', text: op.insert, ...(marks.length ? { marks } : {}) })
   }
   return { nodes, unreadable }
@@ -145,14 +168,15 @@ function readText(text: Y.XmlText, parentType: NodeType, schema: Schema): { node
 // the same mark occurs with different attributes.
 const HASHED_MARK_NAME = /^(.*)--[a-zA-Z0-9+/=]{8}$/
 
-function readMarks(formatting: unknown, parentType: NodeType, schema: Schema): NonNullable<JSONContent['marks']> {
+function readMarks(formatting: unknown, parentType: NodeType, reading: Reading): NonNullable<JSONContent['marks']> {
   if (!isRecord(formatting)) return []
+  const { schema } = reading
   const marks = new Map<string, { type: string; attrs?: Record<string, unknown> }>()
   for (const [key, value] of Object.entries(formatting)) {
     const name = HASHED_MARK_NAME.exec(key)?.[1] ?? key
     const type: MarkType | undefined = Object.hasOwn(schema.marks, name) ? schema.marks[name] : undefined
     if (!type || !parentType.allowsMarkType(type) || marks.has(name)) continue
-    const attrs = readAttributes(type, isRecord(value) ? value : {})
+    const attrs = readAttributes(type, isRecord(value) ? value : {}, reading)
     marks.set(name, { type: name, ...(attrs ? { attrs } : {}) })
   }
   return [...marks.values()]
@@ -162,15 +186,18 @@ function readMarks(formatting: unknown, parentType: NodeType, schema: Schema): N
  * Only the attributes the type declares, each of the type its default has: a number must be a
  * safe integer (list numbering, heading level, spans), anything else a string. Renderers write
  * these into HTML and loop over them, so an object (whose `toString` may throw), Infinity,
- * NaN, a BigInt or binary falls back to the default.
+ * NaN, a BigInt or binary falls back to the default, and counts as skipped. Attributes the type
+ * does not declare are not read at all.
  */
-function readAttributes(type: NodeType | MarkType, raw: Record<string, unknown>): Record<string, unknown> | undefined {
+function readAttributes(type: NodeType | MarkType, raw: Record<string, unknown>, reading: Reading): Record<string, unknown> | undefined {
   if (TABLE_CELLS.has(type.name)) return tableCellAttrs(raw)
   const attrs: Record<string, unknown> = {}
   for (const [name, spec] of Object.entries(type.spec.attrs ?? {})) {
     const value = Object.hasOwn(raw, name) ? raw[name] : undefined
+    if (value === undefined || value === null) continue
     const wanted = typeof (spec as { default?: unknown }).default === 'number' ? 'integer' : 'string'
     if (wanted === 'integer' ? Number.isSafeInteger(value) : typeof value === 'string') attrs[name] = value
+    else reading.skipped++
   }
   return Object.keys(attrs).length ? attrs : undefined
 }
