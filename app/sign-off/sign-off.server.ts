@@ -270,3 +270,9 @@ export async function getVersion(pactId: string, number: number, db: Db = getDb(
     decisions: JSON.parse(row.decisions) as Array<{ clauseId: string; partyId: string; userId: string; decidedAt: string; contentHash: string }>,
   }
 }
+
+/** The full Yjs state a signed version stored, to restore its text; null when there is no such version. */
+export async function getVersionState(pactId: string, number: number, db: Db = getDb()): Promise<Uint8Array | null> {
+  const row = await db.selectFrom('pact_versions').select('state_base64').where('pact_id', '=', pactId).where('number', '=', number).executeTakeFirst()
+  return row ? new Uint8Array(Buffer.from(row.state_base64, 'base64')) : null
+}
