@@ -73,7 +73,8 @@ function readChildren(
   let hiddenSkip = false
   const showSkip = () => {
     if (placeholderLast) return
-    const placeholder = placeholderFor(parentType, allowed, reading.schema)
+    // A placeholder paragraph must itself lie within the bound, or the next reading would skip it.
+    const placeholder = placeholderFor(parentType, allowed, reading.schema, depth <= MAX_DOCUMENT_DEPTH)
     if (placeholder) content.push(placeholder)
     else hiddenSkip = true
     placeholderLast = placeholder !== null
@@ -117,9 +118,9 @@ function readChildren(
 }
 
 // Inline content gets the placeholder as text; block content as a paragraph, where one fits.
-function placeholderFor(parentType: NodeType, allowed: ReadonlySet<NodeType>, schema: Schema): JSONContent | null {
+function placeholderFor(parentType: NodeType, allowed: ReadonlySet<NodeType>, schema: Schema, blockFits: boolean): JSONContent | null {
   if (parentType.inlineContent) return allowed.has(schema.nodes.text) ? { type: 'text', text: UNREADABLE_TEXT } : null
-  return allowed.has(schema.nodes.paragraph) ? { type: 'paragraph', content: [{ type: 'text', text: UNREADABLE_TEXT }] } : null
+  return blockFits && allowed.has(schema.nodes.paragraph) ? { type: 'paragraph', content: [{ type: 'text', text: UNREADABLE_TEXT }] } : null
 }
 
 const allowedByType = new WeakMap<NodeType, ReadonlySet<NodeType>>()

@@ -7,7 +7,7 @@ import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { getVersionState } from '#app/sign-off/sign-off.server.ts'
 import { readDocument } from './read-document.ts'
-import { restoreUpdates } from './restore.ts'
+import { restoreUpdates, type RestoreSource } from './restore.ts'
 
 /**
  * A beheerder repairs a pact's text without database surgery: back to a signed version's text,
@@ -16,8 +16,6 @@ import { restoreUpdates } from './restore.ts'
  * server edit (stored, then relayed), so open editors follow, and it is audited. Edits made by
  * others while it is applied are merged, not lost. Only the text changes, never the model.
  */
-
-export type RestoreSource = { kind: 'version'; number: number } | { kind: 'readable' }
 
 export type RestoreErrorCode = 'not-editable' | 'unknown-version'
 

@@ -17,6 +17,9 @@ import { DOCUMENT_FIELD, pactSchema } from './read-document.ts'
 
 const DELETE_BAND = 100
 
+/** What a beheerder can put the text back to: a signed version, or the readable part of the current text. */
+export type RestoreSource = { kind: 'version'; number: number } | { kind: 'readable' }
+
 // Any Yjs type: Yjs itself types its children so.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type YType = Y.AbstractType<any>
