@@ -20,9 +20,8 @@ const DELETE_BAND = 100
 /** What a beheerder can put the text back to: a signed version, or the readable part of the current text. */
 export type RestoreSource = { kind: 'version'; number: number } | { kind: 'readable' }
 
-// Any Yjs type: Yjs itself types its children so.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type YType = Y.AbstractType<any>
+/** What this walk needs of any Yjs type: its list of items and its map of items. */
+type YType = Pick<Y.AbstractType<unknown>, '_start' | '_map'>
 
 /**
  * The updates, in order, that turn `currentState`'s text into `target` (a document as
@@ -71,7 +70,7 @@ function childItems(type: YType): Y.Item[] {
 }
 
 function childTypes(type: YType): Array<YType> {
-  return childItems(type).flatMap((item) => (item.content instanceof Y.ContentType ? [item.content.type as YType] : []))
+  return childItems(type).flatMap((item) => (item.content instanceof Y.ContentType ? [item.content.type] : []))
 }
 
 function deleteContent(type: YType, transaction: Y.Transaction): void {
