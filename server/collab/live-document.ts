@@ -6,6 +6,7 @@ import { FROM_OTHER_INSTANCE, type FanoutChannel, type FanoutMessage } from './f
 import type { DocumentStore } from './persistence.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol.ts'
 import type { CollabWriter, DocumentConnection } from './types.ts'
+import { checkUpdate } from './update-guard.ts'
 
 /** A change made by server code rather than a client, named for the logs. */
 export interface ServerOrigin {
@@ -69,6 +70,7 @@ export class LiveDocument {
   private nextCompactionAt: number
   private compaction: Promise<void> = Promise.resolve()
   private compactionQueued = false
+  private readonly refusedConnections = new WeakSet<DocumentConnection>()
 
   constructor(
     readonly pactId: string,
@@ -224,6 +226,7 @@ export class LiveDocument {
 
   /** What the update actually changed (null if nothing): Yjs emits only the new structs and deletions. */
   private applyCapturingEffect(task: ApplyTask): Uint8Array | null {
+    if (this.isConnection(task.origin) && !this.acceptFromClient(task.origin, task.update)) return null
     const effects: Uint8Array[] = []
     const capture = (update: Uint8Array) => effects.push(update)
     this.doc.on('update', capture)
@@ -237,6 +240,22 @@ export class LiveDocument {
     }
     if (effects.length === 0) return null
     return effects.length === 1 ? effects[0] : Y.mergeUpdates(effects)
+  }
+
+  /**
+   * A client's update must keep the document inside the editor's schema (update-guard.ts). A
+   * refused one is dropped before it touches the document, and so are the sender's updates
+   * still queued behind it, which may build on it: only the sender is closed, the others never
+   * see any of it. Server code is trusted, and other instances checked what they relay.
+   */
+  private acceptFromClient(connection: DocumentConnection, update: Uint8Array): boolean {
+    if (this.refusedConnections.has(connection)) return false
+    const refusal = checkUpdate(this.doc, update)
+    if (refusal === null) return true
+    this.refusedConnections.add(connection)
+    this.options.log.warn({ userId: connection.identity.userId, bytes: update.byteLength, refusal }, 'collab update refused')
+    connection.close(CloseCode.updateRefused, 'update-refused')
+    return false
   }
 
   /**
