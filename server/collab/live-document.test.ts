@@ -64,7 +64,7 @@ function typing(...texts: string[]): Uint8Array[] {
   const doc = new Y.Doc()
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(update))
-  for (const text of texts) doc.getText('default').insert(doc.getText('default').length, text)
+  for (const text of texts) doc.getText('text').insert(doc.getText('text').length, text)
   return updates
 }
 
@@ -131,6 +131,35 @@ describe('LiveDocument', () => {
     expect(document.isDiscarded).toBe(true)
   })
 
+  it('refuses an update outside the schema before it touches the document: only its sender is closed, with 4422', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const hostile = fakeConnection('hostile')
+    const other = fakeConnection('other')
+    document.addConnection(hostile.connection)
+    document.addConnection(other.connection)
+    const greeting = other.received.length
+    const hostileDoc = new Y.Doc()
+    const hostileUpdates: Uint8Array[] = []
+    hostileDoc.on('update', (update: Uint8Array) => hostileUpdates.push(update))
+    hostileDoc.getXmlFragment('default').insert(0, [new Y.XmlElement('script')])
+    hostileDoc.getText('text').insert(0, 'daarna')
+
+    for (const update of hostileUpdates) document.receiveUpdate(update, hostile.connection)
+    document.receiveUpdate(typing('gewoon')[0], other.connection)
+    await tick()
+    release()
+    await document.whenIdle()
+
+    expect(hostile.closes).toEqual([CloseCode.updateRefused])
+    expect(other.closes).toEqual([])
+    // The sender's next update, queued behind the refused one, is dropped too; the other's is stored and relayed.
+    expect(appended).toHaveLength(1)
+    expect(document.doc.getXmlFragment('default').length).toBe(0)
+    expect(document.doc.getText('text').toString()).toBe('gewoon')
+    expect(other.received.length).toBe(greeting)
+  })
+
   it('compacts once the log reaches the configured length', async () => {
     const store: DocumentStore = {
       load: async () => null,
@@ -189,7 +218,7 @@ describe('LiveDocument change listener', () => {
     const updateOf = (doc: Y.Doc, text: string) => {
       let update!: Uint8Array
       doc.once('update', (captured: Uint8Array) => (update = captured))
-      doc.getText('default').insert(0, text)
+      doc.getText('text').insert(0, text)
       return update
     }
 

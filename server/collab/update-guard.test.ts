@@ -9,7 +9,8 @@ import { demoPactModel } from '#app/demo/demo-pact-model.ts'
 import { DOCUMENT_FIELD, seedPactDocument } from '#app/document/document.server.ts'
 import { pactExtensions } from '#app/document/extensions.ts'
 import { pactTemplate } from '#app/document/template.ts'
-import { PACT_MODEL_KEY, seedPactModel, setBudget, updateResultAreaField, upsertRiskRule } from '#app/pact-model/pact-model-yjs.ts'
+import { seedPactModel, setBudget, updateResultAreaField, upsertRiskRule } from '#app/pact-model/pact-model-yjs.ts'
+import { clientUpdate as clientUpdateOf, findElement, HOSTILE_CASES, nested } from '#tests/support/hostile-updates.ts'
 import { generateHistory } from '../../bench/lib/history.ts'
 import { checkUpdate } from './update-guard.ts'
 
@@ -26,117 +27,18 @@ function serverDoc(text: 'template' | 'demo' = 'template'): Y.Doc {
   return doc
 }
 
-/** A client in step with the server; `change` makes an edit, the result is the update it sends. */
-function clientUpdate(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
-  const client = new Y.Doc()
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
-  const before = Y.encodeStateVector(client)
-  change(client)
-  return Y.encodeStateAsUpdate(client, before)
-}
-
 function fragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(DOCUMENT_FIELD)
 }
 
-/** The first element with this node name, depth first. */
-function find(doc: Y.Doc, nodeName: string): Y.XmlElement {
-  const found = fragment(doc)
-    .createTreeWalker((type) => type instanceof Y.XmlElement && type.nodeName === nodeName)
-    .next()
-  if (found.done) throw new Error(`no ${nodeName} in the document`)
-  return found.value as Y.XmlElement
+function clientUpdate(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
+  return clientUpdateOf(Y.encodeStateAsUpdate(server), change)
 }
-
-/** The fragment seen as another root type: how a hand-made client writes raw content into it. */
-function rootAs<T extends Y.AbstractType<any>>(server: Y.Doc, make: (doc: Y.Doc) => T, insert: (type: T) => void): Uint8Array {
-  const client = new Y.Doc()
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
-  const before = Y.encodeStateVector(client)
-  insert(make(client))
-  return Y.encodeStateAsUpdate(client, before)
-}
-
-/** `bulletList > listItem > bulletList …`, one level at a time (Yjs integrates a prepared tree recursively). */
-function nested(depth: number): (client: Y.Doc) => void {
-  return (client) =>
-    client.transact(() => {
-      let current = new Y.XmlElement('bulletList')
-      fragment(client).insert(0, [current])
-      for (let level = 0; level < depth; level++) {
-        const child = new Y.XmlElement(level % 2 === 0 ? 'listItem' : 'bulletList')
-        current.insert(0, [child])
-        current = child
-      }
-    })
-}
-
-function withClauseAttribute(key: string, value: unknown) {
-  return (client: Y.Doc) => find(client, 'clause').setAttribute(key, value as string)
-}
-
-// Each case takes the document outside the schema in its own way; every one must be refused.
-const hostile: Array<[string, (server: Y.Doc) => Uint8Array, RegExp]> = [
-  ['a Y.Map in the fragment', (s) => clientUpdate(s, (c) => fragment(c).insert(0, [new Y.Map() as never])), /Y\.Map inside doc/],
-  ['a Y.Array in the fragment', (s) => clientUpdate(s, (c) => fragment(c).insert(0, [new Y.Array() as never])), /Y\.Array inside doc/],
-  ['a Y.Text in the fragment', (s) => clientUpdate(s, (c) => fragment(c).insert(0, [new Y.Text('x') as never])), /Y\.Text inside doc/],
-  ['a Y.XmlHook in the fragment', (s) => clientUpdate(s, (c) => fragment(c).insert(0, [new Y.XmlHook('h') as never])), /Y\.XmlHook/],
-  ['a raw string in the fragment', (s) => rootAs(s, (c) => c.getArray(DOCUMENT_FIELD), (a) => a.insert(0, ['x'])), /plain value/],
-  ['a raw object in the fragment', (s) => rootAs(s, (c) => c.getArray(DOCUMENT_FIELD), (a) => a.insert(0, [{ a: 1 }])), /plain value/],
-  ['binary in the fragment', (s) => rootAs(s, (c) => c.getArray(DOCUMENT_FIELD), (a) => a.insert(0, [new Uint8Array([1, 2])])), /binary/],
-  ['text straight in the fragment', (s) => rootAs(s, (c) => c.getText(DOCUMENT_FIELD), (t) => t.insert(0, 'x')), /a string inside doc/],
-  ['a key on the fragment', (s) => rootAs(s, (c) => c.getMap(DOCUMENT_FIELD), (m) => m.set('x', 1)), /unknown-attribute/],
-  ['a Y.Map inside a paragraph', (s) => clientUpdate(s, (c) => find(c, 'paragraph').insert(0, [new Y.Map() as never])), /Y\.Map inside paragraph/],
-  ['an unknown element', (s) => clientUpdate(s, (c) => fragment(c).insert(0, [new Y.XmlElement('script')])), /element script inside doc/],
-  ['a paragraph in a paragraph', (s) => clientUpdate(s, (c) => find(c, 'paragraph').insert(0, [new Y.XmlElement('paragraph')])), /paragraph inside paragraph/],
-  ['a clause in a clause', (s) => clientUpdate(s, (c) => find(c, 'clause').insert(1, [new Y.XmlElement('clause')])), /clause inside clause/],
-  ['a list item at the top', (s) => clientUpdate(s, (c) => fragment(c).insert(0, [new Y.XmlElement('listItem')])), /listItem inside doc/],
-  ['a text element node', (s) => clientUpdate(s, (c) => find(c, 'paragraph').insert(0, [new Y.XmlElement('text')])), /element text/],
-  ['text in a table row', (s) => clientUpdate(s, (c) => find(c, 'tableRow').insert(0, [new Y.XmlText('x')])), /XmlText inside tableRow/],
-  ['an embed in text', (s) => clientUpdate(s, (c) => (find(c, 'paragraph').get(0) as Y.XmlText).insertEmbed(0, { a: 1 })), /embed/],
-  ['a type in text', (s) => clientUpdate(s, (c) => (find(c, 'paragraph').get(0) as Y.XmlText).insertEmbed(0, new Y.Map())), /Y\.Map in the text/],
-  ['an unknown mark', (s) => clientUpdate(s, (c) => (find(c, 'paragraph').get(0) as Y.XmlText).format(0, 2, { link: { href: 'x' } })), /mark-not-allowed/],
-  ['bold in a clause title', (s) => clientUpdate(s, (c) => (find(c, 'clauseTitle').get(0) as Y.XmlText).format(0, 2, { bold: {} })), /mark-not-allowed: bold/],
-  ['mark attributes that are objects', (s) => clientUpdate(s, (c) => (find(c, 'paragraph').get(0) as Y.XmlText).format(0, 2, { bold: { a: {} } })), /mark-attributes/],
-  ['a clause kind of Infinity', (s) => clientUpdate(s, withClauseAttribute('kind', Infinity)), /attribute-type: clause.kind/],
-  ['a clause kind of NaN', (s) => clientUpdate(s, withClauseAttribute('kind', NaN)), /attribute-type: clause.kind/],
-  ['a clause id of NaN', (s) => clientUpdate(s, withClauseAttribute('clauseId', NaN)), /attribute-type: clause.clauseId/],
-  ['a clause id that is a BigInt', (s) => clientUpdate(s, withClauseAttribute('clauseId', 10n)), /attribute-type: clause.clauseId/],
-  ['a clause id that is binary', (s) => clientUpdate(s, withClauseAttribute('clauseId', new Uint8Array([1]))), /attribute-type: clause.clauseId/],
-  ['a clause id that is an object', (s) => clientUpdate(s, withClauseAttribute('clauseId', { toString: 1 })), /attribute-type: clause.clauseId/],
-  ['a clause id that is a type', (s) => clientUpdate(s, withClauseAttribute('clauseId', new Y.Map())), /attribute-type: clause.clauseId/],
-  ['an unknown attribute', (s) => clientUpdate(s, withClauseAttribute('onclick', 'x')), /unknown-attribute: clause.onclick/],
-  ['an ordered list start that is an object', (s) => clientUpdate(s, (c) => {
-    const list = new Y.XmlElement('orderedList')
-    list.setAttribute('start', { valueOf: 3 } as never)
-    find(c, 'clause').insert(1, [list])
-  }), /attribute-type: orderedList.start/],
-  ['a column width that is not numbers', (s) => clientUpdate(s, (c) => find(c, 'tableCell').setAttribute('colwidth', ['100px'] as never)), /colwidth/],
-  ['nesting 65 deep', (s) => clientUpdate(s, nested(64)), /too-deep/],
-  ['nesting 1,000 deep', (s) => clientUpdate(s, nested(1_000)), /too-deep/],
-  ['nesting 3,000 deep', (s) => clientUpdate(s, nested(3_000)), /too-deep/],
-  ['nesting 3,000 deep in the model', (s) => clientUpdate(s, (c) => {
-    let current = c.getMap(PACT_MODEL_KEY)
-    for (let level = 0; level < 3_000; level++) current = current.set('x', new Y.Map())
-  }), /too-deep/],
-  ['an element in the model', (s) => clientUpdate(s, (c) => c.getMap(PACT_MODEL_KEY).set('x', new Y.XmlElement('paragraph') as never)), /not-in-model/],
-  ['a list entry in a model map', (s) => rootAs(s, (c) => c.getArray(PACT_MODEL_KEY), (a) => a.insert(0, [1])), /not-in-model/],
-  ['a truncated delete set (the 6-byte frame)', () => new Uint8Array([0x00, 0x01]), /undecodable/],
-  ['a gap in a client\'s clock', (s) => {
-    const client = new Y.Doc()
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(s))
-    const before = Y.encodeStateVector(client)
-    fragment(client).insert(0, [new Y.XmlElement('paragraph')])
-    const middle = Y.encodeStateVector(client)
-    find(client, 'paragraph').insert(0, [new Y.XmlText('later')])
-    return Y.diffUpdate(Y.encodeStateAsUpdate(client, before), middle)
-  }, /incomplete/],
-]
 
 describe('the update guard refuses what the schema does not allow', () => {
-  it.each(hostile)('%s', (_name, make, reason) => {
+  it.each(HOSTILE_CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_name, { build, reason }) => {
     const server = serverDoc()
-    const update = make(server)
+    const update = build(Y.encodeStateAsUpdate(server))
     const before = Y.encodeStateAsUpdate(server)
     expect(checkUpdate(server, update)).toMatch(reason)
     // Checking changes nothing.
@@ -145,7 +47,7 @@ describe('the update guard refuses what the schema does not allow', () => {
 
   it('refuses an update over the size limit', () => {
     const server = serverDoc()
-    const update = clientUpdate(server, (c) => (find(c, 'paragraph').get(0) as Y.XmlText).insert(0, 'x'.repeat(2_000)))
+    const update = clientUpdate(server, (c) => (findElement(c, 'paragraph')!.get(0) as Y.XmlText).insert(0, 'x'.repeat(2_000)))
     expect(checkUpdate(server, update, { maxDepth: 64, maxUpdateBytes: 1_000 })).toMatch(/too-large/)
     expect(checkUpdate(server, update)).toBeNull()
   })
@@ -263,6 +165,6 @@ describe('the update guard lets every edit of the editor through', () => {
 
   it('leaves other top-level names alone: no reader looks at them', () => {
     const server = serverDoc()
-    expect(checkUpdate(server, rootAs(server, (c) => c.getText('notities'), (t) => t.insert(0, 'vrij')))).toBeNull()
+    expect(checkUpdate(server, clientUpdate(server, (c) => c.getText('notities').insert(0, 'vrij')))).toBeNull()
   })
 })

@@ -44,6 +44,9 @@ export interface UpdateGuardLimits {
 
 export const DEFAULT_GUARD_LIMITS: UpdateGuardLimits = { maxDepth: 64, maxUpdateBytes: 8 * 1024 * 1024 }
 
+// What an item holds; yjs exports the classes but not their common base type.
+type Content = Y.Item['content']
+
 /** Why an update was refused, for the log; null when it is accepted. */
 export type UpdateVerdict = string | null
 
@@ -196,7 +199,7 @@ class UpdateCheck {
     }
   }
 
-  private checkChild(node: NodeType, content: Y.AbstractContent): UpdateVerdict {
+  private checkChild(node: NodeType, content: Content): UpdateVerdict {
     const allowed = this.rules.children.get(node)!
     if (content instanceof Y.ContentType) {
       const type = content.type
@@ -206,7 +209,7 @@ class UpdateCheck {
     return `not-in-schema: ${describeContent(content)} inside ${node.name}`
   }
 
-  private checkTextContent(node: NodeType, content: Y.AbstractContent): UpdateVerdict {
+  private checkTextContent(node: NodeType, content: Content): UpdateVerdict {
     if (content instanceof Y.ContentString) return null
     if (content instanceof Y.ContentFormat) {
       const name = HASHED_MARK_NAME.exec(content.key)?.[1] ?? content.key
@@ -351,7 +354,7 @@ function placeInside(outer: Place, parentSub: string | null, type: Y.AbstractTyp
   }
 }
 
-function checkAttribute(node: NodeType, key: string, content: Y.AbstractContent): UpdateVerdict {
+function checkAttribute(node: NodeType, key: string, content: Content): UpdateVerdict {
   if (node.spec.topNode || !Object.hasOwn(node.spec.attrs ?? {}, key)) return `unknown-attribute: ${node.name}.${key}`
   if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return `attribute-type: ${node.name}.${key}`
   const value: unknown = content.arr[0]
@@ -370,7 +373,7 @@ function isAttributeValue(defaultValue: unknown, key: string, value: unknown): b
   return isScalar(value)
 }
 
-function checkModelContent(kind: 'model-map' | 'model-array', parentSub: string | null, content: Y.AbstractContent): UpdateVerdict {
+function checkModelContent(kind: 'model-map' | 'model-array', parentSub: string | null, content: Content): UpdateVerdict {
   if ((kind === 'model-map') !== (parentSub !== null)) return `not-in-model: ${kind === 'model-map' ? 'list entry in a map' : 'key in an array'}`
   if (content instanceof Y.ContentAny) return null
   if (content instanceof Y.ContentType && (content.type.constructor === Y.Map || content.type.constructor === Y.Array)) return null
@@ -401,7 +404,7 @@ function describeType(type: Y.AbstractType<any>): string {
   return TYPE_NAMES.get(type.constructor) ?? 'an unknown type'
 }
 
-function describeContent(content: Y.AbstractContent): string {
+function describeContent(content: Content): string {
   return content instanceof Y.ContentType ? describeType(content.type) : (CONTENT_NAMES.get(content.constructor) ?? 'unknown content')
 }
 
