@@ -160,6 +160,28 @@ describe('LiveDocument', () => {
     expect(other.received.length).toBe(greeting)
   })
 
+  it('checks an update even when its sender hung up before it was applied', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const writer = fakeConnection('writer')
+    const hostile = fakeConnection('hostile')
+    document.addConnection(writer.connection)
+    document.addConnection(hostile.connection)
+    document.receiveUpdate(typing('bezig met opslaan')[0], writer.connection)
+    await tick()
+    const hostileDoc = new Y.Doc()
+    hostileDoc.getXmlFragment('default').insert(0, [new Y.XmlElement('script')])
+    document.receiveUpdate(Y.encodeStateAsUpdate(hostileDoc), hostile.connection)
+    document.removeConnection(hostile.connection)
+    release()
+    await tick()
+    // Would let a second row through, were the hostile update applied.
+    release()
+    await document.whenIdle()
+    expect(document.doc.getXmlFragment('default').length).toBe(0)
+    expect(appended).toHaveLength(1)
+  })
+
   it('compacts once the log reaches the configured length', async () => {
     const store: DocumentStore = {
       load: async () => null,

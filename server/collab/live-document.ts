@@ -226,7 +226,7 @@ export class LiveDocument {
 
   /** What the update actually changed (null if nothing): Yjs emits only the new structs and deletions. */
   private applyCapturingEffect(task: ApplyTask): Uint8Array | null {
-    if (this.isConnection(task.origin) && !this.acceptFromClient(task.origin, task.update)) return null
+    if (isFromClient(task.origin) && !this.acceptFromClient(task.origin, task.update)) return null
     const effects: Uint8Array[] = []
     const capture = (update: Uint8Array) => effects.push(update)
     this.doc.on('update', capture)
@@ -246,7 +246,8 @@ export class LiveDocument {
    * A client's update must keep the document inside the editor's schema (update-guard.ts). A
    * refused one is dropped before it touches the document, and so are the sender's updates
    * still queued behind it, which may build on it: only the sender is closed, the others never
-   * see any of it. Server code is trusted, and other instances checked what they relay.
+   * see any of it. Server code is trusted, and other instances checked what they relay. Checked
+   * even when the sender has disconnected meanwhile: sending and hanging up must not skip it.
    */
   private acceptFromClient(connection: DocumentConnection, update: Uint8Array): boolean {
     if (this.refusedConnections.has(connection)) return false
@@ -300,4 +301,9 @@ export class LiveDocument {
     }
     this.nextCompactionAt = this.logLength + this.options.compactAfterUpdates
   }
+}
+
+/** Every origin that is neither server code nor another instance is a client's connection, still open or not. */
+function isFromClient(origin: UpdateOrigin): origin is DocumentConnection {
+  return origin !== FROM_OTHER_INSTANCE && !('server' in origin)
 }
