@@ -181,6 +181,10 @@ class UpdateCheck {
   }
 
   private checkItem(item: Y.Item): UpdateVerdict {
+    // Like a gap in a clock: Yjs would hold the item back and integrate it later, unseen by the readers until then.
+    for (const id of [item.origin, item.rightOrigin]) {
+      if (id && !this.isKnown(id.client, id.clock) && !this.inUpdate(id)) return 'incomplete: neighbour missing'
+    }
     const { place, parentSub } = this.placementOf(item, 0)
     const content = item.content
     if (content instanceof Y.ContentDeleted || place.kind === 'gone') return null
