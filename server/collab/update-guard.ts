@@ -30,8 +30,8 @@ import { PACT_MODEL_KEY } from '#app/pact-model/pact-model-yjs.ts'
  * is projected. Everywhere: nesting deeper than `maxDepth` and updates over `maxUpdateBytes`
  * are refused, so no reader and no Yjs deletion ever recurses without bound.
  *
- * Other top-level names are left alone: no reader looks at them, and test and bench clients
- * type into a plain Y.Text of their own. Deletions are always accepted: removing content cannot
+ * Other top-level names are held only to the depth and size limits (and no subdocuments): no
+ * reader looks at them, and test and bench clients type into a plain Y.Text of their own. Deletions are always accepted: removing content cannot
  * take the document outside the schema, and it is how a damaged pact is repaired.
  */
 
@@ -188,6 +188,8 @@ class UpdateCheck {
     const { place, parentSub } = this.placementOf(item, 0)
     const content = item.content
     if (content instanceof Y.ContentDeleted || place.kind === 'gone') return null
+    // A subdocument anywhere, even under another top-level name: the server would hold a Y.Doc per one.
+    if (content instanceof Y.ContentDoc) return 'subdocument'
     if (place.kind === 'refused') return place.reason
     if (content instanceof Y.ContentType && place.depth + 1 > this.limits.maxDepth) return `too-deep: over ${this.limits.maxDepth} levels`
     switch (place.kind) {

@@ -126,6 +126,7 @@ export const HOSTILE_CASES: HostileCase[] = [
       }),
     /too-deep/,
   ),
+  change('a subdocument under another top-level name', (c) => c.getMap('elders').set('doc', new Y.Doc()), /subdocument/),
   change('an element in the model', (c) => c.getMap(PACT_MODEL_KEY).set('x', new Y.XmlElement('paragraph') as never), /not-in-model/),
   change('a list entry in a model map', asRoot((c) => c.getArray(PACT_MODEL_KEY), (a) => a.insert(0, [1])), /not-in-model/),
   { name: 'a truncated delete set (the 6-byte frame)', build: () => TRUNCATED_DELETE_SET, reason: /undecodable/ },
