@@ -182,6 +182,31 @@ describe('LiveDocument', () => {
     expect(appended).toHaveLength(1)
   })
 
+  it('drops an update that builds on what the client has not sent yet, without closing it: its sync step 2 brings both', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const returning = fakeConnection('returning')
+    const other = fakeConnection('other')
+    document.addConnection(returning.connection)
+    document.addConnection(other.connection)
+    // Typed offline, then again right after reconnecting, before the sync step 2 went out.
+    const browser = new Y.Doc()
+    const paragraph = new Y.XmlElement('paragraph')
+    browser.getXmlFragment('default').insert(0, [paragraph])
+    const serverState = Y.encodeStateVector(document.doc)
+    const beforeTyping = Y.encodeStateVector(browser)
+    paragraph.insert(0, [new Y.XmlText('na het herverbinden')])
+    document.receiveUpdate(Y.encodeStateAsUpdate(browser, beforeTyping), returning.connection)
+    document.receiveUpdate(Y.encodeStateAsUpdate(browser, serverState), returning.connection)
+    await tick()
+    release()
+    await document.whenIdle()
+
+    expect(returning.closes).toEqual([])
+    expect(appended).toHaveLength(1)
+    expect(document.doc.getXmlFragment('default').toString()).toBe('<paragraph>na het herverbinden</paragraph>')
+  })
+
   it('compacts once the log reaches the configured length', async () => {
     const store: DocumentStore = {
       load: async () => null,

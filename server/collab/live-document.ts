@@ -251,10 +251,15 @@ export class LiveDocument {
    */
   private acceptFromClient(connection: DocumentConnection, update: Uint8Array): boolean {
     if (this.refusedConnections.has(connection)) return false
-    const refusal = checkUpdate(this.doc, update)
-    if (refusal === null) return true
+    const verdict = checkUpdate(this.doc, update)
+    if (verdict.kind === 'accepted') return true
+    const context = { userId: connection.identity.userId, bytes: update.byteLength, reason: verdict.reason }
+    if (verdict.kind === 'incomplete') {
+      this.options.log.info(context, 'collab update dropped until the client sends what it builds on')
+      return false
+    }
     this.refusedConnections.add(connection)
-    this.options.log.warn({ userId: connection.identity.userId, bytes: update.byteLength, refusal }, 'collab update refused')
+    this.options.log.warn(context, 'collab update refused')
     connection.close(CloseCode.updateRefused, 'update-refused')
     return false
   }

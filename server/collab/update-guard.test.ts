@@ -12,7 +12,7 @@ import { pactTemplate } from '#app/document/template.ts'
 import { seedPactModel, setBudget, updateResultAreaField, upsertRiskRule } from '#app/pact-model/pact-model-yjs.ts'
 import { clientUpdate as clientUpdateOf, findElement, HOSTILE_CASES, nested } from '#tests/support/hostile-updates.ts'
 import { generateHistory } from '../../bench/lib/history.ts'
-import { checkUpdate } from './update-guard.ts'
+import { checkUpdate, type UpdateVerdict } from './update-guard.ts'
 
 const parties = { gemeente: 'g', welzijn: 'w', jeugdhulp: 'j', adviesraad: 'a' }
 const model = demoPactModel(parties)
@@ -31,6 +31,11 @@ function fragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(DOCUMENT_FIELD)
 }
 
+/** The reason the guard gives, or null when it accepts. */
+function reasonOf(verdict: UpdateVerdict): string | null {
+  return verdict.kind === 'accepted' ? null : verdict.reason
+}
+
 function clientUpdate(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
   return clientUpdateOf(Y.encodeStateAsUpdate(server), change)
 }
@@ -40,7 +45,10 @@ describe('the update guard refuses what the schema does not allow', () => {
     const server = serverDoc()
     const update = build(Y.encodeStateAsUpdate(server))
     const before = Y.encodeStateAsUpdate(server)
-    expect(checkUpdate(server, update)).toMatch(reason)
+    const verdict = checkUpdate(server, update)
+    expect(reasonOf(verdict)).toMatch(reason)
+    // Only what builds on structs the server lacks may wait for them; everything else closes its sender.
+    expect(verdict.kind).toBe(reason.source === 'incomplete' ? 'incomplete' : 'refused')
     // Checking changes nothing.
     expect(Y.encodeStateAsUpdate(server)).toEqual(before)
   })
@@ -48,8 +56,8 @@ describe('the update guard refuses what the schema does not allow', () => {
   it('refuses an update over the size limit', () => {
     const server = serverDoc()
     const update = clientUpdate(server, (c) => (findElement(c, 'paragraph')!.get(0) as Y.XmlText).insert(0, 'x'.repeat(2_000)))
-    expect(checkUpdate(server, update, { maxDepth: 64, maxUpdateBytes: 1_000 })).toMatch(/too-large/)
-    expect(checkUpdate(server, update)).toBeNull()
+    expect(reasonOf(checkUpdate(server, update, { maxDepth: 64, maxUpdateBytes: 1_000 }))).toMatch(/too-large/)
+    expect(reasonOf(checkUpdate(server, update))).toBeNull()
   })
 
   it('refuses additions inside content that was stored before the guard existed, but lets it be deleted', () => {
@@ -63,11 +71,11 @@ describe('the update guard refuses what the schema does not allow', () => {
       while (current.length > 0) current = current.get(0) as Y.XmlElement
       current.insert(0, [new Y.XmlElement('paragraph')])
     })
-    expect(checkUpdate(server, deepest)).toMatch(/too-deep/)
-    expect(checkUpdate(server, clientUpdate(server, (c) => (fragment(c).get(1) as unknown as Y.Map<number>).set('x', 1)))).toMatch(
+    expect(reasonOf(checkUpdate(server, deepest))).toMatch(/too-deep/)
+    expect(reasonOf(checkUpdate(server, clientUpdate(server, (c) => (fragment(c).get(1) as unknown as Y.Map<number>).set('x', 1))))).toMatch(
       /not-in-schema/,
     )
-    expect(checkUpdate(server, clientUpdate(server, (c) => fragment(c).delete(0, 2)))).toBeNull()
+    expect(reasonOf(checkUpdate(server, clientUpdate(server, (c) => fragment(c).delete(0, 2))))).toBeNull()
   })
 })
 
@@ -86,7 +94,7 @@ describe('the update guard lets every edit of the editor through', () => {
     let updates = 0
     client.on('update', (update: Uint8Array) => {
       updates++
-      const refusal = checkUpdate(server, update)
+      const refusal = reasonOf(checkUpdate(server, update))
       if (refusal) refusals.push(refusal)
       else Y.applyUpdate(server, update)
     })
@@ -150,7 +158,7 @@ describe('the update guard lets every edit of the editor through', () => {
     const server = new Y.Doc()
     const refusals = []
     for (const update of updates) {
-      const refusal = checkUpdate(server, update)
+      const refusal = reasonOf(checkUpdate(server, update))
       if (refusal) refusals.push(refusal)
       Y.applyUpdate(server, update)
     }
@@ -159,12 +167,12 @@ describe('the update guard lets every edit of the editor through', () => {
 
   it('passes a whole document sent at once, as a client coming back from a long offline session does', () => {
     const server = new Y.Doc()
-    expect(checkUpdate(server, Y.encodeStateAsUpdate(serverDoc()))).toBeNull()
-    expect(checkUpdate(server, Y.encodeStateAsUpdate(serverDoc('demo')))).toBeNull()
+    expect(reasonOf(checkUpdate(server, Y.encodeStateAsUpdate(serverDoc())))).toBeNull()
+    expect(reasonOf(checkUpdate(server, Y.encodeStateAsUpdate(serverDoc('demo'))))).toBeNull()
   })
 
   it('leaves other top-level names alone: no reader looks at them', () => {
     const server = serverDoc()
-    expect(checkUpdate(server, clientUpdate(server, (c) => c.getText('notities').insert(0, 'vrij')))).toBeNull()
+    expect(reasonOf(checkUpdate(server, clientUpdate(server, (c) => c.getText('notities').insert(0, 'vrij'))))).toBeNull()
   })
 })

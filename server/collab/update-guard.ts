@@ -47,8 +47,19 @@ export const DEFAULT_GUARD_LIMITS: UpdateGuardLimits = { maxDepth: 64, maxUpdate
 // What an item holds; yjs exports the classes but not their common base type.
 type Content = Y.Item['content']
 
-/** Why an update was refused, for the log; null when it is accepted. */
-export type UpdateVerdict = string | null
+/**
+ * What to do with an update. `incomplete`: it builds on structs the server does not have yet.
+ * Yjs would hold those back and integrate them later, unchecked, so the update is not applied;
+ * but a client in good standing sends such an update only in the moment after it reconnects
+ * (typing before its sync step 2 went out), and that step 2 brings it again with what it lacks.
+ * So it is dropped without closing anything, where a `refused` one closes its sender.
+ */
+export type UpdateVerdict = { kind: 'accepted' } | { kind: 'incomplete' | 'refused'; reason: string }
+
+// Why an update cannot be applied, for the log; null if nothing is wrong.
+type Reason = string | null
+const INCOMPLETE = 'incomplete'
+const ACCEPTED: UpdateVerdict = { kind: 'accepted' }
 
 /** Where a struct lands: inside which kind of shared type, at what nesting depth. */
 type Place =
@@ -102,8 +113,14 @@ function schemaRules(): SchemaRules {
   return cachedRules
 }
 
-/** Null if `update` may be applied to `doc`, else why not. Never throws, never changes `doc`. */
+/** Whether `update` may be applied to `doc`, and if not, why. Never throws, never changes `doc`. */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateGuardLimits = DEFAULT_GUARD_LIMITS): UpdateVerdict {
+  const reason = reasonToRefuse(doc, update, limits)
+  if (reason === null) return ACCEPTED
+  return { kind: reason.startsWith(INCOMPLETE) ? 'incomplete' : 'refused', reason }
+}
+
+function reasonToRefuse(doc: Y.Doc, update: Uint8Array, limits: UpdateGuardLimits): Reason {
   if (update.byteLength > limits.maxUpdateBytes) return `too-large: ${update.byteLength} bytes`
   let structs: Array<Y.Item | Y.GC | Y.Skip>
   try {
@@ -126,7 +143,7 @@ class UpdateCheck {
     private readonly limits: UpdateGuardLimits,
   ) {}
 
-  run(): UpdateVerdict {
+  run(): Reason {
     const incomplete = this.indexStructs()
     if (incomplete) return incomplete
     for (const struct of this.structs) {
@@ -137,13 +154,8 @@ class UpdateCheck {
     return null
   }
 
-  /**
-   * Indexes the update's structs per client, and refuses one that would wait for structs the
-   * server does not have: Yjs would keep it pending and integrate it later, unchecked, when the
-   * missing part arrives. A client only ever builds on what this server sent it, so a gap means
-   * a hand-made update.
-   */
-  private indexStructs(): UpdateVerdict {
+  /** Indexes the update's structs per client; a gap in a client's clock makes the update incomplete. */
+  private indexStructs(): Reason {
     for (const struct of this.structs) {
       const { client, clock } = struct.id
       let list = this.byClient.get(client)
@@ -154,7 +166,7 @@ class UpdateCheck {
       if (struct instanceof Y.Skip) continue
       const last = list.at(-1)
       const end = last ? Math.max(last.id.clock + last.length, Y.getState(this.doc.store, client)) : Y.getState(this.doc.store, client)
-      if (clock > end) return `incomplete: client ${client} continues at ${clock}, known up to ${end}`
+      if (clock > end) return `${INCOMPLETE}: client ${client} continues at ${clock}, known up to ${end}`
       list.push(struct)
     }
     return null
@@ -180,10 +192,10 @@ class UpdateCheck {
     return null
   }
 
-  private checkItem(item: Y.Item): UpdateVerdict {
-    // Like a gap in a clock: Yjs would hold the item back and integrate it later, unseen by the readers until then.
+  private checkItem(item: Y.Item): Reason {
+    // Like a gap in a clock: Yjs would hold the item back and integrate it later, unchecked.
     for (const id of [item.origin, item.rightOrigin]) {
-      if (id && !this.isKnown(id.client, id.clock) && !this.inUpdate(id)) return 'incomplete: neighbour missing'
+      if (id && !this.isKnown(id.client, id.clock) && !this.inUpdate(id)) return `${INCOMPLETE}: neighbour missing`
     }
     const { place, parentSub } = this.placementOf(item, 0)
     const content = item.content
@@ -205,7 +217,7 @@ class UpdateCheck {
     }
   }
 
-  private checkChild(node: NodeType, content: Content): UpdateVerdict {
+  private checkChild(node: NodeType, content: Content): Reason {
     const allowed = this.rules.children.get(node)!
     if (content instanceof Y.ContentType) {
       const type = content.type
@@ -215,7 +227,7 @@ class UpdateCheck {
     return `not-in-schema: ${describeContent(content)} inside ${node.name}`
   }
 
-  private checkTextContent(node: NodeType, content: Content): UpdateVerdict {
+  private checkTextContent(node: NodeType, content: Content): Reason {
     if (content instanceof Y.ContentString) return null
     if (content instanceof Y.ContentFormat) {
       const name = HASHED_MARK_NAME.exec(content.key)?.[1] ?? content.key
@@ -268,7 +280,7 @@ class UpdateCheck {
       }
       const next = this.inUpdate(neighbour)
       if (!next) {
-        found = { place: refused('incomplete: neighbour missing'), parentSub: null }
+        found = { place: refused(`${INCOMPLETE}: neighbour missing`), parentSub: null }
         break
       }
       if (!(next instanceof Y.Item)) {
@@ -296,7 +308,7 @@ class UpdateCheck {
       return this.placeOfType(struct.content.type)
     }
     const struct = this.inUpdate(id)
-    if (!struct) return refused('incomplete: parent missing')
+    if (!struct) return refused(`${INCOMPLETE}: parent missing`)
     if (!(struct instanceof Y.Item)) return { kind: 'gone' }
     if (!(struct.content instanceof Y.ContentType)) return refused('malformed: parent is not a type')
     if (depth > this.limits.maxDepth) return refused(`too-deep: over ${this.limits.maxDepth} levels`)
@@ -360,7 +372,7 @@ function placeInside(outer: Place, parentSub: string | null, type: Y.AbstractTyp
   }
 }
 
-function checkAttribute(node: NodeType, key: string, content: Content): UpdateVerdict {
+function checkAttribute(node: NodeType, key: string, content: Content): Reason {
   if (node.spec.topNode || !Object.hasOwn(node.spec.attrs ?? {}, key)) return `unknown-attribute: ${node.name}.${key}`
   if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return `attribute-type: ${node.name}.${key}`
   const value: unknown = content.arr[0]
@@ -379,7 +391,7 @@ function isAttributeValue(defaultValue: unknown, key: string, value: unknown): b
   return isScalar(value)
 }
 
-function checkModelContent(kind: 'model-map' | 'model-array', parentSub: string | null, content: Content): UpdateVerdict {
+function checkModelContent(kind: 'model-map' | 'model-array', parentSub: string | null, content: Content): Reason {
   if ((kind === 'model-map') !== (parentSub !== null)) return `not-in-model: ${kind === 'model-map' ? 'list entry in a map' : 'key in an array'}`
   if (content instanceof Y.ContentAny) return null
   if (content instanceof Y.ContentType && (content.type.constructor === Y.Map || content.type.constructor === Y.Array)) return null
