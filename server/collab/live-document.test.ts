@@ -207,6 +207,31 @@ describe('LiveDocument', () => {
     expect(document.doc.getXmlFragment('default').toString()).toBe('<paragraph>na het herverbinden</paragraph>')
   })
 
+  it('closes the sender of an update that fails to apply for good, so it cannot fail the document again and again', async () => {
+    const { store } = gatedStore()
+    const doc = new Y.Doc()
+    const document = new LiveDocument('pact', doc, 0, {
+      store,
+      channel: new LocalFanout().join('pact', () => {}),
+      limits: DEFAULT_LIMITS,
+      compactAfterUpdates: 500,
+      log: logger,
+      onFailed: () => {},
+    })
+    const sender = fakeConnection('sender')
+    const other = fakeConnection('other')
+    document.addConnection(sender.connection)
+    document.addConnection(other.connection)
+    // Whatever Yjs might still throw on, past the guard.
+    doc.on('beforeTransaction', () => {
+      throw new Error('Yjs could not apply this')
+    })
+    document.receiveUpdate(typing('x')[0], sender.connection)
+    await document.whenIdle()
+    expect(sender.closes[0]).toBe(CloseCode.updateRefused)
+    expect(other.closes).toEqual([CloseCode.internalError])
+  })
+
   it('compacts once the log reaches the configured length', async () => {
     const store: DocumentStore = {
       load: async () => null,

@@ -233,7 +233,8 @@ export class LiveDocument {
     try {
       Y.applyUpdate(this.doc, task.update, task.origin)
     } catch (error) {
-      if (this.isConnection(task.origin)) task.origin.close(CloseCode.invalidPayload, 'update-not-applicable')
+      // Final (44xx): reconnecting, its client would send the same update again and fail the document again.
+      if (isFromClient(task.origin)) task.origin.close(CloseCode.updateRefused, 'update-not-applicable')
       throw error
     } finally {
       this.doc.off('update', capture)
