@@ -1,8 +1,7 @@
 import { getSchema } from '@tiptap/core'
 import type { NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
-import { pactExtensions } from '#app/document/extensions.ts'
+import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
 import { PACT_MODEL_KEY } from '#app/pact-model/pact-model-yjs.ts'
 
 /**

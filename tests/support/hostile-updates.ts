@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import * as Y from 'yjs'
-import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
+import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { PACT_MODEL_KEY } from '#app/pact-model/pact-model-yjs.ts'
 
 /**
