@@ -46,6 +46,7 @@ export const editorEn: typeof editorNl = {
     reconnecting: 'Reconnecting…',
     offline: 'Offline. Your changes are kept in this browser and sent as soon as you are back online.',
     refused: 'The server refused the connection. Reload the page or sign in again.',
+    updateRefused: 'Your last change was refused: it does not fit in the document. Reload the page.',
   },
   presence: {
     title: 'Here now',

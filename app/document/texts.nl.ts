@@ -45,6 +45,7 @@ export const editorNl = {
     reconnecting: 'Opnieuw verbinden…',
     offline: 'Offline. Uw wijzigingen blijven in deze browser bewaard en worden verstuurd zodra u weer online bent.',
     refused: 'De server heeft de verbinding geweigerd. Vernieuw de pagina of log opnieuw in.',
+    updateRefused: 'Uw laatste wijziging is geweigerd: die past niet in het document. Herlaad de pagina.',
   },
   presence: {
     title: 'Nu aanwezig',
