@@ -9,7 +9,7 @@ import { createPactInvitation } from '#app/pacts/invitations.server.ts'
 import { addParty, changeMemberAccess, getPact, LastManagerError, listMembers, listParties } from '#app/pacts/pacts.server.ts'
 import { ACCESS_LEVELS } from '#app/access/access.ts'
 import { ORGANISATION_KINDS } from '#app/organisations/organisation.ts'
-import { addPartySchema, changeAccessSchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
+import { addPartySchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
 import type { Route } from './+types/pact-settings'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Instellingen · Pactwerk' }]
