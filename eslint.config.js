@@ -11,7 +11,18 @@ const root = import.meta.dirname
 const at = (...globs) => globs.map((glob) => path.join(root, glob))
 
 // The capability folders under app/ (everything but the shared platform and the routes).
-const CAPABILITIES = ['access', 'accounts', 'organisations', 'pacts', 'document', 'pact-model', 'sign-off', 'audit', 'demo', 'tracking']
+const CAPABILITIES = [
+  'access',
+  'accounts',
+  'organisations',
+  'pacts',
+  'document',
+  'pact-model',
+  'sign-off',
+  'audit',
+  'demo',
+  'tracking',
+]
 const capabilities = `app/{${CAPABILITIES.join(',')}}`
 
 /**
@@ -78,7 +89,10 @@ const without = (...names) => Object.fromEntries(Object.entries(boundaries).filt
 //          and the PactStatus type in server/collab/auth.ts
 //   ui:    app/document/ui/pact-editor.tsx → #app/routes/pact-areas.tsx
 const TEMPORARY_EXCEPTIONS = [
-  { files: ['app/document/pact-document.server.ts', 'app/pact-model/projection.server.ts', 'app/sign-off/sign-off.server.ts'], crossing: 'appToServer' },
+  {
+    files: ['app/document/pact-document.server.ts', 'app/pact-model/projection.server.ts', 'app/sign-off/sign-off.server.ts'],
+    crossing: 'appToServer',
+  },
   { files: ['server/collab/projection.ts', 'server/collab/auth.ts'], crossing: 'collabToApp' },
   { files: ['app/document/ui/pact-editor.tsx'], crossing: 'toRoutes' },
   // Not being fixed by anyone yet: a type-only import (erased from the bundle) of `ReportedIssue`, which
@@ -103,7 +117,10 @@ export default defineConfig(
     },
     rules: {
       'import-x/no-restricted-paths': restrictedPaths(boundaries),
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
