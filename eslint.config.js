@@ -71,9 +71,10 @@ const boundaries = {
     message: 'Only *.server.ts modules and routes may import *.server.ts.',
   },
   platformToCapabilities: {
-    // The platform is shared by every capability, so it depends on none; the i18n resources
-    // are the one place that gathers every capability's texts. Tests may use capabilities' fixtures.
-    target: at('app/platform/**/!(*.test).{ts,tsx}'),
+    // The platform is shared by every capability, so it depends on none. Two places gather from all
+    // of them: the i18n resources (each capability's texts) and the database schema (db/schema.ts
+    // types enum columns with the unions their capability owns). Tests may use capabilities' fixtures.
+    target: at('app/platform/**/!(*.test|schema).{ts,tsx}'),
     from: at(`${capabilities}/**`),
     except: at(`${capabilities}/**/texts.{nl,en}.ts`, `${capabilities}/**/*-texts.{nl,en}.ts`),
     message: 'app/platform does not depend on capability folders.',

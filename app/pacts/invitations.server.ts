@@ -88,7 +88,7 @@ export type InvitationLookup =
   | { status: 'used' | 'expired' }
   | {
       status: 'valid'
-      invitation: { id: string; kind: string; organisationName: string; pactId: string | null; pactTitle: string | null; access: string | null }
+      invitation: { id: string; kind: string; organisationName: string; pactId: string | null; pactTitle: string | null; access: AccessLevel | null }
     }
 
 export async function lookupInvitation(token: string, now = new Date(), db: Db = getDb()): Promise<InvitationLookup> {

@@ -11,6 +11,7 @@ import { ACCESS_LEVELS } from '#app/access/access.ts'
 import { ORGANISATION_KINDS } from '#app/organisations/organisation.ts'
 import { addPartySchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
 import type { Route } from './+types/pact-settings'
+import { messageKey } from '#app/platform/i18n/keys.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Instellingen · Pactwerk' }]
 
@@ -28,7 +29,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   switch (value.intent) {
     case 'add-party': {
       await addParty(params.pactId, value, user.id)
-      return { intent: value.intent, result: submission.reply({ resetForm: true }), done: 'settings.partyAdded' }
+      return { intent: value.intent, result: submission.reply({ resetForm: true }), done: messageKey('settings.partyAdded') }
     }
     case 'invite': {
       const token = await createPactInvitation({ pactId: params.pactId, partyId: value.partyId, access: value.access, createdBy: user.id })
@@ -45,7 +46,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         }
         throw error
       }
-      return { intent: value.intent, result: submission.reply(), done: 'settings.accessChanged' }
+      return { intent: value.intent, result: submission.reply(), done: messageKey('settings.accessChanged') }
     }
   }
 }

@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely'
+import type { AccessLevel } from '#app/access/access.ts'
+import type { OrganisationKind, OrganisationRole, PactStatus } from '#app/organisations/organisation.ts'
+import type { Decision } from '#app/sign-off/sign-off.ts'
 
 /**
  * The database as Kysely sees it. Columns use only types both dialects share: text,
@@ -56,7 +59,7 @@ export interface SignInAttemptsTable {
 export interface OrganisationsTable {
   id: string
   name: string
-  kind: string
+  kind: OrganisationKind
   created_by: string
   created_at: string
 }
@@ -64,7 +67,7 @@ export interface OrganisationsTable {
 export interface OrganisationMembersTable {
   organisation_id: string
   user_id: string
-  role: string
+  role: OrganisationRole
   created_at: string
 }
 
@@ -74,7 +77,7 @@ export interface PactsTable {
   region: string
   start_year: number
   end_year: number
-  status: string
+  status: PactStatus
   template: string
   created_by: string
   created_at: string
@@ -92,7 +95,7 @@ export interface PactMembersTable {
   pact_id: string
   user_id: string
   party_id: string
-  access: string
+  access: AccessLevel
   created_at: string
 }
 
@@ -104,7 +107,7 @@ export interface InvitationsTable {
   organisation_id: string
   pact_id: string | null
   party_id: string | null
-  access: string | null
+  access: AccessLevel | null
   created_by: string
   created_at: string
   expires_at: string
@@ -153,7 +156,7 @@ export interface ClauseDecisionsTable {
   clause_id: string
   party_id: string
   user_id: string
-  decision: string
+  decision: Decision
   content_hash: string
   /** The canonical content decided on, so "what changed since" can be shown later. */
   canonical: string
