@@ -24,9 +24,9 @@ describe('the audit trail', () => {
   })
 
   it('refuses an update', async () => {
-    await expect(getDb().updateTable('audit_events').set({ action: 'test.rewritten' }).where('id', '=', id).execute()).rejects.toThrow(
-      /append-only/,
-    )
+    await expect(
+      getDb().updateTable('audit_events').set({ action: 'test.rewritten' }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/append-only/)
     expect((await theRow())?.action).toBe('test.recorded')
   })
 
