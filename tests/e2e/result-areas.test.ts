@@ -119,7 +119,7 @@ describe('result areas, budgets and risk sharing', () => {
     // In the text, a clause shows the area's budget, and follows Karim's change live.
     await openLive(anouk, `${pactPath}/document`)
     const editor = anouk.getByTestId('editor')
-    await editor.locator('[data-testid="pact-data"]').first().waitFor()
+    await editor.locator('.pw-clause__title').last().waitFor()
     await anouk.getByLabel('Soort nieuwe clausule').selectOption('budget')
     await editor.locator('.pw-clause__title').last().click()
     await anouk.keyboard.press('End')
