@@ -36,8 +36,9 @@ const boundaries = {
     message: 'app/ reaches the server only through the ports in app/platform/ports.ts.',
   },
   collabToApp: {
-    // The socket server may use the app's rules and schema, never its pages or UI.
-    target: at('server/collab/**'),
+    // The socket server may use the app's rules and schema, never its pages or UI. Its tests may
+    // use any fixture (the demo document, the template).
+    target: at('server/collab/**/!(*.test).ts'),
     from: at('app/**'),
     except: at(
       'app/access/**',
@@ -60,14 +61,15 @@ const boundaries = {
   },
   toServerOnly: {
     // Server-only modules stay out of anything the browser bundle may load; routes and other
-    // server modules (and their tests) may use them.
+    // server modules (and their tests) may use them. The database schema is types only, read by
+    // server code alone.
     target: at(
       `${capabilities}/**/!(*.server|*.server.test|*.test).{ts,tsx}`,
-      'app/platform/**/!(*.server|*.server.test|*.test).{ts,tsx}',
-      // root.tsx is a route module (its loader is server-only, like every route's).
-      'app/!(root).{ts,tsx}',
+      'app/platform/**/!(*.server|*.server.test|*.test|schema).{ts,tsx}',
+      // root.tsx is a route module (its loader is server-only, like every route's); entry.server.tsx is server code.
+      'app/!(root|*.server|*.server.test|*.test).{ts,tsx}',
     ),
-    from: at('app/**/*.server.ts'),
+    from: at('app/**/*.server.{ts,tsx}'),
     message: 'Only *.server.ts modules and routes may import *.server.ts.',
   },
   platformToCapabilities: {
