@@ -20,6 +20,7 @@ import { DECISIONS } from '#app/sign-off/status.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-clause'
+import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: editorCss },
@@ -123,7 +124,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           seenHash: value.seenHash,
           explanation: value.explanation,
         })
-        return { form, result: submission.reply({ resetForm: true }), done: 'signoff.clause.decide.saved' }
+        return { form, result: submission.reply({ resetForm: true }), done: messageKey('signoff.clause.decide.saved') }
       case 'comment': {
         const { clauses } = await pactSnapshot(params.pactId)
         await addComment({
@@ -135,7 +136,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           authorId: user.id,
           clauseExists: clauses.some((clause) => clause.clauseId === params.clauseId),
         })
-        return { form, result: submission.reply({ resetForm: true }), done: 'signoff.comments.posted' }
+        return { form, result: submission.reply({ resetForm: true }), done: messageKey('signoff.comments.posted') }
       }
       case 'resolve':
       case 'reopen':
@@ -333,7 +334,7 @@ function RadioGroup({
       {invalid ? (
         <div className="utrecht-form-field-error-message" id={errorId}>
           {errors!.map((error) => (
-            <div key={error}>{t(error)}</div>
+            <div key={error}>{messageText(t, error)}</div>
           ))}
         </div>
       ) : null}

@@ -4,7 +4,7 @@ import { modelEn } from '#app/pact-model/validation-texts.en.ts'
 import { signoffEn } from '#app/sign-off/texts.en.ts'
 import type { Translations } from './nl.ts'
 
-export const en: Translations = {
+export const en = {
   layout: {
     skipToContent: 'Skip to content',
     mainNav: 'Main menu',
@@ -186,4 +186,4 @@ export const en: Translations = {
   model: modelEn,
   areas: areasEn,
   signoff: signoffEn,
-}
+} satisfies Translations
