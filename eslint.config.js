@@ -43,7 +43,7 @@ const boundaries = {
     except: at(
       'app/access/**',
       'app/platform/**',
-      'app/{pacts/lifecycle,document/extensions,document/clause,document/pact-data}.ts',
+      'app/{pacts/lifecycle,document/extensions,document/clause,document/pact-data,document/collab-close-codes}.ts',
       'app/pact-model/!(*.server|*.test).ts',
     ),
     message:

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
-import { collabTestbed, sleep, TEST_TEXT, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
+import { collabTestbed, TEST_TEXT, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
