@@ -8,14 +8,13 @@ import { DiffLegend, Hash, StatusBadge, useDates, WordDiff } from '#app/sign-off
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, TextAreaField } from '#app/platform/ui/ui.tsx'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { addComment, CommentError, listComments, setThreadResolved } from '#app/sign-off/comments.server.ts'
-import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import { approvableItemHtml, pactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { decidedCanonicals, userNames } from '#app/sign-off/views.server.ts'
 import { decideOnClause, SignOffError, signingPartiesOf, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { can } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
-import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { clauseFormSchema, commentSchema, DECISIONS, decisionSchema, refusalFor } from '#app/sign-off/forms.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
@@ -84,7 +83,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       title: clause.title,
       kind: clause.kind,
       contentHash: clause.contentHash,
-      html: clauseHtml(snapshot.html, clause.clauseId) ?? '',
+      html: approvableItemHtml(snapshot, clause.clauseId) ?? '',
     },
     parties: signOff.parties.map((party) => ({
       partyId: party.partyId,
