@@ -68,27 +68,19 @@ export function isUsableItemId(id: unknown): id is string {
 }
 
 /**
- * Every approvable item of a pact, in reading order: the clauses and the text outside them in
- * document order (the outside text where its first block stands), then the model parts no item
- * shows, areas before rules, in model order. `model` is the validated model, null when invalid.
+ * Every approvable item of a pact: the clauses in document order, then the text outside them,
+ * then the model parts no item shows, areas before rules, in model order. `model` is the validated model, null when invalid.
  */
 export function approvableItems(doc: DocumentNode, model: PactModel | null): ApprovableItem[] {
-  const items: ApprovableItem[] = []
   const topLevel = Array.isArray(doc.content) ? doc.content.filter((node) => typeof node === 'object' && node !== null) : []
-  const outside = topLevel.filter((node) => node.type !== CLAUSE_NODE)
-  const firstOutside = topLevel.findIndex((node) => node.type !== CLAUSE_NODE)
-  const outsideItem = outsideTextItem(outside, model)
-  const clauses = extractClauses(doc)
-  // Clauses are top-level blocks (the schema); the outside text goes where its first block is.
-  const clausesBefore = topLevel.slice(0, Math.max(firstOutside, 0)).filter((node) => node.type === CLAUSE_NODE).length
-  clauses.forEach((clause, index) => {
-    if (index === clausesBefore && outsideItem) items.push(outsideItem)
+  const items: ApprovableItem[] = extractClauses(doc).map((clause) => {
     const refs = dataBlocks([clause.node])
-    const shows = modelParts(refs)
     const canonical = canonicalClauseContent(clause.node, resolvedData(refs, model))
-    items.push({ clauseId: clause.clauseId, item: 'clause', kind: clause.kind, title: clause.title, canonical, contentHash: clauseContentHash(canonical), shows })
+    return { clauseId: clause.clauseId, item: 'clause', kind: clause.kind, title: clause.title, canonical, contentHash: clauseContentHash(canonical), shows: modelParts(refs) }
   })
-  if (outsideItem && clausesBefore >= clauses.length) items.push(outsideItem)
+  // Clauses are top-level blocks (the schema); everything else at the top level is outside them.
+  const outsideItem = outsideTextItem(topLevel.filter((node) => node.type !== CLAUSE_NODE), model)
+  if (outsideItem) items.push(outsideItem)
 
   if (!model) {
     const canonical = 'item ongeldige-gegevens'
