@@ -4,13 +4,10 @@ import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { isClauseKind } from './clause.ts'
-import { pactExtensions } from './extensions.ts'
+import { DOCUMENT_FIELD, pactExtensions } from './extensions.ts'
 import { pactDataHtml } from './pact-data-html.ts'
 import { pactDataRefOf, type PactDataSource } from './pact-data.ts'
-import { DOCUMENT_FIELD, pactSchema, readDocument } from './read-document.ts'
-
-// Where the shared text lives is the reader's to say; server code has long imported it from here.
-export { DOCUMENT_FIELD }
+import { pactSchema, readDocument } from './read-document.ts'
 
 /**
  * Write the starting text into an empty pact document, exactly as the editor would store it.

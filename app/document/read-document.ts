@@ -2,7 +2,7 @@ import { getSchema, type JSONContent } from '@tiptap/core'
 import type { MarkType, NodeType, Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { editorNl } from './texts.nl.ts'
-import { pactExtensions } from './extensions.ts'
+import { DOCUMENT_FIELD, pactExtensions } from './extensions.ts'
 
 /**
  * The one reader of a pact's shared text: Yjs → ProseMirror JSON that holds only what the
@@ -16,9 +16,6 @@ import { pactExtensions } from './extensions.ts'
  * than MAX_DOCUMENT_DEPTH. What it cannot read it skips visibly: a placeholder
  * (UNREADABLE_TEXT) stands where the skipped content was, and `skipped` counts it.
  */
-
-/** The Y.XmlFragment the client's Collaboration extension binds to (its `field`). */
-export const DOCUMENT_FIELD = 'default'
 
 /**
  * Deeper than any document the editor makes (a clause holds a table in a list in a list…) and

@@ -1,6 +1,5 @@
 import * as Y from 'yjs'
 import { recordAudit } from '#app/audit/audit.server.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
 import { getDb, type Db } from '#app/platform/db/db.server.ts'
 import { ports } from '#app/platform/ports.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
@@ -33,7 +32,7 @@ export async function restoreDocument(pactId: string, source: RestoreSource, act
   }
   const pact = await getPact(pactId, db)
   // A signed text is frozen; an amendment reopens it first.
-  if (!isDocumentEditable(pact.status as PactStatus)) throw await refuse('not-editable')
+  if (!isDocumentEditable(pact.status)) throw await refuse('not-editable')
   const versionState = source.kind === 'version' ? await getVersionState(pactId, source.number, db) : null
   if (source.kind === 'version' && !versionState) throw await refuse('unknown-version')
 

@@ -2,7 +2,8 @@ import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { renderDocumentHtml, renderDocumentJsonHtml, seedPactDocument } from './document.server.ts'
-import { DOCUMENT_FIELD, readDocument } from './read-document.ts'
+import { DOCUMENT_FIELD } from './extensions.ts'
+import { readDocument } from './read-document.ts'
 import { restoreUpdates } from './restore.ts'
 
 const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] })

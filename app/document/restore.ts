@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { DOCUMENT_FIELD, pactSchema } from './read-document.ts'
+import { DOCUMENT_FIELD } from './extensions.ts'
+import { pactSchema } from './read-document.ts'
 
 /**
  * Putting a pact's text back to a known state (a signed version, or the current text without

@@ -7,7 +7,6 @@ import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { RESTORE_REFUSALS, restoreSchema } from '#app/document/restore-form.ts'
 import { restoreDocument, RestoreError } from '#app/document/restore.server.ts'
 import { RestoreForm } from '#app/document/ui/restore-form.tsx'
-import type { PactStatus } from '#app/organisations/organisation.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { CompareForm, Hash, useDates } from '#app/sign-off/ui.tsx'
 import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -23,7 +22,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
-  const editable = isDocumentEditable(pact.status as PactStatus)
+  const editable = isDocumentEditable(pact.status)
   // Only a beheerder restores, and needs to know whether the current text is damaged.
   const restore = can(membership.access, 'manage') ? { editable, skipped: editable ? (await pactSnapshot(params.pactId)).skipped : 0 } : null
   return {

@@ -82,7 +82,7 @@ export interface ExtractedClause {
 }
 
 /** Deeper structured data than any model holds; beyond it a value reads as `unreadable`. */
-export const MAX_CANONICAL_DEPTH = 64
+const MAX_CANONICAL_DEPTH = 64
 
 const CLAUSE_NODE = 'clause'
 const CLAUSE_TITLE_NODE = 'clauseTitle'

@@ -8,7 +8,8 @@ import { canonicalJson, sha256Hex } from './canonical.ts'
  * here), what an approval is bound to in canonical.ts.
  */
 
-export type Decision = 'akkoord' | 'niet-akkoord' | 'wijziging-gevraagd'
+export const DECISIONS = ['akkoord', 'niet-akkoord', 'wijziging-gevraagd'] as const
+export type Decision = (typeof DECISIONS)[number]
 
 export interface Approval {
   clauseId: string

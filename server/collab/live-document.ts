@@ -179,6 +179,8 @@ export class LiveDocument {
     try {
       for (const task of batch) {
         if (task.kind !== 'apply') continue
+        // The write policy as it stands now, not when the update arrived: access may have changed meanwhile.
+        if (typeof task.origin === 'object' && 'admitsUpdate' in task.origin && !task.origin.admitsUpdate(task.update)) continue
         const update = this.applyCapturingEffect(task)
         if (!update) continue
         applied.push({ update, origin: task.origin })

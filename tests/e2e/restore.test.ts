@@ -11,7 +11,7 @@ afterAll(async () => {
 })
 
 describe('restoring the text, on the versions page', () => {
-  it('is offered to the beheerder with its consequence in words, accessibly, and needs the confirmation', async () => {
+  it('is offered to the beheerder with its consequence in words, accessibly, needs the confirmation, and is logged', async () => {
     const anouk = await newPerson(browser)
     await signIn(anouk, 'anouk@zuiderveen.example')
     // A pact of her own: other test files change the demo pact.
@@ -32,5 +32,14 @@ describe('restoring the text, on the versions page', () => {
     await section.getByRole('button', { name: 'Tekst terugzetten naar deze versie' }).click()
     await section.getByText('Bevestig dat de huidige tekst wordt vervangen.').waitFor()
     await expectAccessible(anouk)
+
+    // Without versions, the text can be put back to its readable part; the pact reads as before.
+    await section.getByLabel(/Ik begrijp dat de huidige tekst van het pact wordt vervangen/).check()
+    await section.getByRole('button', { name: 'Tekst terugzetten naar deze versie' }).click()
+    await section.getByRole('status').getByText('De tekst is teruggezet.').waitFor()
+    await gotoHydrated(anouk, `${pactPath}/leesversie`)
+    await anouk.getByRole('heading', { name: 'Partijen en looptijd' }).waitFor()
+    await gotoHydrated(anouk, `${pactPath}/logboek`)
+    await anouk.getByRole('cell', { name: 'Tekst teruggezet' }).waitFor()
   }, 60_000)
 })

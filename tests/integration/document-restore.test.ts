@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { listAudit } from '#app/audit/audit.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
-import { DOCUMENT_FIELD, UNREADABLE_TEXT } from '#app/document/read-document.ts'
+import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
+import { UNREADABLE_TEXT } from '#app/document/read-document.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
-import { installPorts } from '#app/platform/ports.ts'
 import * as readPage from '#app/routes/pact-read.tsx'
 import * as versionsPage from '#app/routes/pact-versions.tsx'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
@@ -27,14 +27,6 @@ const SIGNED_SENTENCE = 'Zo stond het er bij de ondertekening.'
 
 beforeAll(async () => {
   server = await startCollabServer({ seedDocument: seedPactContent })
-  installPorts({
-    documents: {
-      loadState: (pactId) => server.collab.loadDocumentState(pactId),
-      applyServerUpdate: (pactId, update, origin) => server.collab.applyServerUpdate(pactId, update, origin),
-    },
-    events: { publish: () => {}, subscribe: () => () => {} },
-    access: { pactAccessChanged: async () => {}, sessionEnded: async () => {} },
-  })
   pact = await createTestPact('Beheerder Herstel')
   editor = await addMember(pact, 'redacteur', 'Redacteur')
 

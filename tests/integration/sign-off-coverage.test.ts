@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
+import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import type { ResultArea } from '#app/pact-model/pact-model.ts'
 import { setBudget, writeResultArea } from '#app/pact-model/pact-model-yjs.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { ports } from '#app/platform/ports.ts'
 import * as clausePage from '#app/routes/pact-clause.tsx'
 import * as signOffPage from '#app/routes/pact-sign-off.tsx'
 import { approvableItems, OUTSIDE_TEXT_ITEM_ID } from '#app/sign-off/approvable-items.ts'
 import type { DocumentNode } from '#app/sign-off/canonical.ts'
 import { addSignatory, changePactStatus, getVersion, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { versionHash } from '#app/sign-off/status.ts'
-import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get, post } from '#tests/support/route-calls.ts'
@@ -54,10 +54,10 @@ const signers = () => [
 /** An edit as a client would send it: made on a copy of the stored document, applied by the server. */
 async function edit(change: (doc: Y.Doc) => void) {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, (await loadDocumentState(pact.pactId))!)
+  Y.applyUpdate(doc, await ports().documents.loadState(pact.pactId))
   const before = Y.encodeStateVector(doc)
   change(doc)
-  await applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
+  await ports().documents.applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
 }
 
 /** Every signatory approves every item it has not approved yet through the clause page, as a browser without JavaScript would. */

@@ -7,10 +7,9 @@ import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getVersion, listVersions, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
-import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
+import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
 import { versionPdf } from '#app/sign-off/exports/version-pdf.server.ts'
-import { publishPactEvent } from '#app/platform/events/pact-events.server.ts'
 import * as auditCsv from '#app/routes/pact-audit-csv.tsx'
 import * as audit from '#app/routes/pact-audit.tsx'
 import * as clausePage from '#app/routes/pact-clause.tsx'
@@ -19,7 +18,7 @@ import * as events from '#app/routes/pact-events.tsx'
 import * as signOff from '#app/routes/pact-sign-off.tsx'
 import * as versionExport from '#app/routes/pact-version-export.tsx'
 import * as versionPage from '#app/routes/pact-version.tsx'
-import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
+import { ports } from '#app/platform/ports.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { addMember, createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get, post } from '#tests/support/route-calls.ts'
@@ -86,7 +85,7 @@ async function approveAll(user: TestUser, partyId: string) {
 /** Types `text` at the end of the clause's first paragraph, as an editor would. */
 async function appendToClause(clauseId: string, text: string) {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, (await loadDocumentState(pact.pactId))!)
+  Y.applyUpdate(doc, await ports().documents.loadState(pact.pactId))
   const before = Y.encodeStateVector(doc)
   const clause = doc
     .getXmlFragment(DOCUMENT_FIELD)
@@ -95,7 +94,7 @@ async function appendToClause(clauseId: string, text: string) {
   const paragraph = clause.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')!
   const textNode = paragraph.get(0) as Y.XmlText
   textNode.insert(textNode.length, text)
-  await applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
+  await ports().documents.applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
 }
 
 /** What a browser downloads: the resource route's Response itself. */
@@ -371,9 +370,9 @@ describe('live updates', () => {
     const reader_ = response.body!.getReader()
     const decoder = new TextDecoder()
     expect(decoder.decode((await reader_.read()).value)).toBe('retry: 3000\n\n')
-    publishPactEvent(pact.pactId, 'comments')
-    publishPactEvent(otherPact.pactId, 'comments')
-    publishPactEvent(pact.pactId, 'status')
+    ports().events.publish(pact.pactId, 'comments')
+    ports().events.publish(otherPact.pactId, 'comments')
+    ports().events.publish(pact.pactId, 'status')
     expect(decoder.decode((await reader_.read()).value)).toBe('event: comments\ndata: {}\n\n')
     expect(decoder.decode((await reader_.read()).value)).toBe('event: status\ndata: {}\n\n')
     abort.abort()

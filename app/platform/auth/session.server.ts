@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import { ports } from '#app/platform/ports.ts'
 
 /**
  * Sessions as in Lucia's current guide (the `lucia` package itself is deprecated by its
@@ -80,12 +81,15 @@ export async function validateSessionToken(
   return { session, user: { id: row.user_id, email: row.email, name: row.name }, renewed: freshness === 'renew' }
 }
 
+/** Ends the session; its open collaboration sockets close at once. */
 export async function invalidateSession(sessionId: string, db: Db = getDb()): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute()
+  await ports().access.sessionEnded(sessionId)
 }
 
 export async function invalidateUserSessions(userId: string, db: Db = getDb()): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+  const ended = await db.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute()
+  await Promise.all(ended.map((session) => ports().access.sessionEnded(session.id)))
 }
 
 /** Over https (directly, or behind a proxy trusted via TRUST_PROXY) cookies are Secure. */
