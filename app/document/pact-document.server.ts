@@ -3,13 +3,14 @@ import * as Y from 'yjs'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { renderDocumentJsonHtml } from '#app/document/document.server.ts'
 import { readDocument } from '#app/document/read-document.ts'
-import { pactDataHtml } from '#app/document/pact-data-html.ts'
+import { escapeHtml, pactDataHtml } from '#app/document/pact-data-html.ts'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
 import { approvableItems, type ApprovableItem } from '#app/sign-off/approvable-items.ts'
 import type { DocumentNode } from '#app/sign-off/canonical.ts'
+import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
@@ -43,11 +44,21 @@ export function snapshotFromState(state: Uint8Array, context: { years: number[];
     const validation = validatePactModel(readPactModel(doc), { years: context.years, partyIds: context.parties.map((party) => party.id) })
     const model = validation.ok ? validation.model : null
     const pactData = model ? { model, valid: true, years: context.years, parties: context.parties } : null
-    const html = renderDocumentJsonHtml(json, { pactData: pactData ?? undefined })
-    return { state, json, skipped, html, model, clauses: approvableItems(json as DocumentNode, model), pactData }
+    const items = approvableItems(json as DocumentNode, model)
+    const html = renderDocumentJsonHtml(json, { pactData: pactData ?? undefined }) + notInTextHtml(items, pactData)
+    return { state, json, skipped, html, model, clauses: items, pactData }
   } finally {
     doc.destroy()
   }
+}
+
+// A model part no clause shows is approved as an item of its own (approvable-items.ts); the HTML
+// a signed version stores shows it after the text, so the version reads as everything approved.
+function notInTextHtml(items: readonly ApprovableItem[], pactData: PactDataSource | null): string {
+  const parts = items.flatMap((item) => (item.item === 'result-area' || item.item === 'risk-rule' ? item.shows : []))
+  if (!pactData || parts.length === 0) return ''
+  const heading = `<h2>${escapeHtml(signoffNl.items.notInText)}</h2>`
+  return `<section class="pw-not-in-text">${heading}${parts.map((ref) => pactDataHtml(ref, pactData, null)).join('')}</section>`
 }
 
 /**

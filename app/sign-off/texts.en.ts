@@ -10,6 +10,7 @@ export const signoffEn: typeof signoffNl = {
   backToMatrix: 'Back to approval per clause',
   items: {
     outsideText: 'Text outside the clauses',
+    notInText: 'Agreements that are not in the text',
     resultArea: 'Result area {{title}} (not in the text)',
     riskRule: 'Risk sharing {{scope}} (not in the text)',
     pactScope: 'for the whole pact',

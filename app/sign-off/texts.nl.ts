@@ -10,6 +10,7 @@ export const signoffNl = {
   // Titles of what is approved besides the clauses (approvable-items.ts); stored with a signed version in Dutch.
   items: {
     outsideText: 'Tekst buiten de artikelen',
+    notInText: 'Afspraken die niet in de tekst staan',
     resultArea: 'Resultaatgebied {{title}} (niet in de tekst)',
     riskRule: 'Risicodeling {{scope}} (niet in de tekst)',
     pactScope: 'voor het hele pact',

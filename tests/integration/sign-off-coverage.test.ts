@@ -179,6 +179,8 @@ describe('what is signed is exactly what every party approved', () => {
     expect(outside.canonical).toContain('paragraph Artikel 99. De gemeente betaalt alle tekorten.')
     const area = version.clauses.find((clause) => clause.clauseId === `resultaatgebied.${jeugd.id}`)!
     expect(area.canonical).toContain('"cents": 320000000')
+    // Its readable HTML (and so its PDF and DOCX) shows the area that is not in the text, after the text.
+    expect(version.html).toMatch(/Artikel 99\. De gemeente betaalt alle tekorten\..*Afspraken die niet in de tekst staan.*€\u00a06\.800\.000/s)
     const decisions = await getDb().selectFrom('clause_decisions').select(['clause_id', 'party_id', 'content_hash', 'decision']).where('pact_id', '=', pact.pactId).execute()
     for (const clause of version.clauses) {
       const approvedBy = decisions.filter((decision) => decision.clause_id === clause.clauseId && decision.content_hash === clause.contentHash && decision.decision === 'akkoord')
