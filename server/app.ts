@@ -53,7 +53,11 @@ async function renewSessionCookie(req: Request, res: Response, next: NextFunctio
   }
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+/**
+ * Headers every response carries, static files included (server/main.js registers this before
+ * them). Pages add their Content-Security-Policy, with a nonce per page, in app/entry.server.tsx.
+ */
+export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.set({
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
@@ -73,7 +77,7 @@ export async function startApp(): Promise<{
   await seedDemoIfEmpty()
   const handler = express()
   handler.disable('x-powered-by')
-  handler.use(securityHeaders, refuseCrossSiteRequests, renewSessionCookie)
+  handler.use(refuseCrossSiteRequests, renewSessionCookie)
   handler.use(
     createRequestHandler({
       build: () => import('virtual:react-router/server-build'),

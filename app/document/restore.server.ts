@@ -44,6 +44,13 @@ export async function restoreDocument(pactId: string, source: RestoreSource, act
   await recordAudit(db, { pactId, actorId, action: 'document.restored', details: { ...details, skippedBefore: before.skipped, updates: updates.length } })
 }
 
+/** What the versions page offers a beheerder: whether the text can be restored now, and how many parts of it cannot be read. */
+export async function restoreOffer(pactId: string, db: Db = getDb()): Promise<{ editable: boolean; skipped: number }> {
+  const pact = await getPact(pactId, db)
+  const editable = isDocumentEditable(pact.status)
+  return { editable, skipped: editable ? readingOf(await ports().documents.loadState(pactId)).skipped : 0 }
+}
+
 function readingOf(state: Uint8Array) {
   const doc = new Y.Doc()
   try {

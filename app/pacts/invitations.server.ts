@@ -147,10 +147,14 @@ export async function acceptInvitation(token: string, userId: string, now = new 
       .executeTakeFirst()
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'used' }
 
-    await addOrganisationMember(trx, row.organisation_id, userId, 'lid')
-    if (row.kind !== 'pact' || !row.pact_id || !row.party_id || !row.access) {
+    // A pact invitation grants access to that pact, for that party, and nothing more: who
+    // belongs to an organisation (and so sees its people and acts in its name) is for that
+    // organisation's own beheerders, not for a pact's, who may be of another organisation.
+    if (row.kind !== 'pact') {
+      await addOrganisationMember(trx, row.organisation_id, userId, 'lid')
       return { ok: true, pactId: null, alreadyMember: false }
     }
+    if (!row.pact_id || !row.party_id || !row.access) return { ok: false, reason: 'unknown' }
     const existing = await trx
       .selectFrom('pact_members')
       .select('access')

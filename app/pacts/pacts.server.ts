@@ -88,7 +88,6 @@ export async function listMembers(pactId: string, db: Db = getDb()) {
     .select([
       'users.id as user_id',
       'users.name',
-      'users.email',
       'pact_members.access',
       'pact_members.party_id',
       'organisations.name as party_name',

@@ -3,11 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { data, Link, useActionData, useLoaderData } from 'react-router'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { RESTORE_REFUSALS, restoreSchema } from '#app/document/restore-form.ts'
-import { restoreDocument, RestoreError } from '#app/document/restore.server.ts'
+import { restoreDocument, RestoreError, restoreOffer } from '#app/document/restore.server.ts'
 import { RestoreForm } from '#app/document/ui/restore-form.tsx'
-import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { CompareForm, Hash, useDates } from '#app/sign-off/ui.tsx'
 import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact } from '#app/pacts/pacts.server.ts'
@@ -22,9 +20,8 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
-  const editable = isDocumentEditable(pact.status)
   // Only a beheerder restores, and needs to know whether the current text is damaged.
-  const restore = can(membership.access, 'manage') ? { editable, skipped: editable ? (await pactSnapshot(params.pactId)).skipped : 0 } : null
+  const restore = can(membership.access, 'manage') ? await restoreOffer(params.pactId) : null
   return {
     pact: { id: pact.id, title: pact.title },
     versions: versions.map((version) => ({ number: version.number, hash: version.hash, signedAt: version.signed_at, signedBy: version.signed_by_name })),

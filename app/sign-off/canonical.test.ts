@@ -323,6 +323,42 @@ describe('canonicalClauseContent', () => {
   })
 })
 
+describe('on content it does not understand', () => {
+  it('never throws: nodes that are not objects, types and texts that are not strings, junk attributes and marks', () => {
+    const junk = [null, 7, 'tekst', [], { type: { toString: 1 } }, { type: 'paragraph', content: 'niet een lijst' }]
+    const node = {
+      type: 'clause',
+      attrs: { clauseId: 'c1', kind: { toString: 1 }, start: Infinity, big: 10n },
+      content: [
+        { type: 'clauseTitle', content: [{ type: 'text', text: 42 }, ...junk] },
+        { type: 'paragraph', attrs: 'geen object', content: [{ type: 'text', text: 'Wel', marks: [null, { type: 5 }, { type: 'bold', attrs: [] }] }, ...junk] },
+        ...junk,
+      ],
+    } as unknown as DocumentNode
+    expect(extractClauses({ type: 'doc', content: [node, ...junk] } as unknown as DocumentNode).map((clause) => clause.clauseId)).toEqual(['c1'])
+    expect(canonicalClauseContent(node, null).split('\n')).toEqual([
+      'kind algemeen',
+      'title ',
+      '  paragraph {bold|Wel}{unreadable}{paragraph}',
+      '  unreadable',
+    ])
+  })
+
+  it('reads nesting of any depth without recursion, and writes structured data deeper than its bound as unreadable', () => {
+    let list: DocumentNode = paragraph(text('Diep'))
+    for (let level = 0; level < 10_000; level++) list = { type: 'bulletList', content: [{ type: 'listItem', content: [list] }] }
+    const deep = clause([list])
+    expect(extractClauses({ type: 'doc', content: [deep] })).toHaveLength(1)
+    const lines = canonicalClauseContent(deep, null).split('\n')
+    expect(lines).toHaveLength(2 + 20_001)
+    expect(lines.at(-1)).toBe(`${'  '.repeat(20_001)}paragraph Diep`)
+
+    let data: unknown = 'bodem'
+    for (let level = 0; level < 10_000; level++) data = { in: data }
+    expect(canonicalClauseContent(exampleClause, data)).toContain('"in": unreadable')
+  })
+})
+
 describe('extractClauses', () => {
   it('lists clauses in document order, also nested ones, with kind and title', () => {
     const doc: DocumentNode = {

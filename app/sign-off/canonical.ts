@@ -182,12 +182,14 @@ export function sha256Hex(text: string): string {
 
 // --- reading nodes that may be anything ----------------------------------------------------
 
+// Children that are not nodes at all (null, numbers, strings, arrays) are left out.
 function childrenOf(node: DocumentNode): readonly DocumentNode[] {
-  return Array.isArray(node.content) ? node.content.filter(isObject) : []
+  return Array.isArray(node.content) ? node.content.filter((child) => isObject(child) && !Array.isArray(child)) : []
 }
 
+// A node whose type cannot be read still counts, visibly, like a node of an unknown type.
 function typeOf(node: DocumentNode): string {
-  return typeof node.type === 'string' ? node.type : ''
+  return typeof node.type === 'string' ? node.type : UNREADABLE
 }
 
 function attrsOf(node: DocumentNode | DocumentMark): Record<string, unknown> {

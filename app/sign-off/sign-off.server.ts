@@ -67,12 +67,21 @@ export async function addSignatory(pactId: string, partyId: string, userId: stri
   ports().events.publish(pactId, 'sign-off')
 }
 
-export async function removeSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()) {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('pact_signatories').where('pact_id', '=', pactId).where('party_id', '=', partyId).where('user_id', '=', userId).execute()
+/** Removes a signatory of this pact; the trail records it only when there was one to remove. */
+export async function removeSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()): Promise<boolean> {
+  const removed = await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .deleteFrom('pact_signatories')
+      .where('pact_id', '=', pactId)
+      .where('party_id', '=', partyId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (Number(result.numDeletedRows) === 0) return false
     await recordAudit(trx, { pactId, actorId, action: 'signatory.removed', details: { partyId, userId } })
+    return true
   })
-  ports().events.publish(pactId, 'sign-off')
+  if (removed) ports().events.publish(pactId, 'sign-off')
+  return removed
 }
 
 export async function signingPartiesOf(userId: string, pactId: string, db: Db = getDb()): Promise<string[]> {

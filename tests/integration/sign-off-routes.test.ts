@@ -1,12 +1,14 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { listAudit } from '#app/audit/audit.server.ts'
+import { listAudit, recordAudit } from '#app/audit/audit.server.ts'
 import { listComments } from '#app/sign-off/comments.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getVersion, listVersions, signOffState } from '#app/sign-off/sign-off.server.ts'
-import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { dataDirectory, getDb, nowIso } from '#app/platform/db/db.server.ts'
 import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
 import { versionPdf } from '#app/sign-off/exports/version-pdf.server.ts'
@@ -296,8 +298,9 @@ describe('signing', () => {
 })
 
 describe('exports', () => {
-  it('downloads version 1 as PDF and DOCX, both carrying the version hash, each download audited', async () => {
+  it('downloads version 1 as PDF and DOCX, both carrying the version hash, writing nothing on GET', async () => {
     const [version] = await listVersions(pact.pactId)
+    const trailBefore = await listAudit(pact.pactId)
     const params = (format: string) => ({ pactId: pact.pactId, number: '1', format })
     const pdf = await download(versionExport.loader, `${base()}/versies/1/pdf`, params('pdf'), reader.cookie)
     expect(pdf.headers.get('Content-Type')).toBe('application/pdf')
@@ -311,8 +314,13 @@ describe('exports', () => {
     expect(documentXml).toContain('Ondertekening')
     expect(documentXml).toContain('Directeur Welzijn')
 
-    const exports = (await listAudit(pact.pactId)).filter((entry) => entry.action === 'version.exported').map((entry) => JSON.parse(entry.details))
-    expect(exports).toEqual([{ number: 1, format: 'docx' }, { number: 1, format: 'pdf' }])
+    expect(await listAudit(pact.pactId)).toEqual(trailBefore)
+
+    // Rendered once: the next download is the stored file, byte for byte.
+    const stored = readdirSync(path.join(dataDirectory(), 'exports', pact.pactId)).sort()
+    expect(stored).toEqual([`1-${version!.hash}.docx`, `1-${version!.hash}.pdf`])
+    const again = Buffer.from(await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer())
+    expect(again.equals(docx)).toBe(true)
     expect((await get(versionExport.loader, `${base()}/versies/1/odt`, asOwner({ number: '1', format: 'odt' }))).status).toBe(404)
   })
 
@@ -333,7 +341,8 @@ describe('exports', () => {
     expect(text).toContain((await currentClauses())[0]!.title)
   })
 
-  it('exports the audit trail as CSV with a header and every entry, and audits the export', async () => {
+  it('exports the audit trail as CSV with a header and every entry, writing nothing on GET', async () => {
+    const trailBefore = await listAudit(pact.pactId)
     const response = await download(auditCsv.loader, `${base()}/logboek.csv`, { pactId: pact.pactId }, reader.cookie)
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     const bytes = Buffer.from(await response.arrayBuffer())
@@ -345,8 +354,18 @@ describe('exports', () => {
     const entries = await listAudit(pact.pactId)
     expect(lines.length - 1).toBe(entries.length)
     expect(lines.slice(1).map((line) => Number(line.split(';')[0]))).toEqual(entries.map((entry) => entry.id).reverse())
-    expect(lines.at(-1)).toContain(';Logboek gedownload;audit.exported;')
     expect(text).toContain(';Pact getekend;pact.signed;')
+    expect(entries).toEqual(trailBefore)
+  })
+
+  it('never writes a cell a spreadsheet would run as a formula', async () => {
+    const formula = '=HYPERLINK("https://evil.example","klik")'
+    const attacker = await createUser(formula)
+    await recordAudit(getDb(), { pactId: pact.pactId, actorId: attacker.id, action: 'member.joined', details: { note: '@SUM(1+1)' } })
+    const response = await download(auditCsv.loader, `${base()}/logboek.csv`, { pactId: pact.pactId }, reader.cookie)
+    const cells = Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8').trimEnd().split('\r\n').at(-1)!.split(';')
+    expect(cells[3]).toBe(`"'=HYPERLINK(""https://evil.example"",""klik"")"`)
+    for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/)
   })
 
   it('shows the audit trail to members only', async () => {

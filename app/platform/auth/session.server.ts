@@ -93,7 +93,7 @@ export async function invalidateUserSessions(userId: string, db: Db = getDb()): 
 }
 
 /** Over https (directly, or behind a proxy trusted via TRUST_PROXY) cookies are Secure. */
-function isSecureRequest(request: Request): boolean {
+export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === 'https:'
 }
 
@@ -115,22 +115,27 @@ export function clearSessionCookie(request: Request): string {
   return parts.join('; ')
 }
 
+/** A cookie's value, or null when it is absent or not validly encoded (anyone can send any header). */
 export function readCookie(cookieHeader: string | null | undefined, name: string): string | null {
   if (!cookieHeader) return null
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=')
     if (eq === -1) continue
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
+    if (part.slice(0, eq).trim() !== name) continue
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim())
+    } catch {
+      return null
+    }
   }
   return null
 }
 
-/** Start a session for this user and continue to `to`, with the cookie set. */
-export async function redirectWithNewSession(request: Request, userId: string, to: string): Promise<Response> {
+/** Start a session for this user and continue to `to`, with the cookie (and any others given) set. */
+export async function redirectWithNewSession(request: Request, userId: string, to: string, otherCookies: string[] = []): Promise<Response> {
   const token = generateSessionToken()
   const session = await createSession(token, userId)
-  return new Response(null, {
-    status: 302,
-    headers: { Location: to, 'Set-Cookie': sessionCookie(request, token, session.expiresAt) },
-  })
+  const headers = new Headers({ Location: to })
+  for (const cookie of [sessionCookie(request, token, session.expiresAt), ...otherCookies]) headers.append('Set-Cookie', cookie)
+  return new Response(null, { status: 302, headers })
 }

@@ -14,7 +14,8 @@ import type { Decision } from '#app/sign-off/status.ts'
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
-  sign_in_attempts: SignInAttemptsTable
+  sign_in_throttle: SignInThrottleTable
+  known_devices: KnownDevicesTable
   organisations: OrganisationsTable
   organisation_members: OrganisationMembersTable
   pacts: PactsTable
@@ -52,11 +53,22 @@ export interface SessionsTable {
   created_at: string
 }
 
-export interface SignInAttemptsTable {
-  id: Generated<number>
-  /** 'email:<address>' or 'ip:<address>' */
+export interface SignInThrottleTable {
+  /** 'account:<e-mail>', 'address:<client address>' or 'device:<known device id>' */
   limit_key: string
-  attempted_at: string
+  /** Failed sign-ins since the last success (an attempt in progress counts as failed). */
+  failures: number
+  /** No attempt is evaluated before this time. */
+  blocked_until: string
+  updated_at: string
+}
+
+export interface KnownDevicesTable {
+  /** SHA-256 of the device cookie's token, hex. */
+  id: string
+  user_id: string
+  created_at: string
+  last_used_at: string
 }
 
 export interface OrganisationsTable {
