@@ -147,6 +147,16 @@ describe('approvableItems', () => {
     expect(item).toMatchObject({ clauseId: '', item: 'result-area' })
   })
 
+  it('reads any JSON as a document: deep nesting, non-nodes and unreadable types outside the clauses never throw', () => {
+    let deep: DocumentNode = paragraph('bodem')
+    for (let depth = 0; depth < 10_000; depth++) deep = { type: 'bulletList', content: [{ type: 'listItem', content: [deep] }] }
+    const hostile = { type: 'doc', content: [clause('partijen', 'Partijen', paragraph('Samen.')), deep, null, 7, ['x'], { type: 42 }, data('result-area', jeugd.id)] } as unknown as DocumentNode
+    const items = approvableItems(hostile, model)
+    const outside = items.find((item) => item.clauseId === OUTSIDE_TEXT_ITEM_ID)!
+    expect(outside.canonical).toContain('unreadable')
+    expect(outside.shows).toEqual([{ kind: 'result-area', refId: jeugd.id }])
+  })
+
   it('never mistakes a clause id for another item: clause ids have no dot', () => {
     expect(isUsableItemId('tekst.buiten-artikelen')).toBe(true)
     expect(isUsableItemId('resultaatgebied.demo-jeugd-complex')).toBe(true)

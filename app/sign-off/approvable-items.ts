@@ -1,6 +1,6 @@
 import { isUsableClauseId } from '#app/document/clause-ids.ts'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
-import { canonicalClauseContent, canonicalContent, clauseContentHash, extractClauses, type DocumentNode } from './canonical.ts'
+import { canonicalClauseContent, canonicalContent, childrenOf, clauseContentHash, extractClauses, type DocumentNode } from './canonical.ts'
 import { signoffNl } from './texts.nl.ts'
 
 /**
@@ -72,7 +72,7 @@ export function isUsableItemId(id: unknown): id is string {
  * then the model parts no item shows, areas before rules, in model order. `model` is the validated model, null when invalid.
  */
 export function approvableItems(doc: DocumentNode, model: PactModel | null): ApprovableItem[] {
-  const topLevel = Array.isArray(doc.content) ? doc.content.filter((node) => typeof node === 'object' && node !== null) : []
+  const topLevel = childrenOf(doc)
   const items: ApprovableItem[] = extractClauses(doc).map((clause) => {
     const refs = dataBlocks([clause.node])
     const canonical = canonicalClauseContent(clause.node, resolvedData(refs, model))
@@ -171,7 +171,7 @@ function dataBlocks(nodes: readonly DocumentNode[]): DataBlockRef[] {
   const pending = [...nodes].reverse()
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === PACT_DATA_NODE) refs.push({ kind: textAttribute(node, 'kind'), refId: textAttribute(node, 'refId') })
-    if (Array.isArray(node.content)) pending.push(...node.content.filter((child) => typeof child === 'object' && child !== null).reverse())
+    pending.push(...[...childrenOf(node)].reverse())
   }
   return refs
 }

@@ -183,7 +183,7 @@ export function sha256Hex(text: string): string {
 // --- reading nodes that may be anything ----------------------------------------------------
 
 // Children that are not nodes at all (null, numbers, strings, arrays) are left out.
-function childrenOf(node: DocumentNode): readonly DocumentNode[] {
+export function childrenOf(node: DocumentNode): readonly DocumentNode[] {
   return Array.isArray(node.content) ? node.content.filter((child) => isObject(child) && !Array.isArray(child)) : []
 }
 
