@@ -12,6 +12,7 @@ import * as signOffPage from '#app/routes/pact-sign-off.tsx'
 import { approvableItems, OUTSIDE_TEXT_ITEM_ID } from '#app/sign-off/approvable-items.ts'
 import type { DocumentNode } from '#app/sign-off/canonical.ts'
 import { addSignatory, changePactStatus, getVersion, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
+import { versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
 import { versionHash } from '#app/sign-off/status.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
@@ -181,6 +182,17 @@ describe('what is signed is exactly what every party approved', () => {
     expect(area.canonical).toContain('"cents": 320000000')
     // Its readable HTML (and so its PDF and DOCX) shows the area that is not in the text, after the text.
     expect(version.html).toMatch(/Artikel 99\. De gemeente betaalt alle tekorten\..*Afspraken die niet in de tekst staan.*€\u00a06\.800\.000/s)
+    const exported = JSON.stringify(
+      versionDocumentBlocks({
+        html: version.html,
+        title: 'Pact',
+        subtitle: 'Versie 1',
+        hashLabel: 'Kenmerk',
+        hash: version.hash,
+        signature: { title: 'Ondertekening', intro: '', columns: { party: '', signatory: '', approvedAt: '', clauses: '' }, rows: [] },
+      }),
+    )
+    expect(exported).toMatch(/Afspraken die niet in de tekst staan.*Jeugd met een complexe hulpvraag.*€\u00a06\.800\.000/s)
     const decisions = await getDb().selectFrom('clause_decisions').select(['clause_id', 'party_id', 'content_hash', 'decision']).where('pact_id', '=', pact.pactId).execute()
     for (const clause of version.clauses) {
       const approvedBy = decisions.filter((decision) => decision.clause_id === clause.clauseId && decision.content_hash === clause.contentHash && decision.decision === 'akkoord')
