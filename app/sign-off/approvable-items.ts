@@ -1,6 +1,13 @@
 import { isUsableClauseId } from '#app/document/clause-ids.ts'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
-import { canonicalClauseContent, canonicalContent, childrenOf, clauseContentHash, extractClauses, type DocumentNode } from './canonical.ts'
+import {
+  canonicalClauseContent,
+  canonicalContent,
+  childrenOf,
+  clauseContentHash,
+  extractClauses,
+  type DocumentNode,
+} from './canonical.ts'
 import { signoffNl } from './texts.nl.ts'
 
 /**
@@ -69,22 +76,45 @@ export function isUsableItemId(id: unknown): id is string {
 
 /**
  * Every approvable item of a pact: the clauses in document order, then the text outside them,
- * then the model parts no item shows, areas before rules, in model order. `model` is the validated model, null when invalid.
+ * then the model parts no item shows, areas before rules, in model order. `model` is the
+ * validated model, null when invalid.
  */
 export function approvableItems(doc: DocumentNode, model: PactModel | null): ApprovableItem[] {
   const topLevel = childrenOf(doc)
   const items: ApprovableItem[] = extractClauses(doc).map((clause) => {
     const refs = dataBlocks([clause.node])
     const canonical = canonicalClauseContent(clause.node, resolvedData(refs, model))
-    return { clauseId: clause.clauseId, item: 'clause', kind: clause.kind, title: clause.title, canonical, contentHash: clauseContentHash(canonical), shows: modelParts(refs) }
+    const { clauseId, kind, title } = clause
+    return {
+      clauseId,
+      item: 'clause',
+      kind,
+      title,
+      canonical,
+      contentHash: clauseContentHash(canonical),
+      shows: modelParts(refs),
+    }
   })
-  // Clauses are top-level blocks (the schema); everything else at the top level is outside them.
-  const outsideItem = outsideTextItem(topLevel.filter((node) => node.type !== CLAUSE_NODE), model)
+  // Clauses are top-level blocks (the schema); everything else at the top level is outside them. A clause
+  // that a client nested inside another block anyway is then approved twice, in both items, never in none.
+  const outsideItem = outsideTextItem(
+    topLevel.filter((node) => node.type !== CLAUSE_NODE),
+    model,
+  )
   if (outsideItem) items.push(outsideItem)
 
   if (!model) {
     const canonical = 'item ongeldige-gegevens'
-    items.push({ clauseId: '', item: 'invalid-model', kind: 'budget', title: signoffNl.items.invalidModel, canonical, contentHash: clauseContentHash(canonical), shows: [] })
+    const title = signoffNl.items.invalidModel
+    items.push({
+      clauseId: '',
+      item: 'invalid-model',
+      kind: 'budget',
+      title,
+      canonical,
+      contentHash: clauseContentHash(canonical),
+      shows: [],
+    })
     return items
   }
   const shown = new Set(items.flatMap((item) => item.shows.map(partKey)))
@@ -100,15 +130,17 @@ export function approvableItems(doc: DocumentNode, model: PactModel | null): App
     const scope =
       rule.scope.kind === 'pact'
         ? signoffNl.items.pactScope
-        : (model.resultAreas.find((area) => rule.scope.kind === 'result-area' && area.id === rule.scope.resultAreaId)?.title ?? '')
+        : (model.resultAreas.find((area) => rule.scope.kind === 'result-area' && area.id === rule.scope.resultAreaId)?.title ??
+          '')
     items.push(modelItem(ref, 'risicodeling', fill(signoffNl.items.riskRule, { scope }), rule))
   }
   return items
 }
 
 /**
- * The structured data the data blocks of an item stand for, as its canonical content holds it. Invalid structured data cannot be approved: it resolves to a marker, never to
- * the raw values (and the invalid-model item keeps the pact from being signed).
+ * The structured data the data blocks of an item stand for, as its canonical content holds it.
+ * Invalid structured data cannot be approved: it resolves to a marker, never to the raw values
+ * (and the invalid-model item keeps the pact from being signed).
  */
 function resolvedData(refs: readonly DataBlockRef[], model: PactModel | null): unknown | null {
   if (refs.length === 0) return null
@@ -120,18 +152,7 @@ function resolvedData(refs: readonly DataBlockRef[], model: PactModel | null): u
   })
 }
 
-/** Every model part, each with the ids of the items that hold its data: the coverage to check. */
-export function modelCoverage(items: readonly ApprovableItem[], model: PactModel): Map<string, string[]> {
-  const coverage = new Map<string, string[]>()
-  for (const area of model.resultAreas) coverage.set(partKey({ kind: 'result-area', refId: area.id }), [])
-  for (const rule of model.riskRules) coverage.set(partKey({ kind: 'risk-rule', refId: rule.id }), [])
-  for (const item of items) {
-    for (const ref of item.shows) coverage.get(partKey(ref))?.push(item.clauseId)
-  }
-  return coverage
-}
-
-export function partKey(ref: ModelPartRef): string {
+function partKey(ref: ModelPartRef): string {
   return `${ref.kind}:${ref.refId}`
 }
 

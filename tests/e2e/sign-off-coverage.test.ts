@@ -21,7 +21,10 @@ async function approveByForm(page: Page, path: string) {
   const seenHash = html.match(/name="seenHash" value="([0-9a-f]{64})"/)?.[1]
   const partyId = html.match(/name="partyId" value="([^"]+)"/)?.[1]
   expect(seenHash, `decision form on ${path}`).toBeDefined()
-  const response = await page.request.post(path, { form: { intent: 'decide', partyId: partyId!, decision: 'akkoord', seenHash: seenHash! }, headers: { Origin: baseURL() } })
+  const response = await page.request.post(path, {
+    form: { intent: 'decide', partyId: partyId!, decision: 'akkoord', seenHash: seenHash! },
+    headers: { Origin: baseURL() },
+  })
   expect(response.status()).toBe(200)
 }
 
@@ -29,7 +32,11 @@ async function matrixRows(page: Page, pactPath: string) {
   await gotoHydrated(page, `${pactPath}/akkoord`)
   const rows = await page.getByTestId('sign-off-matrix').locator('tbody tr').all()
   return Promise.all(
-    rows.map(async (row) => ({ title: (await row.locator('th').textContent())!, path: (await row.locator('th a').getAttribute('href'))!, statuses: await row.locator('td').allTextContents() })),
+    rows.map(async (row) => ({
+      title: (await row.locator('th').textContent())!,
+      path: (await row.locator('th a').getAttribute('href'))!,
+      statuses: await row.locator('td').allTextContents(),
+    })),
   )
 }
 
@@ -68,8 +75,12 @@ describe('money outside the text', () => {
     await anouk.getByTestId('budget-table').getByText('€\u00a0250.000,75').first().waitFor()
 
     const itemTitle = 'Resultaatgebied Jeugd buiten de tekst (niet in de tekst)'
-    await expect.poll(async () => (await matrixRows(anouk, pactPath)).find((row) => row.title === itemTitle)?.statuses).toEqual(['Open'])
-    expect((await matrixRows(anouk, pactPath)).filter((row) => row.statuses[0] !== 'Akkoord').map((row) => row.title)).toEqual([itemTitle])
+    await expect
+      .poll(async () => (await matrixRows(anouk, pactPath)).find((row) => row.title === itemTitle)?.statuses)
+      .toEqual(['Open'])
+    expect((await matrixRows(anouk, pactPath)).filter((row) => row.statuses[0] !== 'Akkoord').map((row) => row.title)).toEqual([
+      itemTitle,
+    ])
 
     await anouk.getByRole('link', { name: itemTitle }).click()
     await anouk.getByRole('heading', { name: itemTitle, level: 1 }).waitFor()

@@ -32,7 +32,11 @@ let providerPartyId: string
 beforeAll(async () => {
   server = await startCollabServer({ seedDocument: seedPactContent })
   pact = await createTestPact('Wethouder Jeugd')
-  providerPartyId = await addParty(pact.pactId, { name: 'Jeugdhulp De Brug', kind: 'aanbieder', isSignatory: true }, pact.owner.id)
+  providerPartyId = await addParty(
+    pact.pactId,
+    { name: 'Jeugdhulp De Brug', kind: 'aanbieder', isSignatory: true },
+    pact.owner.id,
+  )
   provider = await createUser('Directeur De Brug')
   await getDb()
     .insertInto('pact_members')
@@ -104,7 +108,9 @@ describe('what is signed is exactly what every party approved', () => {
   it('lists in the matrix exactly the items derived from the document and the model', async () => {
     const { snapshot, matrix } = await signOffState(pact.pactId)
     const derived = approvableItems(snapshot.json as DocumentNode, snapshot.model)
-    expect(matrix.clauses.map((row) => [row.clauseId, row.contentHash])).toEqual(derived.map((item) => [item.clauseId, item.contentHash]))
+    expect(matrix.clauses.map((row) => [row.clauseId, row.contentHash])).toEqual(
+      derived.map((item) => [item.clauseId, item.contentHash]),
+    )
     // The template's section headings stand between the clauses: they are approved as one item.
     expect(derived.map((item) => item.clauseId)).toContain(OUTSIDE_TEXT_ITEM_ID)
   })
@@ -120,12 +126,18 @@ describe('what is signed is exactly what every party approved', () => {
     expect(await openItemIds()).toEqual([itemId])
 
     // The akkoord page lists it by a title that says it is not in the text; its page shows the budget.
-    const matrixPage = await get(signOffPage.loader, `${base()}/akkoord`, { cookie: pact.owner.cookie, params: { pactId: pact.pactId } })
+    const matrixPage = await get(signOffPage.loader, `${base()}/akkoord`, {
+      cookie: pact.owner.cookie,
+      params: { pactId: pact.pactId },
+    })
     expect(matrixPage.body.clauses.find((row: { clauseId: string }) => row.clauseId === itemId)).toMatchObject({
       title: 'Resultaatgebied Jeugd met een complexe hulpvraag (niet in de tekst)',
       agreed: false,
     })
-    const itemPage = await get(clausePage.loader, `${base()}/artikelen/${itemId}`, { cookie: provider.cookie, params: { pactId: pact.pactId, clauseId: itemId } })
+    const itemPage = await get(clausePage.loader, `${base()}/artikelen/${itemId}`, {
+      cookie: provider.cookie,
+      params: { pactId: pact.pactId, clauseId: itemId },
+    })
     expect(itemPage.status).toBe(200)
     expect(itemPage.body.clause.html).toContain('€\u00a04.800.000')
 
@@ -137,7 +149,12 @@ describe('what is signed is exactly what every party approved', () => {
     const item = snapshot.clauses.find((candidate) => candidate.clauseId === itemId)!
     expect(item.canonical).toContain('"cents": 120000000')
     const decide = (user: TestUser, partyId: string, seenHash: string) =>
-      post(clausePage.action, `${base()}/artikelen/${itemId}`, { intent: 'decide', decision: 'akkoord', partyId, seenHash }, { cookie: user.cookie, params: { pactId: pact.pactId, clauseId: itemId } })
+      post(
+        clausePage.action,
+        `${base()}/artikelen/${itemId}`,
+        { intent: 'decide', decision: 'akkoord', partyId, seenHash },
+        { cookie: user.cookie, params: { pactId: pact.pactId, clauseId: itemId } },
+      )
     expect((await decide(pact.owner, pact.partyId, item.contentHash)).status).toBe(200)
     await signRefused()
 
@@ -181,7 +198,9 @@ describe('what is signed is exactly what every party approved', () => {
     const area = version.clauses.find((clause) => clause.clauseId === `resultaatgebied.${jeugd.id}`)!
     expect(area.canonical).toContain('"cents": 320000000')
     // Its readable HTML (and so its PDF and DOCX) shows the area that is not in the text, after the text.
-    expect(version.html).toMatch(/Artikel 99\. De gemeente betaalt alle tekorten\..*Afspraken die niet in de tekst staan.*€\u00a06\.800\.000/s)
+    expect(version.html).toMatch(
+      /Artikel 99\. De gemeente betaalt alle tekorten\..*Afspraken die niet in de tekst staan.*€\u00a06\.800\.000/s,
+    )
     const exported = JSON.stringify(
       versionDocumentBlocks({
         html: version.html,
@@ -189,17 +208,38 @@ describe('what is signed is exactly what every party approved', () => {
         subtitle: 'Versie 1',
         hashLabel: 'Kenmerk',
         hash: version.hash,
-        signature: { title: 'Ondertekening', intro: '', columns: { party: '', signatory: '', approvedAt: '', clauses: '' }, rows: [] },
+        signature: {
+          title: 'Ondertekening',
+          intro: '',
+          columns: { party: '', signatory: '', approvedAt: '', clauses: '' },
+          rows: [],
+        },
       }),
     )
     expect(exported).toMatch(/Afspraken die niet in de tekst staan.*Jeugd met een complexe hulpvraag.*€\u00a06\.800\.000/s)
-    const decisions = await getDb().selectFrom('clause_decisions').select(['clause_id', 'party_id', 'content_hash', 'decision']).where('pact_id', '=', pact.pactId).execute()
+    const decisions = await getDb()
+      .selectFrom('clause_decisions')
+      .select(['clause_id', 'party_id', 'content_hash', 'decision'])
+      .where('pact_id', '=', pact.pactId)
+      .execute()
     for (const clause of version.clauses) {
-      const approvedBy = decisions.filter((decision) => decision.clause_id === clause.clauseId && decision.content_hash === clause.contentHash && decision.decision === 'akkoord')
+      const approvedBy = decisions.filter(
+        (decision) =>
+          decision.clause_id === clause.clauseId &&
+          decision.content_hash === clause.contentHash &&
+          decision.decision === 'akkoord',
+      )
       const parties = [...new Set(approvedBy.map((decision) => decision.party_id))].sort()
-      expect({ item: clause.clauseId, parties }).toEqual({ item: clause.clauseId, parties: [pact.partyId, providerPartyId].sort() })
+      expect({ item: clause.clauseId, parties }).toEqual({
+        item: clause.clauseId,
+        parties: [pact.partyId, providerPartyId].sort(),
+      })
     }
-    const row = await getDb().selectFrom('pact_versions').select(['hash', 'html', 'state_base64']).where('pact_id', '=', pact.pactId).executeTakeFirstOrThrow()
+    const row = await getDb()
+      .selectFrom('pact_versions')
+      .select(['hash', 'html', 'state_base64'])
+      .where('pact_id', '=', pact.pactId)
+      .executeTakeFirstOrThrow()
     expect(versionHash({ html: row.html, clauseHashes: version.clauses, stateUpdateBase64: row.state_base64 })).toBe(version.hash)
   })
 })

@@ -27,7 +27,8 @@ const area: ResultArea = {
 }
 const model: PactModel = { resultAreas: [area], riskRules: [] }
 
-const render = (element: React.ReactElement) => renderToStaticMarkup(<I18nextProvider i18n={createI18n('nl')}>{element}</I18nextProvider>)
+const render = (element: React.ReactElement) =>
+  renderToStaticMarkup(<I18nextProvider i18n={createI18n('nl')}>{element}</I18nextProvider>)
 const cells = (html: string) => [...html.matchAll(/numeric-data">([^<]*)</g)].map((match) => match[1])
 
 describe('the budget tables on the budgets page', () => {
@@ -41,6 +42,16 @@ describe('the budget tables on the budgets page', () => {
 
   it('show one area’s budget with cents too', () => {
     const html = render(<AreaBudgetTable area={area} years={years} parties={parties} />)
-    expect(cells(html)).toEqual(['€\u00a00,00', '€\u00a0250.000,75', '€\u00a0250.000,75', '€\u00a00,00', '€\u00a01.050.000,50', '€\u00a01.050.000,50', '€\u00a00,00', '€\u00a01.300.001,25', '€\u00a01.300.001,25'])
+    expect(cells(html)).toEqual([
+      '€\u00a00,00',
+      '€\u00a0250.000,75',
+      '€\u00a0250.000,75',
+      '€\u00a00,00',
+      '€\u00a01.050.000,50',
+      '€\u00a01.050.000,50',
+      '€\u00a00,00',
+      '€\u00a01.300.001,25',
+      '€\u00a01.300.001,25',
+    ])
   })
 })
