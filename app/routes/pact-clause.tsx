@@ -8,13 +8,12 @@ import { DiffLegend, Hash, StatusBadge, useDates, WordDiff } from '#app/sign-off
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, TextAreaField } from '#app/platform/ui/ui.tsx'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { addComment, CommentError, listComments, setThreadResolved } from '#app/sign-off/comments.server.ts'
-import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import { approvableItemHtml, pactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { decidedCanonicals, userNames } from '#app/sign-off/views.server.ts'
 import { decideOnClause, SignOffError, signingPartiesOf, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { can } from '#app/access/access.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
-import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { clauseFormSchema, commentSchema, decisionSchema, refusalFor } from '#app/sign-off/forms.ts'
 import { DECISIONS } from '#app/sign-off/status.ts'
 import editorCss from '#app/document/ui/editor.css?url'
@@ -85,7 +84,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       title: clause.title,
       kind: clause.kind,
       contentHash: clause.contentHash,
-      html: clauseHtml(snapshot.html, clause.clauseId) ?? '',
+      html: approvableItemHtml(snapshot, clause.clauseId) ?? '',
     },
     parties: signOff.parties.map((party) => ({
       partyId: party.partyId,

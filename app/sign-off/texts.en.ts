@@ -8,6 +8,14 @@ export const signoffEn: typeof signoffNl = {
   },
   backToPact: 'Back to {{title}}',
   backToMatrix: 'Back to approval per clause',
+  items: {
+    outsideText: 'Text outside the clauses',
+    notInText: 'Agreements that are not in the text',
+    resultArea: 'Result area {{title}} (not in the text)',
+    riskRule: 'Risk sharing {{scope}} (not in the text)',
+    pactScope: 'for the whole pact',
+    invalidModel: 'Result areas and budgets: the data are not valid. Repair them before the pact can be signed.',
+  },
   live: 'This page updates itself as soon as someone decides, comments or changes the status.',
   hashLabel: 'Fingerprint (SHA-256)',
   status: {
