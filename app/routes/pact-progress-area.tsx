@@ -16,6 +16,7 @@ import { IndicatorChart, SpendingChart, StatusBadge, StatusRule, useMeasured } f
 import { cellHistories, progressView } from '#app/tracking/views.server.ts'
 import trackingCss from '#app/tracking/tracking.css?url'
 import type { Route } from './+types/pact-progress-area'
+import { messageKey } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
 
@@ -70,7 +71,8 @@ const frequencySchema = z.object({ indicatorId: z.string(), frequency: z.enum(FR
 export async function action({ request, params }: Route.ActionArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'manage')
   const submission = parseWithZod(await request.formData(), { schema: frequencySchema })
-  if (submission.status !== 'success') return data({ error: 'tracking.frequencyForm.invalid', done: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ error: messageKey('tracking.frequencyForm.invalid'), done: null }, { status: 400 })
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
   if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId))
@@ -78,7 +80,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     await setFrequency(params.pactId, user.id, submission.value.indicatorId, submission.value.frequency)
   } catch (error) {
-    if (error instanceof TrackingError) return data({ error: `tracking.refusals.${error.code}`, done: null }, { status: 409 })
+    if (error instanceof TrackingError)
+      return data({ error: messageKey(`tracking.refusals.${error.code}`), done: null }, { status: 409 })
     throw error
   }
   return { error: null, done: submission.value.indicatorId }

@@ -1,11 +1,9 @@
 import { data } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { recordAudit } from '#app/audit/audit.server.ts'
-import { getDb } from '#app/platform/db/db.server.ts'
 import { downloadName } from '#app/sign-off/exports/version-document.ts'
 import { isCsvKind } from '#app/tracking/csv-format.ts'
 import { writeCsv } from '#app/tracking/csv.server.ts'
-import { loadTracking } from '#app/tracking/tracking.server.ts'
+import { loadTracking, recordExport } from '#app/tracking/tracking.server.ts'
 import { exportLines } from '#app/tracking/views.server.ts'
 import type { Route } from './+types/pact-progress-export'
 
@@ -16,7 +14,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const kind = new URL(request.url).searchParams.get('soort') ?? 'realisaties'
   if (!isCsvKind(kind)) throw data({ message: 'not-found' }, { status: 404 })
   const tracking = await loadTracking(params.pactId)
-  await recordAudit(getDb(), { pactId: params.pactId, actorId: user.id, action: 'tracking.exported', details: { kind } })
+  await recordExport(params.pactId, user.id, kind)
   return new Response(writeCsv(kind, exportLines(tracking, kind)), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

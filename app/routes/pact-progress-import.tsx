@@ -10,6 +10,7 @@ import type { ReportedFigure } from '#app/tracking/report-forms.ts'
 import { loadTracking, reportFigures, TrackingError, type TrackingData } from '#app/tracking/tracking.server.ts'
 import trackingCss from '#app/tracking/tracking.css?url'
 import type { Route } from './+types/pact-progress-import'
+import { messageText } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
 
@@ -169,7 +170,7 @@ export default function PactProgressImport() {
             {outcome.problems.map((problem, index) => (
               <li key={index}>
                 {problem.line > 0 ? `${t('tracking.import.line', { line: problem.line })}: ` : ''}
-                {t(problem.message)}
+                {messageText(t, problem.message)}
                 {problem.column ? ` (${t('tracking.import.column', { column: problem.column })})` : ''}
               </li>
             ))}

@@ -23,6 +23,7 @@ import { cellHistories, reportableFor } from '#app/tracking/views.server.ts'
 import { useMeasured } from '#app/tracking/ui.tsx'
 import trackingCss from '#app/tracking/tracking.css?url'
 import type { Route } from './+types/pact-progress-report'
+import { messageKey } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
 
@@ -72,7 +73,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     if (form === 'indienen') {
       const count = await submitDrafts(params.pactId, reporter, null)
-      return { form, result: null, done: 'tracking.report.submitted', count }
+      return { form, result: null, done: messageKey('tracking.report.submitted'), count }
     }
     const schema =
       form === 'realisatie'
@@ -81,7 +82,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema })
     if (submission.status !== 'success') return data({ form, result: submission.reply(), done: null, count: 0 }, { status: 400 })
     await reportFigures(params.pactId, reporter, [submission.value], 'formulier')
-    const done = submission.value.status === 'correctie' ? 'tracking.report.corrected' : 'tracking.report.saved'
+    const done =
+      submission.value.status === 'correctie' ? messageKey('tracking.report.corrected') : messageKey('tracking.report.saved')
     return { form, result: submission.reply({ resetForm: true }), done, count: 1 }
   } catch (error) {
     if (!(error instanceof TrackingError)) throw error

@@ -14,6 +14,7 @@ import { progressView } from '#app/tracking/views.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
 import trackingCss from '#app/tracking/tracking.css?url'
 import type { Route } from './+types/pact-progress'
+import { messageKey } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
 
@@ -41,11 +42,13 @@ const fixSchema = z.object({ period: z.string({ error: 'tracking.errors.period.r
 export async function action({ request, params }: Route.ActionArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'fix-period')
   const submission = parseWithZod(await request.formData(), { schema: fixSchema })
-  if (submission.status !== 'success') return data({ error: 'tracking.errors.period.required', fixed: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ error: messageKey('tracking.errors.period.required'), fixed: null }, { status: 400 })
   try {
     await fixPeriod(params.pactId, user.id, submission.value.period)
   } catch (error) {
-    if (error instanceof TrackingError) return data({ error: `tracking.refusals.${error.code}`, fixed: null }, { status: 409 })
+    if (error instanceof TrackingError)
+      return data({ error: messageKey(`tracking.refusals.${error.code}`), fixed: null }, { status: 409 })
     throw error
   }
   return { error: null, fixed: submission.value.period }

@@ -8,6 +8,14 @@ export const signoffEn: typeof signoffNl = {
   },
   backToPact: 'Back to {{title}}',
   backToMatrix: 'Back to approval per clause',
+  items: {
+    outsideText: 'Text outside the clauses',
+    notInText: 'Agreements that are not in the text',
+    resultArea: 'Result area {{title}} (not in the text)',
+    riskRule: 'Risk sharing {{scope}} (not in the text)',
+    pactScope: 'for the whole pact',
+    invalidModel: 'Result areas and budgets: the data are not valid. Repair them before the pact can be signed.',
+  },
   live: 'This page updates itself as soon as someone decides, comments or changes the status.',
   hashLabel: 'Fingerprint (SHA-256)',
   status: {
@@ -195,6 +203,7 @@ export const signoffEn: typeof signoffNl = {
       comment: { added: 'Comment posted', resolved: 'Discussion resolved', reopened: 'Discussion reopened' },
       audit: { exported: 'Audit trail downloaded' },
       version: { exported: 'Signed version downloaded' },
+      document: { restored: 'Text restored', 'restore-refused': 'Restoring the text refused' },
       tracking: {
         reported: 'Figures reported',
         submitted: 'Figures submitted',
@@ -220,6 +229,8 @@ export const signoffEn: typeof signoffNl = {
       version: 'Version',
       number: 'Version',
       clauses: 'Clauses',
+      skippedBefore: 'Unreadable parts before',
+      updates: 'Changes',
       format: 'Format',
       title: 'Title',
       name: 'Name',

@@ -7,6 +7,15 @@ export const signoffNl = {
   },
   backToPact: 'Terug naar {{title}}',
   backToMatrix: 'Terug naar akkoord per artikel',
+  // Titles of what is approved besides the clauses (approvable-items.ts); stored with a signed version in Dutch.
+  items: {
+    outsideText: 'Tekst buiten de artikelen',
+    notInText: 'Afspraken die niet in de tekst staan',
+    resultArea: 'Resultaatgebied {{title}} (niet in de tekst)',
+    riskRule: 'Risicodeling {{scope}} (niet in de tekst)',
+    pactScope: 'voor het hele pact',
+    invalidModel: 'Resultaatgebieden en budgetten: de gegevens zijn niet geldig. Herstel ze voordat er getekend kan worden.',
+  },
   live: 'Deze pagina werkt zichzelf bij zodra iemand een besluit neemt, reageert of de status wijzigt.',
   hashLabel: 'Kenmerk (SHA-256)',
   status: {
@@ -194,6 +203,7 @@ export const signoffNl = {
       comment: { added: 'Reactie geplaatst', resolved: 'Discussie afgerond', reopened: 'Discussie heropend' },
       audit: { exported: 'Logboek gedownload' },
       version: { exported: 'Getekende versie gedownload' },
+      document: { restored: 'Tekst teruggezet', 'restore-refused': 'Terugzetten van de tekst geweigerd' },
       tracking: {
         reported: 'Cijfers gerapporteerd',
         submitted: 'Cijfers ingediend',
@@ -219,6 +229,8 @@ export const signoffNl = {
       version: 'Versie',
       number: 'Versie',
       clauses: 'Artikelen',
+      skippedBefore: 'Onleesbare delen vooraf',
+      updates: 'Wijzigingen',
       format: 'Formaat',
       title: 'Titel',
       name: 'Naam',

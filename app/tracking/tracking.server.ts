@@ -10,6 +10,7 @@ import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { checkPeriod, parsePeriod, periodCovers, type Frequency } from './periods.ts'
 import { cellKey, deriveCell, fixingFor, groupByCell, type Fixing, type TrackingRecord } from './records.ts'
+import type { CsvKind } from './csv-format.ts'
 import type { ReportedFigure } from './report-forms.ts'
 import type { TrackedPact } from './tracked-pact.ts'
 
@@ -56,21 +57,24 @@ export function signedModel(
 ): PactModel | null {
   const cached = decodedModels.get(version.id)
   if (cached !== undefined) return cached
-  const doc = new Y.Doc()
-  let model: PactModel | null = null
-  try {
-    Y.applyUpdate(doc, Buffer.from(version.state_base64, 'base64'))
-    const validation = validatePactModel(readPactModel(doc), context)
-    model = validation.ok ? validation.model : null
-  } catch {
-    // A state Yjs cannot read has no model to track; the page says there is nothing, instead of failing.
-    model = null
-  } finally {
-    doc.destroy()
-  }
+  const model = decodeModel(version.state_base64, context)
   if (decodedModels.size >= MAX_CACHED_MODELS) decodedModels.delete(decodedModels.keys().next().value!)
   decodedModels.set(version.id, model)
   return model
+}
+
+function decodeModel(stateBase64: string, context: { years: number[]; partyIds: string[] }): PactModel | null {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, Buffer.from(stateBase64, 'base64'))
+    const validation = validatePactModel(readPactModel(doc), context)
+    return validation.ok ? validation.model : null
+  } catch {
+    // A state Yjs cannot read has no model to track; the page says there is nothing, instead of failing.
+    return null
+  } finally {
+    doc.destroy()
+  }
 }
 
 const EMPTY_MODEL: PactModel = { resultAreas: [], riskRules: [] }
@@ -384,4 +388,9 @@ export async function setFrequency(
     await recordAudit(trx, { pactId, actorId, action: 'tracking.frequency-set', details: { indicatorId, frequency } })
   })
   announceChange(pactId)
+}
+
+/** Who downloaded which figures: exports are in the audit trail too. */
+export async function recordExport(pactId: string, actorId: string, kind: CsvKind, db: Db = getDb()): Promise<void> {
+  await recordAudit(db, { pactId, actorId, action: 'tracking.exported', details: { kind } })
 }

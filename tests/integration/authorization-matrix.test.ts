@@ -43,7 +43,8 @@ const EXPECTED: Record<string, Expectation> = {
   'pacts/:pactId/akkoord': { GET: EVERY_MEMBER, POST: members(400, 403, 403, 403) },
   'pacts/:pactId/artikelen/:clauseId': { GET: EVERY_MEMBER, POST: members(400, 400, 400, 403) },
   'pacts/:pactId/events': { GET: EVERY_MEMBER },
-  'pacts/:pactId/versies': { GET: EVERY_MEMBER },
+  // Restoring the text is the beheerder's; an empty form passes the guard and is refused as invalid.
+  'pacts/:pactId/versies': { GET: EVERY_MEMBER, POST: members(400, 403, 403, 403) },
   'pacts/:pactId/versies/:number': { GET: EVERY_MEMBER },
   'pacts/:pactId/versies/:number/:format': { GET: EVERY_MEMBER },
   'pacts/:pactId/vergelijken': { GET: EVERY_MEMBER },

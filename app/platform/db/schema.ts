@@ -3,7 +3,7 @@ import type { AccessLevel } from '#app/access/access.ts'
 import type { OrganisationKind, OrganisationRole, PactStatus } from '#app/organisations/organisation.ts'
 import type { IndicatorDirection, IndicatorLevel, ProviderDivision, RiskScope } from '#app/pact-model/pact-model.ts'
 import type { InvitationKind } from '#app/pacts/invitations.server.ts'
-import type { Decision } from '#app/sign-off/sign-off.ts'
+import type { Decision } from '#app/sign-off/status.ts'
 import type { Frequency } from '#app/tracking/periods.ts'
 import type { FigureKind, RecordStatus } from '#app/tracking/records.ts'
 

@@ -5,7 +5,7 @@ import { signoffEn } from '#app/sign-off/texts.en.ts'
 import { trackingEn } from '#app/tracking/texts.en.ts'
 import type { Translations } from './nl.ts'
 
-export const en: Translations = {
+export const en = {
   layout: {
     skipToContent: 'Skip to content',
     mainNav: 'Main menu',
@@ -188,4 +188,4 @@ export const en: Translations = {
   areas: areasEn,
   signoff: signoffEn,
   tracking: trackingEn,
-}
+} satisfies Translations
