@@ -1,6 +1,6 @@
 import { whatIf, type PactParty } from '#app/pact-model/budget-table.ts'
 import type { PactModel, RiskRule } from '#app/pact-model/pact-model.ts'
-import type { RiskSharingSettlement } from '#app/pact-model/risk-sharing.ts'
+import type { RiskSharingInput, RiskSharingSettlement } from '#app/pact-model/risk-sharing.ts'
 import type { Progress } from './progress.ts'
 
 /**
@@ -17,6 +17,10 @@ export interface RiskOutcome {
   final: boolean
   budgetCents: number
   actualCents: number
+  /** What went into the settlement, so that a settlement of the year can store and recompute it. */
+  input: RiskSharingInput
+  /** Reported spending in the scope per party (who caused it, for dividing a region's municipal share). */
+  actualByParty: Array<{ partyId: string; cents: number }>
   settlement: RiskSharingSettlement
 }
 
@@ -37,6 +41,8 @@ export function riskOutcomes(input: {
       const actualCents = cells.reduce((sum, cell) => sum + (cell.actualCents ?? 0), 0)
       const result = whatIf(model, { scope: rule.scope, year, actualCents }, input.parties)
       if (!result.ok) return []
+      const actualByParty = new Map<string, number>()
+      for (const cell of cells) actualByParty.set(cell.partyId, (actualByParty.get(cell.partyId) ?? 0) + (cell.actualCents ?? 0))
       const complete = cells.every((cell) => cell.budgetCents === 0 || cell.actualCents !== null)
       return [
         {
@@ -46,6 +52,8 @@ export function riskOutcomes(input: {
           final: fixed && complete,
           budgetCents: result.input.budgetCents,
           actualCents,
+          input: result.input,
+          actualByParty: [...actualByParty].map(([partyId, cents]) => ({ partyId, cents })),
           settlement: result.settlement,
         },
       ]

@@ -3,6 +3,7 @@ import { editorEn } from '#app/document/texts.en.ts'
 import { modelEn } from '#app/pact-model/validation-texts.en.ts'
 import { signoffEn } from '#app/sign-off/texts.en.ts'
 import { trackingEn } from '#app/tracking/texts.en.ts'
+import { settlementEn } from '#app/settlement/texts.en.ts'
 import type { Translations } from './nl.ts'
 
 export const en = {
@@ -188,4 +189,5 @@ export const en = {
   areas: areasEn,
   signoff: signoffEn,
   tracking: trackingEn,
+  settlement: settlementEn,
 } satisfies Translations

@@ -3,6 +3,7 @@ import { editorNl } from '#app/document/texts.nl.ts'
 import { modelNl } from '#app/pact-model/validation-texts.nl.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { trackingNl } from '#app/tracking/texts.nl.ts'
+import { settlementNl } from '#app/settlement/texts.nl.ts'
 
 /** Dutch, the default language. English (en.ts) must have the same keys. */
 export const nl = {
@@ -196,6 +197,7 @@ export const nl = {
   areas: areasNl,
   signoff: signoffNl,
   tracking: trackingNl,
+  settlement: settlementNl,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }
