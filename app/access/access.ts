@@ -5,12 +5,13 @@
 export const ACCESS_LEVELS = ['beheerder', 'redacteur', 'commentator', 'lezer'] as const
 export type AccessLevel = (typeof ACCESS_LEVELS)[number]
 
-// 'report': enter and submit tracking figures for one's own party; 'fix-period': fix a period on behalf of the table.
-export const PACT_PERMISSIONS = ['view', 'comment', 'edit', 'manage', 'report', 'fix-period'] as const
+// 'report': enter and submit tracking figures for one's own party; 'fix-period': fix a period on behalf of the table;
+// 'settle': open a year's settlement and propose reinvesting fund money (approving is for signatories).
+export const PACT_PERMISSIONS = ['view', 'comment', 'edit', 'manage', 'report', 'fix-period', 'settle'] as const
 export type PactPermission = (typeof PACT_PERMISSIONS)[number]
 
 const GRANTS: Record<AccessLevel, readonly PactPermission[]> = {
-  beheerder: ['view', 'comment', 'edit', 'manage', 'report', 'fix-period'],
+  beheerder: ['view', 'comment', 'edit', 'manage', 'report', 'fix-period', 'settle'],
   redacteur: ['view', 'comment', 'edit', 'report'],
   commentator: ['view', 'comment'],
   lezer: ['view'],

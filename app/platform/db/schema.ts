@@ -40,6 +40,11 @@ export interface Database {
   tracking_records: TrackingRecordsTable
   tracking_fixings: TrackingFixingsTable
   tracking_frequencies: TrackingFrequenciesTable
+  settlements: SettlementsTable
+  settlement_approvals: SettlementApprovalsTable
+  fund_decisions: FundDecisionsTable
+  fund_bookings: FundBookingsTable
+  settlement_divisions: SettlementDivisionsTable
 }
 
 export interface UsersTable {
@@ -337,6 +342,75 @@ export interface TrackingFrequenciesTable {
   pact_id: string
   indicator_id: string
   frequency: Frequency
+  set_by: string
+  set_at: string
+}
+
+/** One settlement of a year (app/settlement); a herziening is a new row, the old one points to it. */
+export interface SettlementsTable {
+  id: string
+  pact_id: string
+  year: number
+  /** 1 for the first settlement of the year, then one up per herziening. */
+  number: number
+  /** The signed version whose rules were applied. */
+  version_number: number
+  /** Canonical JSON of SettlementInputs and SettlementOutcome. */
+  inputs: string
+  outcome: string
+  hash: string
+  status: 'open' | 'definitief'
+  superseded_by: string | null
+  opened_by: string
+  opened_at: string
+  finalised_at: string | null
+}
+
+/** A party's decision on a settlement or a fund decision, bound to its hash. */
+export interface SettlementApprovalsTable {
+  id: Generated<number>
+  pact_id: string
+  subject_kind: 'afrekening' | 'fondsbesluit'
+  subject_id: string
+  party_id: string
+  user_id: string
+  decision: 'akkoord' | 'niet-akkoord'
+  hash: string
+  reason: string | null
+  created_at: string
+}
+
+export interface FundDecisionsTable {
+  id: string
+  pact_id: string
+  amount_cents: number
+  purpose: string
+  result_area_id: string | null
+  hash: string
+  status: 'open' | 'besloten'
+  proposed_by: string
+  proposed_at: string
+  decided_at: string | null
+}
+
+/** A booking in a pact's revolving fund: positive in, negative out; exactly one source. */
+export interface FundBookingsTable {
+  id: Generated<number>
+  pact_id: string
+  year: number
+  cents: number
+  settlement_id: string | null
+  decision_id: string | null
+  booked_by: string
+  booked_at: string
+}
+
+/** How a region divides a rule's municipal share (JSON of MunicipalDivision); the latest row per rule counts. */
+export interface SettlementDivisionsTable {
+  id: Generated<number>
+  pact_id: string
+  rule_id: string
+  division: string
   set_by: string
   set_at: string
 }
