@@ -31,12 +31,23 @@ export class SettlementError extends Error {
 }
 
 /** Audits a refused attempt and returns the error to throw; nothing else is written. */
-export async function refuse(db: Db, pactId: string, actorId: string, action: string, messageKey: string, details: Record<string, unknown>) {
+export async function refuse(
+  db: Db,
+  pactId: string,
+  actorId: string,
+  action: string,
+  messageKey: string,
+  details: Record<string, unknown>,
+) {
   await recordAudit(db, { pactId, actorId, action, details: { ...details, refused: messageKey } })
   return new SettlementError(messageKey)
 }
 
-export async function approvalsOf(db: Db | Transaction<Database>, pactId: string, subjectId: string): Promise<Array<Approval & { reason: string | null }>> {
+export async function approvalsOf(
+  db: Db | Transaction<Database>,
+  pactId: string,
+  subjectId: string,
+): Promise<Array<Approval & { reason: string | null }>> {
   const rows = await db
     .selectFrom('settlement_approvals')
     .select(['subject_id', 'party_id', 'user_id', 'decision', 'hash', 'reason', 'created_at'])
@@ -56,7 +67,11 @@ export async function approvalsOf(db: Db | Transaction<Database>, pactId: string
 }
 
 /** Each signing party's status on the subject as it stands (its current hash). */
-export function approvalState(subject: Subject, signingPartyIds: readonly string[], approvals: readonly Approval[]): ClauseSignOff {
+export function approvalState(
+  subject: Subject,
+  signingPartyIds: readonly string[],
+  approvals: readonly Approval[],
+): ClauseSignOff {
   return signOffMatrix({ clauses: [{ clauseId: subject.id, contentHash: subject.hash }], signingPartyIds, approvals }).clauses[0]!
 }
 
@@ -92,7 +107,8 @@ export async function decide(db: Db, input: DecideInput): Promise<boolean> {
   if (input.blocked) throw await refuse(db, pactId, userId, action, input.blocked, attempt)
   if (input.seenHash !== subject.hash) throw await refuse(db, pactId, userId, action, 'settlement.errors.stale', attempt)
   const reason = input.reason?.trim() || null
-  if (input.decision === 'niet-akkoord' && !reason) throw await refuse(db, pactId, userId, action, 'settlement.errors.reasonRequired', attempt)
+  if (input.decision === 'niet-akkoord' && !reason)
+    throw await refuse(db, pactId, userId, action, 'settlement.errors.reasonRequired', attempt)
 
   try {
     return await db.transaction().execute(async (trx) => {

@@ -34,12 +34,23 @@ export interface StoredSettlement {
 }
 
 export async function listDivisions(pactId: string, db: Db = getDb()): Promise<Map<string, MunicipalDivision>> {
-  const rows = await db.selectFrom('settlement_divisions').select(['rule_id', 'division']).where('pact_id', '=', pactId).orderBy('id').execute()
+  const rows = await db
+    .selectFrom('settlement_divisions')
+    .select(['rule_id', 'division'])
+    .where('pact_id', '=', pactId)
+    .orderBy('id')
+    .execute()
   return new Map(rows.map((row) => [row.rule_id, JSON.parse(row.division) as MunicipalDivision]))
 }
 
 /** Sets how the region divides a rule's municipal share; a key that does not add up (or the like) is refused and audited. */
-export async function setDivision(pactId: string, ruleId: string, division: MunicipalDivision, actorId: string, db: Db = getDb()) {
+export async function setDivision(
+  pactId: string,
+  ruleId: string,
+  division: MunicipalDivision,
+  actorId: string,
+  db: Db = getDb(),
+) {
   const municipalityIds = (await listParties(pactId, db)).filter((party) => party.kind === 'gemeente').map((party) => party.id)
   const [problem] = divisionProblems(division, municipalityIds)
   if (problem) throw await refuse(db, pactId, actorId, 'settlement.division-refused', problem, { ruleId })
@@ -53,7 +64,11 @@ export async function setDivision(pactId: string, ruleId: string, division: Muni
 }
 
 /** What the settlement of `year` is now, from the fixed figures: the one computation every path uses. */
-export async function currentSettlement(pactId: string, year: number, db: Db = getDb()): Promise<SettleResult | { ok: false; problem: 'settlement.errors.notSigned' }> {
+export async function currentSettlement(
+  pactId: string,
+  year: number,
+  db: Db = getDb(),
+): Promise<SettleResult | { ok: false; problem: 'settlement.errors.notSigned' }> {
   const [view, divisions] = await Promise.all([progressView(pactId, new Date(), db), listDivisions(pactId, db)])
   const yearInForce = view.progress?.years.find((candidate) => candidate.year === year)
   if (!view.progress || !yearInForce) return { ok: false, problem: 'settlement.errors.notSigned' }
@@ -92,7 +107,12 @@ export async function openSettlement(pactId: string, year: number, actorId: stri
   if (latest?.hash === current.hash) return latest.id
   const id = newId()
   await db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('settlements').select((eb) => eb.fn.max('number').as('n')).where('pact_id', '=', pactId).where('year', '=', year).executeTakeFirst()
+    const last = await trx
+      .selectFrom('settlements')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('pact_id', '=', pactId)
+      .where('year', '=', year)
+      .executeTakeFirst()
     const number = Number(last?.n ?? 0) + 1
     await trx
       .insertInto('settlements')
@@ -114,7 +134,12 @@ export async function openSettlement(pactId: string, year: number, actorId: stri
       .execute()
     if (latest) await trx.updateTable('settlements').set({ superseded_by: id }).where('id', '=', latest.id).execute()
     const action = latest?.status === 'definitief' ? 'settlement.revision-opened' : 'settlement.opened'
-    await recordAudit(trx, { pactId, actorId, action, details: { year, number, hash: current.hash, replaces: latest?.id ?? null } })
+    await recordAudit(trx, {
+      pactId,
+      actorId,
+      action,
+      details: { year, number, hash: current.hash, replaces: latest?.id ?? null },
+    })
   })
   ports().events.publish(pactId, 'tracking')
   return id
@@ -143,7 +168,15 @@ async function book(trx: Transaction<Database>, pactId: string, entry: Omit<Fund
   if (problem) throw new SettlementError(problem)
   await trx
     .insertInto('fund_bookings')
-    .values({ pact_id: pactId, year: entry.year, cents: entry.cents, settlement_id: entry.settlementId, decision_id: entry.decisionId, booked_by: actorId, booked_at: nowIso() })
+    .values({
+      pact_id: pactId,
+      year: entry.year,
+      cents: entry.cents,
+      settlement_id: entry.settlementId,
+      decision_id: entry.decisionId,
+      booked_by: actorId,
+      booked_at: nowIso(),
+    })
     .execute()
   await recordAudit(trx, { pactId, actorId, action: 'fund.booked', details: entry })
 }
@@ -166,7 +199,8 @@ export interface SettlementDecisionInput {
 export async function decideOnSettlement(input: SettlementDecisionInput, db: Db = getDb()): Promise<boolean> {
   const { pactId, settlementId } = input
   const settlement = (await listSettlements(pactId, null, db)).find((candidate) => candidate.id === settlementId)
-  if (!settlement) throw await refuse(db, pactId, input.userId, 'afrekening.decision-refused', 'settlement.errors.unknown', { settlementId })
+  if (!settlement)
+    throw await refuse(db, pactId, input.userId, 'afrekening.decision-refused', 'settlement.errors.unknown', { settlementId })
   const current = await currentSettlement(pactId, settlement.year, db)
   const blocked =
     settlement.status !== 'open' || settlement.supersededBy !== null
@@ -174,17 +208,29 @@ export async function decideOnSettlement(input: SettlementDecisionInput, db: Db 
       : !current.ok || current.hash !== settlement.hash
         ? 'settlement.errors.stale'
         : null
-  const previousFinal = (await listSettlements(pactId, settlement.year, db)).filter((candidate) => candidate.status === 'definitief').at(-1)
+  const previousFinal = (await listSettlements(pactId, settlement.year, db))
+    .filter((candidate) => candidate.status === 'definitief')
+    .at(-1)
   const agreed = await decide(db, {
     ...input,
     subject: { kind: 'afrekening', id: settlement.id, hash: settlement.hash },
     signingPartyIds: await signingPartyIdsOf(pactId, db),
     blocked,
     onAgreed: async (trx) => {
-      await trx.updateTable('settlements').set({ status: 'definitief', finalised_at: nowIso() }).where('id', '=', settlement.id).execute()
-      await recordAudit(trx, { pactId, actorId: input.userId, action: 'settlement.final', details: { year: settlement.year, number: settlement.number, hash: settlement.hash } })
+      await trx
+        .updateTable('settlements')
+        .set({ status: 'definitief', finalised_at: nowIso() })
+        .where('id', '=', settlement.id)
+        .execute()
+      await recordAudit(trx, {
+        pactId,
+        actorId: input.userId,
+        action: 'settlement.final',
+        details: { year: settlement.year, number: settlement.number, hash: settlement.hash },
+      })
       const cents = settlement.outcome.revolvingFundCents - (previousFinal?.outcome.revolvingFundCents ?? 0)
-      if (cents !== 0) await book(trx, pactId, { year: settlement.year, cents, settlementId: settlement.id, decisionId: null }, input.userId)
+      if (cents !== 0)
+        await book(trx, pactId, { year: settlement.year, cents, settlementId: settlement.id, decisionId: null }, input.userId)
     },
   })
   ports().events.publish(pactId, 'tracking')
@@ -230,15 +276,32 @@ export async function proposeFundDecision(
   const purpose = input.purpose.trim()
   const { balanceCents } = fundLedger(await listBookings(pactId, db))
   const [problem] = fundDecisionProblems({ balanceCents, amountCents: input.amountCents, purpose })
-  if (problem) throw await refuse(db, pactId, actorId, 'fund.proposal-refused', problem, { amountCents: input.amountCents, balanceCents })
+  if (problem)
+    throw await refuse(db, pactId, actorId, 'fund.proposal-refused', problem, { amountCents: input.amountCents, balanceCents })
   const id = newId()
   const hash = fundDecisionHash({ id, amountCents: input.amountCents, purpose, resultAreaId: input.resultAreaId })
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('fund_decisions')
-      .values({ id, pact_id: pactId, amount_cents: input.amountCents, purpose, result_area_id: input.resultAreaId, hash, status: 'open', proposed_by: actorId, proposed_at: nowIso(), decided_at: null })
+      .values({
+        id,
+        pact_id: pactId,
+        amount_cents: input.amountCents,
+        purpose,
+        result_area_id: input.resultAreaId,
+        hash,
+        status: 'open',
+        proposed_by: actorId,
+        proposed_at: nowIso(),
+        decided_at: null,
+      })
       .execute()
-    await recordAudit(trx, { pactId, actorId, action: 'fund.proposed', details: { id, amountCents: input.amountCents, purpose, resultAreaId: input.resultAreaId, hash } })
+    await recordAudit(trx, {
+      pactId,
+      actorId,
+      action: 'fund.proposed',
+      details: { id, amountCents: input.amountCents, purpose, resultAreaId: input.resultAreaId, hash },
+    })
   })
   ports().events.publish(pactId, 'tracking')
   return id
@@ -246,12 +309,23 @@ export async function proposeFundDecision(
 
 /** A party's decision on a fund proposal; once every signing party agreed the money is booked out of the fund. */
 export async function decideOnFundDecision(
-  input: { pactId: string; decisionId: string; partyId: string; userId: string; decision: SettlementDecision; seenHash: string; reason: string | null },
+  input: {
+    pactId: string
+    decisionId: string
+    partyId: string
+    userId: string
+    decision: SettlementDecision
+    seenHash: string
+    reason: string | null
+  },
   db: Db = getDb(),
 ): Promise<boolean> {
   const { pactId } = input
   const decision = (await listFundDecisions(pactId, db)).find((candidate) => candidate.id === input.decisionId)
-  if (!decision) throw await refuse(db, pactId, input.userId, 'fondsbesluit.decision-refused', 'settlement.errors.unknown', { decisionId: input.decisionId })
+  if (!decision)
+    throw await refuse(db, pactId, input.userId, 'fondsbesluit.decision-refused', 'settlement.errors.unknown', {
+      decisionId: input.decisionId,
+    })
   const agreed = await decide(db, {
     ...input,
     subject: { kind: 'fondsbesluit', id: decision.id, hash: decision.hash },
@@ -259,7 +333,11 @@ export async function decideOnFundDecision(
     blocked: decision.status === 'open' ? null : 'settlement.errors.notOpen',
     onAgreed: async (trx) => {
       const decidedAt = nowIso()
-      await trx.updateTable('fund_decisions').set({ status: 'besloten', decided_at: decidedAt }).where('id', '=', decision.id).execute()
+      await trx
+        .updateTable('fund_decisions')
+        .set({ status: 'besloten', decided_at: decidedAt })
+        .where('id', '=', decision.id)
+        .execute()
       const year = Number(decidedAt.slice(0, 4))
       await book(trx, pactId, { year, cents: -decision.amountCents, settlementId: null, decisionId: decision.id }, input.userId)
     },
@@ -269,7 +347,11 @@ export async function decideOnFundDecision(
 }
 
 /** Each signing party's status on a settlement or fund decision, for the pages. */
-export async function approvalsView(pactId: string, subject: { kind: 'afrekening' | 'fondsbesluit'; id: string; hash: string }, db: Db = getDb()) {
+export async function approvalsView(
+  pactId: string,
+  subject: { kind: 'afrekening' | 'fondsbesluit'; id: string; hash: string },
+  db: Db = getDb(),
+) {
   const [signingPartyIds, approvals] = await Promise.all([signingPartyIdsOf(pactId, db), approvalsOf(db, pactId, subject.id)])
   const state = approvalState(subject, signingPartyIds, approvals)
   return {

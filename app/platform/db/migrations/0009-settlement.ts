@@ -39,7 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('settlement_approvals_subject').on('settlement_approvals').columns(['pact_id', 'subject_id']).execute()
+  await db.schema
+    .createIndex('settlement_approvals_subject')
+    .on('settlement_approvals')
+    .columns(['pact_id', 'subject_id'])
+    .execute()
 
   await db.schema
     .createTable('fund_decisions')

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listAudit } from '#app/audit/audit.server.ts'
+import { seedPactContent } from '#app/document/pact-content.server.ts'
+import { seedDemoIfEmpty } from '#app/demo/seed.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
+import { SettlementError } from '#app/settlement/approvals.server.ts'
+import {
+  currentSettlement,
+  decideOnFundDecision,
+  decideOnSettlement,
+  listBookings,
+  listFundDecisions,
+  listSettlements,
+  openSettlement,
+  proposeFundDecision,
+} from '#app/settlement/settlement.server.ts'
+import { fundLedger } from '#app/settlement/ledger.ts'
+import { spendingSchema } from '#app/tracking/report-forms.ts'
+import { loadTracking, reportFigures } from '#app/tracking/tracking.server.ts'
+import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
+import { prepareDatabase } from '#tests/support/fixtures.ts'
+
+/**
+ * Settling the signed demo pact's fixed year 2027 (an underspend, so the revolving fund receives
+ * its share), approving it by every signing party, a herziening after a correction, and
+ * reinvesting fund money: against the real database, through the functions the pages use.
+ */
+
+let pactId: string
+let managerId: string
+let signatories: Array<{ partyId: string; userId: string }>
+let collab: TestCollabServer
+
+beforeAll(async () => {
+  await prepareDatabase()
+  collab = await startCollabServer({ seedDocument: seedPactContent })
+  pactId = (await seedDemoIfEmpty())!.signedPactId
+  signatories = await getDb()
+    .selectFrom('pact_signatories')
+    .select(['party_id as partyId', 'user_id as userId'])
+    .where('pact_id', '=', pactId)
+    .orderBy('party_id')
+    .execute()
+  managerId = (await getDb().selectFrom('pacts').select('created_by').where('id', '=', pactId).executeTakeFirstOrThrow())
+    .created_by
+}, 60_000)
+
+afterAll(async () => {
+  await collab.stop()
+})
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  )
+  expect(error).toBeInstanceOf(SettlementError)
+  return (error as SettlementError).messageKey
+}
+
+async function countRows(table: 'settlements' | 'settlement_approvals' | 'fund_bookings' | 'fund_decisions') {
+  const row = await getDb()
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pact_id', '=', pactId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+// Karim reports for the welzijn provider, which spent € 598.200,00 in youth care in 2027.
+async function correctSpending(euros: string) {
+  const tracking = await loadTracking(pactId)
+  const member = await getDb()
+    .selectFrom('pact_members')
+    .innerJoin('users', 'users.id', 'pact_members.user_id')
+    .select(['pact_members.user_id', 'pact_members.party_id'])
+    .where('pact_members.pact_id', '=', pactId)
+    .where('users.email', 'like', 'karim%')
+    .executeTakeFirstOrThrow()
+  const figure = spendingSchema(tracking.tracked!, member.party_id).parse({
+    resultArea: 'demo-jeugd-complex',
+    period: '2027',
+    amount: euros,
+    intent: 'correct',
+    reason: 'Nagekomen facturen over 2027.',
+  })
+  await reportFigures(pactId, { userId: member.user_id, partyId: member.party_id }, [figure], 'formulier')
+}
+
+const refusedActions = async () =>
+  (await listAudit(pactId)).filter((entry) => JSON.parse(entry.details).refused).map((entry) => entry.action)
+
+describe('the settlement of a year', () => {
+  it('refuses to settle a year that is not fixed, writing only the audit entry', async () => {
+    expect(await refusal(openSettlement(pactId, 2028, managerId))).toBe('settlement.errors.notFixed')
+    expect(await countRows('settlements')).toBe(0)
+    expect(await refusedActions()).toContain('settlement.open-refused')
+  })
+
+  it('settles the fixed year exactly as the signed rule says, and every party approving makes it final', async () => {
+    const current = await currentSettlement(pactId, 2027)
+    if (!current.ok) throw new Error(current.problem)
+    const [rule] = current.outcome.rules
+    // € 10.311.545,67 spent against € 10.320.000: an underspend of € 8.454,33; 40 % to the fund.
+    expect(rule).toMatchObject({
+      kind: 'underspend',
+      budgetCents: 10_320_000_00,
+      actualCents: 10_311_545_67,
+      deviationCents: -8_454_33,
+    })
+    expect(rule!.revolvingFundCents).toBe(3_381_73)
+    const parts =
+      rule!.providers.reduce((sum, provider) => sum + provider.cents, 0) + rule!.municipalityCents + rule!.revolvingFundCents
+    expect(parts).toBe(8_454_33)
+
+    const id = await openSettlement(pactId, 2027, managerId)
+    expect(await openSettlement(pactId, 2027, managerId)).toBe(id)
+    const [settlement] = await listSettlements(pactId, 2027)
+    expect(settlement).toMatchObject({ id, number: 1, status: 'open', hash: current.hash })
+
+    // Approving for a party one does not sign for, or refusing without a reason: refused, nothing written.
+    const [first, second] = signatories
+    const base = { pactId, settlementId: id, seenHash: current.hash, reason: null }
+    expect(
+      await refusal(decideOnSettlement({ ...base, partyId: second!.partyId, userId: first!.userId, decision: 'akkoord' })),
+    ).toBe('settlement.errors.notSignatory')
+    expect(await refusal(decideOnSettlement({ ...base, ...first!, decision: 'niet-akkoord' }))).toBe(
+      'settlement.errors.reasonRequired',
+    )
+    expect(await refusal(decideOnSettlement({ ...base, ...first!, decision: 'akkoord', seenHash: 'f'.repeat(64) }))).toBe(
+      'settlement.errors.stale',
+    )
+    expect(await countRows('settlement_approvals')).toBe(0)
+
+    for (const [index, signatory] of signatories.entries()) {
+      const final = await decideOnSettlement({ ...base, ...signatory, decision: 'akkoord' })
+      expect(final).toBe(index === signatories.length - 1)
+    }
+    expect((await listSettlements(pactId, 2027))[0]).toMatchObject({ status: 'definitief' })
+    expect(await listBookings(pactId)).toMatchObject([{ year: 2027, cents: 3_381_73, settlementId: id, decisionId: null }])
+    const actions = (await listAudit(pactId)).map((entry) => entry.action)
+    expect(actions).toContain('settlement.final')
+    expect(actions).toContain('fund.booked')
+  })
+
+  it('opens a visible herziening after a correction of a fixed figure, never changing the final settlement', async () => {
+    const [final] = await listSettlements(pactId, 2027)
+    await correctSpending('599.200,00')
+    const revisionId = await openSettlement(pactId, 2027, managerId)
+    const [old, revision] = await listSettlements(pactId, 2027)
+    expect(old).toMatchObject({ id: final!.id, status: 'definitief', hash: final!.hash, supersededBy: revisionId })
+    expect(revision).toMatchObject({ id: revisionId, number: 2, status: 'open' })
+    expect(revision!.outcome.rules[0]!.actualCents).toBe(10_311_545_67 + 1_000_00)
+    expect((await listAudit(pactId)).map((entry) => entry.action)).toContain('settlement.revision-opened')
+
+    // The figures change again before anyone approved: the open revision is stale.
+    await correctSpending('599.300,00')
+    const [signatory] = signatories
+    const decision = {
+      pactId,
+      settlementId: revisionId,
+      seenHash: revision!.hash,
+      reason: null,
+      decision: 'akkoord' as const,
+      ...signatory!,
+    }
+    const approvals = await countRows('settlement_approvals')
+    expect(await refusal(decideOnSettlement(decision))).toBe('settlement.errors.stale')
+    expect(await countRows('settlement_approvals')).toBe(approvals)
+
+    // The final settlement is closed to decisions.
+    expect(await refusal(decideOnSettlement({ ...decision, settlementId: final!.id, seenHash: final!.hash }))).toBe(
+      'settlement.errors.notOpen',
+    )
+
+    // A new revision, approved by every party: the fund receives the difference, booked against the revision.
+    const newest = await openSettlement(pactId, 2027, managerId)
+    const settlement = (await listSettlements(pactId, 2027)).find((candidate) => candidate.id === newest)!
+    for (const each of signatories) {
+      await decideOnSettlement({
+        pactId,
+        settlementId: newest,
+        seenHash: settlement.hash,
+        reason: null,
+        decision: 'akkoord',
+        ...each,
+      })
+    }
+    const bookings = await listBookings(pactId)
+    expect(bookings.at(-1)).toMatchObject({
+      settlementId: newest,
+      cents: settlement.outcome.revolvingFundCents - final!.outcome.revolvingFundCents,
+    })
+    expect(fundLedger(bookings).balanceCents).toBe(settlement.outcome.revolvingFundCents)
+  })
+})
+
+describe('the revolving fund', () => {
+  it('refuses a reinvestment larger than the balance, and books one every party approved', async () => {
+    const { balanceCents } = fundLedger(await listBookings(pactId))
+    const proposal = { pactId, purpose: 'Buurtkamer De Linde', resultAreaId: 'demo-jeugd-complex', actorId: managerId }
+    expect(await refusal(proposeFundDecision({ ...proposal, amountCents: balanceCents + 1 }))).toBe(
+      'settlement.errors.fund.moreThanBalance',
+    )
+    expect(await countRows('fund_decisions')).toBe(0)
+    expect(await refusedActions()).toContain('fund.proposal-refused')
+
+    const id = await proposeFundDecision({ ...proposal, amountCents: 2_000_00 })
+    const [decision] = await listFundDecisions(pactId)
+    for (const each of signatories) {
+      await decideOnFundDecision({ pactId, decisionId: id, seenHash: decision!.hash, reason: null, decision: 'akkoord', ...each })
+    }
+    expect((await listFundDecisions(pactId))[0]).toMatchObject({ status: 'besloten' })
+    const bookings = await listBookings(pactId)
+    expect(bookings.at(-1)).toMatchObject({ cents: -2_000_00, decisionId: id, settlementId: null })
+    expect(fundLedger(bookings).balanceCents).toBe(balanceCents - 2_000_00)
+  })
+})
