@@ -30,4 +30,7 @@ export default [
   route('pacts/:pactId/voortgang/export.csv', 'routes/pact-progress-export.tsx'),
   route('pacts/:pactId/voortgang/sjabloon.csv', 'routes/pact-progress-template.tsx'),
   route('pacts/:pactId/voortgang/:areaId', 'routes/pact-progress-area.tsx'),
+  route('pacts/:pactId/afrekening/:jaar', 'routes/pact-settlement.tsx'),
+  route('pacts/:pactId/afrekening/:jaar.csv', 'routes/pact-settlement-csv.tsx'),
+  route('pacts/:pactId/fonds', 'routes/pact-fund.tsx'),
 ] satisfies RouteConfig

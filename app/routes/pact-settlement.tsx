@@ -1,0 +1,258 @@
+import { useTranslation } from 'react-i18next'
+import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
+import { z } from 'zod'
+import { can } from '#app/access/access.ts'
+import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { useLivePact } from '#app/platform/events/use-live-pact.ts'
+import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
+import { formatCents } from '#app/platform/money.ts'
+import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { SettlementError } from '#app/settlement/approvals.server.ts'
+import { decideOnSettlement, openSettlement } from '#app/settlement/settlement.server.ts'
+import { shareLines } from '#app/settlement/statement.ts'
+import { SharesChart, useHolderName } from '#app/settlement/ui.tsx'
+import { settlementPage } from '#app/settlement/views.server.ts'
+import { useDates } from '#app/sign-off/ui.tsx'
+import trackingCss from '#app/tracking/tracking.css?url'
+import type { Route } from './+types/pact-settlement'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `Afrekening ${data?.year ?? ''} · ${data?.pact.title ?? 'Pact'} · Pactwerk` },
+]
+
+function yearOf(text: string | undefined): number {
+  const year = Number(text)
+  if (!text || !/^\d{4}$/.test(text)) throw data({ message: 'not-found' }, { status: 404 })
+  return year
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
+  const page = await settlementPage(params.pactId, yearOf(params.jaar), user.id)
+  if (!page.knownYear) throw data({ message: 'not-found' }, { status: 404 })
+  return { ...page, maySettle: can(membership.access, 'settle') }
+}
+
+const actionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('open') }),
+  z.object({
+    intent: z.literal('decide'),
+    settlementId: z.string().min(1),
+    seenHash: z.string().min(1),
+    partyId: z.string().min(1),
+    decision: z.enum(['akkoord', 'niet-akkoord']),
+    reason: z.string().max(2000).optional(),
+  }),
+])
+
+export async function action({ request, params }: Route.ActionArgs) {
+  // Deciding is for those who may take part in the discussion (and then only for a party they sign for).
+  const { user, membership } = await requirePactAccess(request, params.pactId, 'comment')
+  const year = yearOf(params.jaar)
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return data({ error: messageKey('settlement.errors.unknown'), done: null }, { status: 400 })
+  const input = parsed.data
+  try {
+    if (input.intent === 'open') {
+      if (!can(membership.access, 'settle')) throw data({ message: 'forbidden' }, { status: 403 })
+      await openSettlement(params.pactId, year, user.id)
+      return { error: null, done: messageKey('settlement.page.opened') }
+    }
+    const final = await decideOnSettlement({ pactId: params.pactId, userId: user.id, reason: input.reason ?? null, ...input })
+    return { error: null, done: final ? messageKey('settlement.approvals.final') : messageKey('settlement.approvals.decided') }
+  } catch (error) {
+    if (error instanceof SettlementError) return data({ error: error.messageKey, done: null }, { status: 409 })
+    throw error
+  }
+}
+
+export default function PactSettlement() {
+  const { t } = useTranslation()
+  const { dateTime } = useDates()
+  const page = useLoaderData<typeof loader>()
+  const outcome = useActionData<typeof action>()
+  const holderName = useHolderName(page.partyNames)
+  useLivePact(page.pact.id)
+  const { inForce, approvals } = page
+  const ruleTitle = (rule: { ruleId: string }) => {
+    const scope = inForce?.inputs.rules.find((candidate) => candidate.ruleId === rule.ruleId)?.scope
+    return scope?.kind === 'result-area'
+      ? t('settlement.page.ruleArea', { title: page.areaTitles[scope.resultAreaId] ?? scope.resultAreaId })
+      : t('settlement.page.rulePact')
+  }
+  return (
+    <div className="pw-stack">
+      <Paragraph>
+        <Link className="utrecht-link" to={`/pacts/${page.pact.id}/voortgang`}>
+          {t('settlement.page.back')}
+        </Link>
+      </Paragraph>
+      <Heading level={1}>{t('settlement.page.title', { year: page.year })}</Heading>
+      <Paragraph lead>{t('settlement.page.lead', { year: page.year })}</Paragraph>
+      {outcome?.done ? <Alert type="ok">{t(outcome.done)}</Alert> : null}
+      {outcome?.error ? <Alert type="error">{messageText(t, outcome.error)}</Alert> : null}
+      {page.problem ? (
+        <Alert type="info">
+          {t('settlement.page.notYet')} {messageText(t, page.problem)}
+        </Alert>
+      ) : null}
+      {page.revisionNeeded ? <Alert type="warning">{t('settlement.page.revisionNeeded')}</Alert> : null}
+      {page.stale ? <Alert type="warning">{t('settlement.errors.stale')}</Alert> : null}
+      {page.maySettle && page.canOpen ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="open" />
+          <Button type="submit">{inForce ? t('settlement.page.openRevision') : t('settlement.page.open')}</Button>
+        </Form>
+      ) : null}
+
+      {inForce ? (
+        <section className="pw-stack" aria-labelledby="settlement-in-force">
+          <Heading level={2} id="settlement-in-force">
+            {t('settlement.page.settlementNumber', { year: page.year, number: inForce.number })}
+          </Heading>
+          <Paragraph>
+            {t(`settlement.status.${inForce.status}`)} · {t('settlement.page.version', { number: inForce.versionNumber })}
+          </Paragraph>
+          <Paragraph>
+            {t('settlement.page.hash')}: <code>{inForce.hash}</code>
+          </Paragraph>
+          <Paragraph>{t('settlement.page.shareHelp')}</Paragraph>
+          {inForce.outcome.rules.map((rule) => {
+            const lines = shareLines(rule).map((line) => ({ name: holderName(line.holder), cents: line.cents }))
+            const title = ruleTitle(rule)
+            return (
+              <section key={rule.ruleId} className="pw-stack" aria-label={title}>
+                <Heading level={3}>{title}</Heading>
+                <div className="pw-table-wrap">
+                  <table className="utrecht-table">
+                    <caption className="utrecht-table__caption">{title}</caption>
+                    <thead className="utrecht-table__header">
+                      <tr className="utrecht-table__row">
+                        <th className="utrecht-table__header-cell" scope="col">
+                          {t('settlement.page.budget')}
+                        </th>
+                        <th className="utrecht-table__header-cell" scope="col">
+                          {t('settlement.page.actual')}
+                        </th>
+                        <th className="utrecht-table__header-cell" scope="col">
+                          {t('settlement.page.deviation')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="utrecht-table__body">
+                      <tr className="utrecht-table__row">
+                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(rule.budgetCents)}</td>
+                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(rule.actualCents)}</td>
+                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+                          {formatCents(rule.deviationCents)}
+                        </td>
+                      </tr>
+                    </tbody>
+                  </table>
+                </div>
+                <div className="pw-table-wrap">
+                  <table className="utrecht-table">
+                    <caption className="utrecht-table__caption">{t('settlement.page.chartTitle', { year: page.year })}</caption>
+                    <thead className="utrecht-table__header">
+                      <tr className="utrecht-table__row">
+                        <th className="utrecht-table__header-cell" scope="col">
+                          {t('settlement.page.party')}
+                        </th>
+                        <th className="utrecht-table__header-cell" scope="col">
+                          {t('settlement.page.share')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="utrecht-table__body">
+                      {lines.map((line) => (
+                        <tr key={line.name} className="utrecht-table__row">
+                          <th className="utrecht-table__header-cell" scope="row">
+                            {line.name}
+                          </th>
+                          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(line.cents)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <SharesChart title={t('settlement.page.chartTitle', { year: page.year })} shares={lines} />
+              </section>
+            )
+          })}
+          <Paragraph>
+            <a className="utrecht-link" href={`/pacts/${page.pact.id}/afrekening/${page.year}.csv`} download>
+              {t('settlement.page.csv')}
+            </a>
+          </Paragraph>
+
+          {approvals ? (
+            <section className="pw-stack" aria-labelledby="settlement-approvals">
+              <Heading level={2} id="settlement-approvals">
+                {t('settlement.approvals.title')}
+              </Heading>
+              <div className="pw-table-wrap">
+                <table className="utrecht-table">
+                  <caption className="utrecht-table__caption">{t('settlement.approvals.title')}</caption>
+                  <thead className="utrecht-table__header">
+                    <tr className="utrecht-table__row">
+                      <th className="utrecht-table__header-cell" scope="col">
+                        {t('settlement.approvals.party')}
+                      </th>
+                      <th className="utrecht-table__header-cell" scope="col">
+                        {t('settlement.approvals.status')}
+                      </th>
+                      <th className="utrecht-table__header-cell" scope="col">
+                        {t('settlement.approvals.reason')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="utrecht-table__body">
+                    {approvals.parties.map((party) => (
+                      <tr key={party.partyId} className="utrecht-table__row">
+                        <th className="utrecht-table__header-cell" scope="row">
+                          {page.partyNames[party.partyId] ?? party.partyId}
+                        </th>
+                        <td className="utrecht-table__cell">
+                          {t(`settlement.approvals.statuses.${party.status}`)}
+                          {party.decidedAt ? ` (${dateTime(party.decidedAt)})` : ''}
+                        </td>
+                        <td className="utrecht-table__cell">{party.reason ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {inForce.status === 'open' && !page.stale
+                ? page.decidesFor
+                    .filter((partyId) => page.signingParties.includes(partyId))
+                    .map((partyId) => (
+                      <Form key={partyId} method="post" className="pw-stack">
+                        <fieldset className="pw-stack">
+                          <legend>{t('settlement.approvals.decide', { party: page.partyNames[partyId] ?? partyId })}</legend>
+                          <input type="hidden" name="intent" value="decide" />
+                          <input type="hidden" name="settlementId" value={inForce.id} />
+                          <input type="hidden" name="seenHash" value={inForce.hash} />
+                          <input type="hidden" name="partyId" value={partyId} />
+                          <label>
+                            <input type="radio" name="decision" value="akkoord" defaultChecked />{' '}
+                            {t('settlement.approvals.akkoord')}
+                          </label>
+                          <label>
+                            <input type="radio" name="decision" value="niet-akkoord" /> {t('settlement.approvals.nietAkkoord')}
+                          </label>
+                          <label htmlFor={`reason-${partyId}`}>{t('settlement.approvals.reasonLabel')}</label>
+                          <textarea id={`reason-${partyId}`} name="reason" rows={3} className="utrecht-textarea" />
+                        </fieldset>
+                        <Button type="submit">{t('settlement.approvals.submit')}</Button>
+                      </Form>
+                    ))
+                : null}
+            </section>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  )
+}
