@@ -17,8 +17,12 @@ import {
 import { fundLedger } from '#app/settlement/ledger.ts'
 import { spendingSchema } from '#app/tracking/report-forms.ts'
 import { loadTracking, reportFigures } from '#app/tracking/tracking.server.ts'
+import * as settlementRoute from '#app/routes/pact-settlement.tsx'
+import * as settlementCsvRoute from '#app/routes/pact-settlement-csv.tsx'
+import * as fundRoute from '#app/routes/pact-fund.tsx'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
-import { prepareDatabase } from '#tests/support/fixtures.ts'
+import { prepareDatabase, signIn } from '#tests/support/fixtures.ts'
+import { get, post } from '#tests/support/route-calls.ts'
 
 /**
  * Settling the signed demo pact's fixed year 2027 (an underspend, so the revolving fund receives
@@ -214,5 +218,65 @@ describe('the revolving fund', () => {
     const bookings = await listBookings(pactId)
     expect(bookings.at(-1)).toMatchObject({ cents: -2_000_00, decisionId: id, settlementId: null })
     expect(fundLedger(bookings).balanceCents).toBe(balanceCents - 2_000_00)
+  })
+})
+
+describe('the pages', () => {
+  it('export the settlement in force as CSV, each rule’s lines adding up to its deviation', async () => {
+    const cookie = await signIn(managerId)
+    const path = `/pacts/${pactId}/afrekening/2027.csv`
+    const request = new Request(`http://localhost${path}`, { headers: { Cookie: cookie } })
+    const response = (await settlementCsvRoute.loader({
+      request,
+      params: { pactId, jaar: '2027' },
+      context: {},
+    } as never)) as Response
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    const [header, ...lines] = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(header).toBe('regel;partij;budget;realisatie;afwijking;aandeel')
+    const cells = lines.map((line) => line.split(';'))
+    const cents = (amount: string) => Math.round(Number(amount.replace(',', '.')) * 100)
+    const deviation = cents(cells[0]![4]!)
+    expect(cells.reduce((sum, cell) => sum + cents(cell[5]!), 0)).toBe(deviation)
+    expect(cells.map((cell) => cell[1])).toContain('Revolverend fonds')
+    expect(cells.every((cell) => /^-?\d+,\d\d$/.test(cell[5]!))).toBe(true)
+  })
+
+  it('show the settlement with its approvals, and refuse with a Dutch message what may not be decided', async () => {
+    const cookie = await signIn(managerId)
+    const page = await get(settlementRoute.loader, `/pacts/${pactId}/afrekening/2027`, {
+      cookie,
+      params: { pactId, jaar: '2027' },
+    })
+    expect(page.status).toBe(200)
+    expect(page.body.inForce.status).toBe('definitief')
+    expect(page.body.approvals.agreed).toBe(true)
+    const refused = await post(
+      settlementRoute.action,
+      `/pacts/${pactId}/afrekening/2027`,
+      {
+        intent: 'decide',
+        settlementId: page.body.inForce.id,
+        seenHash: page.body.inForce.hash,
+        partyId: signatories[0]!.partyId,
+        decision: 'akkoord',
+      },
+      { cookie, params: { pactId, jaar: '2027' } },
+    )
+    expect(refused.status).toBe(409)
+    expect(refused.body.error).toMatch(/^settlement\.errors\./)
+    const notFixed = await post(
+      settlementRoute.action,
+      `/pacts/${pactId}/afrekening/2029`,
+      { intent: 'open' },
+      { cookie, params: { pactId, jaar: '2029' } },
+    )
+    expect(notFixed).toMatchObject({ status: 409, body: { error: 'settlement.errors.notFixed' } })
+    const fund = await get(fundRoute.loader, `/pacts/${pactId}/fonds`, { cookie, params: { pactId } })
+    expect(fund.body.decisions).toHaveLength(1)
+    expect(fund.body.ledger.points.length).toBe(fund.body.bookings.length)
   })
 })
