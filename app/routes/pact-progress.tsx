@@ -131,6 +131,19 @@ export default function PactProgress() {
             </table>
           </div>
 
+          <nav className="pw-actions" aria-label={t('settlement.nav.links')}>
+            {progress.years
+              .filter((year) => year.fixed)
+              .map((year) => (
+                <Link key={year.year} className={buttonClass('secondary')} to={`/pacts/${pact.id}/afrekening/${year.year}`}>
+                  {t('settlement.nav.settlementOf', { year: year.year })}
+                </Link>
+              ))}
+            <Link className={buttonClass('secondary')} to={`/pacts/${pact.id}/fonds`}>
+              {t('settlement.nav.fund')}
+            </Link>
+          </nav>
+
           <Paragraph>
             {t('tracking.summary.spent', {
               year: progress.reportingYear,

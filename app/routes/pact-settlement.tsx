@@ -187,6 +187,23 @@ export default function PactSettlement() {
             </a>
           </Paragraph>
 
+          {page.history.length > 0 ? (
+            <section className="pw-stack" aria-labelledby="settlement-history">
+              <Heading level={3} id="settlement-history">
+                {t('settlement.page.history', { year: page.year })}
+              </Heading>
+              <ul>
+                {page.history.map((settlement) => (
+                  <li key={settlement.id}>
+                    {t('settlement.page.settlementNumber', { year: page.year, number: settlement.number })}:{' '}
+                    {t(`settlement.status.${settlement.status}`)}, {t('settlement.page.superseded')}{' '}
+                    <code>{settlement.hash.slice(0, 12)}</code>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
           {approvals ? (
             <section className="pw-stack" aria-labelledby="settlement-approvals">
               <Heading level={2} id="settlement-approvals">

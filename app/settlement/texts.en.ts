@@ -4,7 +4,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> }
 
 // The settlement of a year, the municipalities' division and the revolving fund (namespace `settlement.*`).
 export const settlementEn: Texts<typeof settlementNl> = {
-  nav: { settlement: 'Settlement', fund: 'Revolving fund' },
+  nav: { fund: 'Revolving fund', settlementOf: 'Settlement {{year}}', links: 'Settlements and fund' },
   page: {
     title: 'Settlement {{year}}',
     lead: 'What the signed risk-sharing agreements mean for {{year}}, computed from the fixed spending. Every signing party approves exactly these figures.',
@@ -30,17 +30,16 @@ export const settlementEn: Texts<typeof settlementNl> = {
     chartTitle: 'Who carries what in {{year}}',
     csv: 'Download the settlement (CSV)',
     superseded: 'Replaced by a revision.',
+    history: 'Earlier settlements of {{year}}',
   },
   status: {
     open: 'Awaiting approval',
     definitief: 'Final',
-    vervangen: 'Replaced',
   },
   approvals: {
     title: 'Approval per party',
     party: 'Party',
     status: 'Status',
-    decidedBy: 'By',
     reason: 'Explanation',
     statuses: {
       open: 'No decision yet',
@@ -80,7 +79,7 @@ export const settlementEn: Texts<typeof settlementNl> = {
     propose: 'Submit proposal',
     proposed: 'The proposal awaits every party’s approval.',
     decisionsCaption: 'Decisions on the fund',
-    decisionStatus: { open: 'Awaiting approval', besloten: 'Decided and booked', vervallen: 'Lapsed' },
+    decisionStatus: { open: 'Awaiting approval', besloten: 'Decided and booked' },
   },
   errors: {
     notFixed: 'This year has not been fixed yet. Fix the year’s spending first; then it can be settled.',

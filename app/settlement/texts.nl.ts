@@ -1,6 +1,11 @@
 // The settlement of a year, the municipalities' division and the revolving fund (namespace `settlement.*`).
 export const settlementNl = {
-  nav: { settlement: 'Afrekening', fund: 'Revolverend fonds' },
+  nav: {
+    settlement: 'Afrekening',
+    fund: 'Revolverend fonds',
+    settlementOf: 'Afrekening {{year}}',
+    links: 'Afrekeningen en fonds',
+  },
   page: {
     title: 'Afrekening {{year}}',
     lead: 'Wat de getekende afspraken over risicodeling betekenen voor {{year}}, berekend uit de vastgestelde uitgaven. Iedere ondertekenende partij geeft akkoord op precies deze cijfers.',
@@ -26,17 +31,16 @@ export const settlementNl = {
     chartTitle: 'Wie draagt wat in {{year}}',
     csv: 'Afrekening downloaden (CSV)',
     superseded: 'Vervangen door een herziening.',
+    history: 'Eerdere afrekeningen van {{year}}',
   },
   status: {
     open: 'Wacht op akkoord',
     definitief: 'Definitief',
-    vervangen: 'Vervangen',
   },
   approvals: {
     title: 'Akkoord per partij',
     party: 'Partij',
     status: 'Stand',
-    decidedBy: 'Door',
     reason: 'Toelichting',
     statuses: {
       open: 'Nog geen besluit',
@@ -76,7 +80,7 @@ export const settlementNl = {
     propose: 'Voorstel indienen',
     proposed: 'Het voorstel staat klaar voor akkoord van iedere partij.',
     decisionsCaption: 'Besluiten over het fonds',
-    decisionStatus: { open: 'Wacht op akkoord', besloten: 'Besloten en geboekt', vervallen: 'Vervallen' },
+    decisionStatus: { open: 'Wacht op akkoord', besloten: 'Besloten en geboekt' },
   },
   errors: {
     notFixed: 'Dit jaar is nog niet vastgesteld. Stel eerst de uitgaven over het jaar vast; daarna kan het worden afgerekend.',
