@@ -1,7 +1,6 @@
 // The settlement of a year, the municipalities' division and the revolving fund (namespace `settlement.*`).
 export const settlementNl = {
   nav: {
-    settlement: 'Afrekening',
     fund: 'Revolverend fonds',
     settlementOf: 'Afrekening {{year}}',
     links: 'Afrekeningen en fonds',
