@@ -1,7 +1,6 @@
 import { data } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { recordAudit } from '#app/audit/audit.server.ts'
-import { getDb } from '#app/platform/db/db.server.ts'
+import { recordSettlementExport } from '#app/settlement/settlement.server.ts'
 import { settlementNl } from '#app/settlement/texts.nl.ts'
 import { settlementPage, settlementCsv } from '#app/settlement/views.server.ts'
 import { downloadName } from '#app/sign-off/exports/version-document.ts'
@@ -32,12 +31,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
           ? settlementNl.page.fund
           : nl.organisationKinds.gemeente,
   })
-  await recordAudit(getDb(), {
-    pactId: params.pactId,
-    actorId: user.id,
-    action: 'settlement.exported',
-    details: { year: page.year, number: inForce?.number ?? null },
-  })
+  await recordSettlementExport(params.pactId, user.id, page.year, inForce?.number ?? null)
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -365,3 +365,14 @@ export async function approvalsView(
     })),
   }
 }
+
+/** Who downloaded which settlement: exports are in the audit trail too. */
+export async function recordSettlementExport(
+  pactId: string,
+  actorId: string,
+  year: number,
+  number: number | null,
+  db: Db = getDb(),
+) {
+  await recordAudit(db, { pactId, actorId, action: 'settlement.exported', details: { year, number } })
+}
