@@ -82,3 +82,13 @@ export const DEMO_CORRECTION = {
   value: 11.4,
   reason: 'CBS heeft de cijfers over 2027 herzien na nalevering door twee aanbieders.',
 }
+
+/**
+ * The table settles the fixed year: every signing party approves, the revolving fund receives
+ * its share of the underspend, and the table decides to reinvest most of it in the social base.
+ */
+export const DEMO_REINVESTMENT = {
+  euros: '2.500,00',
+  purpose: 'Buurtkamer De Linde: inloop en ondersteuning voor gezinnen in de wijk',
+  resultAreaId: JEUGD,
+}

@@ -2,9 +2,11 @@ import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { newId } from '#app/platform/ids.ts'
 import { hashPassword } from '#app/platform/auth/password.server.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
-import { DEMO_CORRECTION, DEMO_FIXED_YEAR, DEMO_QUARTERLY_INDICATORS, DEMO_REALISATIONS, DEMO_SPENDING } from '#app/demo/demo-tracking.ts'
+import { DEMO_CORRECTION, DEMO_FIXED_YEAR, DEMO_QUARTERLY_INDICATORS, DEMO_REALISATIONS, DEMO_REINVESTMENT, DEMO_SPENDING } from '#app/demo/demo-tracking.ts'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
+import { parseEuroToCents } from '#app/platform/money.ts'
+import { decideOnFundDecision, decideOnSettlement, listFundDecisions, listSettlements, openSettlement, proposeFundDecision } from '#app/settlement/settlement.server.ts'
 import { addSignatory, changePactStatus, decideOnClause } from '#app/sign-off/sign-off.server.ts'
 import { realisationSchema, spendingSchema } from '#app/tracking/report-forms.ts'
 import { fixPeriod, loadTracking, reportFigures, setFrequency, submitDrafts } from '#app/tracking/tracking.server.ts'
@@ -154,7 +156,23 @@ async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string>
   await changePactStatus(pactId, 'ter-ondertekening', manager.userId, db)
   await changePactStatus(pactId, 'getekend', manager.userId, db)
   await seedDemoTracking(pactId, people, partyIds, manager.userId, db)
+  await seedDemoSettlement(pactId, signers.map((person) => ({ partyId: partyIds.get(person.party.role)!, userId: person.userId })), manager.userId, db)
   return pactId
+}
+
+// The fixed year settled and approved by every signing party, then a reinvestment from the fund decided the same way.
+async function seedDemoSettlement(pactId: string, signers: Array<{ partyId: string; userId: string }>, managerId: string, db: Db) {
+  const settlementId = await openSettlement(pactId, DEMO_FIXED_YEAR, managerId, db)
+  const { hash } = (await listSettlements(pactId, DEMO_FIXED_YEAR, db)).find((settlement) => settlement.id === settlementId)!
+  for (const signer of signers) await decideOnSettlement({ pactId, settlementId, ...signer, decision: 'akkoord', seenHash: hash, reason: null }, db)
+  const amount = parseEuroToCents(DEMO_REINVESTMENT.euros)
+  if (!amount.ok) throw new Error(`The demo's reinvestment is no amount: ${DEMO_REINVESTMENT.euros}`)
+  const { purpose, resultAreaId } = DEMO_REINVESTMENT
+  const decisionId = await proposeFundDecision({ pactId, amountCents: amount.cents, purpose, resultAreaId, actorId: managerId }, db)
+  const decision = (await listFundDecisions(pactId, db)).find((candidate) => candidate.id === decisionId)!
+  for (const signer of signers) {
+    await decideOnFundDecision({ pactId, decisionId, ...signer, decision: 'akkoord', seenHash: decision.hash, reason: null }, db)
+  }
 }
 
 async function seedDemoTracking(pactId: string, people: DemoPerson[], partyIds: Map<DemoParty['role'], string>, managerId: string, db: Db) {

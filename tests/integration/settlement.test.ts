@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { SettlementError } from '#app/settlement/approvals.server.ts'
 import {
+  approvalsView,
   currentSettlement,
   decideOnFundDecision,
   decideOnSettlement,
@@ -96,12 +97,13 @@ const refusedActions = async () =>
 
 describe('the settlement of a year', () => {
   it('refuses to settle a year that is not fixed, writing only the audit entry', async () => {
+    const settlements = await countRows('settlements')
     expect(await refusal(openSettlement(pactId, 2028, managerId))).toBe('settlement.errors.notFixed')
-    expect(await countRows('settlements')).toBe(0)
+    expect(await countRows('settlements')).toBe(settlements)
     expect(await refusedActions()).toContain('settlement.open-refused')
   })
 
-  it('settles the fixed year exactly as the signed rule says, and every party approving makes it final', async () => {
+  it('is settled in the demo exactly as the signed rule says, approved by every party, the fund booked', async () => {
     const current = await currentSettlement(pactId, 2027)
     if (!current.ok) throw new Error(current.problem)
     const [rule] = current.outcome.rules
@@ -117,34 +119,22 @@ describe('the settlement of a year', () => {
       rule!.providers.reduce((sum, provider) => sum + provider.cents, 0) + rule!.municipalityCents + rule!.revolvingFundCents
     expect(parts).toBe(8_454_33)
 
-    const id = await openSettlement(pactId, 2027, managerId)
-    expect(await openSettlement(pactId, 2027, managerId)).toBe(id)
-    const [settlement] = await listSettlements(pactId, 2027)
-    expect(settlement).toMatchObject({ id, number: 1, status: 'open', hash: current.hash })
-
-    // Approving for a party one does not sign for, or refusing without a reason: refused, nothing written.
-    const [first, second] = signatories
-    const base = { pactId, settlementId: id, seenHash: current.hash, reason: null }
-    expect(
-      await refusal(decideOnSettlement({ ...base, partyId: second!.partyId, userId: first!.userId, decision: 'akkoord' })),
-    ).toBe('settlement.errors.notSignatory')
-    expect(await refusal(decideOnSettlement({ ...base, ...first!, decision: 'niet-akkoord' }))).toBe(
-      'settlement.errors.reasonRequired',
+    const [settlement, ...more] = await listSettlements(pactId, 2027)
+    expect(more).toEqual([])
+    expect(settlement).toMatchObject({ number: 1, status: 'definitief', hash: current.hash, supersededBy: null })
+    const approvals = await approvalsView(pactId, { kind: 'afrekening', ...settlement! })
+    expect(approvals.agreed).toBe(true)
+    expect(approvals.parties.map((party) => party.partyId).sort()).toEqual(
+      signatories.map((signatory) => signatory.partyId).sort(),
     )
-    expect(await refusal(decideOnSettlement({ ...base, ...first!, decision: 'akkoord', seenHash: 'f'.repeat(64) }))).toBe(
-      'settlement.errors.stale',
-    )
-    expect(await countRows('settlement_approvals')).toBe(0)
+    expect(await openSettlement(pactId, 2027, managerId)).toBe(settlement!.id)
 
-    for (const [index, signatory] of signatories.entries()) {
-      const final = await decideOnSettlement({ ...base, ...signatory, decision: 'akkoord' })
-      expect(final).toBe(index === signatories.length - 1)
-    }
-    expect((await listSettlements(pactId, 2027))[0]).toMatchObject({ status: 'definitief' })
-    expect(await listBookings(pactId)).toMatchObject([{ year: 2027, cents: 3_381_73, settlementId: id, decisionId: null }])
-    const actions = (await listAudit(pactId)).map((entry) => entry.action)
-    expect(actions).toContain('settlement.final')
-    expect(actions).toContain('fund.booked')
+    const [decision] = await listFundDecisions(pactId)
+    expect(decision).toMatchObject({ status: 'besloten', amountCents: 2_500_00 })
+    expect(await listBookings(pactId)).toMatchObject([
+      { year: 2027, cents: 3_381_73, settlementId: settlement!.id, decisionId: null },
+      { cents: -2_500_00, settlementId: null, decisionId: decision!.id },
+    ])
   })
 
   it('opens a visible herziening after a correction of a fixed figure, never changing the final settlement', async () => {
@@ -157,27 +147,34 @@ describe('the settlement of a year', () => {
     expect(revision!.outcome.rules[0]!.actualCents).toBe(10_311_545_67 + 1_000_00)
     expect((await listAudit(pactId)).map((entry) => entry.action)).toContain('settlement.revision-opened')
 
-    // The figures change again before anyone approved: the open revision is stale.
-    await correctSpending('599.300,00')
-    const [signatory] = signatories
-    const decision = {
-      pactId,
-      settlementId: revisionId,
-      seenHash: revision!.hash,
-      reason: null,
-      decision: 'akkoord' as const,
-      ...signatory!,
-    }
+    // Approving for a party one does not sign for, refusing without a reason, or on another hash: refused, nothing written.
     const approvals = await countRows('settlement_approvals')
-    expect(await refusal(decideOnSettlement(decision))).toBe('settlement.errors.stale')
+    const [first, second] = signatories
+    const base = { pactId, settlementId: revisionId, seenHash: revision!.hash, reason: null }
+    expect(
+      await refusal(decideOnSettlement({ ...base, partyId: second!.partyId, userId: first!.userId, decision: 'akkoord' })),
+    ).toBe('settlement.errors.notSignatory')
+    expect(await refusal(decideOnSettlement({ ...base, ...first!, decision: 'niet-akkoord' }))).toBe(
+      'settlement.errors.reasonRequired',
+    )
+    expect(await refusal(decideOnSettlement({ ...base, ...first!, decision: 'akkoord', seenHash: 'f'.repeat(64) }))).toBe(
+      'settlement.errors.stale',
+    )
+    expect(await countRows('settlement_approvals')).toBe(approvals)
+
+    // The figures change again before everyone approved: the open revision is stale.
+    await correctSpending('599.300,00')
+    expect(await refusal(decideOnSettlement({ ...base, ...first!, decision: 'akkoord' }))).toBe('settlement.errors.stale')
     expect(await countRows('settlement_approvals')).toBe(approvals)
 
     // The final settlement is closed to decisions.
-    expect(await refusal(decideOnSettlement({ ...decision, settlementId: final!.id, seenHash: final!.hash }))).toBe(
-      'settlement.errors.notOpen',
-    )
+    expect(
+      await refusal(
+        decideOnSettlement({ ...base, ...first!, decision: 'akkoord', settlementId: final!.id, seenHash: final!.hash }),
+      ),
+    ).toBe('settlement.errors.notOpen')
 
-    // A new revision, approved by every party: the fund receives the difference, booked against the revision.
+    // A new revision, approved by every party: the fund's difference is booked against the revision.
     const newest = await openSettlement(pactId, 2027, managerId)
     const settlement = (await listSettlements(pactId, 2027)).find((candidate) => candidate.id === newest)!
     for (const each of signatories) {
@@ -191,11 +188,10 @@ describe('the settlement of a year', () => {
       })
     }
     const bookings = await listBookings(pactId)
-    expect(bookings.at(-1)).toMatchObject({
-      settlementId: newest,
-      cents: settlement.outcome.revolvingFundCents - final!.outcome.revolvingFundCents,
-    })
-    expect(fundLedger(bookings).balanceCents).toBe(settlement.outcome.revolvingFundCents)
+    const difference = settlement.outcome.revolvingFundCents - final!.outcome.revolvingFundCents
+    expect(difference).toBe(-440_00)
+    expect(bookings.at(-1)).toMatchObject({ settlementId: newest, cents: difference })
+    expect(fundLedger(bookings).balanceCents).toBe(settlement.outcome.revolvingFundCents - 2_500_00)
   })
 })
 
@@ -206,18 +202,18 @@ describe('the revolving fund', () => {
     expect(await refusal(proposeFundDecision({ ...proposal, amountCents: balanceCents + 1 }))).toBe(
       'settlement.errors.fund.moreThanBalance',
     )
-    expect(await countRows('fund_decisions')).toBe(0)
+    expect(await countRows('fund_decisions')).toBe(1)
     expect(await refusedActions()).toContain('fund.proposal-refused')
 
-    const id = await proposeFundDecision({ ...proposal, amountCents: 2_000_00 })
-    const [decision] = await listFundDecisions(pactId)
+    const id = await proposeFundDecision({ ...proposal, amountCents: 100_00 })
+    const decision = (await listFundDecisions(pactId)).find((candidate) => candidate.id === id)
     for (const each of signatories) {
       await decideOnFundDecision({ pactId, decisionId: id, seenHash: decision!.hash, reason: null, decision: 'akkoord', ...each })
     }
-    expect((await listFundDecisions(pactId))[0]).toMatchObject({ status: 'besloten' })
+    expect((await listFundDecisions(pactId)).find((candidate) => candidate.id === id)).toMatchObject({ status: 'besloten' })
     const bookings = await listBookings(pactId)
-    expect(bookings.at(-1)).toMatchObject({ cents: -2_000_00, decisionId: id, settlementId: null })
-    expect(fundLedger(bookings).balanceCents).toBe(balanceCents - 2_000_00)
+    expect(bookings.at(-1)).toMatchObject({ cents: -100_00, decisionId: id, settlementId: null })
+    expect(fundLedger(bookings).balanceCents).toBe(balanceCents - 100_00)
   })
 })
 
@@ -276,7 +272,7 @@ describe('the pages', () => {
     )
     expect(notFixed).toMatchObject({ status: 409, body: { error: 'settlement.errors.notFixed' } })
     const fund = await get(fundRoute.loader, `/pacts/${pactId}/fonds`, { cookie, params: { pactId } })
-    expect(fund.body.decisions).toHaveLength(1)
+    expect(fund.body.decisions).toHaveLength(2)
     expect(fund.body.ledger.points.length).toBe(fund.body.bookings.length)
   })
 })
