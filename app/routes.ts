@@ -32,5 +32,6 @@ export default [
   route('pacts/:pactId/voortgang/:areaId', 'routes/pact-progress-area.tsx'),
   route('pacts/:pactId/afrekening/:jaar', 'routes/pact-settlement.tsx'),
   route('pacts/:pactId/afrekening/:jaar.csv', 'routes/pact-settlement-csv.tsx'),
+  route('pacts/:pactId/afrekening/:jaar.pdf', 'routes/pact-settlement-pdf.tsx'),
   route('pacts/:pactId/fonds', 'routes/pact-fund.tsx'),
 ] satisfies RouteConfig

@@ -185,6 +185,14 @@ export default function PactSettlement() {
             <a className="utrecht-link" href={`/pacts/${page.pact.id}/afrekening/${page.year}.csv`} download>
               {t('settlement.page.csv')}
             </a>
+            {inForce.status === 'definitief' ? (
+              <>
+                {' · '}
+                <a className="utrecht-link" href={`/pacts/${page.pact.id}/afrekening/${page.year}.pdf`} download>
+                  {t('settlement.statement.pdf')}
+                </a>
+              </>
+            ) : null}
           </Paragraph>
 
           {page.history.length > 0 ? (

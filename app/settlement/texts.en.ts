@@ -32,6 +32,18 @@ export const settlementEn: Texts<typeof settlementNl> = {
     superseded: 'Replaced by a revision.',
     history: 'Earlier settlements of {{year}}',
   },
+  statement: {
+    title: 'Settlement {{year}}: {{pact}}',
+    final: 'Version {{number}} of the settlement, final since {{date}}. Computed under signed version {{version}} of the pact.',
+    rule: 'As signed: corridor {{corridor}}% of the budget; inside it the providers carry {{inside}}% of an overspend, beyond it {{outside}}%; their joint maximum: {{cap}}. Of an underspend the providers receive {{gain}}% and {{fund}}% goes to the revolving fund; the municipality carries or receives the rest.',
+    noCap: 'none',
+    approvalsTitle: 'Approval of every signing party',
+    person: 'On behalf of the party',
+    when: 'Agreed on',
+    hashLabel: 'Fingerprint (SHA-256) of the inputs and the outcome:',
+    footer: 'Settlement {{year}}, version {{number}} · page {{page}} of {{pages}}',
+    pdf: 'Download the statement (PDF)',
+  },
   status: {
     open: 'Awaiting approval',
     definitief: 'Final',

@@ -32,6 +32,19 @@ export const settlementNl = {
     superseded: 'Vervangen door een herziening.',
     history: 'Eerdere afrekeningen van {{year}}',
   },
+  statement: {
+    title: 'Afrekening {{year}}: {{pact}}',
+    final:
+      'Versie {{number}} van de afrekening, definitief sinds {{date}}. Berekend volgens de getekende versie {{version}} van het pact.',
+    rule: 'Zoals getekend: corridor {{corridor}}% van het budget; daarbinnen dragen de aanbieders {{inside}}% van een overschrijding, daarbuiten {{outside}}%; hun maximum samen: {{cap}}. Van een onderschrijding ontvangen de aanbieders {{gain}}% en gaat {{fund}}% naar het revolverend fonds; de gemeente draagt of ontvangt de rest.',
+    noCap: 'geen',
+    approvalsTitle: 'Akkoord van iedere ondertekenende partij',
+    person: 'Namens de partij',
+    when: 'Akkoord op',
+    hashLabel: 'Vingerafdruk (SHA-256) van de invoer en de uitkomst:',
+    footer: 'Afrekening {{year}}, versie {{number}} · pagina {{page}} van {{pages}}',
+    pdf: 'Verklaring downloaden (PDF)',
+  },
   status: {
     open: 'Wacht op akkoord',
     definitief: 'Definitief',

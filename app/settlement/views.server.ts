@@ -119,3 +119,21 @@ export function settlementCsv(
     record_delimiter: 'windows',
   })
 }
+
+/** The figures and approvals of the year's final settlement in force, for its PDF statement; null when there is none. */
+export async function finalStatement(pactId: string, year: number, userId: string, db: Db = getDb()) {
+  const page = await settlementPage(pactId, year, userId, db)
+  const { inForce, approvals } = page
+  if (inForce?.status !== 'definitief' || !inForce.finalisedAt || !approvals) return null
+  const userIds = approvals.parties.flatMap((party) => (party.userId ? [party.userId] : []))
+  const users = userIds.length > 0 ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute() : []
+  return {
+    page,
+    settlement: { ...inForce, finalisedAt: inForce.finalisedAt },
+    approvals: approvals.parties.map((party) => ({
+      party: page.partyNames[party.partyId] ?? party.partyId,
+      person: users.find((user) => user.id === party.userId)?.name ?? '',
+      decidedAt: party.decidedAt ?? '',
+    })),
+  }
+}

@@ -61,6 +61,8 @@ const EXPECTED: Record<string, Expectation> = {
   // Opening a settlement is the beheerder's, deciding on it a signatory's who may comment; an empty form is invalid.
   'pacts/:pactId/afrekening/:jaar': { GET: EVERY_MEMBER, POST: members(400, 400, 400, 403) },
   'pacts/:pactId/afrekening/:jaar.csv': { GET: EVERY_MEMBER },
+  // A statement exists only for a final settlement, which this pact has not: not found, for members too.
+  'pacts/:pactId/afrekening/:jaar.pdf': { GET: members(404, 404, 404, 404) },
   'pacts/:pactId/fonds': { GET: EVERY_MEMBER, POST: members(400, 400, 400, 403) },
 }
 

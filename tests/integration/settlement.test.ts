@@ -20,6 +20,7 @@ import { spendingSchema } from '#app/tracking/report-forms.ts'
 import { loadTracking, reportFigures } from '#app/tracking/tracking.server.ts'
 import * as settlementRoute from '#app/routes/pact-settlement.tsx'
 import * as settlementCsvRoute from '#app/routes/pact-settlement-csv.tsx'
+import * as settlementPdfRoute from '#app/routes/pact-settlement-pdf.tsx'
 import * as fundRoute from '#app/routes/pact-fund.tsx'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { prepareDatabase, signIn } from '#tests/support/fixtures.ts'
@@ -239,6 +240,26 @@ describe('the pages', () => {
     expect(cells.reduce((sum, cell) => sum + cents(cell[5]!), 0)).toBe(deviation)
     expect(cells.map((cell) => cell[1])).toContain('Revolverend fonds')
     expect(cells.every((cell) => /^-?\d+,\d\d$/.test(cell[5]!))).toBe(true)
+  })
+
+  it('give a PDF statement of a final settlement only', async () => {
+    const cookie = await signIn(managerId)
+    const [final] = (await listSettlements(pactId, 2027)).filter((settlement) => settlement.status === 'definitief').slice(-1)
+    const request = new Request(`http://localhost/pacts/${pactId}/afrekening/2027.pdf`, { headers: { Cookie: cookie } })
+    const response = (await settlementPdfRoute.loader({
+      request,
+      params: { pactId, jaar: '2027' },
+      context: {},
+    } as never)) as Response
+    expect(response.headers.get('Content-Type')).toBe('application/pdf')
+    const pdf = Buffer.from(await response.arrayBuffer()).toString('latin1')
+    expect(pdf.startsWith('%PDF')).toBe(true)
+    expect(pdf).toContain(final!.hash)
+    const none = await get(settlementPdfRoute.loader, `/pacts/${pactId}/afrekening/2028.pdf`, {
+      cookie,
+      params: { pactId, jaar: '2028' },
+    })
+    expect(none.status).toBe(404)
   })
 
   it('show the settlement with its approvals, and refuse with a Dutch message what may not be decided', async () => {
