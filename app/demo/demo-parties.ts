@@ -45,3 +45,16 @@ export const DEMO_PARTIES: DemoParty[] = [
     person: { name: 'Henk Bosman', email: 'henk@adviesraad-zuiderveen.example', access: 'commentator' },
   },
 ]
+
+/**
+ * The second gemeente of the regional demo pact: the same table plus a neighbouring municipality,
+ * which shares the municipal part of the risk by inhabitants (Zuiderveen 50.000, Westerbroek 30.000).
+ */
+export const DEMO_REGION_PARTY = {
+  organisation: 'Gemeente Westerbroek',
+  kind: 'gemeente' as const,
+  signs: true,
+  person: { name: 'Sanne Visser', email: 'sanne@westerbroek.example', access: 'redacteur' as const },
+}
+
+export const DEMO_REGION_KEY_PERCENT = { 'Gemeente Zuiderveen': 62.5, 'Gemeente Westerbroek': 37.5 } as const

@@ -6,11 +6,11 @@ import { DEMO_CORRECTION, DEMO_FIXED_YEAR, DEMO_QUARTERLY_INDICATORS, DEMO_REALI
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { parseEuroToCents } from '#app/platform/money.ts'
-import { decideOnFundDecision, decideOnSettlement, listFundDecisions, listSettlements, openSettlement, proposeFundDecision } from '#app/settlement/settlement.server.ts'
+import { decideOnFundDecision, decideOnSettlement, listFundDecisions, listSettlements, openSettlement, proposeFundDecision, setDivision } from '#app/settlement/settlement.server.ts'
 import { addSignatory, changePactStatus, decideOnClause } from '#app/sign-off/sign-off.server.ts'
 import { realisationSchema, spendingSchema } from '#app/tracking/report-forms.ts'
 import { fixPeriod, loadTracking, reportFigures, setFrequency, submitDrafts } from '#app/tracking/tracking.server.ts'
-import { DEMO_PARTIES, type DemoParty } from './demo-parties.ts'
+import { DEMO_PARTIES, DEMO_REGION_KEY_PERCENT, DEMO_REGION_PARTY, type DemoParty } from './demo-parties.ts'
 import { DEMO_PACT_YEARS } from './demo-pact-model.ts'
 
 /**
@@ -36,13 +36,29 @@ export const DEMO_SIGNED_PACT = {
   endYear: DEMO_END_YEAR,
 }
 
+export const DEMO_REGIONAL_PACT = {
+  title: `Regiopact Zuiderveen–Westerbroek ${DEMO_START_YEAR}–${DEMO_END_YEAR}`,
+  region: 'Regio Zuiderveen–Westerbroek',
+  startYear: DEMO_START_YEAR,
+  endYear: DEMO_END_YEAR,
+}
+
+/** Someone at a demo table without a role in the demo's model (the regional pact's second gemeente). */
+interface DemoGuest {
+  organisation: string
+  organisationId: string
+  userId: string
+  signs: boolean
+  access: DemoParty['person']['access']
+}
+
 interface DemoPerson {
   party: DemoParty
   userId: string
   organisationId: string
 }
 
-export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: string; signedPactId: string } | null> {
+export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: string; signedPactId: string; regionalPactId: string } | null> {
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (anyUser) return null
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -98,29 +114,52 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
     return { pactId, people }
   })
   const signedPactId = await seedSignedDemoPact(people, db)
-  return { pactId, signedPactId }
+  const regionalPactId = await seedRegionalDemoPact(people, passwordHash, db)
+  return { pactId, signedPactId, regionalPactId }
+}
+
+/**
+ * The third demo pact: the signed pact's table with a second gemeente, which divides the
+ * municipal share with Zuiderveen by inhabitants; its fixed year is settled like the signed one.
+ */
+async function seedRegionalDemoPact(people: DemoPerson[], passwordHash: string, db: Db): Promise<string> {
+  const { organisation, kind, signs, person } = DEMO_REGION_PARTY
+  const guest: DemoGuest = { organisation, organisationId: newId(), userId: newId(), signs, access: person.access }
+  await db.transaction().execute(async (trx) => {
+    const createdAt = nowIso()
+    await trx.insertInto('users').values({ id: guest.userId, name: person.name, email: person.email, password_hash: passwordHash, created_at: createdAt }).execute()
+    await trx.insertInto('organisations').values({ id: guest.organisationId, name: organisation, kind, created_by: guest.userId, created_at: createdAt }).execute()
+    await trx.insertInto('organisation_members').values({ organisation_id: guest.organisationId, user_id: guest.userId, role: 'beheerder', created_at: createdAt }).execute()
+  })
+  return seedSignedDemoPact(people, db, { info: DEMO_REGIONAL_PACT, guests: [guest] })
 }
 
 /**
  * The second demo pact: the same table, already signed, with two years of reported figures, so
  * a newcomer sees a living dashboard at once. It goes through the same steps people take —
  * signatories, an approval of every clause by every signing party, signing, reporting,
- * submitting, fixing a year, a correction — using the functions the pages use.
+ * submitting, fixing a year, a correction, settling that year and reinvesting from the fund —
+ * using the functions the pages use. Guests join the table without a role in the demo's model.
  */
-async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string> {
+async function seedSignedDemoPact(
+  people: DemoPerson[],
+  db: Db,
+  { info, guests }: { info: typeof DEMO_SIGNED_PACT; guests: DemoGuest[] } = { info: DEMO_SIGNED_PACT, guests: [] },
+): Promise<string> {
   const manager = people.find((person) => person.party.person.access === 'beheerder')!
   const pactId = newId()
   const partyIds = new Map<DemoParty['role'], string>()
+  const guestPartyIds = guests.map(() => newId())
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
     await trx
       .insertInto('pacts')
       .values({
         id: pactId,
-        title: DEMO_SIGNED_PACT.title,
-        region: DEMO_SIGNED_PACT.region,
-        start_year: DEMO_SIGNED_PACT.startYear,
-        end_year: DEMO_SIGNED_PACT.endYear,
+        title: info.title,
+        region: info.region,
+        start_year: info.startYear,
+        end_year: info.endYear,
         status: 'concept',
         template: 'demo-zuiderveen',
         created_by: manager.userId,
@@ -139,16 +178,27 @@ async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string>
         .values({ pact_id: pactId, user_id: person.userId, party_id: partyId, access: person.party.person.access, created_at: createdAt })
         .execute()
     }
-    await recordAudit(trx, { pactId, actorId: manager.userId, action: 'pact.created', details: { title: DEMO_SIGNED_PACT.title, demo: true } })
+    for (const [index, guest] of guests.entries()) {
+      const partyId = guestPartyIds[index]!
+      await trx
+        .insertInto('pact_parties')
+        .values({ id: partyId, pact_id: pactId, organisation_id: guest.organisationId, is_signatory: guest.signs ? 1 : 0, created_at: createdAt })
+        .execute()
+      await trx.insertInto('pact_members').values({ pact_id: pactId, user_id: guest.userId, party_id: partyId, access: guest.access, created_at: createdAt }).execute()
+    }
+    await recordAudit(trx, { pactId, actorId: manager.userId, action: 'pact.created', details: { title: info.title, demo: true } })
   })
-  const signers = people.filter((person) => person.party.signs)
-  for (const person of signers) await addSignatory(pactId, partyIds.get(person.party.role)!, person.userId, manager.userId, db)
+  const signers = [
+    ...people.filter((person) => person.party.signs).map((person) => ({ partyId: partyIds.get(person.party.role)!, userId: person.userId })),
+    ...guests.flatMap((guest, index) => (guest.signs ? [{ partyId: guestPartyIds[index]!, userId: guest.userId }] : [])),
+  ]
+  for (const signer of signers) await addSignatory(pactId, signer.partyId, signer.userId, manager.userId, db)
   // The first read creates the document from the demo template, as for every new pact.
   const { clauses } = await pactSnapshot(pactId)
   for (const clause of clauses) {
-    for (const person of signers) {
+    for (const signer of signers) {
       await decideOnClause(
-        { pactId, clauseId: clause.clauseId, partyId: partyIds.get(person.party.role)!, userId: person.userId, decision: 'akkoord', seenHash: clause.contentHash, explanation: null },
+        { pactId, clauseId: clause.clauseId, ...signer, decision: 'akkoord', seenHash: clause.contentHash, explanation: null },
         db,
       )
     }
@@ -156,8 +206,18 @@ async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string>
   await changePactStatus(pactId, 'ter-ondertekening', manager.userId, db)
   await changePactStatus(pactId, 'getekend', manager.userId, db)
   await seedDemoTracking(pactId, people, partyIds, manager.userId, db)
-  await seedDemoSettlement(pactId, signers.map((person) => ({ partyId: partyIds.get(person.party.role)!, userId: person.userId })), manager.userId, db)
+  if (guests.length > 0) await seedDemoDivision(pactId, manager.userId, db)
+  await seedDemoSettlement(pactId, signers, manager.userId, db)
   return pactId
+}
+
+// The regional pact's gemeenten divide every rule's municipal share by their inhabitants.
+async function seedDemoDivision(pactId: string, managerId: string, db: Db) {
+  const tracking = await loadTracking(pactId, db)
+  const key = tracking.parties
+    .filter((party) => party.kind === 'gemeente')
+    .map((party) => ({ partyId: party.id, percent: DEMO_REGION_KEY_PERCENT[party.name as keyof typeof DEMO_REGION_KEY_PERCENT], capCents: null }))
+  for (const rule of tracking.tracked!.model.riskRules) await setDivision(pactId, rule.id, { solidarityPercent: 100, key }, managerId, db)
 }
 
 // The fixed year settled and approved by every signing party, then a reinvestment from the fund decided the same way.
@@ -219,13 +279,13 @@ async function seedDemoTracking(pactId: string, people: DemoPerson[], partyIds: 
 
 /** What to print at start-up so a newcomer can sign in to the demo straight away. */
 export async function demoSignIns(db: Db = getDb()): Promise<string[]> {
-  const emails = DEMO_PARTIES.map((party) => party.person.email)
+  const emails = [...DEMO_PARTIES, DEMO_REGION_PARTY].map((party) => party.person.email)
   const present = await db.selectFrom('users').select('email').where('email', 'in', emails).execute()
   if (present.length === 0) return []
   const found = new Set(present.map((row) => row.email))
   return [
     `Demo: sign in with one of these accounts, password "${DEMO_PASSWORD}":`,
-    ...DEMO_PARTIES.filter((party) => found.has(party.person.email)).map(
+    ...[...DEMO_PARTIES, DEMO_REGION_PARTY].filter((party) => found.has(party.person.email)).map(
       (party) => `  ${party.person.email.padEnd(40)} ${party.person.access.padEnd(12)} ${party.organisation}`,
     ),
   ]

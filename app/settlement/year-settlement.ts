@@ -83,7 +83,11 @@ export function settlementOfYear(input: {
   const ofYear = input.outcomes.filter((outcome) => outcome.year === year)
   if (ofYear.length === 0) return { ok: false, problem: 'settlement.errors.nothingToSettle' }
   if (ofYear.some((outcome) => !outcome.final)) return { ok: false, problem: 'settlement.errors.incomplete' }
-  const municipalityIds = input.parties.filter((party) => party.kind === 'gemeente').map((party) => party.id)
+  // Sorted, so that the order parties happen to be listed in never changes the hash.
+  const municipalityIds = input.parties
+    .filter((party) => party.kind === 'gemeente')
+    .map((party) => party.id)
+    .sort()
   const inputs: SettlementInputs = {
     pactId: input.pactId,
     year,

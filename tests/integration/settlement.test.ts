@@ -33,6 +33,7 @@ import { get, post } from '#tests/support/route-calls.ts'
  */
 
 let pactId: string
+let regionalPactId: string
 let managerId: string
 let signatories: Array<{ partyId: string; userId: string }>
 let collab: TestCollabServer
@@ -40,7 +41,9 @@ let collab: TestCollabServer
 beforeAll(async () => {
   await prepareDatabase()
   collab = await startCollabServer({ seedDocument: seedPactContent })
-  pactId = (await seedDemoIfEmpty())!.signedPactId
+  const seeded = (await seedDemoIfEmpty())!
+  pactId = seeded.signedPactId
+  regionalPactId = seeded.regionalPactId
   signatories = await getDb()
     .selectFrom('pact_signatories')
     .select(['party_id as partyId', 'user_id as userId'])
@@ -295,5 +298,31 @@ describe('the pages', () => {
     const fund = await get(fundRoute.loader, `/pacts/${pactId}/fonds`, { cookie, params: { pactId } })
     expect(fund.body.decisions).toHaveLength(2)
     expect(fund.body.ledger.points.length).toBe(fund.body.bookings.length)
+  })
+})
+
+describe('the regional demo', () => {
+  it('divides the municipal share between its two gemeenten by their key, to the cent', async () => {
+    const [settlement, ...more] = await listSettlements(regionalPactId, 2027)
+    expect(more).toEqual([])
+    expect(settlement!.status).toBe('definitief')
+    const [rule] = settlement!.outcome.rules
+    const parties = await getDb()
+      .selectFrom('pact_parties')
+      .innerJoin('organisations', 'organisations.id', 'pact_parties.organisation_id')
+      .select(['pact_parties.id', 'organisations.name'])
+      .where('pact_parties.pact_id', '=', regionalPactId)
+      .execute()
+    const nameOf = (partyId: string) => parties.find((party) => party.id === partyId)?.name
+    // The same underspend as the signed pact: the municipality receives 30 % of € 8.454,33 = € 2.536,30, by 62,5 : 37,5.
+    expect(rule!.municipalityCents).toBe(2_536_30)
+    const parts = rule!.municipalities.map((part) => [nameOf(part.partyId), part.cents]).sort()
+    expect(parts).toEqual([
+      ['Gemeente Westerbroek', 951_11],
+      ['Gemeente Zuiderveen', 1_585_19],
+    ])
+    const approvals = await approvalsView(regionalPactId, { kind: 'afrekening', ...settlement! })
+    expect(approvals.parties).toHaveLength(4)
+    expect(approvals.agreed).toBe(true)
   })
 })
