@@ -5,10 +5,12 @@ import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
-import { formatCents } from '#app/platform/money.ts'
+import { formatDutchNumber } from '#app/platform/dutch-number.ts'
+import { formatCents, formatCentsPlain } from '#app/platform/money.ts'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { SettlementError } from '#app/settlement/approvals.server.ts'
-import { decideOnSettlement, openSettlement } from '#app/settlement/settlement.server.ts'
+import { divisionFromForm } from '#app/settlement/division-form.ts'
+import { decideOnSettlement, openSettlement, setDivision } from '#app/settlement/settlement.server.ts'
 import { shareLines } from '#app/settlement/statement.ts'
 import { SharesChart, useHolderName } from '#app/settlement/ui.tsx'
 import { settlementPage } from '#app/settlement/views.server.ts'
@@ -37,6 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 const actionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('open') }),
+  z.object({ intent: z.literal('division'), ruleId: z.string().min(1) }).loose(),
   z.object({
     intent: z.literal('decide'),
     settlementId: z.string().min(1),
@@ -51,7 +54,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   // Deciding is for those who may take part in the discussion (and then only for a party they sign for).
   const { user, membership } = await requirePactAccess(request, params.pactId, 'comment')
   const year = yearOf(params.jaar)
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const fields = Object.fromEntries(await request.formData())
+  const parsed = actionSchema.safeParse(fields)
   if (!parsed.success) return data({ error: messageKey('settlement.errors.unknown'), done: null }, { status: 400 })
   const input = parsed.data
   try {
@@ -59,6 +63,17 @@ export async function action({ request, params }: Route.ActionArgs) {
       if (!can(membership.access, 'settle')) throw data({ message: 'forbidden' }, { status: 403 })
       await openSettlement(params.pactId, year, user.id)
       return { error: null, done: messageKey('settlement.page.opened') }
+    }
+    if (input.intent === 'division') {
+      if (!can(membership.access, 'settle')) throw data({ message: 'forbidden' }, { status: 403 })
+      const { municipalities } = await settlementPage(params.pactId, year, user.id)
+      const read = divisionFromForm(
+        fields,
+        municipalities.map((municipality) => municipality.id),
+      )
+      if (!read.ok) return data({ error: read.problem, done: null }, { status: 400 })
+      await setDivision(params.pactId, input.ruleId, read.division, user.id)
+      return { error: null, done: messageKey('settlement.division.saved') }
     }
     const final = await decideOnSettlement({ pactId: params.pactId, userId: user.id, reason: input.reason ?? null, ...input })
     return { error: null, done: final ? messageKey('settlement.approvals.final') : messageKey('settlement.approvals.decided') }
@@ -100,6 +115,67 @@ export default function PactSettlement() {
       ) : null}
       {page.revisionNeeded ? <Alert type="warning">{t('settlement.page.revisionNeeded')}</Alert> : null}
       {page.stale ? <Alert type="warning">{t('settlement.errors.stale')}</Alert> : null}
+      {page.maySettle && page.divisions.length > 0 ? (
+        <section className="pw-stack" aria-labelledby="settlement-division">
+          <p id="settlement-division" className="utrecht-paragraph">
+            {t('settlement.division.lead')}
+          </p>
+          {page.divisions.map(({ ruleId, scope, division }) => (
+            <Form key={ruleId} method="post" className="pw-stack">
+              <fieldset className="pw-stack">
+                <legend>
+                  {t('settlement.division.title', {
+                    rule:
+                      scope.kind === 'result-area'
+                        ? t('settlement.page.ruleArea', { title: page.areaTitles[scope.resultAreaId] ?? scope.resultAreaId })
+                        : t('settlement.page.rulePact'),
+                  })}
+                </legend>
+                <input type="hidden" name="intent" value="division" />
+                <input type="hidden" name="ruleId" value={ruleId} />
+                <label htmlFor={`solidarity-${ruleId}`}>{t('settlement.division.solidarity')}</label>
+                <p id={`solidarity-help-${ruleId}`}>{t('settlement.division.solidarityHelp')}</p>
+                <input
+                  id={`solidarity-${ruleId}`}
+                  name="solidariteit"
+                  inputMode="decimal"
+                  aria-describedby={`solidarity-help-${ruleId}`}
+                  defaultValue={formatDutchNumber(division?.solidarityPercent ?? 100)}
+                  className="utrecht-textbox"
+                />
+                {page.municipalities.map((municipality) => {
+                  const entry = division?.key.find((candidate) => candidate.partyId === municipality.id)
+                  return (
+                    <div key={municipality.id} className="pw-stack">
+                      <label htmlFor={`key-${ruleId}-${municipality.id}`}>
+                        {t('settlement.division.key', { name: municipality.name })}
+                      </label>
+                      <input
+                        id={`key-${ruleId}-${municipality.id}`}
+                        name={`sleutel-${municipality.id}`}
+                        inputMode="decimal"
+                        defaultValue={entry ? formatDutchNumber(entry.percent) : ''}
+                        className="utrecht-textbox"
+                      />
+                      <label htmlFor={`cap-${ruleId}-${municipality.id}`}>
+                        {t('settlement.division.cap', { name: municipality.name })}
+                      </label>
+                      <input
+                        id={`cap-${ruleId}-${municipality.id}`}
+                        name={`maximum-${municipality.id}`}
+                        inputMode="decimal"
+                        defaultValue={entry?.capCents != null ? formatCentsPlain(entry.capCents) : ''}
+                        className="utrecht-textbox"
+                      />
+                    </div>
+                  )
+                })}
+              </fieldset>
+              <Button type="submit">{t('settlement.division.save')}</Button>
+            </Form>
+          ))}
+        </section>
+      ) : null}
       {page.maySettle && page.canOpen ? (
         <Form method="post">
           <input type="hidden" name="intent" value="open" />

@@ -44,6 +44,16 @@ export const settlementEn: Texts<typeof settlementNl> = {
     footer: 'Settlement {{year}}, version {{number}} · page {{page}} of {{pages}}',
     pdf: 'Download the statement (PDF)',
   },
+  division: {
+    title: 'Division among the municipalities: {{rule}}',
+    lead: 'Several municipalities are at the table. Set per risk-sharing rule how they divide the municipal share.',
+    solidarity: 'Solidarity (%)',
+    solidarityHelp: 'The part divided by the key. 100 is the key alone; 0 is: each municipality carries by its own spending.',
+    key: 'Key {{name}} (%)',
+    cap: 'Maximum {{name}} on overspend (empty: no maximum)',
+    save: 'Save division',
+    saved: 'The division has been saved.',
+  },
   status: {
     open: 'Awaiting approval',
     definitief: 'Final',

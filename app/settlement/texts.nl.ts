@@ -45,6 +45,17 @@ export const settlementNl = {
     footer: 'Afrekening {{year}}, versie {{number}} · pagina {{page}} van {{pages}}',
     pdf: 'Verklaring downloaden (PDF)',
   },
+  division: {
+    title: 'Verdeling tussen de gemeenten: {{rule}}',
+    lead: 'Aan tafel zitten meerdere gemeenten. Leg per risicoregel vast hoe zij het gemeentelijk deel verdelen.',
+    solidarity: 'Solidariteit (%)',
+    solidarityHelp:
+      'Het deel dat volgens de sleutel wordt verdeeld. 100 is alleen de sleutel; 0 is: iedere gemeente draagt naar haar eigen uitgaven.',
+    key: 'Sleutel {{name}} (%)',
+    cap: 'Maximum {{name}} bij overschrijding (leeg: geen maximum)',
+    save: 'Verdeling vastleggen',
+    saved: 'De verdeling is vastgelegd.',
+  },
   status: {
     open: 'Wacht op akkoord',
     definitief: 'Definitief',

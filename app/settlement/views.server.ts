@@ -8,6 +8,7 @@ import { fundLedger } from './ledger.ts'
 import {
   approvalsView,
   currentSettlement,
+  listDivisions,
   listBookings,
   listFundDecisions,
   listSettlements,
@@ -22,17 +23,22 @@ async function names(pactId: string, db: Db) {
   const partyNames = Object.fromEntries(parties.map((party) => [party.id, party.name]))
   const areas = [...tracking.models.values()].flatMap((model) => model.resultAreas)
   const areaTitles = Object.fromEntries(areas.map((area) => [area.id, area.title]))
-  return { parties, partyNames, areaTitles, years: tracking.years }
+  const riskRules = tracking.tracked?.model.riskRules ?? []
+  return { parties, partyNames, areaTitles, years: tracking.years, riskRules }
 }
 
 export async function settlementPage(pactId: string, year: number, userId: string, db: Db = getDb()) {
-  const [pact, current, settlements, named, ownParties] = await Promise.all([
+  const [pact, current, settlements, named, ownParties, divisions] = await Promise.all([
     getPact(pactId, db),
     currentSettlement(pactId, year, db),
     listSettlements(pactId, year, db),
     names(pactId, db),
     signingPartiesOf(userId, pactId, db),
+    listDivisions(pactId, db),
   ])
+  const municipalities = named.parties
+    .filter((party) => party.kind === 'gemeente')
+    .map((party) => ({ id: party.id, name: party.name }))
   const inForce = settlements.find((settlement) => settlement.supersededBy === null) ?? null
   const approvals = inForce ? await approvalsView(pactId, { kind: 'afrekening', ...inForce }, db) : null
   const upToDate = current.ok && inForce?.hash === current.hash
@@ -53,6 +59,12 @@ export async function settlementPage(pactId: string, year: number, userId: strin
     areaTitles: named.areaTitles,
     signingParties: named.parties.filter((party) => party.is_signatory).map((party) => party.id),
     decidesFor: ownParties,
+    /** A region's division per rule of the signed version in force; empty with one gemeente. */
+    divisions:
+      municipalities.length > 1
+        ? named.riskRules.map((rule) => ({ ruleId: rule.id, scope: rule.scope, division: divisions.get(rule.id) ?? null }))
+        : [],
+    municipalities,
   }
 }
 

@@ -325,4 +325,36 @@ describe('the regional demo', () => {
     expect(approvals.parties).toHaveLength(4)
     expect(approvals.agreed).toBe(true)
   })
+
+  it('lets the beheerder change the division: a key not adding up to 100 % is refused, a new key calls for a herziening', async () => {
+    const manager = (
+      await getDb().selectFrom('pacts').select('created_by').where('id', '=', regionalPactId).executeTakeFirstOrThrow()
+    ).created_by
+    const cookie = await signIn(manager)
+    const options = { cookie, params: { pactId: regionalPactId, jaar: '2027' } }
+    const path = `/pacts/${regionalPactId}/afrekening/2027`
+    const page = await get(settlementRoute.loader, path, options)
+    const [zuiderveen, westerbroek] = page.body.municipalities as Array<{ id: string }>
+    const [{ ruleId }] = page.body.divisions as Array<{ ruleId: string }>
+    const divisionRows = async () =>
+      (await getDb().selectFrom('settlement_divisions').select('id').where('pact_id', '=', regionalPactId).execute()).length
+    const before = await divisionRows()
+    const form = (zuiderveenKey: string) => ({
+      intent: 'division',
+      ruleId,
+      solidariteit: '50',
+      [`sleutel-${zuiderveen!.id}`]: zuiderveenKey,
+      [`sleutel-${westerbroek!.id}`]: '37,5',
+      [`maximum-${zuiderveen!.id}`]: '',
+      [`maximum-${westerbroek!.id}`]: '',
+    })
+    const refused = await post(settlementRoute.action, path, form('60'), options)
+    expect(refused).toMatchObject({ status: 409, body: { error: 'settlement.errors.division.keyNot100' } })
+    expect(await divisionRows()).toBe(before)
+    expect((await listAudit(regionalPactId)).map((entry) => entry.action)).toContain('settlement.division-refused')
+
+    const saved = await post(settlementRoute.action, path, form('62,5'), options)
+    expect(saved).toMatchObject({ status: 200, body: { done: 'settlement.division.saved' } })
+    expect((await get(settlementRoute.loader, path, options)).body.revisionNeeded).toBe(true)
+  })
 })
