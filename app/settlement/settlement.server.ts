@@ -217,11 +217,15 @@ export async function decideOnSettlement(input: SettlementDecisionInput, db: Db 
     signingPartyIds: await signingPartyIdsOf(pactId, db),
     blocked,
     onAgreed: async (trx) => {
-      await trx
+      // Only once: a decision that raced this one to the last approval finds it final already, and is refused.
+      const updated = await trx
         .updateTable('settlements')
         .set({ status: 'definitief', finalised_at: nowIso() })
         .where('id', '=', settlement.id)
-        .execute()
+        .where('status', '=', 'open')
+        .where('superseded_by', 'is', null)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) !== 1) throw new SettlementError('settlement.errors.notOpen')
       await recordAudit(trx, {
         pactId,
         actorId: input.userId,
@@ -333,11 +337,13 @@ export async function decideOnFundDecision(
     blocked: decision.status === 'open' ? null : 'settlement.errors.notOpen',
     onAgreed: async (trx) => {
       const decidedAt = nowIso()
-      await trx
+      const updated = await trx
         .updateTable('fund_decisions')
         .set({ status: 'besloten', decided_at: decidedAt })
         .where('id', '=', decision.id)
-        .execute()
+        .where('status', '=', 'open')
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) !== 1) throw new SettlementError('settlement.errors.notOpen')
       const year = Number(decidedAt.slice(0, 4))
       await book(trx, pactId, { year, cents: -decision.amountCents, settlementId: null, decisionId: decision.id }, input.userId)
     },

@@ -211,12 +211,17 @@ describe('the revolving fund', () => {
 
     const id = await proposeFundDecision({ ...proposal, amountCents: 100_00 })
     const decision = (await listFundDecisions(pactId)).find((candidate) => candidate.id === id)
-    for (const each of signatories) {
-      await decideOnFundDecision({ pactId, decisionId: id, seenHash: decision!.hash, reason: null, decision: 'akkoord', ...each })
-    }
+    const approve = (each: { partyId: string; userId: string }) =>
+      decideOnFundDecision({ pactId, decisionId: id, seenHash: decision!.hash, reason: null, decision: 'akkoord', ...each })
+    for (const each of signatories.slice(0, -1)) await approve(each)
+    // The last approval sent twice at once (a double click): booked once, the other refused.
+    const last = signatories.at(-1)!
+    const outcomes = await Promise.allSettled([approve(last), approve(last)])
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected'])
     expect((await listFundDecisions(pactId)).find((candidate) => candidate.id === id)).toMatchObject({ status: 'besloten' })
     const bookings = await listBookings(pactId)
     expect(bookings.at(-1)).toMatchObject({ cents: -100_00, decisionId: id, settlementId: null })
+    expect(bookings.filter((booking) => booking.decisionId === id)).toHaveLength(1)
     expect(fundLedger(bookings).balanceCents).toBe(balanceCents - 100_00)
   })
 })
