@@ -16,6 +16,7 @@ import {
 import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
 import { readCookie } from './platform/auth/session.server.ts'
+import { useFocusOnNavigation } from './platform/ui/focus.ts'
 import { Button, Heading, Paragraph } from './platform/ui/ui.tsx'
 import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
 import appCss from './platform/ui/app.css?url'
@@ -144,6 +145,7 @@ function SiteFooter() {
 }
 
 export default function App() {
+  useFocusOnNavigation()
   // Lets browser tests (and CSS) know the page has hydrated and handles clicks in React.
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true'
@@ -151,10 +153,21 @@ export default function App() {
   return <Outlet />
 }
 
+function errorPageKey(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status < 500 ? 'refused' : 'serverError'
+}
+
+/** Pages set their own title; an error page (404 among them) gets one that says what happened. */
+export const meta: Route.MetaFunction = ({ error, data }) => {
+  if (!error) return [{ title: 'Pactwerk' }]
+  const { t } = createI18n(data?.locale ?? DEFAULT_LOCALE)
+  return [{ title: `${t(`errors.page.${errorPageKey(error)}.title`)} · Pactwerk` }]
+}
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'serverError'
+  const key = errorPageKey(error)
   return (
     <div className="pw-stack">
       <Heading level={1}>{t(`errors.page.${key}.title`)}</Heading>

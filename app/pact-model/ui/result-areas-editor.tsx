@@ -26,7 +26,8 @@ import {
 import { newId } from '#app/platform/ids.ts'
 import type { NamedParty } from './budget-table-view.tsx'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
-import { FieldError, FieldFrame, FormField, LiveField, LiveSelect } from './live-fields.tsx'
+import { Field, FieldErrors } from '#app/platform/ui/field.tsx'
+import { FormField, LiveField, LiveSelect } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
 
@@ -184,7 +185,7 @@ function ResponsibleParties({
       aria-describedby={issues.length > 0 ? errorId : undefined}
     >
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.area.responsible')}</legend>
-      {issues.length > 0 ? <FieldError id={errorId} messages={issues} /> : null}
+      <FieldErrors id={errorId} errors={issues} />
       {parties.map((party) => (
         <Checkbox
           key={party.id}
@@ -457,7 +458,7 @@ function BaselineFields({ doc, areaId, indicator, issues }: { doc: Y.Doc; areaId
   return (
     <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" onBlur={settle}>
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.indicator.baseline')}</legend>
-      {messages.length > 0 ? <FieldError id={errorId} messages={messages} /> : null}
+      <FieldErrors id={errorId} errors={messages} />
       <div className="pw-field-row">
         {field('value', t('areas.indicator.baselineValue'))}
         {field('year', t('areas.indicator.baselineYear'))}
@@ -481,18 +482,21 @@ function BaselineInput({
 }) {
   const id = useId()
   return (
-    <FieldFrame id={id} label={label} invalid={invalid} error={null}>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        value={value}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        className={`utrecht-textbox utrecht-textbox--html-input pw-textbox--small${invalid ? ' utrecht-textbox--invalid' : ''}`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </FieldFrame>
+    <Field id={id} label={label}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="decimal"
+          value={value}
+          aria-invalid={invalid || undefined}
+          // The pair's message is above both fields, on their fieldset.
+          aria-describedby={invalid ? errorId : undefined}
+          className={`utrecht-textbox utrecht-textbox--html-input pw-textbox--small${invalid ? ' utrecht-textbox--invalid' : ''}`}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   )
 }
 

@@ -5,7 +5,8 @@ import { removeRiskRule, upsertRiskRule } from '#app/pact-model/pact-model-yjs.t
 import { riskRuleSchema, riskScopeKey, type RiskRule, type RiskScope } from '#app/pact-model/pact-model.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
-import { FieldFrame, LiveField, type ParseResult } from './live-fields.tsx'
+import { RadioGroup, Select } from '#app/platform/ui/field.tsx'
+import { LiveField, type ParseResult } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
 import type { ModelEditorProps } from './result-areas-editor.tsx'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
@@ -88,20 +89,13 @@ function AddRiskRuleForm({ doc, model }: ModelEditorProps) {
     <form className="pw-add-form" onSubmit={submit}>
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.addLegend')}</legend>
-        <FieldFrame id={id} label={t('areas.rule.scope')} invalid={false} error={null}>
-          <select
-            id={id}
-            className="utrecht-select utrecht-select--html-select"
-            value={riskScopeKey(scope)}
-            onChange={(event) => setChosen(event.target.value)}
-          >
-            {scopes.map((candidate) => (
-              <option key={riskScopeKey(candidate)} value={riskScopeKey(candidate)}>
-                {scopeLabel(candidate, model, t)}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
+        <Select
+          id={id}
+          label={t('areas.rule.scope')}
+          value={riskScopeKey(scope)}
+          onChange={(event) => setChosen(event.target.value)}
+          options={scopes.map((candidate) => ({ value: riskScopeKey(candidate), label: scopeLabel(candidate, model, t) }))}
+        />
         <button type="submit" className={buttonClass('secondary')}>
           {t('areas.rule.add')}
         </button>
@@ -244,26 +238,17 @@ function DivisionChoice({ rule, onChoose }: { rule: EditableRiskRule; onChoose: 
   const { t } = useTranslation()
   const name = useId()
   return (
-    <div className="pw-field-row">
-      {(['pro-rata', 'weights'] as const).map((kind) => (
-        <div key={kind} className="utrecht-form-field utrecht-form-field--radio">
-          <div className="utrecht-form-field__input">
-            <input
-              id={`${name}-${kind}`}
-              type="radio"
-              name={name}
-              checked={rule.division?.kind === kind}
-              onChange={() => onChoose(kind)}
-              className="utrecht-radio-button utrecht-radio-button--html-input"
-            />
-          </div>
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${name}-${kind}`}>
-              {kind === 'pro-rata' ? t('areas.rule.proRata') : t('areas.rule.weights')}
-            </label>
-          </div>
-        </div>
-      ))}
-    </div>
+    <RadioGroup
+      name={name}
+      legend={t('areas.rule.divisionLegend')}
+      legendHidden
+      inline
+      value={rule.division?.kind ?? null}
+      onChange={onChoose}
+      options={[
+        { value: 'pro-rata', label: t('areas.rule.proRata') },
+        { value: 'weights', label: t('areas.rule.weights') },
+      ]}
+    />
   )
 }

@@ -1,6 +1,7 @@
 import { areasEn } from '#app/pact-model/texts.en.ts'
 import { editorEn } from '#app/document/texts.en.ts'
 import { modelEn } from '#app/pact-model/validation-texts.en.ts'
+import { pactEn } from '#app/pacts/texts.en.ts'
 import { signoffEn } from '#app/sign-off/texts.en.ts'
 import type { Translations } from './nl.ts'
 
@@ -181,4 +182,5 @@ export const en: Translations = {
   model: modelEn,
   areas: areasEn,
   signoff: signoffEn,
+  pact: pactEn,
 }

@@ -1,0 +1,49 @@
+import type { Submission, SubmissionResult } from '@conform-to/react'
+import { data, useActionData } from 'react-router'
+import type { Refusal } from './errors.ts'
+
+/**
+ * Pages with several forms: each form sends a hidden `intent` (plus an id where a form repeats
+ * per row), the action answers naming that form, and only that form shows the answer. Invalid
+ * input and refusals answer with a 4xx status, so neither a browser nor a test mistakes them for
+ * success (and React Router does not reload the page's data after them).
+ */
+
+/** Which form was sent: its `intent` field, as the page's forms set it. */
+export function formIntent(formData: FormData): string {
+  const intent = formData.get('intent')
+  return typeof intent === 'string' ? intent : ''
+}
+
+export interface FormAnswer {
+  /** The form that was sent (its intent, or intent plus row id). */
+  form: string
+  result: SubmissionResult<string[]>
+  /** An i18n key of what was done, shown beside the form. */
+  done: string | null
+}
+
+/** The answer to one form. `extra` carries what a form shows besides its result (e.g. a new link). */
+export function answer<Extra extends object = object>(
+  form: string,
+  result: SubmissionResult<string[]>,
+  { status = 200, done = null, ...extra }: { status?: number; done?: string | null } & Extra = {} as Extra,
+) {
+  return data({ form, result, done, ...(extra as Extra) } satisfies FormAnswer & Extra, { status })
+}
+
+/** Input the schema did not accept: the form shows its field errors, with 400. */
+export function invalidAnswer(form: string, submission: Submission<unknown>) {
+  return answer(form, submission.reply(), { status: 400 })
+}
+
+/** Something the rules do not allow: the form shows the refusal's message, with its 4xx status. */
+export function refusedAnswer(form: string, submission: Submission<unknown>, refusal: Refusal) {
+  return answer(form, submission.reply({ formErrors: [refusal.messageKey], fieldErrors: refusal.fieldErrors }), { status: refusal.status })
+}
+
+/** In a page: the action's answer, if it answers this form. */
+export function useFormAnswer<Answer extends FormAnswer = FormAnswer>(form: string): Answer | undefined {
+  const answered = useActionData() as Answer | undefined
+  return answered?.form === form ? answered : undefined
+}
