@@ -5,6 +5,7 @@ import * as signUp from '#app/routes/sign-up.tsx'
 import * as signIn from '#app/routes/sign-in.tsx'
 import * as signOut from '#app/routes/sign-out.tsx'
 import * as pactNew from '#app/routes/pact-new.tsx'
+import * as pactLayout from '#app/routes/pact-layout.tsx'
 import * as pactOverview from '#app/routes/pact-overview.tsx'
 import * as pactSettings from '#app/routes/pact-settings.tsx'
 import * as invitation from '#app/routes/invitation.tsx'
@@ -142,13 +143,18 @@ describe('pacts, parties and invitations', () => {
     expect(overview.body.pact).toMatchObject({ title: 'Pact Testdorp', status: 'concept', start_year: 2027, end_year: 2030 })
     expect(overview.body.parties).toEqual([expect.objectContaining({ name: 'Gemeente Testdorp', is_signatory: true })])
     expect(overview.body.members).toEqual([expect.objectContaining({ name: 'Beheerder', access: 'beheerder' })])
-    expect(overview.body.canManage).toBe(true)
+    // The pact's frame offers the beheerder every page, the settings among them.
+    const frame = await get(pactLayout.loader, `/pacts/${pactId}`, { cookie: owner, params: { pactId } })
+    expect(frame.body.access).toBe('beheerder')
+    expect(frame.body.partyName).toBe('Gemeente Testdorp')
+    expect(frame.body.navigation.map((item: { key: string }) => item.key)).toContain('settings')
   })
 
   it('answers 404 for someone else’s pact, and for one that does not exist', async () => {
     const stranger = await signUpAs('Buitenstaander', 'buiten@example.nl')
     expect((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: stranger, params: { pactId } })).status).toBe(404)
     expect((await get(pactOverview.loader, '/pacts/bestaat-niet', { cookie: stranger, params: { pactId: 'bestaat-niet' } })).status).toBe(404)
+    expect((await get(pactLayout.loader, `/pacts/${pactId}`, { cookie: stranger, params: { pactId } })).status).toBe(404)
     expect((await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'add-party', name: 'X', kind: 'overig' }, { cookie: stranger, params: { pactId } })).status).toBe(404)
   })
 
@@ -186,9 +192,9 @@ describe('pacts, parties and invitations', () => {
     const accepted = await post(invitation.action, path, {}, { cookie: reader, params: { token } })
     expect(accepted.headers.get('Location')).toBe(`/pacts/${pactId}`)
 
-    const seen = await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })
+    const seen = await get(pactLayout.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })
     expect(seen.body.access).toBe('lezer')
-    expect(seen.body.canManage).toBe(false)
+    expect(seen.body.navigation.map((item: { key: string }) => item.key)).not.toContain('settings')
     // A lezer cannot reach the settings, nor change them.
     expect((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: reader, params: { pactId } })).status).toBe(403)
     expect((await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'invite', partyId: party.id, access: 'beheerder' }, { cookie: reader, params: { pactId } })).status).toBe(403)
