@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { PactEditor } from '#app/document/ui/pact-editor.tsx'
-import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { can } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
@@ -33,15 +33,7 @@ export default function PactDocument() {
   const { pact, user, canEdit, frozen } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('editor.page.backToPact')}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>
-        {pact.title}: {t('editor.page.title')}
-      </Heading>
-      <Paragraph lead>{t('editor.page.lead')}</Paragraph>
+      <PageHeader title={`${pact.title}: ${t('editor.page.title')}`} lead={t('editor.page.lead')} />
       <Paragraph>
         <Link className="utrecht-link" to={`/pacts/${pact.id}/leesversie`}>
           {t('editor.page.readVersion')}
