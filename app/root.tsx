@@ -16,6 +16,7 @@ import {
 import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
 import { readCookie } from './platform/auth/session.server.ts'
+import { refusalMessage } from './platform/errors.ts'
 import { useFocusOnNavigation } from './platform/ui/focus.ts'
 import { Button, Heading, Paragraph } from './platform/ui/ui.tsx'
 import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
@@ -168,10 +169,12 @@ export const meta: Route.MetaFunction = ({ error, data }) => {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation()
   const key = errorPageKey(error)
+  // A refusal says in words what was refused; other errors get the page's general text.
+  const refusal = isRouteErrorResponse(error) ? refusalMessage(error.data) : null
   return (
     <div className="pw-stack">
       <Heading level={1}>{t(`errors.page.${key}.title`)}</Heading>
-      <Paragraph>{t(`errors.page.${key}.body`)}</Paragraph>
+      <Paragraph>{t(refusal ?? `errors.page.${key}.body`)}</Paragraph>
       <Paragraph>
         <Link className="utrecht-link" to="/pacts">
           {t('errors.page.backHome')}

@@ -15,19 +15,21 @@ export function formIntent(formData: FormData): string {
   return typeof intent === 'string' ? intent : ''
 }
 
-export interface FormAnswer {
+/** What was done, shown beside the form: an i18n key, or a key with the values its text names. */
+export type Done = string | ({ key: string } & Record<string, string | number | undefined>)
+
+export interface FormAnswer<D extends Done = Done> {
   /** The form that was sent (its intent, or intent plus row id). */
   form: string
   result: SubmissionResult<string[]>
-  /** An i18n key of what was done, shown beside the form. */
-  done: string | null
+  done: D | null
 }
 
 /** The answer to one form. `extra` carries what a form shows besides its result (e.g. a new link). */
 export function answer<Extra extends object = object>(
   form: string,
   result: SubmissionResult<string[]>,
-  { status = 200, done = null, ...extra }: { status?: number; done?: string | null } & Extra = {} as Extra,
+  { status = 200, done = null, ...extra }: { status?: number; done?: Done | null } & Extra = {} as Extra,
 ) {
   return data({ form, result, done, ...(extra as Extra) } satisfies FormAnswer & Extra, { status })
 }

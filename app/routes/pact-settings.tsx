@@ -66,7 +66,7 @@ export default function PactSettings() {
 
 function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> }) {
   const { t } = useTranslation()
-  const actionData = useFormAnswer<FormAnswer & { invitationPath?: string }>('invite')
+  const actionData = useFormAnswer<FormAnswer<string> & { invitationPath?: string }>('invite')
   const [form, fields] = useForm({
     id: 'invite',
     lastResult: actionData?.result,
@@ -102,7 +102,7 @@ function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> 
 
 function AddPartyForm() {
   const { t } = useTranslation()
-  const actionData = useFormAnswer('add-party')
+  const actionData = useFormAnswer<FormAnswer<string>>('add-party')
   const [form, fields] = useForm({
     id: 'add-party',
     lastResult: actionData?.result,
@@ -134,7 +134,7 @@ function AddPartyForm() {
 
 function AccessTable({ members }: { members: Array<{ user_id: string; name: string; party_name: string; access: string }> }) {
   const { t } = useTranslation()
-  const actionData = useFormAnswer('change-access')
+  const actionData = useFormAnswer<FormAnswer<string>>('change-access')
   return (
     <section aria-labelledby="access-heading">
       <Heading level={2} id="access-heading">

@@ -1,9 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
+import { Form, Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { StatusBadge } from '#app/sign-off/ui.tsx'
-import { Alert, Button, FormErrors, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { Refusal } from '#app/platform/errors.ts'
+import { answer, formIntent, useFormAnswer, type Done, type FormAnswer } from '#app/platform/forms.ts'
+import { Select } from '#app/platform/ui/field.tsx'
+import { Table } from '#app/platform/ui/table.tsx'
+import { Alert, Button, FormErrors, Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
 import { addSignatory, changePactStatus, listSignatories, removeSignatory, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
@@ -11,7 +15,7 @@ import { can } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
 import { openItems } from '#app/sign-off/sign-off.ts'
-import { refusalFor, signOffFormSchema } from '#app/sign-off/forms.ts'
+import { signOffFormSchema } from '#app/sign-off/forms.ts'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-sign-off'
 
@@ -68,21 +72,17 @@ async function openItemsInWords(pactId: string) {
   }))
 }
 
-/** What a successful change says: a message key and what it names. */
-interface Done {
-  key: string
-  status?: PactStatus
-  version?: number
-}
+type OpenItem = Awaited<ReturnType<typeof openItemsInWords>>[number]
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'manage')
-  const submission = parseWithZod(await request.formData(), { schema: signOffFormSchema })
+  const formData = await request.formData()
   // Status changes and signatories each show their outcome beside their own forms.
-  const section = submission.payload.intent === 'change-status' ? 'status' : 'signatories'
-  if (submission.status !== 'success') return data({ section, result: submission.reply(), open: [], done: null }, { status: 400 })
+  const form = formIntent(formData) === 'change-status' ? 'status' : 'signatories'
+  const submission = parseWithZod(formData, { schema: signOffFormSchema })
+  if (submission.status !== 'success') return answer(form, submission.reply(), { status: 400, open: [] as OpenItem[] })
   const value = submission.value
-  const succeeded = (done: Done) => ({ section, result: submission.reply(), open: [], done })
+  const succeeded = (done: Exclude<Done, string>) => answer(form, submission.reply(), { done, open: [] as OpenItem[] })
   try {
     if (value.intent === 'change-status') {
       const version = await changePactStatus(params.pactId, value.to, user.id)
@@ -95,10 +95,9 @@ export async function action({ request, params }: Route.ActionArgs) {
     await removeSignatory(params.pactId, value.partyId, value.userId, user.id)
     return succeeded({ key: 'signoff.signatories.removed' })
   } catch (error) {
-    if (!(error instanceof SignOffError)) throw error
-    const refusal = refusalFor(error.code)
-    const open = error.code === 'open-clauses' ? await openItemsInWords(params.pactId) : []
-    return data({ section, result: submission.reply({ formErrors: [refusal.message] }), open, done: null }, { status: refusal.status })
+    if (!(error instanceof Refusal)) throw error
+    const open = error instanceof SignOffError && error.code === 'open-clauses' ? await openItemsInWords(params.pactId) : []
+    return answer(form, submission.reply({ formErrors: [error.messageKey] }), { status: error.status, open })
   }
 }
 
@@ -109,14 +108,9 @@ export default function PactSignOff() {
   const agreed = clauses.filter((clause) => clause.agreed).length
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('signoff.backToPact', { title: pact.title })}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>{t('signoff.matrix.title')}</Heading>
-      <Paragraph lead>{t('signoff.matrix.lead')}</Paragraph>
-      <Paragraph className="pw-meta">{t('signoff.live')}</Paragraph>
+      <PageHeader title={t('signoff.matrix.title')} lead={t('signoff.matrix.lead')}>
+        <Paragraph className="pw-meta">{t('signoff.live')}</Paragraph>
+      </PageHeader>
 
       <section aria-labelledby="status-heading">
         <Heading level={2} id="status-heading">
@@ -149,43 +143,35 @@ export default function PactSignOff() {
         ) : (
           <>
             <Paragraph>{t('signoff.matrix.agreedCount', { agreed, total: clauses.length })}</Paragraph>
-            <div className="pw-table-wrap">
-              <table className="utrecht-table pw-matrix" data-testid="sign-off-matrix">
-                <caption className="utrecht-table__caption">{t('signoff.matrix.caption')}</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t('signoff.matrix.clause')}
-                    </th>
-                    {signingParties.map((party) => (
-                      <th key={party.id} className="utrecht-table__header-cell" scope="col">
-                        {party.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {clauses.map((clause, index) => (
-                    <tr key={clause.clauseId || `untitled-${index}`} className="utrecht-table__row">
-                      <th className="utrecht-table__header-cell" scope="row">
-                        {clause.clauseId ? (
-                          <Link className="utrecht-link" to={`/pacts/${pact.id}/artikelen/${clause.clauseId}`}>
-                            {clause.title || t('signoff.matrix.untitled')}
-                          </Link>
-                        ) : (
-                          clause.title || t('signoff.matrix.untitled')
-                        )}
-                      </th>
-                      {clause.statuses.map((status, column) => (
-                        <td key={signingParties[column]?.id ?? column} className="utrecht-table__cell">
-                          <StatusBadge status={status} />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={t('signoff.matrix.caption')}
+              className="pw-matrix"
+              testId="sign-off-matrix"
+              rows={clauses.map((clause, index) => ({ ...clause, key: clause.clauseId || `untitled-${index}` }))}
+              rowKey={(clause) => clause.key}
+              columns={[
+                {
+                  header: t('signoff.matrix.clause'),
+                  rowHeader: true,
+                  cell: (clause) =>
+                    clause.clauseId ? (
+                      <Link className="utrecht-link" to={`/pacts/${pact.id}/artikelen/${clause.clauseId}`}>
+                        {clause.title || t('signoff.matrix.untitled')}
+                      </Link>
+                    ) : (
+                      clause.title || t('signoff.matrix.untitled')
+                    ),
+                },
+                ...signingParties.map((party, column) => ({
+                  key: party.id,
+                  header: party.name,
+                  cell: (clause: (typeof clauses)[number]) => {
+                    const status = clause.statuses[column]
+                    return status ? <StatusBadge status={status} /> : null
+                  },
+                })),
+              ]}
+            />
           </>
         )}
       </section>
@@ -198,8 +184,7 @@ export default function PactSignOff() {
 /** The outcome of the last submission made in this section: done, refused, and what is still open. */
 function Outcome({ section, pactId }: { section: 'status' | 'signatories'; pactId: string }) {
   const { t } = useTranslation()
-  const actionData = useActionData<typeof action>()
-  const outcome = actionData?.section === section ? actionData : undefined
+  const outcome = useFormAnswer<FormAnswer<Exclude<Done, string>> & { open: OpenItem[] }>(section)
   return (
     <div aria-live="polite">
       {outcome?.done ? (
@@ -278,16 +263,12 @@ function Signatories({
               <Form method="post" className="pw-inline-form">
                 <input type="hidden" name="intent" value="add-signatory" />
                 <input type="hidden" name="partyId" value={party.id} />
-                <label className="utrecht-form-label" htmlFor={`signatory-${party.id}`}>
-                  {t('signoff.signatories.person', { party: party.name })}
-                </label>
-                <select id={`signatory-${party.id}`} name="userId" className="utrecht-select utrecht-select--html-select">
-                  {party.candidates.map((candidate) => (
-                    <option key={candidate.userId} value={candidate.userId}>
-                      {candidate.name}
-                    </option>
-                  ))}
-                </select>
+                <Select
+                  id={`signatory-${party.id}`}
+                  name="userId"
+                  label={t('signoff.signatories.person', { party: party.name })}
+                  options={party.candidates.map((candidate) => ({ value: candidate.userId, label: candidate.name }))}
+                />
                 <Button appearance="secondary">{t('signoff.signatories.add')}</Button>
               </Form>
             ) : null}

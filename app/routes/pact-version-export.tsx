@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
@@ -23,9 +23,9 @@ function isFormat(value: string): value is keyof typeof CONTENT_TYPES {
 /** A signed version as PDF or Word. In Dutch whatever the reader's language: it is the document of record, like its text. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'view')
-  if (!isFormat(params.format)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!isFormat(params.format)) throw refusalResponse(notFound())
   const [pact, version] = await Promise.all([getPact(params.pactId), signedVersion(params.pactId, Number(params.number))])
-  if (!version) throw data({ message: 'not-found' }, { status: 404 })
+  if (!version) throw refusalResponse(notFound())
 
   const { t } = createI18n('nl')
   const versionName = t('signoff.versions.name', { number: version.number })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PACT_STATUSES } from '#app/organisations/organisation.ts'
+import type { RefusalStatus } from '#app/platform/errors.ts'
 
 /**
  * The forms of sign-off: deciding on a clause, discussing it, and a beheerder's management of
@@ -67,10 +68,10 @@ const REFUSALS = {
   'not-open-for-decisions': { status: 409, message: 'signoff.errors.notOpenForDecisions' },
   'open-clauses': { status: 409, message: 'signoff.errors.openClauses' },
   'invalid-transition': { status: 409, message: 'signoff.errors.invalidTransition' },
-} as const
+} as const satisfies Record<string, { status: RefusalStatus; message: string }>
 
 export type RefusalCode = keyof typeof REFUSALS
 
-export function refusalFor(code: RefusalCode): { status: number; message: string } {
+export function refusalFor(code: RefusalCode): { status: RefusalStatus; message: string } {
   return REFUSALS[code]
 }

@@ -171,6 +171,7 @@ export const en: Translations = {
     page: {
       backHome: 'To my pacts',
       notFound: { title: 'Page not found', body: 'This page does not exist, or you have no access to it.' },
+      refused: { title: 'Not allowed', body: 'This cannot be done. Check what you entered or ask the pact’s manager.' },
       forbidden: { title: 'No access', body: 'You do not have the rights to do this. Ask the pact’s manager.' },
       serverError: {
         title: 'Something went wrong',

@@ -184,6 +184,7 @@ export const nl = {
     page: {
       backHome: 'Naar mijn pacts',
       notFound: { title: 'Pagina niet gevonden', body: 'Deze pagina bestaat niet, of u heeft er geen toegang toe.' },
+      refused: { title: 'Niet toegestaan', body: 'Dit kan niet. Controleer wat u invulde of vraag de beheerder van het pact.' },
       forbidden: { title: 'Geen toegang', body: 'U heeft niet de rechten om dit te doen. Vraag de beheerder van het pact.' },
       serverError: {
         title: 'Er ging iets mis',
