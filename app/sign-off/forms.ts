@@ -44,6 +44,13 @@ export const threadStateSchema = z.object({
 
 export const clauseFormSchema = z.discriminatedUnion('intent', [decisionSchema, commentSchema, threadStateSchema])
 
+/** Which of the clause page's forms was sent: the decision, the new comment, or one thread's reply or state. */
+export function clauseFormName(payload: Record<string, unknown>): string {
+  if (payload.intent === 'comment' && payload.parentId) return `reply-${String(payload.parentId)}`
+  if (payload.intent === 'resolve' || payload.intent === 'reopen') return `thread-${String(payload.threadId)}`
+  return String(payload.intent ?? '')
+}
+
 export const changeStatusSchema = z.object({
   intent: z.literal('change-status'),
   to: z.enum(PACT_STATUSES, { error: 'signoff.errors.invalidTransition' }),
