@@ -1,11 +1,5 @@
 // Sign-off, versions, comparison, discussion and the audit trail (namespace `signoff.*`).
 export const signoffNl = {
-  nav: {
-    signOff: 'Akkoord per artikel',
-    versions: 'Getekende versies',
-    audit: 'Logboek',
-  },
-  backToPact: 'Terug naar {{title}}',
   backToMatrix: 'Terug naar akkoord per artikel',
   live: 'Deze pagina werkt zichzelf bij zodra iemand een besluit neemt, reageert of de status wijzigt.',
   hashLabel: 'Kenmerk (SHA-256)',

@@ -97,12 +97,6 @@ export const en: Translations = {
     submit: 'Create pact',
   },
   overview: {
-    status: 'Status',
-    yourAccess: 'Your access',
-    pactNav: 'Pact',
-    openDocument: 'Open text',
-    readVersion: 'Read-only version',
-    settings: 'Settings',
     parties: 'Parties at the table',
     signing: 'Signs',
     people: 'Participants',
@@ -110,7 +104,6 @@ export const en: Translations = {
     access: 'Access',
   },
   settings: {
-    back: 'Back to {{title}}',
     title: 'Settings',
     invite: 'Invite someone',
     inviteIntro: 'Create a link for one person. It works once and is valid for 7 days.',

@@ -107,12 +107,6 @@ export const nl = {
     submit: 'Pact aanmaken',
   },
   overview: {
-    status: 'Status',
-    yourAccess: 'Uw toegang',
-    pactNav: 'Pact',
-    openDocument: 'Tekst openen',
-    readVersion: 'Leesversie',
-    settings: 'Instellingen',
     parties: 'Partijen aan tafel',
     signing: 'Ondertekent',
     people: 'Deelnemers',
@@ -120,7 +114,6 @@ export const nl = {
     access: 'Toegang',
   },
   settings: {
-    back: 'Terug naar {{title}}',
     title: 'Instellingen',
     invite: 'Iemand uitnodigen',
     inviteIntro: 'Maak een link voor één persoon. De link werkt één keer en is 7 dagen geldig.',
