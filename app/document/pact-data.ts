@@ -2,6 +2,8 @@ import { Node, type NodeViewRenderer } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { NodeSelection } from '@tiptap/pm/state'
 import { areasNl } from '#app/pact-model/texts.nl.ts'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
+import type { PactModel } from '#app/pact-model/pact-model.ts'
 import { selectedClause } from './clause.ts'
 
 /**
@@ -105,3 +107,12 @@ export const PactData = Node.create<PactDataOptions>({
     }
   },
 })
+
+/** What data blocks show: the model with the pact's years and parties. */
+export interface PactDataSource {
+  /** The model to show: the valid model, or the last valid one while the shared one is invalid. */
+  model: PactModel
+  valid: boolean
+  years: readonly number[]
+  parties: readonly NamedParty[]
+}

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
-import type { NamedParty } from '#app/pact-model/ui/budget-table-view.tsx'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { documentJson, renderDocumentHtml } from '#app/document/document.server.ts'
 import { PactData } from '#app/document/pact-data.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'

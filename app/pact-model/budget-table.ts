@@ -17,6 +17,9 @@ import {
 
 export type PactParty = { id: string; kind: OrganisationKind }
 
+/** A party as the model's views show it. */
+export type NamedParty = PactParty & { name: string }
+
 /** Amounts per pact year (same order as the table's `years`) and over the whole period. */
 export type BudgetRow = { centsByYear: number[]; totalCents: number }
 

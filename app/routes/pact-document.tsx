@@ -5,7 +5,8 @@ import { PactEditor } from '#app/document/ui/pact-editor.tsx'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { can } from '#app/access/access.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
+import type { OrganisationKind, PactStatus } from '#app/organisations/organisation.ts'
+import { pactYears, readProjectedModel } from '#app/pact-model/projection.server.ts'
 import { canWriteDocument } from '#app/pacts/lifecycle.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import type { Route } from './+types/pact-document'
@@ -25,12 +26,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canEdit: canWriteDocument(membership.access, pact.status as PactStatus),
     // An editor of a signed pact reads why the text is frozen, not that editors may write.
     frozen: can(membership.access, 'edit') && !canWriteDocument(membership.access, pact.status as PactStatus),
+    // For the data blocks in the text; the live model arrives with the document. Read only: this page writes nothing.
+    model: {
+      years: pactYears(pact.start_year, pact.end_year),
+      parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as OrganisationKind })),
+      projectedModel: await readProjectedModel(params.pactId),
+    },
   }
 }
 
 export default function PactDocument() {
   const { t } = useTranslation()
-  const { pact, user, canEdit, frozen } = useLoaderData<typeof loader>()
+  const { pact, user, canEdit, frozen, model } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
       <PageHeader title={`${pact.title}: ${t('editor.page.title')}`} lead={t('editor.page.lead')} />
@@ -42,7 +49,7 @@ export default function PactDocument() {
       <noscript>
         <Paragraph>{t('editor.page.noScript')}</Paragraph>
       </noscript>
-      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} readOnlyNote={frozen ? t('editor.frozen') : undefined} />
+      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} readOnlyNote={frozen ? t('editor.frozen') : undefined} model={model} />
     </div>
   )
 }

@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { budgetTable, type BudgetRow, type PactParty } from '#app/pact-model/budget-table.ts'
+import { budgetTable, type BudgetRow, type NamedParty } from '#app/pact-model/budget-table.ts'
 import { formatCents } from '#app/platform/money.ts'
 import type { PactModel, ResultArea } from '#app/pact-model/pact-model.ts'
-
-/** A party as the model views show it. */
-export type NamedParty = PactParty & { name: string }
 
 export function formatEuros(cents: number): string {
   return formatCents(cents, { withCents: false })

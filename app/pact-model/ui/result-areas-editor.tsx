@@ -24,7 +24,7 @@ import {
   type IndicatorLevel,
 } from '#app/pact-model/pact-model.ts'
 import { newId } from '#app/platform/ids.ts'
-import type { NamedParty } from './budget-table-view.tsx'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
 import { Field, FieldErrors } from '#app/platform/ui/field.tsx'
 import { FormField, LiveField, LiveSelect } from './live-fields.tsx'
