@@ -8,7 +8,7 @@ import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
 import { RadioGroup, Select } from '#app/platform/ui/field.tsx'
 import { LiveField, type ParseResult } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
-import type { ModelEditorProps } from './result-areas-editor.tsx'
+import type { ModelEditorProps } from './model-editor.ts'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
 
 type PercentField = 'corridorPercent' | 'providerShareInside' | 'providerShareOutside'
