@@ -5,7 +5,7 @@ import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { notFound, Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
-import { answer, invalidAnswer, refusedAnswer } from '#app/platform/forms.ts'
+import { answer, formIntent, invalidAnswer, refusedAnswer } from '#app/platform/forms.ts'
 import { Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { clausePage } from '#app/sign-off/clause-page.server.ts'
 import { addComment, setThreadResolved } from '#app/sign-off/comments.server.ts'
@@ -38,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData()
   // Deciding is for signatories, whatever their access; the back end checks that. Discussing needs 'comment'.
-  const { user } = await requirePactAccess(request, params.pactId, formData.get('intent') === 'decide' ? 'view' : 'comment')
+  const { user } = await requirePactAccess(request, params.pactId, formIntent(formData) === 'decide' ? 'view' : 'comment')
   const submission = parseWithZod(formData, { schema: clauseFormSchema })
   const form = clauseFormName(submission.payload)
   if (submission.status !== 'success') return invalidAnswer(form, submission)

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, redirect, useActionData, useLoaderData } from 'react-router'
+import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router'
 import { requireUser } from '#app/access/authorization.server.ts'
 import { Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { listUserOrganisations } from '#app/organisations/organisations.server.ts'
@@ -19,10 +19,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request)
   const submission = parseWithZod(await request.formData(), { schema: createPactSchema })
-  if (submission.status !== 'success') return submission.reply()
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const organisations = await listUserOrganisations(user.id)
   if (!organisations.some((organisation) => organisation.id === submission.value.organisationId)) {
-    return submission.reply({ fieldErrors: { organisationId: ['errors.organisation.required'] } })
+    return data(submission.reply({ fieldErrors: { organisationId: ['errors.organisation.required'] } }), { status: 422 })
   }
   const pactId = await createPact(submission.value, user.id)
   return redirect(`/pacts/${pactId}`)

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useActionData, useSearchParams } from 'react-router'
+import { data, Form, Link, useActionData, useSearchParams } from 'react-router'
 import { requireAnonymous } from '#app/access/authorization.server.ts'
 import { isSignInBlocked, recordFailedSignIn } from '#app/platform/auth/rate-limit.server.ts'
 import { redirectWithNewSession } from '#app/platform/auth/session.server.ts'
@@ -22,16 +22,16 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await request.formData(), { schema: signInSchema })
-  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { email, password, redirectTo } = submission.value
   const clientAddress = context?.clientAddress ?? 'unknown'
   if (await isSignInBlocked(email, clientAddress)) {
-    return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.tooManyAttempts'] })
+    return data(submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.tooManyAttempts'] }), { status: 429 })
   }
   const user = await verifyCredentials(email, password)
   if (!user) {
     await recordFailedSignIn(email, clientAddress)
-    return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] })
+    return data(submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] }), { status: 400 })
   }
   return redirectWithNewSession(request, user.id, safeRedirect(redirectTo))
 }

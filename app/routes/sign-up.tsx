@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useActionData, useSearchParams } from 'react-router'
+import { data, Form, Link, useActionData, useSearchParams } from 'react-router'
 import { requireAnonymous } from '#app/access/authorization.server.ts'
 import { redirectWithNewSession } from '#app/platform/auth/session.server.ts'
 import { Button, Heading, Paragraph, TextField } from '#app/platform/ui/ui.tsx'
@@ -20,15 +20,15 @@ export async function action({ request }: Route.ActionArgs) {
   await requireAnonymous(request)
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: signUpSchema })
-  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { name, email, password, redirectTo } = submission.value
   const emailTaken = { hideFields: ['password'], fieldErrors: { email: ['errors.email.taken'] } }
-  if (await findUserByEmail(email)) return submission.reply(emailTaken)
+  if (await findUserByEmail(email)) return data(submission.reply(emailTaken), { status: 409 })
   try {
     const user = await createUser({ name, email, password })
     return redirectWithNewSession(request, user.id, safeRedirect(redirectTo))
   } catch (error) {
-    if (error instanceof EmailInUseError) return submission.reply(emailTaken)
+    if (error instanceof EmailInUseError) return data(submission.reply(emailTaken), { status: 409 })
     throw error
   }
 }

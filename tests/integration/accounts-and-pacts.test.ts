@@ -55,7 +55,7 @@ describe('sign-up', () => {
     ] as const
     for (const [fields, field, message] of cases) {
       const result = await post(signUp.action, '/aanmelden', fields)
-      expect(result.status).toBe(200)
+      expect(result.status).toBe(message === 'errors.email.taken' ? 409 : 400)
       expect(result.body.error[field]).toEqual([message])
       expect(result.body.initialValue?.password).toBeUndefined()
     }
@@ -88,6 +88,7 @@ describe('sign-in and sign-out', () => {
     const unknown = await post(signIn.action, '/inloggen', { email: 'niemand@example.nl', password: 'niet het wachtwoord' }, { clientAddress: '198.51.100.7' })
     expect(wrong.body.error['']).toEqual(['errors.signIn.invalid'])
     expect(unknown.body.error['']).toEqual(['errors.signIn.invalid'])
+    expect([wrong.status, unknown.status]).toEqual([400, 400])
   })
 
   it('blocks an address after 10 failed attempts, even with the right password', async () => {
@@ -97,7 +98,7 @@ describe('sign-in and sign-out', () => {
       expect(result.body.error['']).toEqual(['errors.signIn.invalid'])
     }
     const blocked = await post(signIn.action, '/inloggen', { email: 'doelwit@example.nl', password: PASSWORD }, { clientAddress: '203.0.113.99' })
-    expect(blocked.status).toBe(200)
+    expect(blocked.status).toBe(429)
     expect(blocked.body.error['']).toEqual(['errors.signIn.tooManyAttempts'])
   })
 
@@ -123,6 +124,7 @@ describe('pacts, parties and invitations', () => {
   it('refuses an empty title and a period that ends before it starts, saving nothing', async () => {
     const before = await count('pacts')
     const empty = await post(pactNew.action, '/pacts/nieuw', { title: '', region: 'Testdorp', startYear: '2027', endYear: '2030', organisationId }, { cookie: owner })
+    expect(empty.status).toBe(400)
     expect(empty.body.error.title).toEqual(['errors.title.required'])
     const backwards = await post(pactNew.action, '/pacts/nieuw', { title: 'Pact', region: 'Testdorp', startYear: '2030', endYear: '2027', organisationId }, { cookie: owner })
     expect(backwards.body.error.endYear).toEqual(['errors.period.endBeforeStart'])
@@ -132,6 +134,7 @@ describe('pacts, parties and invitations', () => {
   it('refuses an organisation the user does not belong to', async () => {
     const stranger = await signUpAs('Vreemde', 'vreemd@example.nl')
     const result = await post(pactNew.action, '/pacts/nieuw', { title: 'Pact', region: 'X', startYear: '2027', endYear: '2030', organisationId }, { cookie: stranger })
+    expect(result.status).toBe(422)
     expect(result.body.error.organisationId).toEqual(['errors.organisation.required'])
   })
 

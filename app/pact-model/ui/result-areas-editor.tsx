@@ -7,7 +7,7 @@ import { resultAreaSchema } from '#app/pact-model/pact-model.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
-import { FieldErrors } from '#app/platform/ui/field.tsx'
+import { Checkbox, FieldErrors } from '#app/platform/ui/field.tsx'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
 import { BudgetGrid } from './budget-grid.tsx'
 import { IndicatorsEditor } from './indicators-editor.tsx'
@@ -162,33 +162,13 @@ function ResponsibleParties({
       {parties.map((party) => (
         <Checkbox
           key={party.id}
+          id={`${errorId}-${party.id}`}
           label={party.name}
           checked={area.responsiblePartyIds.includes(party.id)}
-          onChange={(checked) => setResponsibleParty(doc, area.id, party.id, checked)}
+          onChange={(event) => setResponsibleParty(doc, area.id, party.id, event.target.checked)}
         />
       ))}
     </fieldset>
   )
 }
 
-function Checkbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
-  const id = useId()
-  return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox">
-      <div className="utrecht-form-field__input">
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          onChange={(event) => onChange(event.target.checked)}
-          className="utrecht-checkbox utrecht-checkbox--html-input"
-        />
-      </div>
-      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-    </div>
-  )
-}

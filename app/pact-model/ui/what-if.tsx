@@ -113,15 +113,10 @@ function Settlement({ model, scope, year, parties }: { model: PactModel; scope: 
           />
         )}
       </Field>
-      <div className="utrecht-form-field">
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={sliderId}>
-            {t('areas.whatIf.slider')}
-          </label>
-        </div>
-        <div className="utrecht-form-field__input">
+      <Field id={sliderId} label={t('areas.whatIf.slider')}>
+        {({ invalid: _invalid, ...control }) => (
           <input
-            id={sliderId}
+            {...control}
             type="range"
             className="pw-slider"
             min={0}
@@ -131,8 +126,8 @@ function Settlement({ model, scope, year, parties }: { model: PactModel; scope: 
             aria-valuetext={formatCents(actualCents)}
             onChange={(event) => slide(Number(event.target.value))}
           />
-        </div>
-      </div>
+        )}
+      </Field>
       <p className="utrecht-paragraph" role="status" data-testid="what-if-summary">
         {settlement.kind === 'overspend'
           ? t('areas.whatIf.overspend', { amount: deviation })

@@ -1,4 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
 
 /**
  * The one NL Design System form field: label, description and error messages around one
@@ -196,5 +196,21 @@ export function RadioGroup<Value extends string>({
         )
       })}
     </fieldset>
+  )
+}
+
+/** A checkbox with its label beside it. Uncontrolled (`name` + `defaultChecked`) in forms, controlled (`checked`) on live pages. */
+export function Checkbox({ id, label, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className'> & { id: string; label: ReactNode }) {
+  return (
+    <div className="utrecht-form-field utrecht-form-field--checkbox">
+      <div className="utrecht-form-field__input">
+        <input {...input} id={id} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" />
+      </div>
+      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
   )
 }

@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Field, RadioGroup, Select, type Option } from './field.tsx'
+import { Checkbox, Field, RadioGroup, Select, type Option } from './field.tsx'
 
 /**
  * Thin React wrappers over the Utrecht (NL Design System) component CSS, so every page
@@ -150,19 +150,8 @@ export function RadioField({
 }
 
 export function CheckboxField({ field, label }: { field: AnyField; label: string }) {
-  const { key, ...inputProps } = getInputProps(field, { type: 'checkbox', ariaAttributes: false })
-  return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox">
-      <div className="utrecht-form-field__input">
-        <input key={key} {...inputProps} className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" />
-      </div>
-      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={field.id}>
-          {label}
-        </label>
-      </div>
-    </div>
-  )
+  const { key, id: _id, type: _type, ...inputProps } = getInputProps(field, { type: 'checkbox', ariaAttributes: false })
+  return <Checkbox key={key} id={field.id} label={label} {...inputProps} />
 }
 
 /** Form-level errors (not tied to one field), e.g. "too many attempts". */
