@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -16,9 +15,9 @@ import {
 import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
 import { readCookie } from './platform/auth/session.server.ts'
-import { refusalMessage } from './platform/errors.ts'
+import { ErrorPage, errorPageKey } from './platform/ui/error-page.tsx'
 import { useFocusOnNavigation } from './platform/ui/focus.ts'
-import { Button, Heading, Paragraph } from './platform/ui/ui.tsx'
+import { Button } from './platform/ui/ui.tsx'
 import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
 import appCss from './platform/ui/app.css?url'
 import themeCss from './platform/ui/theme.css?url'
@@ -154,11 +153,6 @@ export default function App() {
   return <Outlet />
 }
 
-function errorPageKey(error: unknown) {
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status < 500 ? 'refused' : 'serverError'
-}
-
 /** Pages set their own title; an error page (404 among them) gets one that says what happened. */
 export const meta: Route.MetaFunction = ({ error, data }) => {
   if (!error) return [{ title: 'Pactwerk' }]
@@ -167,19 +161,5 @@ export const meta: Route.MetaFunction = ({ error, data }) => {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation()
-  const key = errorPageKey(error)
-  // A refusal says in words what was refused; other errors get the page's general text.
-  const refusal = isRouteErrorResponse(error) ? refusalMessage(error.data) : null
-  return (
-    <div className="pw-stack">
-      <Heading level={1}>{t(`errors.page.${key}.title`)}</Heading>
-      <Paragraph>{t(refusal ?? `errors.page.${key}.body`)}</Paragraph>
-      <Paragraph>
-        <Link className="utrecht-link" to="/pacts">
-          {t('errors.page.backHome')}
-        </Link>
-      </Paragraph>
-    </div>
-  )
+  return <ErrorPage error={error} />
 }

@@ -1,8 +1,9 @@
-import { Outlet, useLoaderData } from 'react-router'
+import { Outlet, useLoaderData, useRouteLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { pactNavigation } from '#app/pacts/pact-pages.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { PactHeader } from '#app/pacts/ui/pact-header.tsx'
+import { ErrorPage } from '#app/platform/ui/error-page.tsx'
 import type { Route } from './+types/pact-layout'
 
 /**
@@ -27,6 +28,17 @@ export default function PactLayout() {
     <>
       <PactHeader {...header} />
       <Outlet />
+    </>
+  )
+}
+
+/** A page of the pact that refused or failed keeps the pact's frame, so the reader can go on from there. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const header = useRouteLoaderData<typeof loader>('routes/pact-layout')
+  return (
+    <>
+      {header ? <PactHeader {...header} /> : null}
+      <ErrorPage error={error} />
     </>
   )
 }
