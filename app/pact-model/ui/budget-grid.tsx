@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { budgetCellIndex, type EditableResultArea } from '#app/pact-model/editable-pact-model.ts'
 import { setBudget } from '#app/pact-model/pact-model-yjs.ts'
+import { Fieldset } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 import { LiveField } from './live-fields.tsx'
 import type { ModelEditorProps, Path } from './model-editor.ts'
@@ -23,8 +24,7 @@ export function BudgetGrid({
   // A party keeps its row while it has budget, also once it is no longer responsible, so that budget stays in view.
   const rows = parties.filter((party) => area.responsiblePartyIds.includes(party.id) || area.budgets.some((cell) => cell.partyId === party.id))
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={hintId}>
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.budget.legend')}</legend>
+    <Fieldset legend={t('areas.budget.legend')} aria-describedby={hintId}>
       <p id={hintId} className="utrecht-form-field-description">
         {rows.length === 0 ? t('areas.budget.noParties') : t('areas.budget.hint')}
       </p>
@@ -59,6 +59,6 @@ export function BudgetGrid({
           ]}
         />
       ) : null}
-    </fieldset>
+    </Fieldset>
   )
 }

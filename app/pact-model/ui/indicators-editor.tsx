@@ -12,7 +12,7 @@ import {
 } from '#app/pact-model/pact-model.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
-import { Field, FieldErrors } from '#app/platform/ui/field.tsx'
+import { Field, FieldErrors, Fieldset, textboxClass } from '#app/platform/ui/field.tsx'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
 import { FormField, LiveField, LiveSelect } from './live-fields.tsx'
 import type { ModelEditorProps, Path } from './model-editor.ts'
@@ -84,8 +84,7 @@ function IndicatorEditor({
         {name}
         {indicator.unit ? ` (${indicator.unit})` : ''}
       </summary>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.indicator.legend', { name })}</legend>
+      <Fieldset legend={t('areas.indicator.legend', { name })}>
         <div className="pw-two-col">
           {textField('name')}
           {textField('unit', t('areas.indicator.unitHint'))}
@@ -111,8 +110,7 @@ function IndicatorEditor({
           indicator={indicator}
           issues={[...issuesAt([...path, 'baselineValue']), ...issuesAt([...path, 'baselineYear'])]}
         />
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.indicator.targets')}</legend>
+        <Fieldset legend={t('areas.indicator.targets')}>
           <div className="pw-field-row">
             {years.map((year) => {
               const targetIndex = indicator.targets.findIndex((target) => target.year === year)
@@ -130,14 +128,14 @@ function IndicatorEditor({
               )
             })}
           </div>
-        </fieldset>
+        </Fieldset>
         <ConfirmButton
           label={t('areas.indicator.remove')}
           ariaLabel={t('areas.indicator.removeLabel', { name })}
           question={t('areas.indicator.removeLabel', { name })}
           onConfirm={() => removeIndicator(doc, areaId, indicator.id)}
         />
-      </fieldset>
+      </Fieldset>
     </details>
   )
 }
@@ -188,14 +186,13 @@ function BaselineFields({ doc, areaId, indicator, issues }: { doc: Y.Doc; areaId
     <BaselineInput label={label} value={shown[key]} invalid={messages.length > 0} errorId={errorId} onChange={(text) => change(key, text)} />
   )
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" onBlur={settle}>
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.indicator.baseline')}</legend>
+    <Fieldset legend={t('areas.indicator.baseline')} onBlur={settle}>
       <FieldErrors id={errorId} errors={messages} />
       <div className="pw-field-row">
         {field('value', t('areas.indicator.baselineValue'))}
         {field('year', t('areas.indicator.baselineYear'))}
       </div>
-    </fieldset>
+    </Fieldset>
   )
 }
 
@@ -224,7 +221,7 @@ function BaselineInput({
           aria-invalid={invalid || undefined}
           // The pair's message is above both fields, on their fieldset.
           aria-describedby={invalid ? errorId : undefined}
-          className={`utrecht-textbox utrecht-textbox--html-input pw-textbox--small${invalid ? ' utrecht-textbox--invalid' : ''}`}
+          className={textboxClass(invalid, 'small')}
           onChange={(event) => onChange(event.target.value)}
         />
       )}
@@ -264,10 +261,7 @@ function AddIndicatorForm({ doc, area }: { doc: Y.Doc; area: EditableResultArea 
     <details className="pw-indicator">
       <summary>{t('areas.indicator.add')}</summary>
       <form className="pw-add-form" onSubmit={submit} noValidate>
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t('areas.indicator.addLegend', { title: area.title || t('areas.area.untitled') })}
-          </legend>
+        <Fieldset legend={t('areas.indicator.addLegend', { title: area.title || t('areas.area.untitled') })}>
           <div className="pw-two-col">
             <FormField label={t('areas.indicator.name')} value={name} onChange={setName} error={errors.name} />
             <FormField
@@ -283,7 +277,7 @@ function AddIndicatorForm({ doc, area }: { doc: Y.Doc; area: EditableResultArea 
           <button type="submit" className={buttonClass('secondary')}>
             {t('areas.indicator.add')}
           </button>
-        </fieldset>
+        </Fieldset>
       </form>
     </details>
   )

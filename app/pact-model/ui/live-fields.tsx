@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { Field, selectClass } from '#app/platform/ui/field.tsx'
+import { Field, selectClass, textboxClass } from '#app/platform/ui/field.tsx'
 
 /**
  * Form fields bound to the shared model. What someone types is written as soon as it is valid,
@@ -76,7 +76,7 @@ export function LiveField<Value>({
             {...shared}
             type="text"
             inputMode={inputMode}
-            className={`utrecht-textbox utrecht-textbox--html-input${size === 'small' ? ' pw-textbox--small' : ''}${invalid ? ' utrecht-textbox--invalid' : ''}`}
+            className={textboxClass(invalid, size)}
             onChange={(event) => change(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') settle()
@@ -150,7 +150,7 @@ export function FormField({
           {...control}
           type="text"
           value={value}
-          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
+          className={textboxClass(invalid)}
           onChange={(event) => onChange(event.target.value)}
         />
       )}

@@ -7,7 +7,7 @@ import { resultAreaSchema } from '#app/pact-model/pact-model.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
-import { Checkbox, FieldErrors } from '#app/platform/ui/field.tsx'
+import { Checkbox, FieldErrors, Fieldset } from '#app/platform/ui/field.tsx'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
 import { BudgetGrid } from './budget-grid.tsx'
 import { IndicatorsEditor } from './indicators-editor.tsx'
@@ -56,13 +56,12 @@ function AddResultAreaForm({ doc }: { doc: Y.Doc }) {
   }
   return (
     <form className="pw-add-form" onSubmit={submit} noValidate>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.area.addLegend')}</legend>
+      <Fieldset legend={t('areas.area.addLegend')}>
         <FormField label={t('areas.area.title')} value={title} onChange={setTitle} error={error} />
         <button type="submit" className={buttonClass('primary')}>
           {t('areas.area.add')}
         </button>
-      </fieldset>
+      </Fieldset>
       <p className="pw-visually-hidden" role="status">
         {added}
       </p>
@@ -152,12 +151,11 @@ function ResponsibleParties({
   const { t } = useTranslation()
   const errorId = useId()
   return (
-    <fieldset
-      className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+    <Fieldset
+      legend={t('areas.area.responsible')}
       aria-invalid={issues.length > 0 || undefined}
       aria-describedby={issues.length > 0 ? errorId : undefined}
     >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.area.responsible')}</legend>
       <FieldErrors id={errorId} errors={issues} />
       {parties.map((party) => (
         <Checkbox
@@ -168,7 +166,7 @@ function ResponsibleParties({
           onChange={(event) => setResponsibleParty(doc, area.id, party.id, event.target.checked)}
         />
       ))}
-    </fieldset>
+    </Fieldset>
   )
 }
 

@@ -5,7 +5,7 @@ import { removeRiskRule, upsertRiskRule } from '#app/pact-model/pact-model-yjs.t
 import { riskRuleSchema, riskScopeKey, type RiskRule, type RiskScope } from '#app/pact-model/pact-model.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
-import { RadioGroup, Select } from '#app/platform/ui/field.tsx'
+import { Fieldset, RadioGroup, Select } from '#app/platform/ui/field.tsx'
 import { LiveField, type ParseResult } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
 import type { ModelEditorProps } from './model-editor.ts'
@@ -87,8 +87,7 @@ function AddRiskRuleForm({ doc, model }: ModelEditorProps) {
   }
   return (
     <form className="pw-add-form" onSubmit={submit}>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.addLegend')}</legend>
+      <Fieldset legend={t('areas.rule.addLegend')}>
         <Select
           id={id}
           label={t('areas.rule.scope')}
@@ -99,7 +98,7 @@ function AddRiskRuleForm({ doc, model }: ModelEditorProps) {
         <button type="submit" className={buttonClass('secondary')}>
           {t('areas.rule.add')}
         </button>
-      </fieldset>
+      </Fieldset>
     </form>
   )
 }
@@ -150,8 +149,7 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
     .filter((partyId) => scopedAreas.some((area) => area.responsiblePartyIds.includes(partyId)))
   const weights = rule.division?.kind === 'weights' ? rule.division.weights : []
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pw-rule" data-testid="risk-rule-editor">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.legend', { scope })}</legend>
+    <Fieldset legend={t('areas.rule.legend', { scope })} className="pw-rule" data-testid="risk-rule-editor">
       <div className="pw-field-row">
         {PERCENT_FIELDS.map(([field, label]) => percentField(t(label), rule[field], (current, value) => ({ ...current, [field]: value }), [field]))}
         <LiveField
@@ -165,8 +163,7 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
           issues={issuesAt([...path, 'providerCapCents'])}
         />
       </div>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.underspendLegend')}</legend>
+      <Fieldset legend={t('areas.rule.underspendLegend')}>
         <div className="pw-field-row">
           {UNDERSPEND_FIELDS.map(([field, label]) =>
             percentField(
@@ -178,9 +175,8 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
           )}
         </div>
         <p className="utrecht-paragraph">{t('areas.rule.municipalityRest')}</p>
-      </fieldset>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.divisionLegend')}</legend>
+      </Fieldset>
+      <Fieldset legend={t('areas.rule.divisionLegend')}>
         <DivisionChoice
           rule={rule}
           onChoose={(kind) => {
@@ -223,14 +219,14 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
           </div>
         ) : null}
         {rule.division?.kind === 'weights' ? <p className="utrecht-form-field-description">{t('areas.rule.weightHint')}</p> : null}
-      </fieldset>
+      </Fieldset>
       <ConfirmButton
         label={t('areas.rule.remove')}
         ariaLabel={t('areas.rule.removeLabel', { scope })}
         question={t('areas.rule.removeLabel', { scope })}
         onConfirm={() => removeRiskRule(doc, rule.id)}
       />
-    </fieldset>
+    </Fieldset>
   )
 }
 

@@ -8,7 +8,7 @@ import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { partyName } from './budget-table-view.tsx'
 import { moneyInputText, useModelParsers } from './model-parsers.ts'
 import { riskScopeLabel } from '#app/document/ui/pact-data-view.tsx'
-import { Field, Select } from '#app/platform/ui/field.tsx'
+import { Field, Select, textboxClass } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 
 /**
@@ -107,7 +107,7 @@ function Settlement({ model, scope, year, parties }: { model: PactModel; scope: 
             type="text"
             inputMode="decimal"
             value={actualText}
-            className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
+            className={textboxClass(invalid)}
             onChange={(event) => typeAmount(event.target.value)}
             onBlur={settleAmount}
           />

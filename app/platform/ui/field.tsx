@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
+import type { FieldsetHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
 
 /**
  * The one NL Design System form field: label, description and error messages around one
@@ -157,13 +157,13 @@ export function RadioGroup<Value extends string>({
   const invalid = Boolean(errors?.length)
   const { errorId } = fieldIds(name)
   return (
-    <fieldset
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pw-radio-group${inline ? ' pw-radio-group--inline' : ''}${invalid ? ' utrecht-form-fieldset--invalid' : ''}`}
+    <Fieldset
+      legend={legend}
+      legendHidden={legendHidden}
+      invalid={invalid}
+      className={`pw-radio-group${inline ? ' pw-radio-group--inline' : ''}`}
       aria-describedby={invalid ? errorId : undefined}
     >
-      <legend className={`utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend${legendHidden ? ' pw-visually-hidden' : ''}`}>
-        {legend}
-      </legend>
       <FieldErrors id={errorId} errors={errors} />
       {options.map((option) => {
         const id = `${name}-${option.value}`
@@ -195,7 +195,7 @@ export function RadioGroup<Value extends string>({
           </div>
         )
       })}
-    </fieldset>
+    </Fieldset>
   )
 }
 
@@ -213,4 +213,38 @@ export function Checkbox({ id, label, ...input }: Omit<InputHTMLAttributes<HTMLI
       </div>
     </div>
   )
+}
+
+/** Fields that belong together under one legend (a period, a budget table, one indicator). */
+export function Fieldset({
+  legend,
+  legendHidden,
+  invalid,
+  className,
+  children,
+  ...fieldset
+}: Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'className'> & {
+  legend: ReactNode
+  legendHidden?: boolean
+  invalid?: boolean
+  className?: string
+}) {
+  return (
+    <fieldset
+      {...fieldset}
+      className={['utrecht-form-fieldset utrecht-form-fieldset--html-fieldset', invalid && 'utrecht-form-fieldset--invalid', className]
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <legend className={`utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend${legendHidden ? ' pw-visually-hidden' : ''}`}>
+        {legend}
+      </legend>
+      {children}
+    </fieldset>
+  )
+}
+
+/** The Utrecht text box's classes: the one look of a text input, small in tables. */
+export function textboxClass(invalid: boolean, size: 'small' | 'normal' = 'normal') {
+  return ['utrecht-textbox utrecht-textbox--html-input', size === 'small' && 'pw-textbox--small', invalid && 'utrecht-textbox--invalid'].filter(Boolean).join(' ')
 }

@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Checkbox, Field, RadioGroup, Select, type Option } from './field.tsx'
+import { Checkbox, Field, RadioGroup, Select, textboxClass, type Option } from './field.tsx'
 
 /**
  * Thin React wrappers over the Utrecht (NL Design System) component CSS, so every page
@@ -95,7 +95,7 @@ export function TextField({
           {...control}
           autoComplete={autoComplete}
           inputMode={inputMode}
-          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
+          className={textboxClass(invalid)}
         />
       )}
     </Field>
