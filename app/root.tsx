@@ -15,6 +15,7 @@ import {
 import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
 import { readCookie } from './platform/auth/session.server.ts'
+import { useNonce } from './platform/nonce.ts'
 import { ErrorPage, errorPageKey } from './platform/ui/error-page.tsx'
 import { useFocusOnNavigation } from './platform/ui/focus.ts'
 import { Button } from './platform/ui/ui.tsx'
@@ -32,7 +33,8 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ request }: Route.LoaderArgs) {
   const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE), request.headers.get('Accept-Language'))
   const user = await getUser(request)
-  return { locale, user }
+  // Every page gets this: the header shows the name, and nothing else about the account travels.
+  return { locale, user: user && { name: user.name } }
 }
 
 export function useRootData() {
@@ -43,6 +45,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE
   const i18n = useMemo(() => createI18n(locale), [locale])
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -59,8 +62,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

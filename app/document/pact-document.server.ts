@@ -1,12 +1,14 @@
 import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
-import { documentJson, renderDocumentHtml } from '#app/document/document.server.ts'
+import { renderDocumentJsonHtml } from '#app/document/document.server.ts'
+import { readDocument } from '#app/document/read-document.ts'
 import { PactData } from '#app/document/pact-data.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
-import { canonicalClauseContent, clauseContentHash, extractClauses, type DocumentNode } from '#app/sign-off/sign-off.ts'
-import { loadDocumentState } from '#server/collab/index.ts'
+import { canonicalClauseContent, clauseContentHash, extractClauses, type DocumentNode } from '#app/sign-off/canonical.ts'
+import { ports } from '#app/platform/ports.ts'
+import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 
 /**
@@ -25,6 +27,8 @@ export interface SnapshotClause {
 export interface PactSnapshot {
   state: Uint8Array
   json: JSONContent
+  /** Pieces of the text that could not be read and show as a placeholder (see read-document.ts). */
+  skipped: number
   html: string
   model: PactModel | null
   clauses: SnapshotClause[]
@@ -32,12 +36,12 @@ export interface PactSnapshot {
 
 function referencedData(clause: DocumentNode, model: PactModel | null): unknown | null {
   const refs: Array<{ kind: string; refId: string }> = []
-  const visit = (node: DocumentNode) => {
+  const pending = [clause]
+  for (let node = pending.pop(); node; node = pending.pop()) {
     // A pactData block inside a clause shows structured data: a result area, or a risk rule.
-    if (node.type === PactData.name) refs.push({ kind: String(node.attrs?.kind ?? ''), refId: String(node.attrs?.refId ?? '') })
-    node.content?.forEach(visit)
+    if (node.type === PactData.name) refs.push({ kind: textAttribute(node, 'kind'), refId: textAttribute(node, 'refId') })
+    pending.push(...[...(node.content ?? [])].reverse())
   }
-  visit(clause)
   if (refs.length === 0) return null
   // Invalid structured data cannot be approved: it resolves to a marker, never to the raw values.
   return refs.map(({ kind, refId }) => {
@@ -48,27 +52,31 @@ function referencedData(clause: DocumentNode, model: PactModel | null): unknown 
   })
 }
 
+function textAttribute(node: DocumentNode, name: string): string {
+  const value = node.attrs?.[name]
+  return typeof value === 'string' ? value : ''
+}
+
 export function snapshotFromState(state: Uint8Array, context: { years: number[]; parties: NamedParty[] }): PactSnapshot {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    const json = documentJson(doc)
+    const { json, skipped } = readDocument(doc)
     const validation = validatePactModel(readPactModel(doc), { years: context.years, partyIds: context.parties.map((party) => party.id) })
     const model = validation.ok ? validation.model : null
     const clauses = extractClauses(json as DocumentNode).map((clause) => {
       const canonical = canonicalClauseContent(clause.node, referencedData(clause.node, model))
       return { clauseId: clause.clauseId, kind: clause.kind, title: clause.title, canonical, contentHash: clauseContentHash(canonical) }
     })
-    const html = renderDocumentHtml(doc, { pactData: model ? { model, valid: true, years: context.years, parties: context.parties } : undefined })
-    return { state, json, html, model, clauses }
+    const html = renderDocumentJsonHtml(json, { pactData: model ? { model, valid: true, years: context.years, parties: context.parties } : undefined })
+    return { state, json, skipped, html, model, clauses }
   } finally {
     doc.destroy()
   }
 }
 
 export async function pactSnapshot(pactId: string): Promise<PactSnapshot> {
-  const [pact, parties, state] = await Promise.all([getPact(pactId), listParties(pactId), loadDocumentState(pactId)])
-  const years = Array.from({ length: pact.end_year - pact.start_year + 1 }, (_, index) => pact.start_year + index)
-  const namedParties = parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as NamedParty['kind'] }))
-  return snapshotFromState(state ?? Y.encodeStateAsUpdate(new Y.Doc()), { years, parties: namedParties })
+  const [pact, parties, state] = await Promise.all([getPact(pactId), listParties(pactId), ports().documents.loadState(pactId)])
+  const namedParties = parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind }))
+  return snapshotFromState(state, { years: pactYears(pact.start_year, pact.end_year), parties: namedParties })
 }

@@ -1,4 +1,5 @@
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
+import { formatCents } from '#app/platform/money.ts'
 import { riskScopeKey, settlementRuleOf, type BudgetCell, type PactModel, type ResultArea, type RiskRule, type RiskScope } from './pact-model.ts'
 import {
   providersProRataToBudget,
@@ -17,8 +18,17 @@ import {
 
 export type PactParty = { id: string; kind: OrganisationKind }
 
-/** A party as the model's views show it. */
+/** A party as the model views show it. */
 export type NamedParty = PactParty & { name: string }
+
+export function partyName(parties: readonly NamedParty[], partyId: string): string {
+  return parties.find((party) => party.id === partyId)?.name ?? partyId
+}
+
+/** Budgets read in whole euros. */
+export function formatEuros(cents: number): string {
+  return formatCents(cents, { withCents: false })
+}
 
 /** Amounts per pact year (same order as the table's `years`) and over the whole period. */
 export type BudgetRow = { centsByYear: number[]; totalCents: number }

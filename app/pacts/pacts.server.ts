@@ -3,6 +3,7 @@ import { isAccessLevel, type AccessLevel } from '#app/access/access.ts'
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
 import { Refusal } from '#app/platform/errors.ts'
+import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { insertOrganisation } from '#app/organisations/organisations.server.ts'
 
@@ -88,7 +89,6 @@ export async function listMembers(pactId: string, db: Db = getDb()) {
     .select([
       'users.id as user_id',
       'users.name',
-      'users.email',
       'pact_members.access',
       'pact_members.party_id',
       'organisations.name as party_name',
@@ -97,7 +97,7 @@ export async function listMembers(pactId: string, db: Db = getDb()) {
     .orderBy('organisations.name')
     .orderBy('users.name')
     .execute()
-  return rows.filter((row): row is typeof row & { access: AccessLevel } => isAccessLevel(row.access))
+  return rows.filter((row) => isAccessLevel(row.access))
 }
 
 export async function addParty(
@@ -123,8 +123,9 @@ export async function addParty(
   })
 }
 
+/** Resolves once the member's open sockets follow the new access: a demoted editor's next change is refused. */
 export async function changeMemberAccess(pactId: string, memberId: string, access: AccessLevel, actorId: string, db: Db = getDb()) {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('pact_members')
       .select('access')
@@ -145,5 +146,7 @@ export async function changeMemberAccess(pactId: string, memberId: string, acces
     await trx.updateTable('pact_members').set({ access }).where('pact_id', '=', pactId).where('user_id', '=', memberId).execute()
     await recordAudit(trx, { pactId, actorId, action: 'member.access-changed', details: { userId: memberId, from: current.access, to: access } })
   })
+  await ports().access.pactAccessChanged(pactId)
+  ports().events.publish(pactId, 'access')
 }
 

@@ -4,10 +4,9 @@ import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { PactEditor } from '#app/document/ui/pact-editor.tsx'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { can } from '#app/access/access.ts'
-import type { OrganisationKind, PactStatus } from '#app/organisations/organisation.ts'
-import { pactYears, readProjectedModel } from '#app/pact-model/projection.server.ts'
-import { canWriteDocument } from '#app/pacts/lifecycle.ts'
+import { documentWriteVerdict } from '#app/access/write-policy.ts'
+import { readProjectedModel } from '#app/pact-model/projection.server.ts'
+import { pactYears } from '#app/pacts/lifecycle.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import type { Route } from './+types/pact-document'
 
@@ -19,17 +18,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
   const partyName = parties.find((party) => party.id === membership.partyId)?.name ?? ''
+  // The socket enforces this too; here it only decides what the page offers.
+  const write = documentWriteVerdict({ access: membership.access, pactStatus: pact.status })
   return {
     pact: { id: pact.id, title: pact.title },
     user: { id: user.id, name: user.name, partyName },
-    // The socket enforces this too; here it only decides what the page offers.
-    canEdit: canWriteDocument(membership.access, pact.status as PactStatus),
+    canEdit: write.allowed,
     // An editor of a signed pact reads why the text is frozen, not that editors may write.
-    frozen: can(membership.access, 'edit') && !canWriteDocument(membership.access, pact.status as PactStatus),
+    frozen: !write.allowed && write.reason === 'pact-signed',
     // For the data blocks in the text; the live model arrives with the document. Read only: this page writes nothing.
     model: {
       years: pactYears(pact.start_year, pact.end_year),
-      parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as OrganisationKind })),
+      parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
       projectedModel: await readProjectedModel(params.pactId),
     },
   }

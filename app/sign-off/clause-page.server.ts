@@ -1,11 +1,10 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
 import { clauseHtml } from '#app/document/render-clause.server.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { listComments } from './comments.server.ts'
+import { readableWordDiff } from './diff.ts'
 import { signingPartiesOf, signOffState } from './sign-off.server.ts'
-import { readableWordDiff } from './ui.tsx'
 import { decidedCanonicals, userNames } from './views.server.ts'
 
 /**
@@ -49,7 +48,7 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
     .filter((comment) => comment.parent_id === null)
     .map((thread) => ({ ...thread, replies: clauseComments.filter((comment) => comment.parent_id === thread.id) }))
 
-  const status = pact.status as PactStatus
+  const status = pact.status
   const decisionsOpen = isDocumentEditable(status)
   // The signing parties this person may decide for, while decisions are open.
   const decideFor = decisionsOpen

@@ -1,9 +1,8 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
 import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
 import { listSignatories, signOffState } from './sign-off.server.ts'
-import { openItems } from './sign-off.ts'
+import { openItems } from './status.ts'
 
 /**
  * Everything the sign-off page shows, as data: each clause's status per signing party, the
@@ -30,7 +29,7 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
         candidates: canManage ? candidates.map((member) => ({ userId: member.user_id, name: member.name })) : [],
       }
     })
-  const status = pact.status as PactStatus
+  const status = pact.status
   return {
     pact: { id: pact.id, title: pact.title, status },
     clauses: matrix.clauses.map((row, index) => ({

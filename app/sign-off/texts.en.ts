@@ -189,6 +189,7 @@ export const signoffEn: typeof signoffNl = {
       comment: { added: 'Comment posted', resolved: 'Discussion resolved', reopened: 'Discussion reopened' },
       audit: { exported: 'Audit trail downloaded' },
       version: { exported: 'Signed version downloaded' },
+      document: { restored: 'Text restored', 'restore-refused': 'Restoring the text refused' },
     },
     fields: {
       partyId: 'Party',
@@ -206,6 +207,8 @@ export const signoffEn: typeof signoffNl = {
       version: 'Version',
       number: 'Version',
       clauses: 'Clauses',
+      skippedBefore: 'Unreadable parts before',
+      updates: 'Changes',
       format: 'Format',
       title: 'Title',
       name: 'Name',

@@ -188,6 +188,7 @@ export const signoffNl = {
       comment: { added: 'Reactie geplaatst', resolved: 'Discussie afgerond', reopened: 'Discussie heropend' },
       audit: { exported: 'Logboek gedownload' },
       version: { exported: 'Getekende versie gedownload' },
+      document: { restored: 'Tekst teruggezet', 'restore-refused': 'Terugzetten van de tekst geweigerd' },
     },
     fields: {
       partyId: 'Partij',
@@ -205,6 +206,8 @@ export const signoffNl = {
       version: 'Versie',
       number: 'Versie',
       clauses: 'Artikelen',
+      skippedBefore: 'Onleesbare delen vooraf',
+      updates: 'Wijzigingen',
       format: 'Formaat',
       title: 'Titel',
       name: 'Naam',

@@ -6,8 +6,10 @@ import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
 import type { ClausePage, ClauseThread } from './clause-page.server.ts'
-import { commentSchema, DECISIONS, decisionSchema } from './forms.ts'
-import { DiffLegend, hasWordChanges, StatusBadge, useDates, WordDiff } from './ui.tsx'
+import { hasWordChanges } from './diff.ts'
+import { commentSchema, decisionSchema } from './forms.ts'
+import { DECISIONS } from './status.ts'
+import { DiffLegend, StatusBadge, useDates, WordDiff } from './ui.tsx'
 
 /**
  * The widgets of the clause page: each signing party's status, what changed since an approval,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
-import { collabTestbed, sleep, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
+import { collabTestbed, sleep, TEST_TEXT, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -15,7 +15,7 @@ async function logRows(pactId: string): Promise<number> {
 async function storedText(server: TestCollabServer, pactId: string): Promise<string> {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, await server.collab.loadDocumentState(pactId))
-  return doc.getText('default').toString()
+  return doc.getText(TEST_TEXT).toString()
 }
 
 describe.each(['lezer', 'commentator'] as const)('a %s on the collaboration socket', (access) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { dataDirectory } from '#app/platform/db/db.server.ts'
 import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
-import { collabTestbed, waitFor } from '#tests/support/collab.ts'
+import { collabTestbed, TEST_TEXT, waitFor } from '#tests/support/collab.ts'
 import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -18,7 +18,7 @@ function storedText(pactId: string): string {
     const doc = new Y.Doc()
     if (state) Y.applyUpdate(doc, state.state)
     for (const row of log) Y.applyUpdate(doc, row.payload)
-    return doc.getText('default').toString()
+    return doc.getText(TEST_TEXT).toString()
   } finally {
     sqlite.close()
   }

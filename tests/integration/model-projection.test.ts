@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ensureProjection, readModelValidation, readProjectedModel, rebuildProjection } from '#app/pact-model/projection.server.ts'
+import { ensureProjection, projectPactModel, readModelValidation, readProjectedModel, rebuildProjection } from '#app/pact-model/projection.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
@@ -97,7 +97,7 @@ function budgetsOf(doc: Y.Doc, areaId: string): Y.Map<unknown> {
 describe('the structured model, validated and projected into SQL', () => {
   it('projects a valid model: every row, every cent exact', async () => {
     const pact = await pactWithProviders()
-    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20 }) })
+    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20, project: projectPactModel }) })
     const client = testbed.client(server, pact.pactId, pact.owner)
     await client.whenSynced()
 
@@ -123,7 +123,7 @@ describe('the structured model, validated and projected into SQL', () => {
   it('keeps the last valid projection when a client writes invalid values, and says who wrote them', async () => {
     const pact = await pactWithProviders()
     const karim = await addMember(pact, 'redacteur', 'Karim El Amrani')
-    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20 }) })
+    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20, project: projectPactModel }) })
     const owner = testbed.client(server, pact.pactId, pact.owner)
     await owner.whenSynced()
     seedPactModel(owner.doc, exampleModel(pact.providers))
@@ -161,7 +161,7 @@ describe('the structured model, validated and projected into SQL', () => {
   it('names the writer also when the page looked at the invalid model before the change listener did', async () => {
     const pact = await pactWithProviders()
     const karim = await addMember(pact, 'redacteur', 'Karim El Amrani')
-    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 1_000 }) })
+    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 1_000, project: projectPactModel }) })
     const owner = testbed.client(server, pact.pactId, pact.owner)
     await owner.whenSynced()
     seedPactModel(owner.doc, exampleModel(pact.providers))

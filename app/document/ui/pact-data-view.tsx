@@ -6,7 +6,8 @@ import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import type { Indicator, PactModel, ResultArea, RiskRule } from '#app/pact-model/pact-model.ts'
 import { isClauseKind, type ClauseKind } from '#app/document/clause.ts'
 import { pactDataAttributes, pactDataRefOf, type PactDataRef, type PactDataSource } from '#app/document/pact-data.ts'
-import { AreaBudgetTable, formatEuros, partyName } from '#app/pact-model/ui/budget-table-view.tsx'
+import { formatEuros, partyName } from '#app/pact-model/budget-table.ts'
+import { AreaBudgetTable } from '#app/pact-model/ui/budget-table-view.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 
 /**

@@ -5,7 +5,7 @@ import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
-import { pactExtensions } from '#app/document/extensions.ts'
+import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
@@ -84,7 +84,7 @@ function LiveEditor({ connection, user, canEdit, readOnlyNote }: { connection: P
           showOnlyCurrent: false,
           placeholder: ({ node }) => (node.type.name === 'clauseTitle' ? t('editor.clauseTitlePlaceholder') : ''),
         }),
-        Collaboration.configure({ document: connection.doc, field: 'default' }),
+        Collaboration.configure({ document: connection.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({
           provider: connection.provider,
           // The same shape the server relays to others (it overwrites id, name and party with what it vouches for).

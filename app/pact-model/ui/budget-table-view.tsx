@@ -1,12 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { budgetTable, type BudgetRow, type NamedParty } from '#app/pact-model/budget-table.ts'
-import { formatCents } from '#app/platform/money.ts'
-import { Table } from '#app/platform/ui/table.tsx'
+import { budgetTable, formatEuros, partyName, type BudgetRow, type NamedParty } from '#app/pact-model/budget-table.ts'
 import type { PactModel, ResultArea } from '#app/pact-model/pact-model.ts'
-
-export function formatEuros(cents: number): string {
-  return formatCents(cents, { withCents: false })
-}
+import { Table } from '#app/platform/ui/table.tsx'
 
 /** The pact's budgets: per result area and year, totals per year and over the period, and per party. */
 export function BudgetTableView({ model, years, parties }: { model: PactModel; years: readonly number[]; parties: readonly NamedParty[] }) {
@@ -52,10 +47,6 @@ export function AreaBudgetTable({ area, years, parties }: { area: ResultArea; ye
       total={row}
     />
   )
-}
-
-export function partyName(parties: readonly NamedParty[], partyId: string): string {
-  return parties.find((party) => party.id === partyId)?.name ?? partyId
 }
 
 function MoneyTable({

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { ReportedIssue } from '#app/pact-model/projection.server.ts'
 import { issuesWithin, type EditablePactModel } from '#app/pact-model/editable-pact-model.ts'
 import type { PactModel, PactModelIssue } from '#app/pact-model/pact-model.ts'
-import type { NamedParty } from '#app/pact-model/budget-table.ts'
-import { partyName } from './budget-table-view.tsx'
+import { partyName, type NamedParty } from '#app/pact-model/budget-table.ts'
 import { Alert } from '#app/platform/ui/ui.tsx'
 
 type Path = ReadonlyArray<string | number>
