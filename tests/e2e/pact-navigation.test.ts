@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectAccessible, gotoHydrated, launchBrowser, newPerson } from './browser.ts'
+import { expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -21,14 +21,18 @@ const PAGES = [
   { label: 'Instellingen', path: '/instellingen' },
 ]
 
+const OWNER = { email: 'noor@gemeente-westerhaven.example', password: 'de weg vinden in het pact' }
+
 /** A new beheerder with a pact of their own, so this file depends on no other. */
 async function ownPact(page: Page) {
   await gotoHydrated(page, '/aanmelden')
   await page.getByLabel('Naam').fill('Noor Navigatie')
-  await page.getByLabel('E-mailadres').fill('noor@gemeente-westerhaven.example')
-  await page.getByLabel('Wachtwoord').fill('de weg vinden in het pact')
+  await page.getByLabel('E-mailadres').fill(OWNER.email)
+  await page.getByLabel('Wachtwoord').fill(OWNER.password)
   await page.getByRole('button', { name: 'Account aanmaken' }).click()
-  await page.waitForURL('**/pacts')
+  // Signing up continues to the sign-in page (whether an address has an account must not show).
+  await page.waitForURL(/\/inloggen/)
+  await signIn(page, OWNER.email, OWNER.password)
   await gotoHydrated(page, '/organisaties')
   await page.getByLabel('Naam van de organisatie').fill('Gemeente Westerhaven')
   await page.getByLabel('Soort organisatie').selectOption('gemeente')
