@@ -1,5 +1,6 @@
 import type { Submission, SubmissionResult } from '@conform-to/react'
-import { data, useActionData } from 'react-router'
+import { useEffect, useState } from 'react'
+import { data, useActionData, useNavigation } from 'react-router'
 import type { Refusal } from './errors.ts'
 
 /**
@@ -44,8 +45,21 @@ export function refusedAnswer(form: string, submission: Submission<unknown>, ref
   return answer(form, submission.reply({ formErrors: [refusal.messageKey], fieldErrors: refusal.fieldErrors }), { status: refusal.status })
 }
 
-/** In a page: the action's answer, if it answers this form. */
+/**
+ * In a page: the action's answer, if it answers this form. It stays until the next submission:
+ * a live page reloads its data when others act (useLivePact), and React Router forgets the
+ * action's answer on such a reload, which would wipe a refusal before anyone read it.
+ */
 export function useFormAnswer<Answer extends FormAnswer = FormAnswer>(form: string): Answer | undefined {
   const answered = useActionData() as Answer | undefined
-  return answered?.form === form ? answered : undefined
+  const { state } = useNavigation()
+  const [kept, setKept] = useState<Answer | undefined>(answered)
+  useEffect(() => {
+    if (answered) setKept(answered)
+  }, [answered])
+  useEffect(() => {
+    if (state === 'submitting') setKept(undefined)
+  }, [state])
+  const current = answered ?? kept
+  return current?.form === form ? current : undefined
 }
