@@ -68,13 +68,14 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 
 export async function startApp(): Promise<{
   handler: express.Express
-  attach(server: Server): void
+  /** Attaches the collaboration server, installs the ports and seeds the demo; resolves when requests may come. */
+  attach(server: Server): Promise<void>
   close(): Promise<void>
-  /** Lines for the console at start-up: the demo sign-ins, when the demo is present. */
+  /** Lines for the console at start-up: the demo sign-ins, when the demo is present (filled by attach). */
   startupMessages: string[]
 }> {
   await migrateToLatest()
-  await seedDemoIfEmpty()
+  const startupMessages: string[] = []
   const handler = express()
   handler.disable('x-powered-by')
   handler.use(refuseCrossSiteRequests, renewSessionCookie)
@@ -88,7 +89,7 @@ export async function startApp(): Promise<{
   return {
     handler,
     // Before the server listens: the app reaches the live documents, events and sockets only through the ports.
-    attach(server) {
+    async attach(server) {
       const projectModelOnChange = createModelProjection({ project: projectPactModel })
       collab = attachCollabServer(server, {
         seedDocument: seedPactContent,
@@ -100,11 +101,14 @@ export async function startApp(): Promise<{
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
       installPorts(inProcessPorts(collab))
+      // After the ports: the signed demo pact is signed through the sign-off functions, which use them.
+      await seedDemoIfEmpty()
+      startupMessages.push(...(await demoSignIns()))
     },
     async close() {
       await collab?.close()
       await closeDb()
     },
-    startupMessages: await demoSignIns(),
+    startupMessages,
   }
 }

@@ -1,5 +1,5 @@
 import type { ClauseKind } from '#app/document/clause.ts'
-import { budgetTable, formatEuros, partyName, type BudgetRow } from '#app/pact-model/budget-table.ts'
+import { budgetAmountFormat, budgetTable, formatEuros, partyName, type BudgetRow } from '#app/pact-model/budget-table.ts'
 import type { Indicator, PactModel, ResultArea, RiskRule } from '#app/pact-model/pact-model.ts'
 import { areasNl } from '#app/pact-model/texts.nl.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
@@ -64,8 +64,9 @@ function areaBudgetHtml(area: ResultArea, { years, parties }: PactDataSource): s
   const labels = areasNl.table
   const periodTotal = fill(labels.periodTotal, { from: years[0], to: years[years.length - 1] })
   const numeric = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column'
+  const amount = budgetAmountFormat([...partyRows, row!])
   const amountCells = (amounts: BudgetRow) =>
-    [...amounts.centsByYear, amounts.totalCents].map((cents) => element('td', { class: 'utrecht-table__cell utrecht-table__cell--numeric-data' }, text(formatEuros(cents))))
+    [...amounts.centsByYear, amounts.totalCents].map((cents) => element('td', { class: 'utrecht-table__cell utrecht-table__cell--numeric-data' }, text(amount(cents))))
   const rowHtml = (label: string, amounts: BudgetRow, className = 'utrecht-table__row') =>
     element('tr', { class: className }, [element('th', { class: 'utrecht-table__header-cell', scope: 'row' }, text(label)), ...amountCells(amounts)])
   return tableHtml('pw-money-table', fill(labels.areaCaption, { title: area.title }), [
@@ -181,7 +182,7 @@ function text(value: string): Html {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char]!)
 }
 

@@ -25,9 +25,19 @@ export function partyName(parties: readonly NamedParty[], partyId: string): stri
   return parties.find((party) => party.id === partyId)?.name ?? partyId
 }
 
-/** Budgets read in whole euros. */
+/** An amount in whole euros when it is whole, with its cents otherwise: never rounded. */
 export function formatEuros(cents: number): string {
-  return formatCents(cents, { withCents: false })
+  return formatCents(cents, { withCents: cents % 100 !== 0 })
+}
+
+/**
+ * How one table of budgets writes its amounts: budgets read best in whole euros, but as soon as
+ * one amount in the table has cents every amount shows them, so the rows visibly add up to the
+ * total (rounded, € 250.000,75 + € 1.050.000,50 would read € 250.001 + € 1.050.001 = € 1.300.001).
+ */
+export function budgetAmountFormat(rows: readonly BudgetRow[]): (cents: number) => string {
+  const withCents = rows.some((row) => [...row.centsByYear, row.totalCents].some((cents) => cents % 100 !== 0))
+  return (cents) => formatCents(cents, { withCents })
 }
 
 /** Amounts per pact year (same order as the table's `years`) and over the whole period. */

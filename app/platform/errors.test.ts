@@ -12,7 +12,7 @@ describe('refusals', () => {
   it('have a Dutch text for the common ones', () => {
     const { t } = createI18n('nl')
     for (const refusal of [notFound(), forbidden()]) {
-      expect(t(refusal.messageKey)).not.toBe(refusal.messageKey)
+      expect(t(refusal.messageKey)).not.toBe(refusal.messageKey as string)
     }
     expect(notFound().status).toBe(404)
     expect(forbidden().status).toBe(403)

@@ -1,4 +1,5 @@
 import { data } from 'react-router'
+import type { MessageKey } from './i18n/keys.ts'
 
 /**
  * The one type for refusals a user can cause: asking for something that is not there or not
@@ -13,10 +14,10 @@ export type RefusalStatus = 400 | 403 | 404 | 409 | 422 | 429
 export class Refusal extends Error {
   readonly status: RefusalStatus
   /** An i18n key, e.g. `signoff.errors.staleContent`. */
-  readonly messageKey: string
+  readonly messageKey: MessageKey
   readonly fieldErrors: Record<string, string[]> | undefined
 
-  constructor(status: RefusalStatus, messageKey: string, options: { fieldErrors?: Record<string, string[]>; cause?: unknown } = {}) {
+  constructor(status: RefusalStatus, messageKey: MessageKey, options: { fieldErrors?: Record<string, string[]>; cause?: unknown } = {}) {
     super(messageKey, { cause: options.cause })
     this.name = 'Refusal'
     this.status = status

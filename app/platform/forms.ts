@@ -2,6 +2,7 @@ import type { Submission, SubmissionResult } from '@conform-to/react'
 import { useEffect, useState } from 'react'
 import { data, useActionData, useNavigation } from 'react-router'
 import type { Refusal } from './errors.ts'
+import type { MessageKey } from './i18n/keys.ts'
 
 /**
  * Pages with several forms: each form sends a hidden `intent` (plus an id where a form repeats
@@ -17,7 +18,7 @@ export function formIntent(formData: FormData): string {
 }
 
 /** What was done, shown beside the form: an i18n key, or a key with the values its text names. */
-export type Done = string | ({ key: string } & Record<string, string | number | undefined>)
+export type Done = MessageKey | ({ key: MessageKey } & Record<string, string | number | undefined>)
 
 export interface FormAnswer<D extends Done = Done> {
   /** The form that was sent (its intent, or intent plus row id). */

@@ -15,6 +15,7 @@ import { ACCESS_LEVELS } from '#app/access/access.ts'
 import { ORGANISATION_KINDS } from '#app/organisations/organisation.ts'
 import { addPartySchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
 import type { Route } from './+types/pact-settings'
+import { messageKey, type MessageKey } from '#app/platform/i18n/keys.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Instellingen · Pactwerk' }]
 
@@ -38,7 +39,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     switch (value.intent) {
       case 'add-party':
         await addParty(params.pactId, value, user.id)
-        return answer(form, submission.reply({ resetForm: true }), { done: 'settings.partyAdded' })
+        return answer(form, submission.reply({ resetForm: true }), { done: messageKey('settings.partyAdded') })
       case 'invite': {
         const token = await createPactInvitation({ pactId: params.pactId, partyId: value.partyId, access: value.access, createdBy: user.id })
         if (!token) throw new Refusal(422, 'errors.party.required', { fieldErrors: { partyId: ['errors.party.required'] } })
@@ -46,7 +47,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       }
       case 'change-access':
         await changeMemberAccess(params.pactId, value.userId, value.access, user.id)
-        return answer(form, submission.reply(), { done: 'settings.accessChanged' })
+        return answer(form, submission.reply(), { done: messageKey('settings.accessChanged') })
     }
   } catch (error) {
     if (error instanceof Refusal) return refusedAnswer(form, submission, error)
@@ -69,7 +70,7 @@ export default function PactSettings() {
 
 function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> }) {
   const { t } = useTranslation()
-  const actionData = useFormAnswer<FormAnswer<string> & { invitationPath?: string }>('invite')
+  const actionData = useFormAnswer<FormAnswer<MessageKey> & { invitationPath?: string }>('invite')
   const [form, fields] = useForm({
     id: 'invite',
     lastResult: actionData?.result,
@@ -105,7 +106,7 @@ function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> 
 
 function AddPartyForm() {
   const { t } = useTranslation()
-  const actionData = useFormAnswer<FormAnswer<string>>('add-party')
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>('add-party')
   const [form, fields] = useForm({
     id: 'add-party',
     lastResult: actionData?.result,
@@ -137,7 +138,7 @@ function AddPartyForm() {
 
 function AccessTable({ members }: { members: Array<{ user_id: string; name: string; party_name: string; access: string }> }) {
   const { t } = useTranslation()
-  const actionData = useFormAnswer<FormAnswer<string>>('change-access')
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>('change-access')
   return (
     <section aria-labelledby="access-heading">
       <Heading level={2} id="access-heading">

@@ -4,14 +4,15 @@ import { useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
-import { answer, formIntent, type Done } from '#app/platform/forms.ts'
+import { answer, formIntent } from '#app/platform/forms.ts'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { signOffFormSchema } from '#app/sign-off/forms.ts'
 import { matrixPage, openItemsInWords, type OpenItem } from '#app/sign-off/matrix-page.server.ts'
 import { addSignatory, changePactStatus, removeSignatory, SignOffError } from '#app/sign-off/sign-off.server.ts'
-import { PactStatusSection, Signatories, SignOffMatrix } from '#app/sign-off/ui-matrix.tsx'
+import { PactStatusSection, Signatories, SignOffMatrix, type SignOffDone } from '#app/sign-off/ui-matrix.tsx'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-sign-off'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
 
@@ -30,7 +31,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: signOffFormSchema })
   if (submission.status !== 'success') return answer(form, submission.reply(), { status: 400, open: [] as OpenItem[] })
   const value = submission.value
-  const succeeded = (done: Exclude<Done, string>) => answer(form, submission.reply(), { done, open: [] as OpenItem[] })
+  const succeeded = (done: SignOffDone) => answer(form, submission.reply(), { done, open: [] as OpenItem[] })
   try {
     if (value.intent === 'change-status') {
       const version = await changePactStatus(params.pactId, value.to, user.id)

@@ -103,8 +103,16 @@ const UNREADABLE = 'unreadable'
 
 export function canonicalClauseContent(clause: DocumentNode, structuredData: unknown | null): string {
   const { titleNode, body } = splitClause(clause)
-  const lines = [`kind ${clauseKindOf(clause)}`, `title ${clauseTitleOf(clause, titleNode)}`]
-  appendBlockLines(body, lines)
+  return canonicalContent([`kind ${clauseKindOf(clause)}`, `title ${clauseTitleOf(clause, titleNode)}`], body, structuredData)
+}
+
+/**
+ * The canonical content of any approvable item (see approvable-items.ts): its header lines, then
+ * its blocks and its structured data exactly as a clause writes its body and data.
+ */
+export function canonicalContent(header: readonly string[], blocks: readonly DocumentNode[], structuredData: unknown | null): string {
+  const lines = [...header]
+  appendBlockLines(blocks, lines)
   if (structuredData !== null && structuredData !== undefined) lines.push(`data ${canonicalJson(structuredData, true)}`)
   return lines.join('\n')
 }
@@ -175,7 +183,7 @@ export function sha256Hex(text: string): string {
 // --- reading nodes that may be anything ----------------------------------------------------
 
 // Children that are not nodes at all (null, numbers, strings, arrays) are left out.
-function childrenOf(node: DocumentNode): readonly DocumentNode[] {
+export function childrenOf(node: DocumentNode): readonly DocumentNode[] {
   return Array.isArray(node.content) ? node.content.filter((child) => isObject(child) && !Array.isArray(child)) : []
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PACT_STATUSES } from '#app/organisations/organisation.ts'
 import type { RefusalStatus } from '#app/platform/errors.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { DECISIONS } from './status.ts'
 
 /**
@@ -75,10 +76,10 @@ const REFUSALS = {
   'not-open-for-decisions': { status: 409, message: 'signoff.errors.notOpenForDecisions' },
   'open-clauses': { status: 409, message: 'signoff.errors.openClauses' },
   'invalid-transition': { status: 409, message: 'signoff.errors.invalidTransition' },
-} as const satisfies Record<string, { status: RefusalStatus; message: string }>
+} as const satisfies Record<string, { status: RefusalStatus; message: MessageKey }>
 
 export type RefusalCode = keyof typeof REFUSALS
 
-export function refusalFor(code: RefusalCode): { status: RefusalStatus; message: string } {
+export function refusalFor(code: RefusalCode): { status: RefusalStatus; message: MessageKey } {
   return REFUSALS[code]
 }

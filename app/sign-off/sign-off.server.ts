@@ -1,6 +1,7 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
+import { isUsableItemId, type ApprovableItemType, type ModelPartRef } from '#app/sign-off/approvable-items.ts'
 import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/status.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ports } from '#app/platform/ports.ts'
@@ -13,7 +14,9 @@ import { refusalFor } from './forms.ts'
 /**
  * Sign-off records: signatories, decisions on clauses, status changes and signed versions.
  * Every change is written in one transaction with its audit entry; every refused attempt is
- * audited too. What a decision is about is computed here from the stored document.
+ * audited too. What a decision is about is computed here from the stored document. "Clause"
+ * here means any approvable item (approvable-items.ts): the text outside the clauses and a model
+ * part no clause shows are decided on, checked and sealed into a version exactly like a clause.
  */
 
 export type SignOffErrorCode =
@@ -134,7 +137,7 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
   const snapshot = await pactSnapshot(pactId)
-  const clause = snapshot.clauses.find((candidate) => candidate.clauseId === clauseId)
+  const clause = isUsableItemId(clauseId) ? snapshot.clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
   if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
   if (clause.contentHash !== input.seenHash) throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
 
@@ -254,12 +257,15 @@ export async function listVersions(pactId: string, db: Db = getDb()) {
     .execute()
 }
 
+/** An approved item as a version stores it (approvable-items.ts); versions signed before issue 9 hold only clauses, without `item` and `shows`. */
 export interface StoredVersionClause {
   clauseId: string
   kind: string
   title: string
   canonical: string
   contentHash: string
+  item?: ApprovableItemType
+  shows?: ModelPartRef[]
 }
 
 export async function getVersion(pactId: string, number: number, db: Db = getDb()) {

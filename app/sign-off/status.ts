@@ -1,10 +1,11 @@
-import { isUsableClauseId } from '#app/document/clause-ids.ts'
+import { isUsableItemId } from './approvable-items.ts'
 import { canonicalJson, sha256Hex } from './canonical.ts'
 
 /**
  * What the approvals add up to: each clause's status per signing party, whether the pact can be
- * signed, and the seal of a signed version. Pure, shared by client and server; what an approval
- * is bound to is defined in canonical.ts.
+ * signed, and the seal of a signed version. Pure, shared by client and server; what there is to
+ * approve is defined in approvable-items.ts (the clauses and every other item, called clauses
+ * here), what an approval is bound to in canonical.ts.
  */
 
 export const DECISIONS = ['akkoord', 'niet-akkoord', 'wijziging-gevraagd'] as const
@@ -67,7 +68,7 @@ export type CanSignResult =
  *   so the party has to look again (`latest` still shows it).
  * Approvals of parties that do not sign, or of clauses not listed, are ignored. Decisions at
  * the same moment are resolved by list order (the later one wins); an unreadable time counts
- * as oldest. A clause without a usable id is open for everyone: it cannot be approved.
+ * as oldest. An item without a usable id is open for everyone: it cannot be approved.
  */
 export function signOffMatrix({
   clauses,
@@ -81,7 +82,7 @@ export function signOffMatrix({
   const parties = [...new Set(signingPartyIds)]
   const latest = latestDecisions(approvals, new Set(parties))
   const rows = clauses.map(({ clauseId, contentHash }): ClauseSignOff => {
-    const decisions = isUsableClauseId(clauseId) ? latest.get(clauseId) : undefined
+    const decisions = isUsableItemId(clauseId) ? latest.get(clauseId) : undefined
     const partyRows = parties.map((partyId): PartySignOff => {
       const decision = decisions?.get(partyId) ?? null
       return { partyId, status: statusOf(decision, contentHash), latest: decision }

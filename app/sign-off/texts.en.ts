@@ -2,6 +2,14 @@ import type { signoffNl } from './texts.nl.ts'
 
 export const signoffEn: typeof signoffNl = {
   backToMatrix: 'Back to approval per clause',
+  items: {
+    outsideText: 'Text outside the clauses',
+    notInText: 'Agreements that are not in the text',
+    resultArea: 'Result area {{title}} (not in the text)',
+    riskRule: 'Risk sharing {{scope}} (not in the text)',
+    pactScope: 'for the whole pact',
+    invalidModel: 'Result areas and budgets: the data are not valid. Repair them before the pact can be signed.',
+  },
   live: 'This page updates itself as soon as someone decides, comments or changes the status.',
   hashLabel: 'Fingerprint (SHA-256)',
   status: {
@@ -190,6 +198,14 @@ export const signoffEn: typeof signoffNl = {
       audit: { exported: 'Audit trail downloaded' },
       version: { exported: 'Signed version downloaded' },
       document: { restored: 'Text restored', 'restore-refused': 'Restoring the text refused' },
+      tracking: {
+        reported: 'Figures reported',
+        submitted: 'Figures submitted',
+        'period-fixed': 'Period fixed',
+        corrected: 'Fixed figure corrected',
+        'frequency-set': 'Measuring frequency recorded',
+        exported: 'Figures downloaded (CSV)',
+      },
     },
     fields: {
       partyId: 'Party',
@@ -221,6 +237,16 @@ export const signoffEn: typeof signoffNl = {
       parentId: 'Reply to',
       threadId: 'Discussion',
       demo: 'Demo',
+      via: 'Via',
+      records: 'Records',
+      figure: 'Figure',
+      count: 'Count',
+      period: 'Period',
+      concepts: 'Drafts',
+      throughRecordId: 'Up to record',
+      versionNumber: 'Version',
+      indicatorId: 'Indicator',
+      frequency: 'Measuring frequency',
     },
     reasons: {
       'open-clauses': 'not every approval given yet',

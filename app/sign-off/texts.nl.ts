@@ -1,6 +1,15 @@
 // Sign-off, versions, comparison, discussion and the audit trail (namespace `signoff.*`).
 export const signoffNl = {
   backToMatrix: 'Terug naar akkoord per artikel',
+  // Titles of what is approved besides the clauses (approvable-items.ts); stored with a signed version in Dutch.
+  items: {
+    outsideText: 'Tekst buiten de artikelen',
+    notInText: 'Afspraken die niet in de tekst staan',
+    resultArea: 'Resultaatgebied {{title}} (niet in de tekst)',
+    riskRule: 'Risicodeling {{scope}} (niet in de tekst)',
+    pactScope: 'voor het hele pact',
+    invalidModel: 'Resultaatgebieden en budgetten: de gegevens zijn niet geldig. Herstel ze voordat er getekend kan worden.',
+  },
   live: 'Deze pagina werkt zichzelf bij zodra iemand een besluit neemt, reageert of de status wijzigt.',
   hashLabel: 'Kenmerk (SHA-256)',
   status: {
@@ -189,6 +198,14 @@ export const signoffNl = {
       audit: { exported: 'Logboek gedownload' },
       version: { exported: 'Getekende versie gedownload' },
       document: { restored: 'Tekst teruggezet', 'restore-refused': 'Terugzetten van de tekst geweigerd' },
+      tracking: {
+        reported: 'Cijfers gerapporteerd',
+        submitted: 'Cijfers ingediend',
+        'period-fixed': 'Periode vastgesteld',
+        corrected: 'Vastgesteld cijfer gecorrigeerd',
+        'frequency-set': 'Meetfrequentie vastgelegd',
+        exported: 'Cijfers gedownload (CSV)',
+      },
     },
     fields: {
       partyId: 'Partij',
@@ -220,6 +237,16 @@ export const signoffNl = {
       parentId: 'Antwoord op',
       threadId: 'Discussie',
       demo: 'Demo',
+      via: 'Via',
+      records: 'Records',
+      figure: 'Cijfer',
+      count: 'Aantal',
+      period: 'Periode',
+      concepts: 'Concepten',
+      throughRecordId: 'Tot en met record',
+      versionNumber: 'Versie',
+      indicatorId: 'Indicator',
+      frequency: 'Meetfrequentie',
     },
     reasons: {
       'open-clauses': 'nog niet alle akkoorden gegeven',

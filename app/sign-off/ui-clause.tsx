@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
 import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
 import type { ClausePage, ClauseThread } from './clause-page.server.ts'
@@ -65,7 +66,7 @@ export function ClauseParties({ parties, changesSince }: Pick<ClausePage, 'parti
 
 export function DecisionForm({ parties, seenHash }: { parties: Array<{ id: string; name: string }>; seenHash: string }) {
   const { t } = useTranslation()
-  const actionData = useFormAnswer<FormAnswer<string>>('decide')
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>('decide')
   const [form, fields] = useForm({
     id: 'decide',
     lastResult: actionData?.result,
@@ -186,7 +187,7 @@ function ThreadActions({ thread }: { thread: ClauseThread }) {
 function CommentForm({ parent }: { parent?: { id: string; author: string } }) {
   const { t } = useTranslation()
   const id = parent ? `reply-${parent.id}` : 'comment'
-  const actionData = useFormAnswer<FormAnswer<string>>(id)
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>(id)
   const [form, fields] = useForm({
     id,
     lastResult: actionData?.result,

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
-import { useFormAnswer, type Done, type FormAnswer } from '#app/platform/forms.ts'
+import type { PactStatus } from '#app/organisations/organisation.ts'
+import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Select } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Button, FormErrors, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import type { MatrixPage, OpenItem } from './matrix-page.server.ts'
 import { StatusBadge } from './ui.tsx'
+
+/** What a successful status or signatory change says: a message key and what it names. */
+export type SignOffDone = { key: MessageKey; status?: PactStatus; version?: number }
 
 /**
  * The widgets of the sign-off page: the pact's status with the changes a beheerder may make,
@@ -91,7 +96,7 @@ export function SignOffMatrix({ pact, clauses, signingParties }: Pick<MatrixPage
 /** The outcome of the last submission made in this section: done, refused, and what is still open. */
 function Outcome({ section, pactId }: { section: 'status' | 'signatories'; pactId: string }) {
   const { t } = useTranslation()
-  const outcome = useFormAnswer<FormAnswer<Exclude<Done, string>> & { open: OpenItem[] }>(section)
+  const outcome = useFormAnswer<FormAnswer<SignOffDone> & { open: OpenItem[] }>(section)
   return (
     <div aria-live="polite">
       {outcome?.done ? (

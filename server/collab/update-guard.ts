@@ -4,6 +4,10 @@ import * as Y from 'yjs'
 import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
 import { PACT_MODEL_KEY } from '#app/pact-model/pact-model-yjs.ts'
 
+// Yjs types a shared type by its event type; the guard treats every kind of shared type alike.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SharedType = Y.AbstractType<any>
+
 /**
  * The server accepts only client updates that keep the document inside the editor's schema.
  *
@@ -134,7 +138,7 @@ class UpdateCheck {
   private readonly rules = schemaRules()
   private readonly byClient = new Map<number, Array<Y.Item | Y.GC>>()
   private readonly placements = new Map<Y.Item, Placement>()
-  private readonly typePlaces = new Map<Y.AbstractType<any>, Place>()
+  private readonly typePlaces = new Map<SharedType, Place>()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -274,7 +278,7 @@ class UpdateCheck {
       }
       if (this.isKnown(neighbour.client, neighbour.clock)) {
         const struct = Y.getItem(this.doc.store, neighbour)
-        found = struct instanceof Y.Item ? { place: this.placeOfType(struct.parent as Y.AbstractType<any>), parentSub: struct.parentSub } : GONE
+        found = struct instanceof Y.Item ? { place: this.placeOfType(struct.parent as SharedType), parentSub: struct.parentSub } : GONE
         break
       }
       const next = this.inUpdate(neighbour)
@@ -316,15 +320,15 @@ class UpdateCheck {
   }
 
   /** The place inside a type already in the document. Types never move in Yjs, so its place is fixed. */
-  private placeOfType(type: Y.AbstractType<any>): Place {
+  private placeOfType(type: SharedType): Place {
     const cached = this.typePlaces.get(type)
     if (cached) return cached
-    const path: Array<Y.AbstractType<any>> = []
-    let root: Y.AbstractType<any> = type
+    const path: Array<SharedType> = []
+    let root: SharedType = type
     while (root._item !== null) {
       if (path.length > this.limits.maxDepth) return refused(`too-deep: over ${this.limits.maxDepth} levels`)
       path.push(root)
-      root = root._item.parent as Y.AbstractType<any>
+      root = root._item.parent as SharedType
     }
     let place = rootPlace(Y.findRootTypeKey(root), this.rules.schema)
     for (let index = path.length - 1; index >= 0; index--) place = placeInside(place, path[index]._item!.parentSub, path[index])
@@ -346,7 +350,7 @@ function rootPlace(name: string, schema: Schema): Place {
 }
 
 /** The place inside `type`, given the place `type` itself is in (as a child, or as the entry `parentSub` of a map). */
-function placeInside(outer: Place, parentSub: string | null, type: Y.AbstractType<any>): Place {
+function placeInside(outer: Place, parentSub: string | null, type: SharedType): Place {
   if (outer.kind === 'gone' || outer.kind === 'refused') return outer
   // Attributes in the text are plain values; only the model's maps hold types under a key.
   if (parentSub !== null && outer.kind !== 'model-map' && outer.kind !== 'foreign') return refused('not-in-schema: a type as an attribute')
@@ -416,7 +420,7 @@ const CONTENT_NAMES = new Map<unknown, string>([
   [Y.ContentDoc, 'a subdocument'],
 ])
 
-function describeType(type: Y.AbstractType<any>): string {
+function describeType(type: SharedType): string {
   if (type.constructor === Y.XmlElement) return `element ${(type as Y.XmlElement).nodeName}`
   return TYPE_NAMES.get(type.constructor) ?? 'an unknown type'
 }

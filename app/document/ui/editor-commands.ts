@@ -1,5 +1,6 @@
 import type { ChainedCommands, Editor } from '@tiptap/react'
 import { isClauseKind, selectedClause, type ClauseKind } from '#app/document/clause.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 
 /**
  * The editor's toolbar commands, one row each: the texts (i18n keys), the shortcut the editor
@@ -9,8 +10,8 @@ import { isClauseKind, selectedClause, type ClauseKind } from '#app/document/cla
 export interface EditorCommand {
   id: string
   group: 'text' | 'table' | 'new-clause' | 'clause'
-  label: string
-  ariaLabel?: string
+  label: MessageKey
+  ariaLabel?: MessageKey
   shortcut?: string
   isActive?: (editor: Editor) => boolean
   shown?: (editor: Editor) => boolean

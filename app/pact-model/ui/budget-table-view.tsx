@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { budgetTable, formatEuros, partyName, type BudgetRow, type NamedParty } from '#app/pact-model/budget-table.ts'
+import { budgetAmountFormat, budgetTable, partyName, type BudgetRow, type NamedParty } from '#app/pact-model/budget-table.ts'
 import type { PactModel, ResultArea } from '#app/pact-model/pact-model.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 
@@ -64,6 +64,7 @@ function MoneyTable({
 }) {
   const { t } = useTranslation()
   const periodTotal = t('areas.table.periodTotal', { from: years[0], to: years[years.length - 1] })
+  const amount = budgetAmountFormat([...rows, total])
   return (
     <Table
       caption={caption}
@@ -77,9 +78,9 @@ function MoneyTable({
           key: String(year),
           header: year,
           numeric: true,
-          cell: (row: BudgetRow) => formatEuros(row.centsByYear[index] ?? 0),
+          cell: (row: BudgetRow) => amount(row.centsByYear[index] ?? 0),
         })),
-        { key: 'period', header: periodTotal, numeric: true, cell: (row) => formatEuros(row.totalCents) },
+        { key: 'period', header: periodTotal, numeric: true, cell: (row) => amount(row.totalCents) },
       ]}
     />
   )

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useId, useState, type FocusEvent, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
@@ -47,11 +48,11 @@ export function IndicatorsEditor({
   )
 }
 
-function levelOptions(t: (key: string) => string) {
+function levelOptions(t: TFunction) {
   return INDICATOR_LEVELS.map((level) => ({ value: level, label: t(`areas.indicator.levels.${level}`) }))
 }
 
-function directionOptions(t: (key: string) => string) {
+function directionOptions(t: TFunction) {
   return INDICATOR_DIRECTIONS.map((direction) => ({ value: direction, label: t(`areas.indicator.directions.${direction}`) }))
 }
 

@@ -3,9 +3,10 @@ import { editorEn } from '#app/document/texts.en.ts'
 import { modelEn } from '#app/pact-model/validation-texts.en.ts'
 import { pactEn } from '#app/pacts/texts.en.ts'
 import { signoffEn } from '#app/sign-off/texts.en.ts'
+import { trackingEn } from '#app/tracking/texts.en.ts'
 import type { Translations } from './nl.ts'
 
-export const en: Translations = {
+export const en = {
   layout: {
     skipToContent: 'Skip to content',
     mainNav: 'Main menu',
@@ -182,4 +183,5 @@ export const en: Translations = {
   areas: areasEn,
   signoff: signoffEn,
   pact: pactEn,
-}
+  tracking: trackingEn,
+} satisfies Translations

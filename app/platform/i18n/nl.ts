@@ -3,6 +3,7 @@ import { editorNl } from '#app/document/texts.nl.ts'
 import { modelNl } from '#app/pact-model/validation-texts.nl.ts'
 import { pactNl } from '#app/pacts/texts.nl.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
+import { trackingNl } from '#app/tracking/texts.nl.ts'
 
 /** Dutch, the default language. English (en.ts) must have the same keys. */
 export const nl = {
@@ -190,6 +191,7 @@ export const nl = {
   areas: areasNl,
   signoff: signoffNl,
   pact: pactNl,
+  tracking: trackingNl,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

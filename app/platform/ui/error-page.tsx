@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { isRouteErrorResponse, Link } from 'react-router'
 import { refusalMessage } from '#app/platform/errors.ts'
+import { messageText } from '#app/platform/i18n/keys.ts'
 import { Heading, Paragraph } from './ui.tsx'
 
 /** Which error text a page shows: not found, no access, another refusal, or our fault. */
@@ -17,7 +18,7 @@ export function ErrorPage({ error }: { error: unknown }) {
   return (
     <div className="pw-stack">
       <Heading level={1}>{t(`errors.page.${key}.title`)}</Heading>
-      <Paragraph>{t(refusal ?? `errors.page.${key}.body`)}</Paragraph>
+      <Paragraph>{refusal ? messageText(t, refusal) : t(`errors.page.${key}.body`)}</Paragraph>
       <Paragraph>
         <Link className="utrecht-link" to="/pacts">
           {t('errors.page.backHome')}

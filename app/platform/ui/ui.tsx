@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Checkbox, Field, RadioGroup, Select, textboxClass, type Option } from './field.tsx'
+import { messageText } from '#app/platform/i18n/keys.ts'
 
 /**
  * Thin React wrappers over the Utrecht (NL Design System) component CSS, so every page
@@ -67,7 +68,7 @@ export function Badge({ children }: { children: ReactNode }) {
 /** A Conform field's errors, translated: schema messages are i18n keys. */
 function useFieldErrors(field: AnyField) {
   const { t } = useTranslation()
-  return field.errors?.map((error) => t(error))
+  return field.errors?.map((error) => messageText(t, error))
 }
 
 export function TextField({
@@ -162,7 +163,7 @@ export function FormErrors({ errors }: { errors: string[] | undefined }) {
     <Alert type="error">
       {errors.map((error) => (
         <p key={error} className="utrecht-paragraph">
-          {t(error)}
+          {messageText(t, error)}
         </p>
       ))}
     </Alert>
