@@ -17,7 +17,11 @@ export class Refusal extends Error {
   readonly messageKey: MessageKey
   readonly fieldErrors: Record<string, string[]> | undefined
 
-  constructor(status: RefusalStatus, messageKey: MessageKey, options: { fieldErrors?: Record<string, string[]>; cause?: unknown } = {}) {
+  constructor(
+    status: RefusalStatus,
+    messageKey: MessageKey,
+    options: { fieldErrors?: Record<string, string[]>; cause?: unknown } = {},
+  ) {
     super(messageKey, { cause: options.cause })
     this.name = 'Refusal'
     this.status = status

@@ -4,7 +4,10 @@ import { z } from 'zod'
 import { Refusal } from './errors.ts'
 import { answer, formIntent, invalidAnswer, refusedAnswer } from './forms.ts'
 
-const schema = z.object({ intent: z.literal('rename'), name: z.string({ error: 'errors.name.required' }).min(1, { error: 'errors.name.required' }) })
+const schema = z.object({
+  intent: z.literal('rename'),
+  name: z.string({ error: 'errors.name.required' }).min(1, { error: 'errors.name.required' }),
+})
 
 function form(fields: Record<string, string>) {
   const formData = new FormData()
@@ -16,7 +19,10 @@ describe('form answers', () => {
   it('name the form that was sent', () => {
     expect(formIntent(form({ intent: 'rename' }))).toBe('rename')
     expect(formIntent(form({}))).toBe('')
-    expect(answer('rename', { status: 'success' }, { done: 'settings.partyAdded' }).data).toMatchObject({ form: 'rename', done: 'settings.partyAdded' })
+    expect(answer('rename', { status: 'success' }, { done: 'settings.partyAdded' }).data).toMatchObject({
+      form: 'rename',
+      done: 'settings.partyAdded',
+    })
   })
 
   it('answer invalid input with 400 and its field errors', () => {

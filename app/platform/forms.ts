@@ -43,7 +43,9 @@ export function invalidAnswer(form: string, submission: Submission<unknown>) {
 
 /** Something the rules do not allow: the form shows the refusal's message, with its 4xx status. */
 export function refusedAnswer(form: string, submission: Submission<unknown>, refusal: Refusal) {
-  return answer(form, submission.reply({ formErrors: [refusal.messageKey], fieldErrors: refusal.fieldErrors }), { status: refusal.status })
+  return answer(form, submission.reply({ formErrors: [refusal.messageKey], fieldErrors: refusal.fieldErrors }), {
+    status: refusal.status,
+  })
 }
 
 /**

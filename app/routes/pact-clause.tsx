@@ -16,7 +16,6 @@ import { ClauseParties, DecisionForm, Discussion } from '#app/sign-off/ui-clause
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-clause'
-import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: editorCss },

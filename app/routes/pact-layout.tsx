@@ -15,7 +15,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
   return {
-    pact: { id: pact.id, title: pact.title, region: pact.region, startYear: pact.start_year, endYear: pact.end_year, status: pact.status },
+    pact: {
+      id: pact.id,
+      title: pact.title,
+      region: pact.region,
+      startYear: pact.start_year,
+      endYear: pact.end_year,
+      status: pact.status,
+    },
     partyName: parties.find((party) => party.id === membership.partyId)?.name ?? '',
     access: membership.access,
     navigation: pactNavigation(pact.id, membership.access),

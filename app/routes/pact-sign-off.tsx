@@ -7,12 +7,11 @@ import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { answer, formIntent } from '#app/platform/forms.ts'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { signOffFormSchema } from '#app/sign-off/forms.ts'
-import { matrixPage, openItemsInWords, type OpenItem } from '#app/sign-off/matrix-page.server.ts'
+import { matrixPage, openItemsInWords } from '#app/sign-off/matrix-page.server.ts'
 import { addSignatory, changePactStatus, removeSignatory, SignOffError } from '#app/sign-off/sign-off.server.ts'
-import { PactStatusSection, Signatories, SignOffMatrix, type SignOffDone } from '#app/sign-off/ui-matrix.tsx'
+import { PactStatusSection, Signatories, SignOffMatrix, type OpenItem, type SignOffDone } from '#app/sign-off/ui-matrix.tsx'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-sign-off'
-import type { MessageKey } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
 

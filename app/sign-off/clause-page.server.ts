@@ -26,7 +26,9 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
 
   const partyNames = new Map(parties.map((party) => [party.id, party.name]))
   const decisions = signOff.parties.flatMap((party) => (party.latest ? [party.latest] : []))
-  const approvedHashes = signOff.parties.filter((party) => party.status === 'gewijzigd-na-akkoord').map((party) => party.latest!.contentHash)
+  const approvedHashes = signOff.parties
+    .filter((party) => party.status === 'gewijzigd-na-akkoord')
+    .map((party) => party.latest!.contentHash)
   const [names, approvedTexts] = await Promise.all([
     userNames(decisions.map((decision) => decision.userId)),
     decidedCanonicals(pactId, clause.clauseId, approvedHashes),
@@ -34,11 +36,16 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
 
   // One "what changed since" per approved text: parties that approved the same text share it.
   const changesSince = [...approvedTexts].map(([hash, canonical]) => {
-    const approvers = signOff.parties.filter((party) => party.status === 'gewijzigd-na-akkoord' && party.latest!.contentHash === hash)
+    const approvers = signOff.parties.filter(
+      (party) => party.status === 'gewijzigd-na-akkoord' && party.latest!.contentHash === hash,
+    )
     return {
       parties: approvers.map((party) => partyNames.get(party.partyId) ?? ''),
       yours: approvers.some((party) => yourParties.includes(party.partyId)),
-      approvedAt: approvers.map((party) => party.latest!.decidedAt).sort().at(-1)!,
+      approvedAt: approvers
+        .map((party) => party.latest!.decidedAt)
+        .sort()
+        .at(-1)!,
       words: readableWordDiff(canonical, clause.canonical),
     }
   })
@@ -52,7 +59,9 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
   const decisionsOpen = isDocumentEditable(status)
   // The signing parties this person may decide for, while decisions are open.
   const decideFor = decisionsOpen
-    ? signOff.parties.filter((party) => yourParties.includes(party.partyId)).map((party) => ({ id: party.partyId, name: partyNames.get(party.partyId) ?? '' }))
+    ? signOff.parties
+        .filter((party) => yourParties.includes(party.partyId))
+        .map((party) => ({ id: party.partyId, name: partyNames.get(party.partyId) ?? '' }))
     : []
   return {
     pact: { id: pact.id, title: pact.title, status },
@@ -67,7 +76,11 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
       partyId: party.partyId,
       name: partyNames.get(party.partyId) ?? '',
       status: party.status,
-      latest: party.latest && { name: names.get(party.latest.userId) ?? '', decision: party.latest.decision, decidedAt: party.latest.decidedAt },
+      latest: party.latest && {
+        name: names.get(party.latest.userId) ?? '',
+        decision: party.latest.decision,
+        decidedAt: party.latest.decidedAt,
+      },
     })),
     changesSince,
     decideFor,
@@ -77,6 +90,3 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
     canComment: can(access, 'comment'),
   }
 }
-
-export type ClausePage = NonNullable<Awaited<ReturnType<typeof clausePage>>>
-export type ClauseThread = ClausePage['threads'][number]

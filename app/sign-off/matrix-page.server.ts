@@ -21,7 +21,9 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
     .filter((party) => party.is_signatory)
     .map((party) => {
       const named = signatories.filter((signatory) => signatory.party_id === party.id)
-      const candidates = members.filter((member) => member.party_id === party.id && !named.some((signatory) => signatory.user_id === member.user_id))
+      const candidates = members.filter(
+        (member) => member.party_id === party.id && !named.some((signatory) => signatory.user_id === member.user_id),
+      )
       return {
         id: party.id,
         name: party.name,
@@ -44,8 +46,6 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
   }
 }
 
-export type MatrixPage = Awaited<ReturnType<typeof matrixPage>>
-
 /** What stands between the pact and signing, in the words of the page: clause, party, status. */
 export async function openItemsInWords(pactId: string) {
   const { snapshot, parties, matrix } = await signOffState(pactId)
@@ -58,5 +58,3 @@ export async function openItemsInWords(pactId: string) {
     status: item.status,
   }))
 }
-
-export type OpenItem = Awaited<ReturnType<typeof openItemsInWords>>[number]

@@ -6,10 +6,10 @@ import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
-import type { ClausePage, ClauseThread } from './clause-page.server.ts'
+import type { WordChange } from './diff.ts'
 import { hasWordChanges } from './diff.ts'
 import { commentSchema, decisionSchema } from './forms.ts'
-import { DECISIONS } from './status.ts'
+import { DECISIONS, type ClauseStatus, type Decision } from './status.ts'
 import { DiffLegend, StatusBadge, useDates, WordDiff } from './ui.tsx'
 
 /**
@@ -17,7 +17,34 @@ import { DiffLegend, StatusBadge, useDates, WordDiff } from './ui.tsx'
  * the decision form and the discussion. The route loads the page's data and lays them out.
  */
 
-export function ClauseParties({ parties, changesSince }: Pick<ClausePage, 'parties' | 'changesSince'>) {
+/** Each signing party's standing on the clause: its status and its latest decision. */
+export interface ClauseParty {
+  partyId: string
+  name: string
+  status: ClauseStatus
+  latest: { name: string; decision: Decision; decidedAt: string } | null
+}
+
+/** What changed since the text that one or more parties approved. */
+export interface ChangeSince {
+  parties: string[]
+  yours: boolean
+  approvedAt: string
+  words: WordChange[]
+}
+
+export interface ClauseComment {
+  id: string
+  author_name: string
+  created_at: string
+  body: string
+  decision: Decision | null
+  resolved_at: string | null
+}
+
+export type ClauseThread = ClauseComment & { replies: ClauseComment[] }
+
+export function ClauseParties({ parties, changesSince }: { parties: ClauseParty[]; changesSince: ChangeSince[] }) {
   const { t } = useTranslation()
   const { dateTime } = useDates()
   return (
@@ -100,9 +127,17 @@ export function DecisionForm({ parties, seenHash }: { parties: Array<{ id: strin
         <RadioField
           field={fields.decision}
           legend={t('signoff.clause.decide.legend')}
-          options={DECISIONS.map((decision) => ({ value: decision, label: t(`signoff.decisions.${decision}`), description: t(`signoff.decisionHelp.${decision}`) }))}
+          options={DECISIONS.map((decision) => ({
+            value: decision,
+            label: t(`signoff.decisions.${decision}`),
+            description: t(`signoff.decisionHelp.${decision}`),
+          }))}
         />
-        <TextAreaField field={fields.explanation} label={t('signoff.clause.decide.explanation')} description={t('signoff.clause.decide.explanationHelp')} />
+        <TextAreaField
+          field={fields.explanation}
+          label={t('signoff.clause.decide.explanation')}
+          description={t('signoff.clause.decide.explanationHelp')}
+        />
         <Button>{t('signoff.clause.decide.submit')}</Button>
       </Form>
     </section>
@@ -147,10 +182,7 @@ function CommentView({ comment, resolved }: { comment: ClauseThread['replies'][n
       <p className="utrecht-paragraph pw-comment__meta">
         <strong>{comment.author_name}</strong> · <time dateTime={comment.created_at}>{dateTime(comment.created_at)}</time>
         {comment.decision ? (
-          <>
-            {' '}
-            · {t('signoff.comments.decisionNote', { decision: t(`signoff.decisions.${comment.decision}`) })}
-          </>
+          <> · {t('signoff.comments.decisionNote', { decision: t(`signoff.decisions.${comment.decision}`) })}</>
         ) : null}
         {resolved ? (
           <>
@@ -205,7 +237,9 @@ function CommentForm({ parent }: { parent?: { id: string; author: string } }) {
         label={parent ? t('signoff.comments.replyLabel', { name: parent.author }) : t('signoff.comments.newLabel')}
         rows={parent ? 2 : 4}
       />
-      <Button appearance={parent ? 'secondary' : 'primary'}>{t(parent ? 'signoff.comments.replySubmit' : 'signoff.comments.submit')}</Button>
+      <Button appearance={parent ? 'secondary' : 'primary'}>
+        {t(parent ? 'signoff.comments.replySubmit' : 'signoff.comments.submit')}
+      </Button>
     </Form>
   )
 }

@@ -6,7 +6,7 @@ import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Select } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Button, FormErrors, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
-import type { MatrixPage, OpenItem } from './matrix-page.server.ts'
+import type { ClauseStatus } from './status.ts'
 import { StatusBadge } from './ui.tsx'
 
 /** What a successful status or signatory change says: a message key and what it names. */
@@ -18,7 +18,43 @@ export type SignOffDone = { key: MessageKey; status?: PactStatus; version?: numb
  * own forms.
  */
 
-export function PactStatusSection({ pact, transitions }: Pick<MatrixPage, 'pact' | 'transitions'>) {
+export interface MatrixPact {
+  id: string
+  title: string
+  status: PactStatus
+}
+
+export interface MatrixClause {
+  clauseId: string
+  title: string
+  agreed: boolean
+  /** One per signing party, in the order of `signingParties`. */
+  statuses: ClauseStatus[]
+}
+
+export interface SigningParty {
+  id: string
+  name: string
+  signatories: Array<{ userId: string; name: string }>
+  /** The party's members who could be named (only for a beheerder). */
+  candidates: Array<{ userId: string; name: string }>
+}
+
+/** What stands between the pact and signing, in words: clause, party, status. */
+export interface OpenItem {
+  clauseId: string
+  clause: string
+  party: string
+  status: ClauseStatus
+}
+
+export function PactStatusSection({
+  pact,
+  transitions,
+}: {
+  pact: MatrixPact
+  transitions: Array<{ to: PactStatus; amendment: boolean }>
+}) {
   const { t } = useTranslation()
   return (
     <section aria-labelledby="status-heading">
@@ -39,12 +75,22 @@ export function PactStatusSection({ pact, transitions }: Pick<MatrixPage, 'pact'
           ))}
         </Form>
       ) : null}
-      {transitions.some((transition) => transition.amendment) ? <Paragraph className="pw-meta">{t('signoff.lifecycle.amendmentHelp')}</Paragraph> : null}
+      {transitions.some((transition) => transition.amendment) ? (
+        <Paragraph className="pw-meta">{t('signoff.lifecycle.amendmentHelp')}</Paragraph>
+      ) : null}
     </section>
   )
 }
 
-export function SignOffMatrix({ pact, clauses, signingParties }: Pick<MatrixPage, 'pact' | 'clauses' | 'signingParties'>) {
+export function SignOffMatrix({
+  pact,
+  clauses,
+  signingParties,
+}: {
+  pact: MatrixPact
+  clauses: MatrixClause[]
+  signingParties: SigningParty[]
+}) {
   const { t } = useTranslation()
   const agreed = clauses.filter((clause) => clause.agreed).length
   return (
@@ -101,7 +147,10 @@ function Outcome({ section, pactId }: { section: 'status' | 'signatories'; pactI
     <div aria-live="polite">
       {outcome?.done ? (
         <Alert type="ok">
-          {t(outcome.done.key, { status: outcome.done.status ? t(`pactStatus.${outcome.done.status}`) : '', number: outcome.done.version })}{' '}
+          {t(outcome.done.key, {
+            status: outcome.done.status ? t(`pactStatus.${outcome.done.status}`) : '',
+            number: outcome.done.version,
+          })}{' '}
           {outcome.done.version ? (
             <Link className="utrecht-link" to={`/pacts/${pactId}/versies/${outcome.done.version}`}>
               {t('signoff.lifecycle.viewVersion', { number: outcome.done.version })}
@@ -126,15 +175,7 @@ function Outcome({ section, pactId }: { section: 'status' | 'signatories'; pactI
   )
 }
 
-export function Signatories({
-  pactId,
-  parties,
-  canManage,
-}: {
-  pactId: string
-  parties: Array<{ id: string; name: string; signatories: Array<{ userId: string; name: string }>; candidates: Array<{ userId: string; name: string }> }>
-  canManage: boolean
-}) {
+export function Signatories({ pactId, parties, canManage }: { pactId: string; parties: SigningParty[]; canManage: boolean }) {
   const { t } = useTranslation()
   return (
     <section aria-labelledby="signatories-heading">
@@ -161,7 +202,9 @@ export function Signatories({
                         <span>{signatory.name}</span>
                         <Button appearance="subtle">
                           {t('signoff.signatories.remove')}
-                          <span className="pw-visually-hidden">{t('signoff.signatories.removeWhom', { name: signatory.name, party: party.name })}</span>
+                          <span className="pw-visually-hidden">
+                            {t('signoff.signatories.removeWhom', { name: signatory.name, party: party.name })}
+                          </span>
                         </Button>
                       </Form>
                     ) : (

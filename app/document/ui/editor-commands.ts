@@ -153,7 +153,9 @@ export function commandStates(editor: Editor) {
       command.id,
       {
         shown: command.shown?.(editor) ?? true,
-        enabled: command.enabled ? command.enabled(editor) : command.apply(editor.can().chain(), { newClauseKind: 'algemeen' }).run(),
+        enabled: command.enabled
+          ? command.enabled(editor)
+          : command.apply(editor.can().chain(), { newClauseKind: 'algemeen' }).run(),
         active: command.isActive?.(editor),
       },
     ]),

@@ -19,7 +19,9 @@ function usePresence(provider: WebsocketProvider): PresentPerson[] {
   useEffect(() => {
     const { awareness } = provider
     const update = () => {
-      const states = [...awareness.getStates()].sort(([a], [b]) => Number(b === awareness.clientID) - Number(a === awareness.clientID))
+      const states = [...awareness.getStates()].sort(
+        ([a], [b]) => Number(b === awareness.clientID) - Number(a === awareness.clientID),
+      )
       const byPerson = new Map<string, PresentPerson>()
       for (const [clientId, state] of states) {
         const user = presentUser(state.user)

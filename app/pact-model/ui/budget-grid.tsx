@@ -22,7 +22,9 @@ export function BudgetGrid({
   const parse = useModelParsers()
   const hintId = useId()
   // A party keeps its row while it has budget, also once it is no longer responsible, so that budget stays in view.
-  const rows = parties.filter((party) => area.responsiblePartyIds.includes(party.id) || area.budgets.some((cell) => cell.partyId === party.id))
+  const rows = parties.filter(
+    (party) => area.responsiblePartyIds.includes(party.id) || area.budgets.some((cell) => cell.partyId === party.id),
+  )
   return (
     <Fieldset legend={t('areas.budget.legend')} aria-describedby={hintId}>
       <p id={hintId} className="utrecht-form-field-description">

@@ -3,7 +3,13 @@ import { useId, useState, type FocusEvent, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { EditableIndicator, EditableResultArea } from '#app/pact-model/editable-pact-model.ts'
-import { addIndicator, PACT_MODEL_ORIGIN, removeIndicator, setIndicatorTarget, updateIndicatorField } from '#app/pact-model/pact-model-yjs.ts'
+import {
+  addIndicator,
+  PACT_MODEL_ORIGIN,
+  removeIndicator,
+  setIndicatorTarget,
+  updateIndicatorField,
+} from '#app/pact-model/pact-model-yjs.ts'
 import {
   INDICATOR_DIRECTIONS,
   INDICATOR_LEVELS,
@@ -145,7 +151,17 @@ function IndicatorEditor({
  * A baseline is a value measured in a year: the two are written together, once both are filled
  * in (or both emptied), so the shared model never holds half a baseline.
  */
-function BaselineFields({ doc, areaId, indicator, issues }: { doc: Y.Doc; areaId: string; indicator: EditableIndicator; issues: string[] }) {
+function BaselineFields({
+  doc,
+  areaId,
+  indicator,
+  issues,
+}: {
+  doc: Y.Doc
+  areaId: string
+  indicator: EditableIndicator
+  issues: string[]
+}) {
   const { t } = useTranslation()
   const parse = useModelParsers()
   const [drafts, setDrafts] = useState<{ value: string; year: string } | null>(null)
@@ -161,7 +177,8 @@ function BaselineFields({ doc, areaId, indicator, issues }: { doc: Y.Doc; areaId
     if (!value.ok) return value
     const year = parse.optionalYear(texts.year)
     if (!year.ok) return year
-    if ((value.value === null) !== (year.value === null)) return { ok: false as const, message: t('model.errors.baseline.incomplete') }
+    if ((value.value === null) !== (year.value === null))
+      return { ok: false as const, message: t('model.errors.baseline.incomplete') }
     return { ok: true as const, value: { baselineValue: value.value, baselineYear: year.value } }
   }
   const change = (field: 'value' | 'year', text: string) => {
@@ -184,7 +201,13 @@ function BaselineFields({ doc, areaId, indicator, issues }: { doc: Y.Doc; areaId
   }
   const messages = error ? [error] : issues
   const field = (key: 'value' | 'year', label: string) => (
-    <BaselineInput label={label} value={shown[key]} invalid={messages.length > 0} errorId={errorId} onChange={(text) => change(key, text)} />
+    <BaselineInput
+      label={label}
+      value={shown[key]}
+      invalid={messages.length > 0}
+      errorId={errorId}
+      onChange={(text) => change(key, text)}
+    />
   )
   return (
     <Fieldset legend={t('areas.indicator.baseline')} onBlur={settle}>
@@ -273,7 +296,12 @@ function AddIndicatorForm({ doc, area }: { doc: Y.Doc; area: EditableResultArea 
               error={errors.unit}
             />
             <LiveSelect label={t('areas.indicator.level')} value={level} options={levelOptions(t)} commit={setLevel} />
-            <LiveSelect label={t('areas.indicator.direction')} value={direction} options={directionOptions(t)} commit={setDirection} />
+            <LiveSelect
+              label={t('areas.indicator.direction')}
+              value={direction}
+              options={directionOptions(t)}
+              commit={setDirection}
+            />
           </div>
           <button type="submit" className={buttonClass('secondary')}>
             {t('areas.indicator.add')}

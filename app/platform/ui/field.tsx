@@ -21,7 +21,10 @@ export function fieldIds(id: string) {
   return { descriptionId: `${id}-description`, errorId: `${id}-error` }
 }
 
-export function fieldControl(id: string, { description, errors }: { description?: ReactNode; errors?: readonly string[] }): FieldControl {
+export function fieldControl(
+  id: string,
+  { description, errors }: { description?: ReactNode; errors?: readonly string[] },
+): FieldControl {
   const { descriptionId, errorId } = fieldIds(id)
   const invalid = Boolean(errors?.length)
   const describedBy = [description ? descriptionId : null, invalid ? errorId : null].filter(Boolean).join(' ')
@@ -167,7 +170,8 @@ export function RadioGroup<Value extends string>({
       <FieldErrors id={errorId} errors={errors} />
       {options.map((option) => {
         const id = `${name}-${option.value}`
-        const checked = value === undefined ? { defaultChecked: defaultValue === option.value } : { checked: value === option.value }
+        const checked =
+          value === undefined ? { defaultChecked: defaultValue === option.value } : { checked: value === option.value }
         return (
           <div key={option.value} className="utrecht-form-field utrecht-form-field--radio">
             <div className="utrecht-form-field__input">
@@ -200,11 +204,20 @@ export function RadioGroup<Value extends string>({
 }
 
 /** A checkbox with its label beside it. Uncontrolled (`name` + `defaultChecked`) in forms, controlled (`checked`) on live pages. */
-export function Checkbox({ id, label, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className'> & { id: string; label: ReactNode }) {
+export function Checkbox({
+  id,
+  label,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className'> & { id: string; label: ReactNode }) {
   return (
     <div className="utrecht-form-field utrecht-form-field--checkbox">
       <div className="utrecht-form-field__input">
-        <input {...input} id={id} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" />
+        <input
+          {...input}
+          id={id}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+        />
       </div>
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
@@ -232,11 +245,17 @@ export function Fieldset({
   return (
     <fieldset
       {...fieldset}
-      className={['utrecht-form-fieldset utrecht-form-fieldset--html-fieldset', invalid && 'utrecht-form-fieldset--invalid', className]
+      className={[
+        'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset',
+        invalid && 'utrecht-form-fieldset--invalid',
+        className,
+      ]
         .filter(Boolean)
         .join(' ')}
     >
-      <legend className={`utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend${legendHidden ? ' pw-visually-hidden' : ''}`}>
+      <legend
+        className={`utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend${legendHidden ? ' pw-visually-hidden' : ''}`}
+      >
         {legend}
       </legend>
       {children}
@@ -246,5 +265,11 @@ export function Fieldset({
 
 /** The Utrecht text box's classes: the one look of a text input, small in tables. */
 export function textboxClass(invalid: boolean, size: 'small' | 'normal' = 'normal') {
-  return ['utrecht-textbox utrecht-textbox--html-input', size === 'small' && 'pw-textbox--small', invalid && 'utrecht-textbox--invalid'].filter(Boolean).join(' ')
+  return [
+    'utrecht-textbox utrecht-textbox--html-input',
+    size === 'small' && 'pw-textbox--small',
+    invalid && 'utrecht-textbox--invalid',
+  ]
+    .filter(Boolean)
+    .join(' ')
 }

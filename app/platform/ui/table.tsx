@@ -39,7 +39,8 @@ export function Table<Row>({
   testId?: string
 }) {
   const shown = columns.filter((column): column is TableColumn<Row> => Boolean(column))
-  const columnKey = (column: TableColumn<Row>, index: number) => column.key ?? (typeof column.header === 'string' ? column.header : String(index))
+  const columnKey = (column: TableColumn<Row>, index: number) =>
+    column.key ?? (typeof column.header === 'string' ? column.header : String(index))
   const renderRow = (row: Row, extraClass?: string) => (
     <tr key={rowKey(row)} className={['utrecht-table__row', rowClassName?.(row), extraClass].filter(Boolean).join(' ')}>
       {shown.map((column, index) =>
@@ -48,7 +49,10 @@ export function Table<Row>({
             {column.cell(row)}
           </th>
         ) : (
-          <td key={columnKey(column, index)} className={`utrecht-table__cell${column.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}>
+          <td
+            key={columnKey(column, index)}
+            className={`utrecht-table__cell${column.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}
+          >
             {column.cell(row)}
           </td>
         ),
@@ -73,7 +77,9 @@ export function Table<Row>({
           </tr>
         </thead>
         <tbody className="utrecht-table__body">{rows.map((row) => renderRow(row))}</tbody>
-        {footer?.length ? <tfoot className="utrecht-table__footer">{footer.map((row) => renderRow(row, 'pw-table__total'))}</tfoot> : null}
+        {footer?.length ? (
+          <tfoot className="utrecht-table__footer">{footer.map((row) => renderRow(row, 'pw-table__total'))}</tfoot>
+        ) : null}
       </table>
     </div>
   )
