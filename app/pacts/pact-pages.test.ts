@@ -9,6 +9,7 @@ describe('pact navigation', () => {
       'areas',
       'signOff',
       'versions',
+      'progress',
       'audit',
       'settings',
     ])
@@ -25,6 +26,7 @@ describe('pact navigation', () => {
     expect(navPosition('/pacts/p1/leesversie', 'p1', 'document')).toBe('section')
     expect(navPosition('/pacts/p1/versies/2', 'p1', 'versions')).toBe('section')
     expect(navPosition('/pacts/p1/vergelijken', 'p1', 'versions')).toBe('section')
+    expect(navPosition('/pacts/p1/voortgang/rapporteren', 'p1', 'progress')).toBe('section')
     expect(navPosition('/pacts/p12/akkoord', 'p1', 'signOff')).toBeNull()
   })
 })

@@ -10,6 +10,7 @@ export const PACT_PAGES = [
   { key: 'areas', path: 'resultaatgebieden', permission: 'view', covers: [] },
   { key: 'signOff', path: 'akkoord', permission: 'view', covers: ['artikelen'] },
   { key: 'versions', path: 'versies', permission: 'view', covers: ['vergelijken'] },
+  { key: 'progress', path: 'voortgang', permission: 'view', covers: [] },
   { key: 'audit', path: 'logboek', permission: 'view', covers: [] },
   { key: 'settings', path: 'instellingen', permission: 'manage', covers: [] },
 ] as const satisfies ReadonlyArray<{ key: string; path: string; permission: PactPermission; covers: readonly string[] }>

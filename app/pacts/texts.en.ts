@@ -15,6 +15,7 @@ export const pactEn: typeof pactNl = {
     areas: 'Result areas and budgets',
     signOff: 'Approval',
     versions: 'Versions',
+    progress: 'Progress',
     audit: 'Audit trail',
     settings: 'Settings',
   },

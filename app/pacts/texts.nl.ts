@@ -13,6 +13,7 @@ export const pactNl = {
     areas: 'Resultaatgebieden en budgetten',
     signOff: 'Akkoord',
     versions: 'Versies',
+    progress: 'Voortgang',
     audit: 'Logboek',
     settings: 'Instellingen',
   },

@@ -17,6 +17,7 @@ const PAGES = [
   { label: 'Resultaatgebieden en budgetten', path: '/resultaatgebieden' },
   { label: 'Akkoord', path: '/akkoord' },
   { label: 'Versies', path: '/versies' },
+  { label: 'Voortgang', path: '/voortgang' },
   { label: 'Logboek', path: '/logboek' },
   { label: 'Instellingen', path: '/instellingen' },
 ]
