@@ -4,6 +4,7 @@ import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { formatCents } from '#app/platform/money.ts'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -28,7 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
-  if (!area) throw data({ message: 'not-found' }, { status: 404 })
+  if (!area) throw refusalResponse(notFound())
   const partyName = (id: string) => view.data.parties.find((party) => party.id === id)?.name ?? id
   const indicatorName = (id: string | null) => area.indicators.find((indicator) => indicator.id === id)?.name ?? id ?? ''
   const history = cellHistories(view.data, (record) => record.resultAreaId === area.id)
@@ -76,7 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
   if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId))
-    throw data({ message: 'not-found' }, { status: 404 })
+    throw refusalResponse(notFound())
   try {
     await setFrequency(params.pactId, user.id, submission.value.indicatorId, submission.value.frequency)
   } catch (error) {

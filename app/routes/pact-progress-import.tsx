@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { formatCents } from '#app/platform/money.ts'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -21,7 +22,7 @@ const PREVIEW_LINES = 100
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'report')
   const tracking = await loadTracking(params.pactId)
-  if (!tracking.tracked) throw data({ message: 'tracking.progress.notSigned' }, { status: 409 })
+  if (!tracking.tracked) throw refusalResponse(new Refusal(409, 'tracking.progress.notSigned'))
   return { pact: tracking.pact, party: tracking.parties.find((party) => party.id === membership.partyId)! }
 }
 
@@ -69,7 +70,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       { status: 400 },
     )
   const tracking = await loadTracking(params.pactId)
-  if (!tracking.tracked) throw data({ message: 'tracking.progress.notSigned' }, { status: 409 })
+  if (!tracking.tracked) throw refusalResponse(new Refusal(409, 'tracking.progress.notSigned'))
   const upload = formData.get('file')
   const confirmed = formData.get('csv')
   const file =
