@@ -4,6 +4,7 @@ import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Table } from '#app/platform/ui/table.tsx'
 import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { formatCents } from '#app/platform/money.ts'
@@ -166,56 +167,31 @@ export default function PactProgressArea() {
         <Paragraph>{t('tracking.history.lead')}</Paragraph>
         {history.length === 0 ? <Paragraph>{t('tracking.history.none')}</Paragraph> : null}
         {history.map((cell) => (
-          <div key={cell.key} className="pw-table-wrap">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">
-                {cell.what} · {cell.period} · {t(`tracking.cell.${cell.status}`)}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.when')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.who')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.step')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.figure')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.explanation')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {cell.records.map((record) => (
-                  <tr key={record.id} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{dateTime(record.createdAt)}</td>
-                    <td className="utrecht-table__cell">
-                      {record.createdBy} ({record.party})
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {t(`tracking.recordStatus.${record.status}`)}
-                      {record.counts ? ` · ${t('tracking.history.counts')}` : ''}
-                    </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                      {cell.kind === 'realisatie'
-                        ? measured(record.value)
-                        : record.cents === null
-                          ? '–'
-                          : formatCents(record.cents)}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {[record.reason, record.source, record.note].filter(Boolean).join(' · ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            key={cell.key}
+            caption={`${cell.what} · ${cell.period} · ${t(`tracking.cell.${cell.status}`)}`}
+            rows={cell.records}
+            rowKey={(record) => String(record.id)}
+            columns={[
+              { header: t('tracking.history.when'), cell: (record) => dateTime(record.createdAt) },
+              { header: t('tracking.history.who'), cell: (record) => `${record.createdBy} (${record.party})` },
+              {
+                header: t('tracking.history.step'),
+                cell: (record) =>
+                  `${t(`tracking.recordStatus.${record.status}`)}${record.counts ? ` · ${t('tracking.history.counts')}` : ''}`,
+              },
+              {
+                header: t('tracking.history.figure'),
+                numeric: true,
+                cell: (record) =>
+                  cell.kind === 'realisatie' ? measured(record.value) : record.cents === null ? '–' : formatCents(record.cents),
+              },
+              {
+                header: t('tracking.history.explanation'),
+                cell: (record) => [record.reason, record.source, record.note].filter(Boolean).join(' · '),
+              },
+            ]}
+          />
         ))}
       </section>
     </div>
