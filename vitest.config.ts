@@ -1,8 +1,18 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects, one command: `unit` (unit tests beside the code, integration tests in
-// tests/integration, each file on its own SQLite database) and `e2e` (HTTP and Playwright
-// browser tests against the production build, started the way `npm start` starts it).
+// Database-touching tests: integration tests plus the unit tests beside code that reads or writes SQL.
+const databaseTests = [
+  'tests/integration/**/*.test.ts',
+  'server/collab/persistence.test.ts',
+  'server/collab/auth.test.ts',
+  'app/platform/auth/session.server.test.ts',
+]
+
+// Four projects, one command: `unit` (unit tests beside the code, integration tests in
+// tests/integration, each file on its own SQLite database), `integration-pg` (the database
+// tests again, each file on its own PostgreSQL database), `e2e` (HTTP and Playwright browser
+// tests against the production build, started the way `npm start` starts it) and `scale-out`
+// (two built app processes on one PostgreSQL and one Redis).
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +21,17 @@ export default defineConfig({
           name: 'unit',
           include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           setupFiles: ['./tests/setup/env.ts'],
+          pool: 'forks',
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-pg',
+          include: databaseTests,
+          setupFiles: ['./tests/setup/env.ts'],
+          env: { PACTWERK_TEST_DATABASE: 'postgres' },
           pool: 'forks',
           testTimeout: 20_000,
           hookTimeout: 30_000,

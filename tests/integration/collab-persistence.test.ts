@@ -146,7 +146,7 @@ describe('collaboration persistence', () => {
 
     // Damage one log row, as a disk or a bug might.
     const db = getDb()
-    await db.insertInto('collab_updates').values({ pact_id: pact.pactId, payload: Buffer.from([0xff, 0xff, 0xff]), created_at: '' }).execute()
+    await db.insertInto('collab_updates').values({ pact_id: pact.pactId, seq: 1_000_000, payload: Buffer.from([0xff, 0xff, 0xff]), created_at: '' }).execute()
     const damaged = await stored(pact.pactId)
 
     const server = await testbed.server({ unloadAfterMs: 10, compactAfterUpdates: 1 })
@@ -168,6 +168,7 @@ describe('collaboration persistence', () => {
       },
       create: async (...args) => (writes.push('create'), sqlStore.create(...args)),
       append: async (...args) => (writes.push('append'), sqlStore.append(...args)),
+      readSince: async (...args) => sqlStore.readSince(...args),
       compact: async (...args) => (writes.push('compact'), sqlStore.compact(...args)),
     }
     const server = await testbed.server({ store: failingStore, seedDocument: seedTemplate })
