@@ -10,6 +10,7 @@ import { publishPactEventSoon } from '#app/platform/events/pact-events.server.ts
 import { logger } from '#app/platform/logger.server.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
 import { projectModelOnChange } from './collab/projection.ts'
+import { startScaleOut } from './scale-out/index.ts'
 
 /**
  * The app's server side as one bundle (built by Vite together with the routes, so both share
@@ -68,6 +69,7 @@ export async function startApp(): Promise<{
 }> {
   await migrateToLatest()
   await seedDemoIfEmpty()
+  const scaleOut = startScaleOut(process.env, logger)
   const handler = express()
   handler.disable('x-powered-by')
   handler.use(securityHeaders, refuseCrossSiteRequests, renewSessionCookie)
@@ -82,6 +84,8 @@ export async function startApp(): Promise<{
     handler,
     attach(server) {
       collab = attachCollabServer(server, {
+        fanout: scaleOut?.fanout,
+        catchUpIntervalMs: scaleOut?.catchUpIntervalMs,
         seedDocument: seedPactContent,
         onDocumentChanged: (change) => {
           projectModelOnChange(change)
@@ -93,6 +97,7 @@ export async function startApp(): Promise<{
     },
     async close() {
       await collab?.close()
+      await scaleOut?.close()
       await closeDb()
     },
     startupMessages: await demoSignIns(),

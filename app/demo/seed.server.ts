@@ -1,3 +1,4 @@
+import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { AccessLevel } from '#app/access/access.ts'
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
@@ -57,6 +58,9 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
   if (anyUser) return null
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   return db.transaction().execute(async (trx) => {
+    // Instances starting at once on one PostgreSQL database: the first seeds, the others find it seeded.
+    await advisoryXactLock(trx, 'demo-seed')
+    if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null
     const createdAt = nowIso()
     const pactId = newId()
     const userIds = DEMO_PARTIES.map(() => newId())

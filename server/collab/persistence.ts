@@ -45,6 +45,9 @@ export interface DocumentStore {
   compact(pactId: string): Promise<CompactionResult>
 }
 
+/** The advisory lock one instance holds while it compacts a pact's document. */
+export const compactionLockKey = (pactId: string) => `collab-compaction:${pactId}`
+
 // Large IN lists are split so they stay far below both dialects' bound-parameter limits.
 const DELETE_CHUNK = 500
 
@@ -136,7 +139,7 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
       const logIds = stored.log.map((row) => row.id)
       const merged = await db.transaction().execute(async (trx) => {
         // One instance at a time compacts a pact; another that is at it already does this work.
-        if (!(await tryAdvisoryXactLock(trx, `collab-compaction:${pactId}`))) return false
+        if (!(await tryAdvisoryXactLock(trx, compactionLockKey(pactId)))) return false
         // Optimistic lock: if another compaction got in first, leave everything as it is.
         const result = await trx
           .updateTable('collab_documents')
