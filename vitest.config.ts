@@ -39,6 +39,19 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'scale-out',
+          include: ['tests/scale-out/**/*.test.ts'],
+          setupFiles: ['./tests/setup/env.ts'],
+          env: { PACTWERK_TEST_DATABASE: 'postgres' },
+          pool: 'forks',
+          // The app processes of one file already use both cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['./tests/e2e/server.ts'],

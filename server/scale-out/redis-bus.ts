@@ -4,6 +4,8 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 
+const SUBSCRIBE_WAIT_MS = 1_000
+
 /**
  * Redis pub/sub between the instances serving the same pacts: document updates and presence,
  * pact events, access changes. Pub/sub keeps nothing: what is published while an instance is
@@ -19,8 +21,8 @@ export class RedisBus {
   private readonly publisher: Redis
   private readonly subscriber: Redis
   private readonly handlers = new Map<string, Set<(payload: Uint8Array) => void>>()
+  private readonly subscribed = new Map<string, Promise<void>>()
   private readonly reconnectListeners = new Set<() => void>()
-  private connectedBefore = false
 
   constructor(
     url: string,
@@ -38,13 +40,12 @@ export class RedisBus {
       connection.on('error', (error: Error) => log.warn({ err: error, connection: name }, 'redis connection error'))
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.deliver(channel.toString(), message))
-    // ioredis subscribes again on every reconnect, before 'ready'.
+    // ioredis subscribes again on every (re)connect, before 'ready'. What was published before
+    // is lost to this instance; that includes the first connect, if a subscription had to wait.
     this.subscriber.on('ready', () => {
-      if (this.connectedBefore) {
-        log.info('redis reconnected; catching up on what was published meanwhile')
-        for (const listener of this.reconnectListeners) listener()
-      }
-      this.connectedBefore = true
+      if (this.reconnectListeners.size === 0) return
+      log.info('redis connected; catching up on what was published meanwhile')
+      for (const listener of this.reconnectListeners) listener()
     })
   }
 
@@ -58,13 +59,13 @@ export class RedisBus {
   }
 
   /**
-   * `ready` resolves once this instance receives the channel's messages, or at once while Redis
-   * is unreachable (the subscription follows on reconnect, with `onReconnect`).
+   * `ready` resolves once this instance receives the channel's messages, or after a second if
+   * Redis is unreachable: serving goes on, and the subscription follows on reconnect, with
+   * `onReconnect`.
    */
   subscribe(channel: string, handler: (payload: Uint8Array) => void): { ready: Promise<void>; unsubscribe(): void } {
     const key = this.prefix + channel
     let handlers = this.handlers.get(key)
-    let ready: Promise<void> = Promise.resolve()
     if (!handlers) {
       handlers = new Set()
       this.handlers.set(key, handlers)
@@ -72,15 +73,16 @@ export class RedisBus {
         () => undefined,
         (error: unknown) => this.log.warn({ err: error, channel }, 'redis subscribe failed; retried on reconnect'),
       )
-      if (this.subscriber.status === 'ready') ready = subscribed
+      this.subscribed.set(key, Promise.race([subscribed, new Promise<void>((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]))
     }
     const own = (payload: Uint8Array) => handler(payload)
     handlers.add(own)
     return {
-      ready,
+      ready: this.subscribed.get(key)!,
       unsubscribe: () => {
         if (!handlers.delete(own) || handlers.size > 0 || this.handlers.get(key) !== handlers) return
         this.handlers.delete(key)
+        this.subscribed.delete(key)
         this.subscriber.unsubscribe(key).catch(() => {})
       },
     }
@@ -93,6 +95,7 @@ export class RedisBus {
 
   async close(): Promise<void> {
     this.handlers.clear()
+    this.subscribed.clear()
     this.reconnectListeners.clear()
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()])
     this.publisher.disconnect()
