@@ -47,11 +47,13 @@ export async function startRedis() {
 }
 
 /**
- * A TCP proxy in front of a server (PostgreSQL), so a test can cut the app off from it and
- * reconnect it without touching the shared server: `cut` drops every connection and refuses new ones.
+ * A TCP proxy in front of a server: between an app and PostgreSQL, so a test can cut the app off
+ * without touching the shared server (`cut` drops every connection and refuses new ones), or as
+ * the load balancer in front of app instances (`retarget` sends new connections elsewhere).
  */
-export async function startTcpProxy(target: { host: string; port: number }) {
+export async function startTcpProxy(initialTarget: { host: string; port: number }) {
   const sockets = new Set<net.Socket>()
+  let target = initialTarget
   let open = true
   const server = net.createServer((client) => {
     if (!open) return client.destroy()
@@ -76,6 +78,11 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     },
     restore() {
       open = true
+    },
+    /** New connections go to `next`; open ones are dropped, as a load balancer does when a backend dies. */
+    retarget(next: { host: string; port: number }) {
+      target = next
+      for (const socket of sockets) socket.destroy()
     },
     close: () =>
       new Promise<void>((resolve) => {
