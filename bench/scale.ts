@@ -43,6 +43,8 @@ const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const RESULTS_DIR = path.join(ROOT, 'bench/results')
 const log = (line: string) => console.log(`[bench:scale] ${line}`)
+// Every WebsocketProvider adds an 'exit' listener to the process; this process holds all the editors.
+process.setMaxListeners(0)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // Everything this run starts goes, however it ends.
