@@ -65,6 +65,19 @@ describe('catching up from the log on relays that were lost', () => {
     await waitFor(() => onB.text.toString() === 'tijdens de storing', 'B to catch up')
   })
 
+  it('tells each instance’s change listener about the other’s edits, so what it derives follows the whole document', async () => {
+    const pact = await createTestPact()
+    const fanout = new LocalFanout()
+    const changedOnB: string[] = []
+    const a = await testbed.server({ fanout })
+    const b = await testbed.server({ fanout, onDocumentChanged: ({ doc }) => changedOnB.push(doc.getText('default').toString()) })
+    const onA = testbed.client(a, pact.pactId, pact.owner)
+    const onB = testbed.client(b, pact.pactId, pact.owner)
+    await Promise.all([onA.whenSynced(), onB.whenSynced()])
+    onA.text.insert(0, 'op A geschreven')
+    await waitFor(() => changedOnB.includes('op A geschreven'), 'B’s listener to hear of A’s edit')
+  })
+
   it('catches a silent loss with the periodic check', async () => {
     const { control, onA, onB } = await twoInstances({ catchUpIntervalMs: 100 })
     control.losing = true

@@ -7,6 +7,10 @@ import { afterAll } from 'vitest'
 process.env.PACTWERK_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'pactwerk-test-'))
 process.env.LOG_LEVEL ??= 'silent'
 
+// A developer's own DATABASE_URL must never reach the tests (nor the servers they start).
+delete process.env.DATABASE_URL
+delete process.env.REDIS_URL
+
 // The integration-pg project runs the same files against PostgreSQL: a fresh database per file,
 // dropped afterwards (after this file's last hook, since after-hooks run in reverse order).
 if (process.env.PACTWERK_TEST_DATABASE === 'postgres') {
