@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
+import { isPostgres } from '#app/platform/db/migrations/column-types.ts'
 import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
 import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
 import { collabTestbed, handshakeStatus, openSocket, sleep, waitFor } from '#tests/support/collab.ts'
@@ -13,11 +14,15 @@ const seedTemplate = (_pactId: string, doc: Y.Doc) => {
   doc.getText('default').insert(0, TEMPLATE)
 }
 
+/** State and log as one snapshot: on PostgreSQL a compaction could otherwise commit between the two reads. */
 async function stored(pactId: string) {
   const db = getDb()
-  const document = await db.selectFrom('collab_documents').selectAll().where('pact_id', '=', pactId).executeTakeFirst()
-  const log = await db.selectFrom('collab_updates').selectAll().where('pact_id', '=', pactId).orderBy('id').execute()
-  return { document, log }
+  const snapshot = isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
+  return snapshot.execute(async (trx) => {
+    const document = await trx.selectFrom('collab_documents').selectAll().where('pact_id', '=', pactId).executeTakeFirst()
+    const log = await trx.selectFrom('collab_updates').selectAll().where('pact_id', '=', pactId).orderBy('id').execute()
+    return { document, log }
+  })
 }
 
 function textOf(update: Uint8Array | null): string {
@@ -96,11 +101,15 @@ describe('collaboration persistence', () => {
     await writer.whenSynced()
     for (let i = 0; i < 25; i++) {
       writer.text.insert(writer.text.length, `${i};`)
-      await sleep(2)
+      // One log row each: the next edit waits until this one is stored (else they share a group commit).
+      await waitFor(async () => (await stored(pact.pactId)).document?.last_seq === i + 1, `edit ${i} to be stored`)
     }
     const expected = Array.from({ length: 25 }, (_, i) => `${i};`).join('')
     await waitFor(async () => textOf(await server.collab.loadDocumentState(pact.pactId)) === expected, 'all edits to be applied')
-    await waitFor(async () => (await stored(pact.pactId)).log.length < 10, 'the log to be compacted')
+    await waitFor(async () => {
+      const { document, log } = await stored(pact.pactId)
+      return document!.compacted_through > 0 && log.length < 10
+    }, 'the log to be compacted')
     const { document, log } = await stored(pact.pactId)
     expect(document?.compacted_through).toBeGreaterThan(0)
     expect(textOf(Y.mergeUpdates([document!.state, ...log.map((row) => row.payload)]))).toBe(expected)
