@@ -4,7 +4,8 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Logger } from 'pino'
 
-const SUBSCRIBE_WAIT_MS = 1_000
+// Redis is near: a subscription takes milliseconds, unless the machine is very busy or Redis is down.
+const SUBSCRIBE_WAIT_MS = 3_000
 
 /**
  * Redis pub/sub between the instances serving the same pacts: document updates and presence,
@@ -59,8 +60,8 @@ export class RedisBus {
   }
 
   /**
-   * `ready` resolves once this instance receives the channel's messages, or after a second if
-   * Redis is unreachable: serving goes on, and the subscription follows on reconnect, with
+   * `ready` resolves once this instance receives the channel's messages, or after a few seconds
+   * if Redis is unreachable: serving goes on, and the subscription follows on reconnect, with
    * `onReconnect`.
    */
   subscribe(channel: string, handler: (payload: Uint8Array) => void): { ready: Promise<void>; unsubscribe(): void } {

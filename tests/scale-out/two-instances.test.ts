@@ -30,7 +30,7 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     onB.text.insert(onB.text.length, 'Van B.')
     await waitFor(() => onA.text.toString() === 'Van A. Van B.', 'A to receive B’s edit')
     onA.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
-    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 3, 'B to see A’s caret')
+    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 3, 'B to see A’s caret', 10_000)
 
     const [wordsA, wordsB] = await Promise.all([typeWords(onA, 'a', 30), typeWords(onB, 'b', 30)])
     await waitFor(() => onA.text.toString() === onB.text.toString() && containsAll(onA.text.toString(), [...wordsA, ...wordsB]), 'both to converge')
@@ -113,5 +113,7 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     toPostgres.restore()
     await waitFor(() => watcher.text.toString() === 'opgeslagen. tijdens de storing.', 'the kept edit to be resent, stored and relayed', 20_000)
     expect(await storedText(pact.pactId)).toBe('opgeslagen. tijdens de storing.')
+    // The same process recovered: losing its database must not take it down.
+    expect(a.child.exitCode).toBeNull()
   })
 })

@@ -43,9 +43,11 @@ export function postgresPool(connectionString: string): pg.Pool {
     connectionTimeoutMillis: 5_000,
     query_timeout: 30_000,
   })
-  // A pooled connection that dies while idle (database restarted) must not crash the process:
-  // the pool drops it and the next query opens a new one.
+  // A connection that dies (database restarted, network cut) must not crash the process: idle
+  // ones the pool reports here, checked-out ones (mid-transaction) report on themselves. The
+  // failed query or transaction rejects, the pool drops the connection and opens a new one later.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection lost'))
+  pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL connection lost')))
   return pool
 }
 
