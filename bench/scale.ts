@@ -105,6 +105,8 @@ interface RunResult {
   /** Editor×edit pairs that never arrived (should be 0). */
   missing: number
   instanceCpuPercentOfOneCore: [number, number]
+  /** Other work on the machine just before the run (% of one core, over one second): figures from a busy machine are noisy. */
+  machineBusyPercentBefore: number | null
 }
 
 async function run(
@@ -127,7 +129,7 @@ async function run(
   })
   try {
     await Promise.all(clients.map((client) => client.whenSynced(30_000)))
-    await waitForQuietMachine(config.quietWaitS * 1000)
+    const quiet = await waitForQuietMachine(config.quietWaitS * 1000)
     const cpuBefore = instances.map((instance) => cpuSeconds(instance.pid) ?? 0)
     const started = now()
     window.from = started + config.warmupS * 1000
@@ -163,6 +165,7 @@ async function run(
       sameInstance: summarize(same),
       missing: Math.max(0, expected - all.length),
       instanceCpuPercentOfOneCore: cpu,
+      machineBusyPercentBefore: quiet.busyPercent,
     }
   } finally {
     for (const client of clients) client.destroy()
@@ -203,7 +206,7 @@ async function main(): Promise<void> {
     const result = await run(layout, instances as [RunningServer, RunningServer], pact.pactId, users.map((user) => user.cookie))
     results.push(result)
     const show = (name: string, s: LatencySummary | null) => (s ? `${name} p50 ${s.p50} ms, p99 ${s.p99} ms (${s.samples})` : `${name} –`)
-    log(`  ${show('all', result.all)}; ${show('cross-instance', result.crossInstance)}; ${show('same instance', result.sameInstance)}; missing ${result.missing}; CPU ${result.instanceCpuPercentOfOneCore.join(' % / ')} %`)
+    log(`  ${show('all', result.all)}; ${show('cross-instance', result.crossInstance)}; ${show('same instance', result.sameInstance)}; missing ${result.missing}; CPU ${result.instanceCpuPercentOfOneCore.join(' % / ')} %; machine busy before ${result.machineBusyPercentBefore} %`)
   }
 
   const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')
