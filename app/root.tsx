@@ -16,6 +16,7 @@ import {
 import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
 import { readCookie } from './platform/auth/session.server.ts'
+import { useNonce } from './platform/nonce.ts'
 import { Button, Heading, Paragraph } from './platform/ui/ui.tsx'
 import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
 import appCss from './platform/ui/app.css?url'
@@ -31,7 +32,8 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ request }: Route.LoaderArgs) {
   const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE), request.headers.get('Accept-Language'))
   const user = await getUser(request)
-  return { locale, user }
+  // Every page gets this: the header shows the name, and nothing else about the account travels.
+  return { locale, user: user && { name: user.name } }
 }
 
 export function useRootData() {
@@ -42,6 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE
   const i18n = useMemo(() => createI18n(locale), [locale])
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -58,8 +61,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
           <SiteFooter />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

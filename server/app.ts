@@ -8,8 +8,11 @@ import { demoSignIns, seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/platform/db/db.server.ts'
 import { publishPactEventSoon } from '#app/platform/events/pact-events.server.ts'
 import { logger } from '#app/platform/logger.server.ts'
+import { projectPactModel } from '#app/pact-model/projection.server.ts'
+import { installPorts } from '#app/platform/ports.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
-import { projectModelOnChange } from './collab/projection.ts'
+import { createModelProjection } from './collab/projection.ts'
+import { inProcessPorts } from './ports/in-process.ts'
 import { startScaleOut } from './scale-out/index.ts'
 
 /**
@@ -51,7 +54,11 @@ async function renewSessionCookie(req: Request, res: Response, next: NextFunctio
   }
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+/**
+ * Headers every response carries, static files included (server/main.js registers this before
+ * them). Pages add their Content-Security-Policy, with a nonce per page, in app/entry.server.tsx.
+ */
+export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.set({
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
@@ -72,7 +79,7 @@ export async function startApp(): Promise<{
   const scaleOut = startScaleOut(process.env, logger)
   const handler = express()
   handler.disable('x-powered-by')
-  handler.use(securityHeaders, refuseCrossSiteRequests, renewSessionCookie)
+  handler.use(refuseCrossSiteRequests, renewSessionCookie)
   handler.use(
     createRequestHandler({
       build: () => import('virtual:react-router/server-build'),
@@ -82,7 +89,9 @@ export async function startApp(): Promise<{
   let collab: CollabServer | undefined
   return {
     handler,
+    // Before the server listens: the app reaches the live documents, events and sockets only through the ports.
     attach(server) {
+      const projectModelOnChange = createModelProjection({ project: projectPactModel })
       collab = attachCollabServer(server, {
         fanout: scaleOut?.fanout,
         catchUpIntervalMs: scaleOut?.catchUpIntervalMs,
@@ -94,6 +103,9 @@ export async function startApp(): Promise<{
         },
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
+      const ports = inProcessPorts(collab)
+      // Scale-out: pact events and access changes reach every instance, through Redis.
+      installPorts(scaleOut ? scaleOut.ports(ports) : ports)
     },
     async close() {
       await collab?.close()

@@ -10,16 +10,21 @@ const app = express()
 app.disable('x-powered-by')
 if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
 
-let pactwerk
+let entry
 if (development) {
   const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
   app.use(vite.middlewares)
-  pactwerk = await vite.ssrLoadModule('./server/app.ts').then((m) => m.startApp())
+  entry = await vite.ssrLoadModule('./server/app.ts')
 } else {
+  entry = await import('../build/server/index.js')
+}
+// Before the static files, so they carry the security headers too.
+app.use(entry.securityHeaders)
+if (!development) {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/client', { maxAge: '1h' }))
-  pactwerk = await import('../build/server/index.js').then((m) => m.startApp())
 }
+const pactwerk = await entry.startApp()
 app.use(pactwerk.handler)
 
 const server = http.createServer(app)

@@ -22,3 +22,11 @@ export function isAccessLevel(value: unknown): value is AccessLevel {
 export function can(access: AccessLevel | null | undefined, permission: PactPermission): boolean {
   return access != null && GRANTS[access].includes(permission)
 }
+
+/**
+ * The access a stored membership grants, or null when it grants none: the membership rule of
+ * every page and of the collaboration socket (an unknown level grants nothing).
+ */
+export function membershipAccess(stored: string | null | undefined): AccessLevel | null {
+  return isAccessLevel(stored) && can(stored, 'view') ? stored : null
+}

@@ -32,9 +32,3 @@ export const signInSchema = z.object({
   password: z.string({ error: 'errors.password.required' }).max(PASSWORD_MAX_LENGTH, { error: 'errors.password.tooLong' }),
   redirectTo: z.string().optional(),
 })
-
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
-export function safeRedirect(to: string | null | undefined, fallback = '/pacts'): string {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
-}

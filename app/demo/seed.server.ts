@@ -5,6 +5,7 @@ import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
 import { hashPassword } from '#app/platform/auth/password.server.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
+import { DEMO_PACT_YEARS, type DemoPactParties } from './demo-pact-model.ts'
 
 /**
  * The demo: a fictional municipality, two providers and a residents' council around one
@@ -13,6 +14,8 @@ import { recordAudit } from '#app/audit/audit.server.ts'
 export const DEMO_PASSWORD = 'zuiderveen-demo-2026'
 
 interface DemoParty {
+  /** Its place in the demo's model (budgets, responsibilities): the seeded document finds it by this. */
+  role: keyof DemoPactParties
   organisation: string
   kind: OrganisationKind
   signs: boolean
@@ -21,24 +24,28 @@ interface DemoParty {
 
 export const DEMO_PARTIES: DemoParty[] = [
   {
+    role: 'gemeente',
     organisation: 'Gemeente Zuiderveen',
     kind: 'gemeente',
     signs: true,
     person: { name: 'Anouk de Vries', email: 'anouk@zuiderveen.example', access: 'beheerder' },
   },
   {
+    role: 'welzijn',
     organisation: 'Stichting Welzijn Zuiderveen',
     kind: 'aanbieder',
     signs: true,
     person: { name: 'Karim El Amrani', email: 'karim@welzijnzuiderveen.example', access: 'redacteur' },
   },
   {
+    role: 'jeugdhulp',
     organisation: 'Jeugdhulp De Brug',
     kind: 'aanbieder',
     signs: true,
     person: { name: 'Marieke Jansen', email: 'marieke@debrug.example', access: 'redacteur' },
   },
   {
+    role: 'adviesraad',
     organisation: 'Adviesraad Sociaal Domein Zuiderveen',
     kind: 'inwoners',
     signs: false,
@@ -46,11 +53,13 @@ export const DEMO_PARTIES: DemoParty[] = [
   },
 ]
 
+const [DEMO_START_YEAR, DEMO_END_YEAR] = [DEMO_PACT_YEARS[0], DEMO_PACT_YEARS[DEMO_PACT_YEARS.length - 1]]
+
 export const DEMO_PACT = {
-  title: 'Pact voor de Transformatie Zuiderveen 2027–2030',
+  title: `Pact voor de Transformatie Zuiderveen ${DEMO_START_YEAR}–${DEMO_END_YEAR}`,
   region: 'Gemeente Zuiderveen',
-  startYear: 2027,
-  endYear: 2030,
+  startYear: DEMO_START_YEAR,
+  endYear: DEMO_END_YEAR,
 }
 
 export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: string } | null> {

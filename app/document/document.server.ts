@@ -9,11 +9,8 @@ import type * as Y from 'yjs'
 import { PactDataContent, type PactDataSource } from '#app/document/ui/pact-data-view.tsx'
 import { createI18n } from '#app/platform/i18n/config.ts'
 import { isClauseKind } from './clause.ts'
-import { pactExtensions } from './extensions.ts'
+import { DOCUMENT_FIELD, pactExtensions } from './extensions.ts'
 import { pactDataAttributes, pactDataRefOf } from './pact-data.ts'
-
-/** The Y.XmlFragment the client's Collaboration extension binds to (its `field`). */
-export const DOCUMENT_FIELD = 'default'
 
 let cachedSchema: Schema | undefined
 function pactSchema(): Schema {

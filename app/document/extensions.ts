@@ -4,6 +4,9 @@ import { StarterKit } from '@tiptap/starter-kit'
 import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
 import { PactData, type PactDataOptions } from './pact-data.ts'
 
+/** The Y.XmlFragment holding a pact's text: the editor's Collaboration `field`, read by the server. */
+export const DOCUMENT_FIELD = 'default'
+
 // The document is a sequence of clauses with ordinary blocks (headings, text) between them.
 const PactDocument = Node.create({
   name: 'doc',

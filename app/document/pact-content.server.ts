@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { demoPactModel, type DemoPactParties } from '#app/demo/demo-pact-model.ts'
+import { DEMO_PARTIES } from '#app/demo/seed.server.ts'
 import { seedPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { demoPactDocument } from '#app/demo/demo-document.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'
@@ -23,24 +24,13 @@ export async function seedPactContent(pactId: string, doc: Y.Doc): Promise<void>
   seedPactDocument(doc, demoPactDocument(template, model))
 }
 
-// The organisations app/demo/seed.server.ts puts at the demo's table.
-const DEMO_ORGANISATIONS: Record<keyof DemoPactParties, string> = {
-  gemeente: 'Gemeente Zuiderveen',
-  welzijn: 'Stichting Welzijn Zuiderveen',
-  jeugdhulp: 'Jeugdhulp De Brug',
-  adviesraad: 'Adviesraad Sociaal Domein Zuiderveen',
-}
-
+// The demo's parties as app/demo/seed.server.ts put them at the table, each found by its organisation.
 function demoPartyIds(parties: ReadonlyArray<{ id: string; name: string }>): DemoPactParties {
-  const idOf = (name: string) => {
+  const idOf = (role: keyof DemoPactParties) => {
+    const name = DEMO_PARTIES.find((demo) => demo.role === role)?.organisation
     const party = parties.find((candidate) => candidate.name === name)
-    if (!party) throw new Error(`The demo pact has no party "${name}"`)
+    if (!party) throw new Error(`The demo pact has no party for "${role}"`)
     return party.id
   }
-  return {
-    gemeente: idOf(DEMO_ORGANISATIONS.gemeente),
-    welzijn: idOf(DEMO_ORGANISATIONS.welzijn),
-    jeugdhulp: idOf(DEMO_ORGANISATIONS.jeugdhulp),
-    adviesraad: idOf(DEMO_ORGANISATIONS.adviesraad),
-  }
+  return { gemeente: idOf('gemeente'), welzijn: idOf('welzijn'), jeugdhulp: idOf('jeugdhulp'), adviesraad: idOf('adviesraad') }
 }

@@ -6,7 +6,8 @@ import { PactData } from '#app/document/pact-data.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
 import { canonicalClauseContent, clauseContentHash, extractClauses, type DocumentNode } from '#app/sign-off/sign-off.ts'
-import { loadDocumentState } from '#server/collab/index.ts'
+import { ports } from '#app/platform/ports.ts'
+import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 
 /**
@@ -67,8 +68,7 @@ export function snapshotFromState(state: Uint8Array, context: { years: number[];
 }
 
 export async function pactSnapshot(pactId: string): Promise<PactSnapshot> {
-  const [pact, parties, state] = await Promise.all([getPact(pactId), listParties(pactId), loadDocumentState(pactId)])
-  const years = Array.from({ length: pact.end_year - pact.start_year + 1 }, (_, index) => pact.start_year + index)
-  const namedParties = parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as NamedParty['kind'] }))
-  return snapshotFromState(state ?? Y.encodeStateAsUpdate(new Y.Doc()), { years, parties: namedParties })
+  const [pact, parties, state] = await Promise.all([getPact(pactId), listParties(pactId), ports().documents.loadState(pactId)])
+  const namedParties = parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind }))
+  return snapshotFromState(state, { years: pactYears(pact.start_year, pact.end_year), parties: namedParties })
 }

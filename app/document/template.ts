@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import { newClauseId } from '#app/document/clause-ids.ts'
+import { pactYears } from '#app/pacts/lifecycle.ts'
 import type { ClauseKind } from './clause.ts'
 
 /**
@@ -51,7 +52,7 @@ function clause(kind: ClauseKind, title: string, body: JSONContent[]): JSONConte
 const RESULT_AREAS = ['Jeugd en gezin', 'Ouderen thuis', 'Meedoen met een psychische kwetsbaarheid']
 
 export function pactTemplate({ title, region, startYear, endYear }: PactTemplateInput): JSONContent {
-  const years = Array.from({ length: Math.max(endYear - startYear, 0) + 1 }, (_, i) => String(startYear + i))
+  const years = pactYears(startYear, endYear).map(String)
   return {
     type: 'doc',
     content: [

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { Database } from '#app/platform/db/schema.ts'
-import type { OrganisationKind } from '#app/organisations/organisation.ts'
+import type { OrganisationKind, OrganisationRole } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
 
 export async function insertOrganisation(
@@ -20,7 +20,7 @@ export async function addOrganisationMember(
   trx: Transaction<Database> | Db,
   organisationId: string,
   userId: string,
-  role: 'beheerder' | 'lid',
+  role: OrganisationRole,
 ) {
   await trx
     .insertInto('organisation_members')

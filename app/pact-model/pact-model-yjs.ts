@@ -163,6 +163,9 @@ function yearFromKey(text: string): unknown {
 // ---------------------------------------------------------------------------------------------
 // Who wrote a value: lets the server tell editors which client wrote an invalid field.
 
+/** The name behind a Yjs client id, or null when the server does not know (e.g. written before a restart). */
+export type WriterNameOf = (clientId: number) => string | null
+
 /**
  * The Yjs client ids that wrote the value at `path` (a path of `readPactModel`'s output, as in a
  * validation issue), sorted: the client that wrote a single value; every client that wrote a

@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
-import { readPactModel, writerClientIdsAt } from '#app/pact-model/pact-model-yjs.ts'
+import { readPactModel, writerClientIdsAt, type WriterNameOf } from '#app/pact-model/pact-model-yjs.ts'
 import {
   validatePactModel,
-  type IndicatorDirection,
-  type IndicatorLevel,
   type PactModel,
   type PactModelContext,
   type PactModelIssue,
 } from '#app/pact-model/pact-model.ts'
-import { loadDocumentState } from '#server/collab/index.ts'
+import { ports } from '#app/platform/ports.ts'
+import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 
 /**
@@ -32,16 +31,9 @@ export interface ModelValidationReport {
   checkedAt: string
 }
 
-/** The name behind a Yjs client id, or null when the server does not know (e.g. written before a restart). */
-export type WriterNameOf = (clientId: number) => string | null
-
 export async function pactModelContext(pactId: string, db: Db = getDb()): Promise<PactModelContext> {
   const [pact, parties] = await Promise.all([getPact(pactId, db), listParties(pactId, db)])
   return { years: pactYears(pact.start_year, pact.end_year), partyIds: parties.map((party) => party.id) }
-}
-
-export function pactYears(startYear: number, endYear: number): number[] {
-  return Array.from({ length: endYear - startYear + 1 }, (_, index) => startYear + index)
 }
 
 // Projections of one pact run one after another, so an older state never overwrites a newer one.
@@ -66,10 +58,10 @@ export function projectPactModel(pactId: string, state: Uint8Array, writerNameOf
 }
 
 /** Builds the projection again from the pact's document, e.g. after the tables were lost. */
-export function rebuildProjection(pactId: string, db: Db = getDb()): Promise<ModelValidationReport | null> {
+export function rebuildProjection(pactId: string, db: Db = getDb()): Promise<ModelValidationReport> {
   return inPactQueue(pactId, async () => {
-    const state = await loadDocumentState(pactId)
-    return state ? projectState(pactId, state, null, db, { force: true }) : null
+    const state = await ports().documents.loadState(pactId)
+    return projectState(pactId, state, null, db, { force: true })
   })
 }
 
@@ -79,8 +71,7 @@ export function rebuildProjection(pactId: string, db: Db = getDb()): Promise<Mod
  */
 export function ensureProjection(pactId: string, db: Db = getDb()): Promise<void> {
   return inPactQueue(pactId, async () => {
-    const state = await loadDocumentState(pactId)
-    if (state) await projectState(pactId, state, null, db)
+    await projectState(pactId, await ports().documents.loadState(pactId), null, db)
   })
 }
 
@@ -246,9 +237,8 @@ export async function readProjectedModel(pactId: string, db: Db = getDb()): Prom
           id: indicator.id,
           name: indicator.name,
           unit: indicator.unit,
-          // Only validated values were projected.
-          level: indicator.level as IndicatorLevel,
-          direction: indicator.direction as IndicatorDirection,
+          level: indicator.level,
+          direction: indicator.direction,
           baselineValue: indicator.baseline_value,
           baselineYear: indicator.baseline_year,
           targets: targets.filter((target) => target.indicator_id === indicator.id).map((target) => ({ year: target.year, value: target.value })),

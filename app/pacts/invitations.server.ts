@@ -3,8 +3,12 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { AccessLevel } from '#app/access/access.ts'
 import { newId } from '#app/platform/ids.ts'
+import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { addOrganisationMember } from '#app/organisations/organisations.server.ts'
+
+/** To an organisation only, or to a pact through one of its parties (with an access level). */
+export type InvitationKind = 'pact' | 'organisation'
 
 /** An invitation link works once, for seven days; like sessions, only its hash is stored. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
@@ -88,7 +92,7 @@ export type InvitationLookup =
   | { status: 'used' | 'expired' }
   | {
       status: 'valid'
-      invitation: { id: string; kind: string; organisationName: string; pactId: string | null; pactTitle: string | null; access: string | null }
+      invitation: { id: string; kind: InvitationKind; organisationName: string; pactId: string | null; pactTitle: string | null; access: AccessLevel | null }
     }
 
 export async function lookupInvitation(token: string, now = new Date(), db: Db = getDb()): Promise<InvitationLookup> {
@@ -129,7 +133,7 @@ export type AcceptResult =
   | { ok: false; reason: 'unknown' | 'used' | 'expired' }
 
 export async function acceptInvitation(token: string, userId: string, now = new Date(), db: Db = getDb()): Promise<AcceptResult> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx): Promise<AcceptResult> => {
     const row = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
     if (!row) return { ok: false, reason: 'unknown' }
     if (row.used_at) return { ok: false, reason: 'used' }
@@ -143,10 +147,14 @@ export async function acceptInvitation(token: string, userId: string, now = new 
       .executeTakeFirst()
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'used' }
 
-    await addOrganisationMember(trx, row.organisation_id, userId, 'lid')
-    if (row.kind !== 'pact' || !row.pact_id || !row.party_id || !row.access) {
+    // A pact invitation grants access to that pact, for that party, and nothing more: who
+    // belongs to an organisation (and so sees its people and acts in its name) is for that
+    // organisation's own beheerders, not for a pact's, who may be of another organisation.
+    if (row.kind !== 'pact') {
+      await addOrganisationMember(trx, row.organisation_id, userId, 'lid')
       return { ok: true, pactId: null, alreadyMember: false }
     }
+    if (!row.pact_id || !row.party_id || !row.access) return { ok: false, reason: 'unknown' }
     const existing = await trx
       .selectFrom('pact_members')
       .select('access')
@@ -167,4 +175,10 @@ export async function acceptInvitation(token: string, userId: string, now = new 
     })
     return { ok: true, pactId: row.pact_id, alreadyMember: Boolean(existing) }
   })
+  // Membership changed: like every such change it is announced, whoever holds the pact open.
+  if (result.ok && result.pactId && !result.alreadyMember) {
+    await ports().access.pactAccessChanged(result.pactId)
+    ports().events.publish(result.pactId, 'access')
+  }
+  return result
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PACT_STATUSES } from '#app/organisations/organisation.ts'
-import { allowedTransitions, canTransition, canWriteDocument, isAmendment, isDocumentEditable } from './lifecycle.ts'
+import { allowedTransitions, canTransition, isAmendment, isDocumentEditable, pactYears } from './lifecycle.ts'
 
 describe('pact lifecycle', () => {
   it('moves forward one step at a time', () => {
@@ -22,15 +22,13 @@ describe('pact lifecycle', () => {
     expect(PACT_STATUSES.filter(isDocumentEditable)).toEqual(['concept', 'ter-ondertekening'])
   })
 
-  it('lets editors write only while the pact is being drafted or awaits signatures', () => {
-    expect(canWriteDocument('redacteur', 'concept')).toBe(true)
-    expect(canWriteDocument('beheerder', 'ter-ondertekening')).toBe(true)
-    expect(canWriteDocument('beheerder', 'getekend')).toBe(false)
-    expect(canWriteDocument('redacteur', 'actief')).toBe(false)
-    expect(canWriteDocument('commentator', 'concept')).toBe(false)
-  })
 
   it('never allows staying put', () => {
     for (const status of PACT_STATUSES) expect(allowedTransitions(status)).not.toContain(status)
+  })
+
+  it('runs from its first year to its last, both included', () => {
+    expect(pactYears(2026, 2029)).toEqual([2026, 2027, 2028, 2029])
+    expect(pactYears(2026, 2026)).toEqual([2026])
   })
 })

@@ -1,4 +1,3 @@
-import { can, type AccessLevel } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 
 /**
@@ -26,11 +25,11 @@ export function isDocumentEditable(status: PactStatus): boolean {
   return status === 'concept' || status === 'ter-ondertekening'
 }
 
-/** Whether someone with this access may change the pact's text and model now. */
-export function canWriteDocument(access: AccessLevel, status: PactStatus): boolean {
-  return can(access, 'edit') && isDocumentEditable(status)
-}
-
 export function isAmendment(from: PactStatus, to: PactStatus): boolean {
   return (from === 'getekend' || from === 'actief') && to === 'concept'
+}
+
+/** The calendar years a pact runs, first to last (its budgets and targets are per year). */
+export function pactYears(startYear: number, endYear: number): number[] {
+  return Array.from({ length: Math.max(endYear - startYear + 1, 0) }, (_, index) => startYear + index)
 }

@@ -2,6 +2,7 @@ import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { isAccessLevel, type AccessLevel } from '#app/access/access.ts'
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
+import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { insertOrganisation } from '#app/organisations/organisations.server.ts'
 
@@ -87,7 +88,6 @@ export async function listMembers(pactId: string, db: Db = getDb()) {
     .select([
       'users.id as user_id',
       'users.name',
-      'users.email',
       'pact_members.access',
       'pact_members.party_id',
       'organisations.name as party_name',
@@ -96,7 +96,7 @@ export async function listMembers(pactId: string, db: Db = getDb()) {
     .orderBy('organisations.name')
     .orderBy('users.name')
     .execute()
-  return rows.filter((row): row is typeof row & { access: AccessLevel } => isAccessLevel(row.access))
+  return rows.filter((row) => isAccessLevel(row.access))
 }
 
 export async function addParty(
@@ -124,8 +124,9 @@ export async function addParty(
 
 export class LastManagerError extends Error {}
 
+/** Resolves once the member's open sockets follow the new access: a demoted editor's next change is refused. */
 export async function changeMemberAccess(pactId: string, memberId: string, access: AccessLevel, actorId: string, db: Db = getDb()) {
-  return db.transaction().execute(async (trx) => {
+  const changed = await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('pact_members')
       .select('access')
@@ -147,5 +148,10 @@ export async function changeMemberAccess(pactId: string, memberId: string, acces
     await recordAudit(trx, { pactId, actorId, action: 'member.access-changed', details: { userId: memberId, from: current.access, to: access } })
     return true
   })
+  if (changed) {
+    await ports().access.pactAccessChanged(pactId)
+    ports().events.publish(pactId, 'access')
+  }
+  return changed
 }
 

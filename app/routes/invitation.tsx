@@ -11,10 +11,11 @@ const STATUS_FOR = { unknown: 404, used: 410, expired: 410 } as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const lookup = await lookupInvitation(params.token)
-  const user = await getUser(request)
+  const signedIn = (await getUser(request)) !== null
   const path = new URL(request.url).pathname
-  if (lookup.status !== 'valid') return data({ status: lookup.status, invitation: null, user, path }, { status: STATUS_FOR[lookup.status] })
-  return { status: lookup.status, invitation: lookup.invitation, user, path }
+  if (lookup.status !== 'valid') return data({ status: lookup.status, invitation: null, signedIn, path }, { status: STATUS_FOR[lookup.status] })
+  const { organisationName, pactTitle, access } = lookup.invitation
+  return { status: lookup.status, invitation: { organisationName, pactTitle, access }, signedIn, path }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -26,7 +27,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function Invitation() {
   const { t } = useTranslation()
-  const { status, invitation, user, path } = useLoaderData<typeof loader>()
+  const { status, invitation, signedIn, path } = useLoaderData<typeof loader>()
   if (!invitation) {
     return (
       <div className="pw-stack">
@@ -47,7 +48,7 @@ export default function Invitation() {
             })
           : t('invitations.forOrganisation', { organisation: invitation.organisationName })}
       </Paragraph>
-      {user ? (
+      {signedIn ? (
         <Form method="post">
           <Button>{t('invitations.accept')}</Button>
         </Form>

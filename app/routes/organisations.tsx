@@ -16,8 +16,14 @@ export const meta: Route.MetaFunction = () => [{ title: 'Organisaties · Pactwer
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)
   const organisations = await listUserOrganisations(user.id)
+  // Members' e-mail addresses are for the organisation's beheerders, who manage its people.
   const withMembers = await Promise.all(
-    organisations.map(async (organisation) => ({ ...organisation, members: await listOrganisationMembers(organisation.id) })),
+    organisations.map(async (organisation) => ({
+      ...organisation,
+      members: (await listOrganisationMembers(organisation.id)).map(({ email, ...member }) =>
+        organisation.role === 'beheerder' ? { ...member, email } : { ...member, email: null },
+      ),
+    })),
   )
   return { organisations: withMembers }
 }
@@ -64,7 +70,8 @@ export default function Organisations() {
           <ul>
             {organisation.members.map((member) => (
               <li key={member.id}>
-                {member.name} ({member.email}) — {t(`organisations.roles.${member.role}`)}
+                {member.name}
+                {member.email ? ` (${member.email})` : ''} — {t(`organisations.roles.${member.role}`)}
               </li>
             ))}
           </ul>

@@ -12,10 +12,10 @@ import { RiskRulesEditor } from '#app/pact-model/ui/risk-rules-editor.tsx'
 import { Alert, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { usePactModel, type LivePactModel } from '#app/pact-model/ui/use-pact-model.ts'
 import { WhatIf } from '#app/pact-model/ui/what-if.tsx'
-import { ensureProjection, pactYears, readModelValidation, readProjectedModel } from '#app/pact-model/projection.server.ts'
+import { ensureProjection, readModelValidation, readProjectedModel } from '#app/pact-model/projection.server.ts'
+import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import type { OrganisationKind, PactStatus } from '#app/organisations/organisation.ts'
-import { canWriteDocument } from '#app/pacts/lifecycle.ts'
+import { documentWriteVerdict } from '#app/access/write-policy.ts'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
 import areasCss from '#app/pact-model/ui/areas.css?url'
 import editorCss from '#app/document/ui/editor.css?url'
@@ -38,9 +38,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     pact: { id: pact.id, title: pact.title },
     years: pactYears(pact.start_year, pact.end_year),
-    parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind as OrganisationKind })),
+    parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
     // The socket enforces this too; here it only decides what the page offers.
-    canEdit: canWriteDocument(membership.access, pact.status as PactStatus),
+    canEdit: documentWriteVerdict({ access: membership.access, pactStatus: pact.status }).allowed,
     projectedModel,
     reportedIssues: report?.issues ?? [],
   }

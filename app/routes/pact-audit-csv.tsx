@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { listAudit, recordAudit } from '#app/audit/audit.server.ts'
+import { listAudit } from '#app/audit/audit.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
-import { getDb } from '#app/platform/db/db.server.ts'
+import { csvSafeCell } from '#app/platform/csv.ts'
 import { downloadName } from '#app/sign-off/exports/version-document.ts'
 import { createI18n } from '#app/platform/i18n/config.ts'
 import { formatDateTime } from '#app/platform/i18n/format.ts'
@@ -10,12 +10,12 @@ import type { Route } from './+types/pact-audit-csv'
 
 /**
  * The audit trail as CSV, in Dutch (a record for the archive). Semicolons and a byte-order
- * mark, so Excel with Dutch settings opens it in columns with accents intact. The export is
- * itself recorded first, so the file holds every entry up to and including its own.
+ * mark, so Excel with Dutch settings opens it in columns with accents intact; names and
+ * details are people's own text, so no cell may start a formula. Downloading is a GET, which
+ * another site can make a browser do: it changes nothing, the trail included.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { user } = await requirePactAccess(request, params.pactId, 'view')
-  await recordAudit(getDb(), { pactId: params.pactId, actorId: user.id, action: 'audit.exported', details: { format: 'csv' } })
+  await requirePactAccess(request, params.pactId, 'view')
   const [pact, entries] = await Promise.all([getPact(params.pactId), listAudit(params.pactId)])
   const { t } = createI18n('nl')
   const csv = stringify(
@@ -30,6 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ]),
     {
       bom: true,
+      cast: { string: csvSafeCell },
       delimiter: ';',
       header: true,
       columns: (['id', 'utc', 'time', 'who', 'what', 'code', 'details'] as const).map((column) => t(`signoff.audit.csvColumns.${column}`)),

@@ -12,10 +12,10 @@ import { getPact } from '#app/pacts/pacts.server.ts'
 import { decidedCanonicals, userNames } from '#app/sign-off/views.server.ts'
 import { decideOnClause, SignOffError, signingPartiesOf, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { can } from '#app/access/access.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { clauseHtml } from '#app/document/render-clause.server.ts'
-import { clauseFormSchema, commentSchema, DECISIONS, decisionSchema, refusalFor } from '#app/sign-off/forms.ts'
+import { clauseFormSchema, commentSchema, decisionSchema, refusalFor } from '#app/sign-off/forms.ts'
+import { DECISIONS } from '#app/sign-off/sign-off.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-clause'
@@ -70,7 +70,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     .filter((comment) => comment.parent_id === null)
     .map((thread) => ({ ...thread, replies: clauseComments.filter((comment) => comment.parent_id === thread.id) }))
 
-  const status = pact.status as PactStatus
+  const status = pact.status
   const decisionsOpen = isDocumentEditable(status)
   // The signing parties this person may decide for, while decisions are open.
   const decideFor = decisionsOpen

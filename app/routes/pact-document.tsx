@@ -4,9 +4,7 @@ import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { PactEditor } from '#app/document/ui/pact-editor.tsx'
 import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { can } from '#app/access/access.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
-import { canWriteDocument } from '#app/pacts/lifecycle.ts'
+import { documentWriteVerdict } from '#app/access/write-policy.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import type { Route } from './+types/pact-document'
 
@@ -18,13 +16,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
   const partyName = parties.find((party) => party.id === membership.partyId)?.name ?? ''
+  // The socket enforces this too; here it only decides what the page offers.
+  const write = documentWriteVerdict({ access: membership.access, pactStatus: pact.status })
   return {
     pact: { id: pact.id, title: pact.title },
     user: { id: user.id, name: user.name, partyName },
-    // The socket enforces this too; here it only decides what the page offers.
-    canEdit: canWriteDocument(membership.access, pact.status as PactStatus),
+    canEdit: write.allowed,
     // An editor of a signed pact reads why the text is frozen, not that editors may write.
-    frozen: can(membership.access, 'edit') && !canWriteDocument(membership.access, pact.status as PactStatus),
+    frozen: !write.allowed && write.reason === 'pact-signed',
   }
 }
 

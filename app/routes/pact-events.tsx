@@ -1,5 +1,5 @@
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { subscribePactEvents } from '#app/platform/events/pact-events.server.ts'
+import { ports } from '#app/platform/ports.ts'
 import type { Route } from './+types/pact-events'
 
 // Proxies and load balancers close connections that stay silent for a minute or so.
@@ -16,7 +16,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (chunk: string) => controller.enqueue(encoder.encode(chunk))
-      const unsubscribe = subscribePactEvents(params.pactId, (kind) => send(`event: ${kind}\ndata: {}\n\n`))
+      const unsubscribe = ports().events.subscribe(params.pactId, (kind) => send(`event: ${kind}\ndata: {}\n\n`))
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS)
       stop = () => {
         clearInterval(heartbeat)

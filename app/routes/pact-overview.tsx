@@ -11,7 +11,14 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, parties, members] = await Promise.all([getPact(params.pactId), listParties(params.pactId), listMembers(params.pactId)])
-  return { pact, parties, members, access: membership.access, canManage: can(membership.access, 'manage') }
+  // Only what the page shows: every member sees this, so nothing about people beyond name and role.
+  return {
+    pact: { id: pact.id, title: pact.title, region: pact.region, start_year: pact.start_year, end_year: pact.end_year, status: pact.status },
+    parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind, is_signatory: party.is_signatory })),
+    members: members.map((member) => ({ user_id: member.user_id, name: member.name, party_name: member.party_name, access: member.access })),
+    access: membership.access,
+    canManage: can(membership.access, 'manage'),
+  }
 }
 
 export default function PactOverview() {

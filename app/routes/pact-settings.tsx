@@ -17,7 +17,11 @@ export const meta: Route.MetaFunction = () => [{ title: 'Instellingen · Pactwer
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'manage')
   const [pact, parties, members] = await Promise.all([getPact(params.pactId), listParties(params.pactId), listMembers(params.pactId)])
-  return { pact, parties, members }
+  return {
+    pact: { id: pact.id, title: pact.title },
+    parties: parties.map((party) => ({ id: party.id, name: party.name })),
+    members: members.map((member) => ({ user_id: member.user_id, name: member.name, party_name: member.party_name, access: member.access })),
+  }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {

@@ -40,7 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         candidates: canManage ? candidates.map((member) => ({ userId: member.user_id, name: member.name })) : [],
       }
     })
-  const status = pact.status as PactStatus
+  const status = pact.status
   return {
     pact: { id: pact.id, title: pact.title, status },
     clauses: matrix.clauses.map((row, index) => ({

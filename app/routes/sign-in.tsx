@@ -4,12 +4,14 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useActionData, useSearchParams } from 'react-router'
 import { requireAnonymous } from '#app/access/authorization.server.ts'
-import { isSignInBlocked, recordFailedSignIn } from '#app/platform/auth/rate-limit.server.ts'
+import { knownDeviceOf, rememberDevice } from '#app/platform/auth/known-devices.server.ts'
+import { claimSignInAttempt, signInKeys, signInSucceeded } from '#app/platform/auth/rate-limit.server.ts'
 import { redirectWithNewSession } from '#app/platform/auth/session.server.ts'
 import { forgetOfflineStores } from '#app/document/offline-store.ts'
 import { Alert, Button, FormErrors, Heading, Paragraph, TextField } from '#app/platform/ui/ui.tsx'
-import { verifyCredentials } from '#app/accounts/users.server.ts'
-import { safeRedirect, signInSchema } from '#app/accounts/forms.ts'
+import { findUserByEmail, verifyCredentials } from '#app/accounts/users.server.ts'
+import { signInSchema } from '#app/accounts/forms.ts'
+import { safeRedirectPath } from '#app/platform/auth/redirect.ts'
 import type { Route } from './+types/sign-in'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Inloggen · Pactwerk' }]
@@ -25,15 +27,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
   const { email, password, redirectTo } = submission.value
   const clientAddress = context?.clientAddress ?? 'unknown'
-  if (await isSignInBlocked(email, clientAddress)) {
+  const account = await findUserByEmail(email)
+  const knownDeviceId = account ? await knownDeviceOf(request, account.id) : null
+  const keys = signInKeys({ email, clientAddress, knownDeviceId })
+  const claim = await claimSignInAttempt(keys)
+  if (!claim.allowed) {
     return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.tooManyAttempts'] })
   }
   const user = await verifyCredentials(email, password)
-  if (!user) {
-    await recordFailedSignIn(email, clientAddress)
-    return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] })
-  }
-  return redirectWithNewSession(request, user.id, safeRedirect(redirectTo))
+  if (!user) return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] })
+  await signInSucceeded(keys)
+  return redirectWithNewSession(request, user.id, safeRedirectPath(redirectTo, '/pacts'), [await rememberDevice(request, user.id)])
 }
 
 export default function SignIn() {
@@ -42,6 +46,7 @@ export default function SignIn() {
   const [searchParams] = useSearchParams()
   const redirectTo = searchParams.get('redirectTo') ?? ''
   const signedOut = searchParams.has('uitgelogd')
+  const signedUp = searchParams.has('aangemeld')
   useEffect(() => {
     if (signedOut) void forgetOfflineStores()
   }, [signedOut])
@@ -54,6 +59,7 @@ export default function SignIn() {
     <div className="pw-stack">
       <Heading level={1}>{t('signIn.title')}</Heading>
       {signedOut ? <Alert type="ok">{t('signIn.signedOut')}</Alert> : null}
+      {signedUp ? <Alert type="info">{t('signIn.signedUp')}</Alert> : null}
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -1,12 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useActionData, useSearchParams } from 'react-router'
+import { Form, Link, redirect, useActionData, useSearchParams } from 'react-router'
 import { requireAnonymous } from '#app/access/authorization.server.ts'
-import { redirectWithNewSession } from '#app/platform/auth/session.server.ts'
 import { Button, Heading, Paragraph, TextField } from '#app/platform/ui/ui.tsx'
-import { createUser, EmailInUseError, findUserByEmail } from '#app/accounts/users.server.ts'
-import { safeRedirect, signUpSchema } from '#app/accounts/forms.ts'
+import { createUser, EmailInUseError } from '#app/accounts/users.server.ts'
+import { signUpSchema } from '#app/accounts/forms.ts'
+import { safeRedirectPath } from '#app/platform/auth/redirect.ts'
 import type { Route } from './+types/sign-up'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Account aanmaken · Pactwerk' }]
@@ -22,15 +22,19 @@ export async function action({ request }: Route.ActionArgs) {
   const submission = parseWithZod(formData, { schema: signUpSchema })
   if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
   const { name, email, password, redirectTo } = submission.value
-  const emailTaken = { hideFields: ['password'], fieldErrors: { email: ['errors.email.taken'] } }
-  if (await findUserByEmail(email)) return submission.reply(emailTaken)
+  // Whether the address already has an account must not show, neither in the answer nor in
+  // its timing: createUser hashes the password before the unique index refuses a taken
+  // address, and both cases continue to the sign-in page with the same words. Telling the
+  // existing owner that someone tried needs outgoing mail, which Pactwerk does not send yet.
   try {
-    const user = await createUser({ name, email, password })
-    return redirectWithNewSession(request, user.id, safeRedirect(redirectTo))
+    await createUser({ name, email, password })
   } catch (error) {
-    if (error instanceof EmailInUseError) return submission.reply(emailTaken)
-    throw error
+    if (!(error instanceof EmailInUseError)) throw error
   }
+  const next = new URLSearchParams({ aangemeld: '1' })
+  const target = safeRedirectPath(redirectTo, '')
+  if (target) next.set('redirectTo', target)
+  return redirect(`/inloggen?${next}`)
 }
 
 export default function SignUp() {

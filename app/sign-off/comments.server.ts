@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
-import { publishPactEvent } from '#app/platform/events/pact-events.server.ts'
+import { ports } from '#app/platform/ports.ts'
 import { newId } from '#app/platform/ids.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 
@@ -72,7 +72,7 @@ export async function addComment(
       .execute()
     await recordAudit(trx, { pactId: input.pactId, actorId: input.authorId, action: 'comment.added', details: { commentId: id, clauseId: input.clauseId, parentId: input.parentId } })
   })
-  publishPactEvent(input.pactId, 'comments')
+  ports().events.publish(input.pactId, 'comments')
   return id
 }
 
@@ -87,5 +87,5 @@ export async function setThreadResolved(pactId: string, threadId: string, resolv
       .execute()
     await recordAudit(trx, { pactId, actorId, action: resolved ? 'comment.resolved' : 'comment.reopened', details: { threadId } })
   })
-  publishPactEvent(pactId, 'comments')
+  ports().events.publish(pactId, 'comments')
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { PACT_STATUSES } from '#app/organisations/organisation.ts'
+import { DECISIONS } from './sign-off.ts'
 
 /**
  * The forms of sign-off: deciding on a clause, discussing it, and a beheerder's management of
  * signatories and the pact's status. One schema per form, shared by browser and action;
  * messages are i18n keys.
  */
-export const DECISIONS = ['akkoord', 'niet-akkoord', 'wijziging-gevraagd'] as const
 export const MAX_EXPLANATION_LENGTH = 2_000
 export const MAX_COMMENT_LENGTH = 4_000
 

@@ -2,9 +2,8 @@ import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/sign-off.ts'
-import { publishPactEvent } from '#app/platform/events/pact-events.server.ts'
 import { newId } from '#app/platform/ids.ts'
-import { recheckCollabAccess } from '#server/collab/index.ts'
+import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { pactSnapshot, type PactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
@@ -62,15 +61,24 @@ export async function addSignatory(pactId: string, partyId: string, userId: stri
       .execute()
     await recordAudit(trx, { pactId, actorId, action: 'signatory.added', details: { partyId, userId } })
   })
-  publishPactEvent(pactId, 'sign-off')
+  ports().events.publish(pactId, 'sign-off')
 }
 
-export async function removeSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()) {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('pact_signatories').where('pact_id', '=', pactId).where('party_id', '=', partyId).where('user_id', '=', userId).execute()
+/** Removes a signatory of this pact; the trail records it only when there was one to remove. */
+export async function removeSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()): Promise<boolean> {
+  const removed = await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .deleteFrom('pact_signatories')
+      .where('pact_id', '=', pactId)
+      .where('party_id', '=', partyId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (Number(result.numDeletedRows) === 0) return false
     await recordAudit(trx, { pactId, actorId, action: 'signatory.removed', details: { partyId, userId } })
+    return true
   })
-  publishPactEvent(pactId, 'sign-off')
+  if (removed) ports().events.publish(pactId, 'sign-off')
+  return removed
 }
 
 export async function signingPartiesOf(userId: string, pactId: string, db: Db = getDb()): Promise<string[]> {
@@ -89,7 +97,7 @@ async function listApprovals(pactId: string, db: Db): Promise<Approval[]> {
     clauseId: row.clause_id,
     partyId: row.party_id,
     userId: row.user_id,
-    decision: row.decision as Decision,
+    decision: row.decision,
     contentHash: row.content_hash,
     decidedAt: row.created_at,
   }))
@@ -118,7 +126,7 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
   const { pactId, clauseId, partyId, userId } = input
   const attempt = { clauseId, partyId, decision: input.decision, seenHash: input.seenHash }
   const pact = await getPact(pactId, db)
-  if (!isDocumentEditable(pact.status as PactStatus)) throw await refuse(pactId, userId, 'clause.decision-refused', 'not-open-for-decisions', attempt, db)
+  if (!isDocumentEditable(pact.status)) throw await refuse(pactId, userId, 'clause.decision-refused', 'not-open-for-decisions', attempt, db)
   if (!(await signingPartiesOf(userId, pactId, db)).includes(partyId)) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
@@ -170,14 +178,14 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
       details: { clauseId, partyId, decision: input.decision, contentHash: clause.contentHash },
     })
   })
-  publishPactEvent(pactId, 'sign-off')
-  if (input.explanation) publishPactEvent(pactId, 'comments')
+  ports().events.publish(pactId, 'sign-off')
+  if (input.explanation) ports().events.publish(pactId, 'comments')
 }
 
 /** Moves the pact through its life; signing seals an immutable version. */
 export async function changePactStatus(pactId: string, to: PactStatus, actorId: string, db: Db = getDb()) {
   const pact = await getPact(pactId, db)
-  const from = pact.status as PactStatus
+  const from = pact.status
   if (!canTransition(from, to)) throw await refuse(pactId, actorId, 'pact.status-refused', 'invalid-transition', { from, to }, db)
 
   if (to !== 'getekend') {
@@ -186,8 +194,9 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
       const action = isAmendment(from, to) ? 'pact.amendment-started' : 'pact.status-changed'
       await recordAudit(trx, { pactId, actorId, action, details: { from, to } })
     })
-    await recheckCollabAccess()
-    publishPactEvent(pactId, 'status')
+    // Whether the text may be written follows the status (an amendment reopens it): open sockets learn it now.
+    await ports().access.pactAccessChanged(pactId)
+    ports().events.publish(pactId, 'status')
     return null
   }
 
@@ -226,9 +235,9 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
     await recordAudit(trx, { pactId, actorId, action: 'pact.signed', details: { version: next, hash, clauses: clauseHashes.length } })
     return next
   })
-  // Open editors turn read-only now, not at the next periodic re-check.
-  await recheckCollabAccess()
-  publishPactEvent(pactId, 'status')
+  // Open editors turn read-only now: once this returns, no socket's change is applied any more.
+  await ports().access.pactAccessChanged(pactId)
+  ports().events.publish(pactId, 'status')
   return number
 }
 

@@ -74,7 +74,8 @@ export interface ExtractedClause {
   node: DocumentNode
 }
 
-export type Decision = 'akkoord' | 'niet-akkoord' | 'wijziging-gevraagd'
+export const DECISIONS = ['akkoord', 'niet-akkoord', 'wijziging-gevraagd'] as const
+export type Decision = (typeof DECISIONS)[number]
 
 export interface Approval {
   clauseId: string

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sessionIdFromToken } from '#app/platform/auth/session.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import { addMember, createTestPact, setAccess, signOut } from '#tests/support/fixtures.ts'
 import { isAllowedOrigin, recheckAccess } from './auth.ts'
 import { CloseCode } from './close-codes.ts'
@@ -39,7 +40,7 @@ describe('recheckAccess', () => {
       partyId: pact.partyId,
       partyName: '',
       access: 'redacteur',
-      documentEditable: true,
+      pactStatus: 'concept',
     })
     const identities = [identityOf(pact.owner), identityOf(member), identityOf(leaver)]
     await setAccess(pact, member, 'lezer')
@@ -52,5 +53,16 @@ describe('recheckAccess', () => {
 
     const outsider = { ...identityOf(member), pactId: (await createTestPact()).pactId }
     expect(await recheckAccess([outsider])).toEqual([{ status: 'ended', code: CloseCode.accessRevoked, reason: 'access-revoked' }])
+    // The pages' rule for a session's end (sessionFreshness): expired at its expiry, not a moment later.
+    const session = await getDb()
+      .selectFrom('sessions')
+      .select('expires_at')
+      .where('user_id', '=', pact.owner.id)
+      .executeTakeFirstOrThrow()
+    const expiry = new Date(session.expires_at)
+    const [atExpiry] = await recheckAccess([identityOf(pact.owner)], expiry)
+    expect(atExpiry).toEqual({ status: 'ended', code: CloseCode.sessionEnded, reason: 'session-ended' })
+    const [justBefore] = await recheckAccess([identityOf(pact.owner)], new Date(expiry.getTime() - 1))
+    expect(justBefore).toMatchObject({ status: 'active', pactStatus: 'concept' })
   })
 })

@@ -1,19 +1,16 @@
 import type { IncomingMessage } from 'node:http'
 import type { Logger } from 'pino'
-import { getAuthenticatedUser, pactAccessFor } from '#app/access/authorization.server.ts'
-import { getDb } from '#app/platform/db/db.server.ts'
-import { can, isAccessLevel, type AccessLevel } from '#app/access/access.ts'
+import { currentPactAccess, getAuthenticatedUser } from '#app/access/authorization.server.ts'
+import type { AccessLevel } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
-import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { CloseCode } from './close-codes.ts'
 import type { CollabIdentity } from './types.ts'
 
 /**
  * Who may open a collaboration socket, and whether they still may: the upgrade is checked
  * with the same session and membership rules as every page (authorization.server.ts), before
- * any document data is sent; open sockets are re-checked in one batched query every few
- * seconds, so signing out, revoking membership or downgrading to read-only takes effect
- * while connected.
+ * any document data is sent. Open sockets are re-checked in one batched query the moment the
+ * app reports an access change (`AccessInvalidation`), and on a slow interval as a safety net.
  */
 
 /**
@@ -47,113 +44,82 @@ export async function authenticateUpgrade(request: IncomingMessage, pactId: stri
   const authenticated = await getAuthenticatedUser(request.headers.cookie)
   if (!authenticated) return { allowed: false, status: 401, reason: 'no-session' }
   const { user, session } = authenticated
-  const membership = await pactAccessFor(user.id, pactId)
+  const [current] = await currentPactAccess([{ sessionId: session.id, userId: user.id, pactId }])
+  if (current.status === 'session-ended') return { allowed: false, status: 401, reason: 'no-session' }
   // As on the pages: a pact the user may not see is "not found", so its existence does not leak.
-  if (!membership || !can(membership.access, 'view')) return { allowed: false, status: 404, reason: 'no-access' }
-  const party = await getDb()
-    .selectFrom('pact_parties')
-    .innerJoin('organisations', 'organisations.id', 'pact_parties.organisation_id')
-    .innerJoin('pacts', 'pacts.id', 'pact_parties.pact_id')
-    .select(['organisations.name', 'pacts.status'])
-    .where('pact_parties.id', '=', membership.partyId)
-    .executeTakeFirst()
+  if (current.status === 'no-access') return { allowed: false, status: 404, reason: 'no-access' }
   return {
     allowed: true,
     identity: {
       userId: user.id,
-      name: user.name,
+      name: current.name,
       sessionId: session.id,
       pactId,
-      partyId: membership.partyId,
-      partyName: party?.name ?? '',
-      access: membership.access,
-      documentEditable: isDocumentEditable((party?.status ?? 'concept') as PactStatus),
+      partyId: current.membership.partyId,
+      partyName: current.partyName,
+      access: current.membership.access,
+      pactStatus: current.pactStatus,
     },
   }
 }
 
 export type AccessVerdict =
-  | { status: 'active'; name: string; access: AccessLevel; partyId: string; partyName: string; documentEditable: boolean }
+  | { status: 'active'; name: string; access: AccessLevel; partyId: string; partyName: string; pactStatus: PactStatus }
   | { status: 'ended'; code: number; reason: 'session-ended' | 'access-revoked' }
-
-// Keeps each IN list far below both dialects' bound-parameter limits.
-const CHUNK = 500
 
 /** The current verdict for each identity, in order: two queries however many sockets are open. */
 export async function recheckAccess(identities: readonly CollabIdentity[], now = new Date()): Promise<AccessVerdict[]> {
-  const db = getDb()
-  const sessions = new Map<string, { expiresAt: string; name: string }>()
-  for (const ids of chunks(unique(identities.map((identity) => identity.sessionId)))) {
-    const rows = await db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.id', 'sessions.expires_at', 'users.name'])
-      .where('sessions.id', 'in', ids)
-      .execute()
-    for (const row of rows) sessions.set(row.id, { expiresAt: row.expires_at, name: row.name })
-  }
-  const memberships = new Map<string, { access: string; partyId: string; partyName: string }>()
-  const editablePacts = new Set<string>()
-  for (const pactIds of chunks(unique(identities.map((identity) => identity.pactId)))) {
-    const pacts = await db.selectFrom('pacts').select(['id', 'status']).where('id', 'in', pactIds).execute()
-    for (const pact of pacts) if (isDocumentEditable(pact.status as PactStatus)) editablePacts.add(pact.id)
-    const rows = await db
-      .selectFrom('pact_members')
-      .innerJoin('pact_parties', 'pact_parties.id', 'pact_members.party_id')
-      .innerJoin('organisations', 'organisations.id', 'pact_parties.organisation_id')
-      .select(['pact_members.pact_id', 'pact_members.user_id', 'pact_members.access', 'pact_members.party_id', 'organisations.name'])
-      .where('pact_members.pact_id', 'in', pactIds)
-      .execute()
-    for (const row of rows) {
-      memberships.set(membershipKey(row.pact_id, row.user_id), { access: row.access, partyId: row.party_id, partyName: row.name })
-    }
-  }
-  return identities.map((identity): AccessVerdict => {
-    const session = sessions.get(identity.sessionId)
-    if (!session || new Date(session.expiresAt) <= now) {
-      return { status: 'ended', code: CloseCode.sessionEnded, reason: 'session-ended' }
-    }
-    const membership = memberships.get(membershipKey(identity.pactId, identity.userId))
-    if (!membership || !isAccessLevel(membership.access) || !can(membership.access, 'view')) {
-      return { status: 'ended', code: CloseCode.accessRevoked, reason: 'access-revoked' }
-    }
-    return {
-      status: 'active',
-      name: session.name,
-      access: membership.access,
-      partyId: membership.partyId,
-      partyName: membership.partyName,
-      documentEditable: editablePacts.has(identity.pactId),
-    }
+  const current = await currentPactAccess(identities, now)
+  return current.map((access): AccessVerdict => {
+    if (access.status === 'session-ended') return { status: 'ended', code: CloseCode.sessionEnded, reason: 'session-ended' }
+    if (access.status === 'no-access') return { status: 'ended', code: CloseCode.accessRevoked, reason: 'access-revoked' }
+    const { name, membership, partyName, pactStatus } = access
+    return { status: 'active', name, access: membership.access, partyId: membership.partyId, partyName, pactStatus }
   })
 }
 
 export interface MonitoredConnection {
   readonly identity: CollabIdentity
   applyAccess(verdict: AccessVerdict): void
+  close(code: number, reason: string): void
 }
 
-/** Re-checks every open connection each `intervalMs`; `checkNow` for a change known to matter. */
+/**
+ * Re-checks open connections: all of them every `intervalMs` (a safety net), one pact's at once
+ * with `checkNow(pactId)` when the app reports a change to who may see or write it.
+ */
 export function startAccessMonitor(intervalMs: number, connections: () => MonitoredConnection[], log: Logger) {
   let previous: Promise<void> = Promise.resolve()
-  let queued: Promise<void> | null = null
+  // A run waiting to start, per scope (a pact id, or '' for every connection).
+  const queued = new Map<string, Promise<void>>()
 
-  async function check(): Promise<void> {
-    const current = connections()
+  async function check(pactId: string | undefined): Promise<void> {
+    const current = connections().filter((connection) => pactId === undefined || connection.identity.pactId === pactId)
     if (current.length === 0) return
-    const verdicts = await recheckAccess(current.map((connection) => connection.identity))
-    current.forEach((connection, i) => connection.applyAccess(verdicts[i]))
+    try {
+      const verdicts = await recheckAccess(current.map((connection) => connection.identity))
+      current.forEach((connection, i) => connection.applyAccess(verdicts[i]))
+    } catch (error) {
+      if (pactId === undefined) return log.error({ err: error }, 'collab access re-check failed; retrying next interval')
+      // A change is known to have happened and cannot be checked: fail closed. The clients
+      // reconnect and are authenticated afresh.
+      log.error({ err: error, pactId }, 'collab access re-check failed; closing the pact’s sockets')
+      for (const connection of current) connection.close(CloseCode.internalError, 'access-recheck-failed')
+    }
   }
 
-  // At most one run at a time, plus one queued behind it: a caller that just changed access
-  // gets a run that starts after its change, not the tail of one that read the old state.
-  function checkNow(): Promise<void> {
-    if (queued) return queued
+  // Runs one at a time, so an older run never overwrites a newer verdict; at most one waits per
+  // scope. A caller that just changed access gets a run that starts after its change, not the
+  // tail of one that read the old state.
+  function checkNow(pactId?: string): Promise<void> {
+    const scope = pactId ?? ''
+    const waiting = queued.get(scope)
+    if (waiting) return waiting
     const run = previous.then(() => {
-      queued = null
-      return check().catch((error: unknown) => log.error({ err: error }, 'collab access re-check failed; retrying next interval'))
+      queued.delete(scope)
+      return check(pactId)
     })
-    queued = run
+    queued.set(scope, run)
     previous = run
     return run
   }
@@ -164,18 +130,4 @@ export function startAccessMonitor(intervalMs: number, connections: () => Monito
     checkNow,
     stop: () => clearInterval(timer),
   }
-}
-
-function membershipKey(pactId: string, userId: string): string {
-  return `${pactId}\u0000${userId}`
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)]
-}
-
-function chunks<T>(values: T[]): T[][] {
-  const result: T[][] = []
-  for (let i = 0; i < values.length; i += CHUNK) result.push(values.slice(i, i + CHUNK))
-  return result
 }

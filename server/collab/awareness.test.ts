@@ -15,10 +15,10 @@ function connection(userId: string): DocumentConnection & { sent: Uint8Array[] }
     partyId: `partij-${userId}`,
     partyName: `Partij ${userId}`,
     access: 'redacteur',
-    documentEditable: true,
+    pactStatus: 'concept',
   }
   const sent: Uint8Array[] = []
-  return { id: userId, identity, sent, send: (message) => sent.push(message), close: () => {} }
+  return { id: userId, identity, sent, send: (message) => sent.push(message), close: () => {}, admitsUpdate: () => true }
 }
 
 function awarenessUpdate(...entries: Array<[clientId: number, clock: number, state: unknown]>): Uint8Array {

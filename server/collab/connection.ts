@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { WebSocket, type RawData } from 'ws'
-import { can } from '#app/access/access.ts'
+import type * as Y from 'yjs'
+import { documentWriteVerdict, type DocumentWriteVerdict } from '#app/access/write-policy.ts'
 import type { AccessVerdict, MonitoredConnection } from './auth.ts'
 import { CloseCode, RefusalError } from './close-codes.ts'
 import { checkFrame, createSendBudget, type CollabLimits } from './limits.ts'
@@ -12,12 +13,14 @@ import type { CollabIdentity, DocumentConnection } from './types.ts'
 
 /**
  * One client socket on one pact's document: reads its messages, enforces the limits and the
- * read-only rule, and closes only itself when it misbehaves; the document and every other
+ * write policy, and closes only itself when it misbehaves; the document and every other
  * client carry on.
  */
 export class CollabConnection implements DocumentConnection, MonitoredConnection {
   readonly id = randomUUID()
   private closing = false
+  /** Set when a re-check found the session or membership gone: nothing of this socket is applied any more. */
+  private revoked = false
   private answeredPing = true
   private readonly budget
   private readonly closed: Promise<void>
@@ -70,7 +73,10 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
   }
 
   applyAccess(verdict: AccessVerdict): void {
-    if (verdict.status === 'ended') return this.refuse(verdict.code, verdict.reason)
+    if (verdict.status === 'ended') {
+      this.revoked = true
+      return this.refuse(verdict.code, verdict.reason)
+    }
     if (verdict.access !== this.identity.access) {
       this.log.info({ from: this.identity.access, to: verdict.access }, 'collab access changed while connected')
     }
@@ -78,7 +84,18 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
     this.identity.name = verdict.name
     this.identity.partyId = verdict.partyId
     this.identity.partyName = verdict.partyName
-    this.identity.documentEditable = verdict.documentEditable
+    this.identity.pactStatus = verdict.pactStatus
+  }
+
+  /** The write policy applied to this socket's access and pact status as last (re)checked. */
+  writeVerdict(): DocumentWriteVerdict {
+    return documentWriteVerdict({ access: this.revoked ? null : this.identity.access, pactStatus: this.identity.pactStatus })
+  }
+
+  admitsUpdate(update: Uint8Array): boolean {
+    if (this.writeVerdict().allowed) return true
+    this.refuseIfChanging(update)
+    return false
   }
 
   /** Once per heartbeat interval: a client that did not answer the previous ping is gone. */
@@ -132,15 +149,29 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
     }
   }
 
+  // Checked on arrival to refuse early, and again by the document when it applies the update.
   private receiveUpdate(update: Uint8Array): void {
-    if (can(this.identity.access, 'edit') && this.identity.documentEditable) return this.document.receiveUpdate(update, this)
-    // Read-only clients still answer sync step 1; that is fine as long as it changes nothing.
-    if (updateChangesDocument(this.document.doc, update)) throw new RefusalError(CloseCode.policyViolation, 'read-only')
+    if (this.writeVerdict().allowed) return this.document.receiveUpdate(update, this)
+    this.refuseIfChanging(update)
+  }
+
+  // Read-only clients still answer sync step 1; that is fine as long as it changes nothing.
+  private refuseIfChanging(update: Uint8Array): void {
+    if (changesOrUnreadable(this.document.doc, update)) this.refuse(CloseCode.policyViolation, 'read-only')
   }
 
   private refuse(code: number, reason: string): void {
     if (this.closing) return
     this.log.warn({ code, reason }, 'collab connection refused')
     this.close(code, reason)
+  }
+}
+
+// An update that cannot even be read is no harmless one, and must not fail the document.
+function changesOrUnreadable(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    return updateChangesDocument(doc, update)
+  } catch {
+    return true
   }
 }

@@ -4,11 +4,12 @@ import { WebSocketServer } from 'ws'
 import type * as Y from 'yjs'
 import { logger } from '#app/platform/logger.server.ts'
 import { authenticateUpgrade, isAllowedOrigin, startAccessMonitor } from './auth.ts'
+import { CloseCode } from './close-codes.ts'
 import { CollabConnection } from './connection.ts'
 import { DocumentRegistry, type SeedDocument } from './document-registry.ts'
 import { LocalFanout, type Fanout } from './fanout.ts'
 import { DEFAULT_LIMITS, type CollabLimits } from './limits.ts'
-import { createSqlDocumentStore, readStoredState, type DocumentStore } from './persistence.ts'
+import { createSqlDocumentStore, type DocumentStore } from './persistence.ts'
 import type { CollabWriter } from './types.ts'
 import { collabPactId, refuseUpgrade } from './upgrade.ts'
 
@@ -43,7 +44,10 @@ export interface CollabServerOptions extends Partial<CollabLimits> {
   seedDocument?: SeedDocument
   /** Origins besides the server's own host allowed to open sockets (e.g. a separate front end). */
   allowedOrigins?: readonly string[]
-  /** How often open sockets' sessions and memberships are re-checked. */
+  /**
+   * How often every open socket's session and membership is re-checked. Only a safety net: the
+   * app reports each change as it happens (`recheckPact`, `endSession`).
+   */
   accessRecheckIntervalMs?: number
   /** How long a document stays loaded after its last client left. */
   unloadAfterMs?: number
@@ -57,7 +61,10 @@ export interface CollabServerOptions extends Partial<CollabLimits> {
   closeGraceMs?: number
   fanout?: Fanout
   store?: DocumentStore
-  /** Called after every stored change of a loaded document (e.g. to validate and project its model). */
+  /**
+   * Called after every stored change of a loaded document: the app's hook (e.g. to validate and
+   * project its model). The server itself knows nothing of what a document means.
+   */
   onDocumentChanged?: (change: DocumentChange) => void
 }
 
@@ -68,21 +75,27 @@ export interface CollabServer {
   loadDocumentState(pactId: string): Promise<Uint8Array>
   /** Applies a change made by server code: stored before it is relayed, like a client's. */
   applyServerUpdate(pactId: string, update: Uint8Array, origin: string): Promise<void>
-  /** Re-checks every socket's session and access now, e.g. right after a membership change. */
+  /** Re-checks every socket's session and access now. */
   recheckAccess(): Promise<void>
+  /**
+   * Re-checks the pact's sockets now, after a change to who may see or write it. Once this
+   * resolves, no update of a socket that lost the right to write is applied any more, also
+   * none that was already queued.
+   */
+  recheckPact(pactId: string): Promise<void>
+  /** Closes the session's sockets now (signed out); their queued updates are not applied. */
+  endSession(sessionId: string): Promise<void>
   stats(): { documents: number; connections: number }
 }
 
 const DEFAULTS = {
-  accessRecheckIntervalMs: 2_000,
+  accessRecheckIntervalMs: 30_000,
   // Long enough that a page reload or a short network hiccup does not reload the document.
   unloadAfterMs: 30_000,
   compactAfterUpdates: 500,
   heartbeatIntervalMs: 30_000,
   closeGraceMs: 2_000,
 }
-
-const active = globalThis as typeof globalThis & { __pactwerkCollab?: CollabServer }
 
 export function attachCollabServer(httpServer: Server, options: CollabServerOptions = {}): CollabServer {
   const log = logger.child({ component: 'collab' })
@@ -108,6 +121,8 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
   }, options.heartbeatIntervalMs ?? DEFAULTS.heartbeatIntervalMs)
   heartbeat.unref()
   let closing: Promise<void> | null = null
+  // Counts access changes reported, so an upgrade can tell whether one came while it was being authenticated.
+  let accessChanges = 0
 
   async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     // Without a listener a reset socket would throw; the upgrade simply ends.
@@ -120,11 +135,23 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     }
     if (closing) return refuse(503, 'server-closing')
     if (!isAllowedOrigin(request.headers.origin, request.headers.host, allowedOrigins)) return refuse(403, 'origin-not-allowed')
-    const decision = await authenticateUpgrade(request, pactId)
+    let seenChanges = accessChanges
+    let decision = await authenticateUpgrade(request, pactId)
     if (!decision.allowed) return refuse(decision.status, decision.reason)
-    const { identity } = decision
     const document = await registry.acquire(pactId).catch(() => null)
     if (!document) return refuse(503, 'document-unavailable')
+    // An access change reported meanwhile re-checked the open sockets, not this one: ask again.
+    // From the last check on, the socket is adopted synchronously, so the next re-check sees it.
+    while (seenChanges !== accessChanges) {
+      seenChanges = accessChanges
+      const current = await authenticateUpgrade(request, pactId).catch(() => null)
+      if (!current?.allowed) {
+        registry.release(document)
+        return current ? refuse(current.status, current.reason) : refuse(503, 'access-check-failed')
+      }
+      decision = current
+    }
+    const { identity } = decision
     if (socket.destroyed || closing) return registry.release(document)
     // ws may reject the handshake itself (bad headers) without calling back: release then.
     let adopted = false
@@ -160,38 +187,28 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     await Promise.all([...connections].map((connection) => connection.goAway(graceMs)))
     await registry.close()
     wss.close()
-    if (active.__pactwerkCollab === server) active.__pactwerkCollab = undefined
     log.info('collab server closed')
   }
 
-  const server: CollabServer = {
+  return {
     close: () => (closing ??= shutDown()),
     loadDocumentState: (pactId) => registry.readState(pactId),
     applyServerUpdate: (pactId, update, origin) => registry.applyServerUpdate(pactId, update, { server: origin }),
     recheckAccess: () => monitor.checkNow(),
+    recheckPact: (pactId) => {
+      accessChanges++
+      return monitor.checkNow(pactId)
+    },
+    endSession: async (sessionId) => {
+      accessChanges++
+      for (const connection of connections) {
+        if (connection.identity.sessionId === sessionId) {
+          connection.applyAccess({ status: 'ended', code: CloseCode.sessionEnded, reason: 'session-ended' })
+        }
+      }
+    },
     stats: () => ({ documents: registry.size, connections: connections.size }),
   }
-  // The module-level helpers below use the first attached server (there is one per process).
-  active.__pactwerkCollab ??= server
-  return server
-}
-
-/**
- * A pact's current document for other server code (rendering, sign-off): from the attached
- * collaboration server (live if loaded, else stored, seeded if new), or straight from
- * storage when none is attached. Null only then, for a pact whose document was never created.
- */
-export async function loadDocumentState(pactId: string): Promise<Uint8Array | null> {
-  const server = active.__pactwerkCollab
-  return server ? server.loadDocumentState(pactId) : readStoredState(createSqlDocumentStore(), pactId)
-}
-
-/** Changes a pact's document from server code: stored, then relayed to every client. */
-export async function applyServerUpdate(pactId: string, update: Uint8Array, origin: string): Promise<void> {
-  const server = active.__pactwerkCollab
-  // Without it there would be no template and no relay, and a live instance would miss the change.
-  if (!server) throw new Error('applyServerUpdate needs the collaboration server: call attachCollabServer first')
-  return server.applyServerUpdate(pactId, update, origin)
 }
 
 function resolveLimits(options: Partial<CollabLimits>): CollabLimits {
@@ -207,9 +224,4 @@ function resolveLimits(options: Partial<CollabLimits>): CollabLimits {
     maxAwarenessClientsPerConnection: options.maxAwarenessClientsPerConnection ?? DEFAULT_LIMITS.maxAwarenessClientsPerConnection,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_LIMITS.maxBufferedBytes,
   }
-}
-
-/** Re-checks every open socket now, after a change to who may write (e.g. the pact was signed). */
-export async function recheckCollabAccess(): Promise<void> {
-  await active.__pactwerkCollab?.recheckAccess()
 }

@@ -16,19 +16,21 @@ const identity: CollabIdentity = {
   partyId: 'p',
   partyName: 'P',
   access: 'redacteur',
-  documentEditable: true,
+  pactStatus: 'concept',
 }
 
 function fakeConnection(id: string) {
   const received: Uint8Array[] = []
   const closes: number[] = []
+  const state = { admits: true }
   const connection: DocumentConnection = {
     id,
     identity,
     send: (message) => received.push(message),
     close: (code) => closes.push(code),
+    admitsUpdate: () => state.admits,
   }
-  return { connection, received, closes }
+  return { connection, received, closes, state }
 }
 
 /** A store whose appends wait until released, to observe what happens meanwhile. */
@@ -97,6 +99,26 @@ describe('LiveDocument', () => {
     expect(reader.received.length).toBe(greeting + 4)
     // The sender is not sent its own changes back.
     expect(writer.received.length).toBe(greeting)
+  })
+
+  it('applies a queued update only if its connection still admits it when its turn comes', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const writer = fakeConnection('writer')
+    const reader = fakeConnection('reader')
+    document.addConnection(writer.connection)
+    document.addConnection(reader.connection)
+    const [first, second] = typing('toegestaan', ' te laat')
+    document.receiveUpdate(first, writer.connection)
+    await tick()
+    // Queued while the first is being stored; then the writer is demoted before it is applied.
+    document.receiveUpdate(second, writer.connection)
+    writer.state.admits = false
+    release()
+    await document.whenIdle()
+
+    expect(appended).toHaveLength(1)
+    expect(document.doc.getText('default').toString()).toBe('toegestaan')
   })
 
   it('answers a sync step 1 only after what was applied before it is stored', async () => {
@@ -179,7 +201,7 @@ describe('LiveDocument change listener', () => {
   }
 
   function connectionOf(userId: string, name: string): DocumentConnection {
-    return { id: userId, identity: { ...identity, userId, name }, send: () => {}, close: () => {} }
+    return { id: userId, identity: { ...identity, userId, name }, send: () => {}, close: () => {}, admitsUpdate: () => true }
   }
 
   it('is told after each stored change, with who wrote with which Yjs client id', async () => {

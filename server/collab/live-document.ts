@@ -218,6 +218,8 @@ export class LiveDocument {
       const missed = batch.some((task) => task.kind === 'catch-up') ? await this.readMissed() : null
       for (const task of [...(missed?.tasks ?? []), ...batch]) {
         if (task.kind !== 'apply') continue
+        // The write policy as it stands now, not when the update arrived: access may have changed meanwhile.
+        if (typeof task.origin === 'object' && 'admitsUpdate' in task.origin && !task.origin.admitsUpdate(task.update)) continue
         const update = this.applyCapturingEffect(task)
         if (task.seq !== undefined) this.sequence.add(task.seq)
         if (!update) continue

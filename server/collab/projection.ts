@@ -1,12 +1,13 @@
 import * as Y from 'yjs'
-import { projectPactModel, type WriterNameOf } from '#app/pact-model/projection.server.ts'
 import { logger } from '#app/platform/logger.server.ts'
+import type { WriterNameOf } from '#app/pact-model/pact-model-yjs.ts'
 import type { DocumentChange } from './index.ts'
 
 export interface ModelProjectionOptions {
   /** How long after a change the model is validated and projected; changes meanwhile are included. */
   delayMs?: number
-  project?: (pactId: string, state: Uint8Array, writerNameOf: WriterNameOf) => Promise<unknown>
+  /** The app's projection (server/app.ts passes it): validates the model in `state` and stores it. */
+  project: (pactId: string, state: Uint8Array, writerNameOf: WriterNameOf) => Promise<unknown>
 }
 
 interface Pending {
@@ -22,7 +23,7 @@ interface Pending {
  * keystroke), and a steady stream of changes is still projected every `delayMs`. A document
  * unloaded before its turn is projected right away, from the state it had.
  */
-export function createModelProjection({ delayMs = 500, project = projectPactModel }: ModelProjectionOptions = {}) {
+export function createModelProjection({ delayMs = 500, project }: ModelProjectionOptions) {
   const log = logger.child({ component: 'model-projection' })
   const pending = new Map<string, Pending>()
 
@@ -51,6 +52,3 @@ export function createModelProjection({ delayMs = 500, project = projectPactMode
     pending.set(pactId, entry)
   }
 }
-
-/** The projection the app's collaboration server uses. */
-export const projectModelOnChange = createModelProjection()

@@ -1,4 +1,5 @@
 import type { AccessLevel } from '#app/access/access.ts'
+import type { PactStatus } from '#app/organisations/organisation.ts'
 
 /** Who is on the other end of a socket, as the server knows it (never as the client claims). */
 export interface CollabIdentity {
@@ -10,8 +11,8 @@ export interface CollabIdentity {
   partyId: string
   partyName: string
   access: AccessLevel
-  /** False once the pact is signed: its text is frozen until an amendment reopens it. */
-  documentEditable: boolean
+  /** As last (re)checked: with `access`, what `documentWriteVerdict` decides on. */
+  pactStatus: PactStatus
 }
 
 /** What a live document needs from one client connection. */
@@ -20,6 +21,12 @@ export interface DocumentConnection {
   readonly identity: CollabIdentity
   send(message: Uint8Array): void
   close(code: number, reason: string): void
+  /**
+   * Asked right before one of this connection's updates is applied: whether it may be, under the
+   * connection's current write verdict (access can change while the update waits in the queue).
+   * A refused update that would change the document closes the connection.
+   */
+  admitsUpdate(update: Uint8Array): boolean
 }
 
 /** The person behind a Yjs client id that wrote to a document. */

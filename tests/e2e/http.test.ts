@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { baseURL, DEMO_PASSWORD } from './browser.ts'
 import { startBuiltServer } from '#tests/support/built-server.ts'
+import { WebSocket } from 'ws'
 
 async function signInCookie(email: string, password = DEMO_PASSWORD) {
   const response = await fetch(`${baseURL()}/inloggen`, {
@@ -53,17 +54,74 @@ describe('the production server', () => {
     const manager = await signInCookie('anouk@zuiderveen.example')
     const list = await (await fetch(`${baseURL()}/pacts`, { headers: { Cookie: manager.cookie! } })).text()
     const pactPath = list.match(/href="(\/pacts\/[a-z0-9]{20})"/)![1]!
-    const signUp = await fetch(`${baseURL()}/aanmelden`, {
+    await fetch(`${baseURL()}/aanmelden`, {
       method: 'POST',
       redirect: 'manual',
       headers: { Origin: baseURL(), 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ name: 'Buitenstaander', email: 'buiten@example.nl', password: 'een lang wachtwoord' }),
     })
-    const stranger = signUp.headers.get('set-cookie')!.split(';')[0]!
+    const stranger = (await signInCookie('buiten@example.nl', 'een lang wachtwoord')).cookie!
     const response = await fetch(`${baseURL()}${pactPath}`, { headers: { Cookie: stranger } })
     expect(response.status).toBe(404)
     expect(await response.text()).toContain('Pagina niet gevonden')
     expect((await fetch(`${baseURL()}${pactPath}/instellingen`, { headers: { Cookie: stranger } })).status).toBe(404)
+  })
+})
+
+describe('under attack', () => {
+  it('gives every page a Content-Security-Policy whose nonce is on each of its scripts, and no other script', async () => {
+    const response = await fetch(`${baseURL()}/inloggen`)
+    const policy = response.headers.get('content-security-policy')!
+    const nonce = policy.match(/script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/)![1]!
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(policy).toContain("form-action 'self'")
+    expect(policy).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+/)
+    const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag)
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+    const again = (await fetch(`${baseURL()}/inloggen`)).headers.get('content-security-policy')!
+    expect(again).not.toContain(nonce)
+  })
+
+  it('sends the security headers with static files too', async () => {
+    const favicon = await fetch(`${baseURL()}/favicon.svg`)
+    expect(favicon.status).toBe(200)
+    expect(favicon.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(favicon.headers.get('x-frame-options')).toBe('DENY')
+  })
+
+  it('takes a malformed session cookie for none: pages answer, the socket refuses with 401', async () => {
+    const cookie = 'pactwerk_session=%ZZ'
+    expect((await fetch(`${baseURL()}/`, { headers: { Cookie: cookie } })).status).toBe(200)
+    const pacts = await fetch(`${baseURL()}/pacts`, { headers: { Cookie: cookie }, redirect: 'manual' })
+    expect(pacts.status).toBe(302)
+    const socket = new WebSocket(`${baseURL().replace('http', 'ws')}/collab/bestaat-niet`, { headers: { Cookie: cookie, Origin: baseURL() } })
+    const status = await new Promise<number>((resolve) => {
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
+      socket.once('open', () => resolve(101))
+      socket.once('error', () => {})
+    })
+    socket.terminate()
+    expect(status).toBe(401)
+  })
+
+  it('sends nobody to another site after signing in', async () => {
+    const response = await fetch(`${baseURL()}/inloggen?redirectTo=%2F%09%2Fevil.example`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: baseURL(), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'anouk@zuiderveen.example', password: DEMO_PASSWORD, redirectTo: '/\t/evil.example' }),
+    })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/pacts')
+    const newline = await fetch(`${baseURL()}/inloggen`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: baseURL(), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'anouk@zuiderveen.example', password: DEMO_PASSWORD, redirectTo: '/\n/evil.example' }),
+    })
+    expect(newline.status).toBe(302)
+    expect(newline.headers.get('location')).toBe('/pacts')
   })
 })
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { isPostgres } from '#app/platform/db/migrations/column-types.ts'
-import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
+import { ports } from '#app/platform/ports.ts'
 import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
 import { collabTestbed, handshakeStatus, openSocket, sleep, waitFor } from '#tests/support/collab.ts'
 import { createTestPact } from '#tests/support/fixtures.ts'
@@ -25,9 +25,9 @@ async function stored(pactId: string) {
   })
 }
 
-function textOf(update: Uint8Array | null): string {
+function textOf(update: Uint8Array): string {
   const doc = new Y.Doc()
-  if (update) Y.applyUpdate(doc, update)
+  Y.applyUpdate(doc, update)
   return doc.getText('default').toString()
 }
 
@@ -193,14 +193,14 @@ describe('server-side document access', () => {
     const pact = await createTestPact()
     const neverOpened = await createTestPact()
     // No collaboration server yet: straight from storage, nothing there.
-    expect(await loadDocumentState(pact.pactId)).toBeNull()
+    expect(textOf(await ports().documents.loadState(pact.pactId))).toBe('')
 
     const server = await testbed.server({ seedDocument: seedTemplate })
     const writer = testbed.client(server, pact.pactId, pact.owner)
     await writer.whenSynced()
     writer.text.insert(writer.text.length, ' Aangevuld.')
-    await waitFor(async () => textOf(await loadDocumentState(pact.pactId)) === `${TEMPLATE} Aangevuld.`, 'the live state')
-    expect(textOf(await loadDocumentState(neverOpened.pactId))).toBe(TEMPLATE)
+    await waitFor(async () => textOf(await ports().documents.loadState(pact.pactId)) === `${TEMPLATE} Aangevuld.`, 'the live state')
+    expect(textOf(await ports().documents.loadState(neverOpened.pactId))).toBe(TEMPLATE)
   })
 
   it('applies a server-side change like a client’s: stored, then relayed', async () => {
@@ -210,10 +210,10 @@ describe('server-side document access', () => {
     await watcher.whenSynced()
 
     const change = new Y.Doc()
-    Y.applyUpdate(change, (await loadDocumentState(pact.pactId))!)
+    Y.applyUpdate(change, await ports().documents.loadState(pact.pactId))
     const before = Y.encodeStateVector(change)
     change.getText('default').insert(0, 'Door de server toegevoegd. ')
-    await applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(change, before), 'test')
+    await ports().documents.applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(change, before), 'test')
 
     expect((await stored(pact.pactId)).log.length).toBe(1)
     await waitFor(() => watcher.text.toString() === 'Door de server toegevoegd. ', 'the watcher to receive the change')

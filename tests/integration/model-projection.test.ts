@@ -97,7 +97,7 @@ function budgetsOf(doc: Y.Doc, areaId: string): Y.Map<unknown> {
 describe('the structured model, validated and projected into SQL', () => {
   it('projects a valid model: every row, every cent exact', async () => {
     const pact = await pactWithProviders()
-    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20 }) })
+    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20, project: projectPactModel }) })
     const client = testbed.client(server, pact.pactId, pact.owner)
     await client.whenSynced()
 
@@ -137,7 +137,7 @@ describe('the structured model, validated and projected into SQL', () => {
   it('keeps the last valid projection when a client writes invalid values, and says who wrote them', async () => {
     const pact = await pactWithProviders()
     const karim = await addMember(pact, 'redacteur', 'Karim El Amrani')
-    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20 }) })
+    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 20, project: projectPactModel }) })
     const owner = testbed.client(server, pact.pactId, pact.owner)
     await owner.whenSynced()
     seedPactModel(owner.doc, exampleModel(pact.providers))
@@ -175,7 +175,7 @@ describe('the structured model, validated and projected into SQL', () => {
   it('names the writer also when the page looked at the invalid model before the change listener did', async () => {
     const pact = await pactWithProviders()
     const karim = await addMember(pact, 'redacteur', 'Karim El Amrani')
-    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 1_000 }) })
+    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 1_000, project: projectPactModel }) })
     const owner = testbed.client(server, pact.pactId, pact.owner)
     await owner.whenSynced()
     seedPactModel(owner.doc, exampleModel(pact.providers))

@@ -1,16 +1,17 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import { inflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { listAudit } from '#app/audit/audit.server.ts'
+import { listAudit, recordAudit } from '#app/audit/audit.server.ts'
 import { listComments } from '#app/sign-off/comments.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getVersion, listVersions, signOffState } from '#app/sign-off/sign-off.server.ts'
-import { getDb, nowIso } from '#app/platform/db/db.server.ts'
-import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
+import { dataDirectory, getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
 import { versionPdf } from '#app/sign-off/exports/version-pdf.server.ts'
-import { publishPactEvent } from '#app/platform/events/pact-events.server.ts'
 import * as auditCsv from '#app/routes/pact-audit-csv.tsx'
 import * as audit from '#app/routes/pact-audit.tsx'
 import * as clausePage from '#app/routes/pact-clause.tsx'
@@ -19,7 +20,7 @@ import * as events from '#app/routes/pact-events.tsx'
 import * as signOff from '#app/routes/pact-sign-off.tsx'
 import * as versionExport from '#app/routes/pact-version-export.tsx'
 import * as versionPage from '#app/routes/pact-version.tsx'
-import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
+import { ports } from '#app/platform/ports.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { addMember, createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get, post } from '#tests/support/route-calls.ts'
@@ -86,7 +87,7 @@ async function approveAll(user: TestUser, partyId: string) {
 /** Types `text` at the end of the clause's first paragraph, as an editor would. */
 async function appendToClause(clauseId: string, text: string) {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, (await loadDocumentState(pact.pactId))!)
+  Y.applyUpdate(doc, await ports().documents.loadState(pact.pactId))
   const before = Y.encodeStateVector(doc)
   const clause = doc
     .getXmlFragment(DOCUMENT_FIELD)
@@ -95,7 +96,7 @@ async function appendToClause(clauseId: string, text: string) {
   const paragraph = clause.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')!
   const textNode = paragraph.get(0) as Y.XmlText
   textNode.insert(textNode.length, text)
-  await applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
+  await ports().documents.applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
 }
 
 /** What a browser downloads: the resource route's Response itself. */
@@ -297,8 +298,9 @@ describe('signing', () => {
 })
 
 describe('exports', () => {
-  it('downloads version 1 as PDF and DOCX, both carrying the version hash, each download audited', async () => {
+  it('downloads version 1 as PDF and DOCX, both carrying the version hash, writing nothing on GET', async () => {
     const [version] = await listVersions(pact.pactId)
+    const trailBefore = await listAudit(pact.pactId)
     const params = (format: string) => ({ pactId: pact.pactId, number: '1', format })
     const pdf = await download(versionExport.loader, `${base()}/versies/1/pdf`, params('pdf'), reader.cookie)
     expect(pdf.headers.get('Content-Type')).toBe('application/pdf')
@@ -312,8 +314,13 @@ describe('exports', () => {
     expect(documentXml).toContain('Ondertekening')
     expect(documentXml).toContain('Directeur Welzijn')
 
-    const exports = (await listAudit(pact.pactId)).filter((entry) => entry.action === 'version.exported').map((entry) => JSON.parse(entry.details))
-    expect(exports).toEqual([{ number: 1, format: 'docx' }, { number: 1, format: 'pdf' }])
+    expect(await listAudit(pact.pactId)).toEqual(trailBefore)
+
+    // Rendered once: the next download is the stored file, byte for byte.
+    const stored = readdirSync(path.join(dataDirectory(), 'exports', pact.pactId)).sort()
+    expect(stored).toEqual([`1-${version!.hash}.docx`, `1-${version!.hash}.pdf`])
+    const again = Buffer.from(await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer())
+    expect(again.equals(docx)).toBe(true)
     expect((await get(versionExport.loader, `${base()}/versies/1/odt`, asOwner({ number: '1', format: 'odt' }))).status).toBe(404)
   })
 
@@ -334,7 +341,8 @@ describe('exports', () => {
     expect(text).toContain((await currentClauses())[0]!.title)
   })
 
-  it('exports the audit trail as CSV with a header and every entry, and audits the export', async () => {
+  it('exports the audit trail as CSV with a header and every entry, writing nothing on GET', async () => {
+    const trailBefore = await listAudit(pact.pactId)
     const response = await download(auditCsv.loader, `${base()}/logboek.csv`, { pactId: pact.pactId }, reader.cookie)
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     const bytes = Buffer.from(await response.arrayBuffer())
@@ -346,8 +354,18 @@ describe('exports', () => {
     const entries = await listAudit(pact.pactId)
     expect(lines.length - 1).toBe(entries.length)
     expect(lines.slice(1).map((line) => Number(line.split(';')[0]))).toEqual(entries.map((entry) => entry.id).reverse())
-    expect(lines.at(-1)).toContain(';Logboek gedownload;audit.exported;')
     expect(text).toContain(';Pact getekend;pact.signed;')
+    expect(entries).toEqual(trailBefore)
+  })
+
+  it('never writes a cell a spreadsheet would run as a formula', async () => {
+    const formula = '=HYPERLINK("https://evil.example","klik")'
+    const attacker = await createUser(formula)
+    await recordAudit(getDb(), { pactId: pact.pactId, actorId: attacker.id, action: 'member.joined', details: { note: '@SUM(1+1)' } })
+    const response = await download(auditCsv.loader, `${base()}/logboek.csv`, { pactId: pact.pactId }, reader.cookie)
+    const cells = Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8').trimEnd().split('\r\n').at(-1)!.split(';')
+    expect(cells[3]).toBe(`"'=HYPERLINK(""https://evil.example"",""klik"")"`)
+    for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/)
   })
 
   it('shows the audit trail to members only', async () => {
@@ -371,9 +389,9 @@ describe('live updates', () => {
     const reader_ = response.body!.getReader()
     const decoder = new TextDecoder()
     expect(decoder.decode((await reader_.read()).value)).toBe('retry: 3000\n\n')
-    publishPactEvent(pact.pactId, 'comments')
-    publishPactEvent(otherPact.pactId, 'comments')
-    publishPactEvent(pact.pactId, 'status')
+    ports().events.publish(pact.pactId, 'comments')
+    ports().events.publish(otherPact.pactId, 'comments')
+    ports().events.publish(pact.pactId, 'status')
     expect(decoder.decode((await reader_.read()).value)).toBe('event: comments\ndata: {}\n\n')
     expect(decoder.decode((await reader_.read()).value)).toBe('event: status\ndata: {}\n\n')
     abort.abort()

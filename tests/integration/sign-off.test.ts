@@ -15,12 +15,12 @@ import {
   signOffState,
   type DecisionInput,
 } from '#app/sign-off/sign-off.server.ts'
-import { DOCUMENT_FIELD } from '#app/document/document.server.ts'
-import { applyServerUpdate, loadDocumentState } from '#server/collab/index.ts'
+import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { connectClient, startCollabServer, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get } from '#tests/support/route-calls.ts'
 import * as pactDocument from '#app/routes/pact-document.tsx'
+import { ports } from '#app/platform/ports.ts'
 
 let server: TestCollabServer
 let pact: TestPact
@@ -61,7 +61,7 @@ async function expectRefused(promise: Promise<unknown>, code: string) {
 /** Types `text` at the end of the first paragraph of the clause, as an editor would. */
 async function editClause(clauseId: string, text: string) {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, (await loadDocumentState(pact.pactId))!)
+  Y.applyUpdate(doc, await ports().documents.loadState(pact.pactId))
   const before = Y.encodeStateVector(doc)
   const clause = doc
     .getXmlFragment(DOCUMENT_FIELD)
@@ -70,7 +70,7 @@ async function editClause(clauseId: string, text: string) {
   const paragraph = clause.toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph') as Y.XmlElement
   const textNode = paragraph.get(0) as Y.XmlText
   textNode.insert(textNode.length, text)
-  await applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
+  await ports().documents.applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
 }
 
 async function approveAll(as: { user: TestUser; partyId: string }, onlyClauseIds?: string[]) {
@@ -198,7 +198,7 @@ describe('signing off a pact', () => {
   })
 
   it('refuses edits to a signed version over the socket, storing nothing', async () => {
-    const before = await loadDocumentState(pact.pactId)
+    const before = await ports().documents.loadState(pact.pactId)
     const client = connectClient(server, pact.pactId, provider)
     try {
       await client.whenSynced()
@@ -207,7 +207,7 @@ describe('signing off a pact', () => {
     } finally {
       client.destroy()
     }
-    expect(Buffer.from((await loadDocumentState(pact.pactId))!).equals(Buffer.from(before!))).toBe(true)
+    expect(Buffer.from(await ports().documents.loadState(pact.pactId)).equals(Buffer.from(before!))).toBe(true)
   })
 
   it('keeps comments on clauses, with explanations of decisions in the thread', async () => {

@@ -23,3 +23,7 @@ if (process.env.PACTWERK_TEST_DATABASE === 'postgres') {
     await database.drop()
   })
 }
+
+// As server/app.ts does at start-up; imported only now, once the environment above is set.
+const { installTestPorts } = await import('#tests/support/ports.ts')
+installTestPorts()

@@ -5,11 +5,13 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { attachCollabServer, type CollabServer, type CollabServerOptions } from '#server/collab/index.ts'
+import { installTestPorts } from './ports.ts'
 
 /**
  * An in-process collaboration server on a real port, and real y-websocket clients for it:
  * the stock WebsocketProvider on the `ws` package, carrying a session cookie and an Origin
- * the way a browser tab of the app would.
+ * the way a browser tab of the app would. While it runs, the app's ports lead to it (the last
+ * one started, when a test starts several), as server/app.ts installs them.
  */
 export interface TestCollabServer {
   collab: CollabServer
@@ -25,6 +27,7 @@ export interface TestCollabServer {
 export async function startCollabServer(options: CollabServerOptions = {}, port = 0): Promise<TestCollabServer> {
   const httpServer = http.createServer((_request, response) => response.writeHead(404).end())
   const collab = attachCollabServer(httpServer, options)
+  installTestPorts(collab)
   await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve))
   const actualPort = (httpServer.address() as AddressInfo).port
   return {
@@ -34,6 +37,7 @@ export async function startCollabServer(options: CollabServerOptions = {}, port 
     collabUrl: `ws://127.0.0.1:${actualPort}/collab`,
     origin: `http://127.0.0.1:${actualPort}`,
     async stop() {
+      installTestPorts()
       await collab.close()
       httpServer.closeAllConnections()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))

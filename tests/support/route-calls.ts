@@ -29,7 +29,7 @@ export async function get(loader: RouteFn, path: string, options: CallOptions = 
 }
 
 /** Thrown and returned results alike, as { status, body, headers }. */
-async function settle(fn: RouteFn, request: Request, options: CallOptions) {
+export async function settle(fn: RouteFn, request: Request, options: CallOptions = {}) {
   let result: unknown
   try {
     result = await fn({ request, params: options.params ?? {}, context: { clientAddress: options.clientAddress ?? '192.0.2.1' } })

@@ -8,7 +8,7 @@ import { useFetcher } from 'react-router'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { CLAUSE_KINDS, isClauseKind, selectedClause, type ClauseKind } from '#app/document/clause.ts'
-import { pactExtensions } from '#app/document/extensions.ts'
+import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
 import type { PactDataRef } from '#app/document/pact-data.ts'
 import type { loader as resultAreasLoader } from '#app/routes/pact-areas.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
@@ -90,7 +90,7 @@ function LiveEditor({ connection, user, canEdit, readOnlyNote }: { connection: P
           showOnlyCurrent: false,
           placeholder: ({ node }) => (node.type.name === 'clauseTitle' ? t('editor.clauseTitlePlaceholder') : ''),
         }),
-        Collaboration.configure({ document: connection.doc, field: 'default' }),
+        Collaboration.configure({ document: connection.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({
           provider: connection.provider,
           // The same shape the server relays to others (it overwrites id, name and party with what it vouches for).

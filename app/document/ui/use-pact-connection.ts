@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { offlineStoreName } from '#app/document/offline-store.ts'
 
 /**
  * The browser's copy of a pact's shared document: one Y.Doc over the collaboration socket,
@@ -21,7 +22,7 @@ export function usePactConnection(pactId: string, canEdit: boolean): PactConnect
     // Editors keep the document in the browser, so edits made offline survive a closed tab and
     // are sent on reconnect. Readers do not: leftovers from a time they could edit would be
     // refused by the server on every reconnect.
-    const persistence = canEdit ? new IndexeddbPersistence(`pactwerk-${pactId}`, doc) : null
+    const persistence = canEdit ? new IndexeddbPersistence(offlineStoreName(pactId), doc) : null
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
     const provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, pactId, doc)
     setConnection({ doc, provider, persistence })

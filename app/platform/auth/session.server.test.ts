@@ -7,6 +7,7 @@ import {
   createSession,
   generateSessionToken,
   invalidateSession,
+  readCookie,
   SESSION_LIFETIME_MS,
   sessionCookie,
   sessionFreshness,
@@ -78,6 +79,15 @@ describe('sessions in the database', () => {
 
   it('rejects an unknown token', async () => {
     expect(await validateSessionToken(generateSessionToken())).toBeNull()
+  })
+})
+
+describe('reading cookies', () => {
+  it('reads a value, and takes a malformed one for no cookie at all instead of failing', () => {
+    expect(readCookie('a=1; pactwerk_session=abc%20def', 'pactwerk_session')).toBe('abc def')
+    expect(readCookie('pactwerk_session=%ZZ', 'pactwerk_session')).toBeNull()
+    expect(readCookie('pactwerk_session=%E0%A4%A', 'pactwerk_session')).toBeNull()
+    expect(readCookie('pactwerk_session=%ZZ; taal=nl', 'taal')).toBe('nl')
   })
 })
 

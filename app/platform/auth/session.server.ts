@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import { ports } from '#app/platform/ports.ts'
 
 /**
  * Sessions as in Lucia's current guide (the `lucia` package itself is deprecated by its
@@ -80,16 +81,19 @@ export async function validateSessionToken(
   return { session, user: { id: row.user_id, email: row.email, name: row.name }, renewed: freshness === 'renew' }
 }
 
+/** Ends the session; its open collaboration sockets close at once. */
 export async function invalidateSession(sessionId: string, db: Db = getDb()): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute()
+  await ports().access.sessionEnded(sessionId)
 }
 
 export async function invalidateUserSessions(userId: string, db: Db = getDb()): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+  const ended = await db.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute()
+  await Promise.all(ended.map((session) => ports().access.sessionEnded(session.id)))
 }
 
 /** Over https (directly, or behind a proxy trusted via TRUST_PROXY) cookies are Secure. */
-function isSecureRequest(request: Request): boolean {
+export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === 'https:'
 }
 
@@ -111,22 +115,27 @@ export function clearSessionCookie(request: Request): string {
   return parts.join('; ')
 }
 
+/** A cookie's value, or null when it is absent or not validly encoded (anyone can send any header). */
 export function readCookie(cookieHeader: string | null | undefined, name: string): string | null {
   if (!cookieHeader) return null
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=')
     if (eq === -1) continue
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
+    if (part.slice(0, eq).trim() !== name) continue
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim())
+    } catch {
+      return null
+    }
   }
   return null
 }
 
-/** Start a session for this user and continue to `to`, with the cookie set. */
-export async function redirectWithNewSession(request: Request, userId: string, to: string): Promise<Response> {
+/** Start a session for this user and continue to `to`, with the cookie (and any others given) set. */
+export async function redirectWithNewSession(request: Request, userId: string, to: string, otherCookies: string[] = []): Promise<Response> {
   const token = generateSessionToken()
   const session = await createSession(token, userId)
-  return new Response(null, {
-    status: 302,
-    headers: { Location: to, 'Set-Cookie': sessionCookie(request, token, session.expiresAt) },
-  })
+  const headers = new Headers({ Location: to })
+  for (const cookie of [sessionCookie(request, token, session.expiresAt), ...otherCookies]) headers.append('Set-Cookie', cookie)
+  return new Response(null, { status: 302, headers })
 }

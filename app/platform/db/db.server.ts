@@ -18,7 +18,14 @@ function sqliteDialect(): Dialect {
   const dir = dataDirectory()
   mkdirSync(dir, { recursive: true })
   const sqlite = new SQLite(path.join(dir, 'pactwerk.sqlite'))
-  // WAL lets readers run beside the one writer and makes each commit one fsync'd append.
+  // WAL lets readers run beside the one writer and makes each commit one append to the log.
+  // What is promised: a commit that returned survives a crash or kill -9 of the process (the
+  // append is in the operating system's hands), and the database is never left inconsistent.
+  // Not promised: a power cut or operating-system crash may undo the last commits since the
+  // log was last synced to disk (at each checkpoint). FULL would fsync every commit, but that
+  // blocks the event loop each time: measured in-process with 30 editors × 2 edits/s on the
+  // shared 2-core development machine (busy with other work, both modes alternated), relay p50
+  // went from 12 ms to 48–71 ms and p99 from 43–88 ms to 236–280 ms, so NORMAL stays.
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')

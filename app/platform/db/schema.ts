@@ -1,14 +1,21 @@
 import type { Generated } from 'kysely'
+import type { AccessLevel } from '#app/access/access.ts'
+import type { OrganisationKind, OrganisationRole, PactStatus } from '#app/organisations/organisation.ts'
+import type { IndicatorDirection, IndicatorLevel, ProviderDivision, RiskScope } from '#app/pact-model/pact-model.ts'
+import type { InvitationKind } from '#app/pacts/invitations.server.ts'
+import type { Decision } from '#app/sign-off/sign-off.ts'
 
 /**
  * The database as Kysely sees it. Columns use only types both dialects share: text,
  * integer (0/1 for booleans) and ISO-8601 UTC text for timestamps, so the same queries
- * run on SQLite and PostgreSQL.
+ * run on SQLite and PostgreSQL. A column holding one of a fixed list is typed as that list's
+ * union, from the module that owns the list: the database stores text, the code never casts.
  */
 export interface Database {
   users: UsersTable
   sessions: SessionsTable
-  sign_in_attempts: SignInAttemptsTable
+  sign_in_throttle: SignInThrottleTable
+  known_devices: KnownDevicesTable
   organisations: OrganisationsTable
   organisation_members: OrganisationMembersTable
   pacts: PactsTable
@@ -46,17 +53,28 @@ export interface SessionsTable {
   created_at: string
 }
 
-export interface SignInAttemptsTable {
-  id: Generated<number>
-  /** 'email:<address>' or 'ip:<address>' */
+export interface SignInThrottleTable {
+  /** 'account:<e-mail>', 'address:<client address>' or 'device:<known device id>' */
   limit_key: string
-  attempted_at: string
+  /** Failed sign-ins since the last success (an attempt in progress counts as failed). */
+  failures: number
+  /** No attempt is evaluated before this time. */
+  blocked_until: string
+  updated_at: string
+}
+
+export interface KnownDevicesTable {
+  /** SHA-256 of the device cookie's token, hex. */
+  id: string
+  user_id: string
+  created_at: string
+  last_used_at: string
 }
 
 export interface OrganisationsTable {
   id: string
   name: string
-  kind: string
+  kind: OrganisationKind
   created_by: string
   created_at: string
 }
@@ -64,7 +82,7 @@ export interface OrganisationsTable {
 export interface OrganisationMembersTable {
   organisation_id: string
   user_id: string
-  role: string
+  role: OrganisationRole
   created_at: string
 }
 
@@ -74,7 +92,7 @@ export interface PactsTable {
   region: string
   start_year: number
   end_year: number
-  status: string
+  status: PactStatus
   template: string
   created_by: string
   created_at: string
@@ -92,7 +110,7 @@ export interface PactMembersTable {
   pact_id: string
   user_id: string
   party_id: string
-  access: string
+  access: AccessLevel
   created_at: string
 }
 
@@ -100,11 +118,11 @@ export interface InvitationsTable {
   id: string
   /** SHA-256 of the link token, hex. */
   token_hash: string
-  kind: string
+  kind: InvitationKind
   organisation_id: string
   pact_id: string | null
   party_id: string | null
-  access: string | null
+  access: AccessLevel | null
   created_by: string
   created_at: string
   expires_at: string
@@ -157,7 +175,7 @@ export interface ClauseDecisionsTable {
   clause_id: string
   party_id: string
   user_id: string
-  decision: string
+  decision: Decision
   content_hash: string
   /** The canonical content decided on, so "what changed since" can be shown later. */
   canonical: string
@@ -224,8 +242,8 @@ export interface IndicatorsTable {
   position: number
   name: string
   unit: string
-  level: string
-  direction: string
+  level: IndicatorLevel
+  direction: IndicatorDirection
   baseline_value: number | null
   baseline_year: number | null
   data_source: string
@@ -242,7 +260,7 @@ export interface RiskRulesTable {
   pact_id: string
   id: string
   position: number
-  scope_kind: string
+  scope_kind: RiskScope['kind']
   result_area_id: string | null
   corridor_percent: number
   provider_share_inside: number
@@ -250,7 +268,7 @@ export interface RiskRulesTable {
   provider_cap_cents: number | null
   provider_gain_share: number
   revolving_fund_share: number
-  division_kind: string
+  division_kind: ProviderDivision['kind']
   /** JSON: [{ partyId, weight }] when division_kind is 'weights'. */
   division_weights: string | null
 }

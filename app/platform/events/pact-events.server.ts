@@ -1,22 +1,10 @@
-import { EventEmitter } from 'node:events'
+import { ports, type PactEventKind } from '#app/platform/ports.ts'
 
 /**
- * Tells open pages that something about a pact changed (a decision, a comment, a status), so
- * they reload their data. In-process; a scale-out deployment relays these between instances.
+ * Telling open pages that something about a pact changed goes through `ports().events`
+ * (publish, subscribe), which reaches every instance. This adds coalescing for changes that
+ * come in bursts.
  */
-export type PactEventKind = 'sign-off' | 'comments' | 'status' | 'document'
-
-const emitter = new EventEmitter()
-emitter.setMaxListeners(0)
-
-export function publishPactEvent(pactId: string, kind: PactEventKind): void {
-  emitter.emit(pactId, kind)
-}
-
-export function subscribePactEvents(pactId: string, listener: (kind: PactEventKind) => void): () => void {
-  emitter.on(pactId, listener)
-  return () => emitter.off(pactId, listener)
-}
 
 const scheduled = new Map<string, ReturnType<typeof setTimeout>>()
 
@@ -29,7 +17,7 @@ export function publishPactEventSoon(pactId: string, kind: PactEventKind, delayM
   if (scheduled.has(key)) return
   const timer = setTimeout(() => {
     scheduled.delete(key)
-    publishPactEvent(pactId, kind)
+    ports().events.publish(pactId, kind)
   }, delayMs)
   timer.unref()
   scheduled.set(key, timer)

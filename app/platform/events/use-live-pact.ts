@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useNavigation, useRevalidator } from 'react-router'
+import { PACT_EVENT_KINDS } from '#app/platform/ports.ts'
 
-// The kinds `publishPactEvent` sends (app/platform/events/pact-events.server.ts).
-const EVENT_KINDS = ['sign-off', 'comments', 'status', 'document'] as const
 // A decision with an explanation sends two events at once; one reload is enough.
 const DEBOUNCE_MS = 150
 
@@ -30,7 +29,7 @@ export function useLivePact(pactId: string) {
         else void current.current.revalidate()
       }, DEBOUNCE_MS)
     }
-    for (const kind of EVENT_KINDS) source.addEventListener(kind, reload)
+    for (const kind of PACT_EVENT_KINDS) source.addEventListener(kind, reload)
     source.addEventListener('error', () => {
       lostConnection = true
     })

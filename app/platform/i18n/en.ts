@@ -54,7 +54,13 @@ export const en: Translations = {
     submit: 'Create account',
     haveAccount: 'Already have an account?',
   },
-  signIn: { title: 'Sign in', submit: 'Sign in', noAccount: 'No account yet?', signedOut: 'You have signed out.' },
+  signIn: {
+    title: 'Sign in',
+    submit: 'Sign in',
+    noAccount: 'No account yet?',
+    signedOut: 'You have signed out.',
+    signedUp: 'If this e-mail address had no account yet, it has been created now. Sign in with your e-mail address and the password you chose.',
+  },
   organisations: {
     title: 'Organisations',
     none: 'You are not a member of any organisation yet. Create one below, or ask a colleague for an invitation.',
@@ -144,7 +150,6 @@ export const en: Translations = {
     email: {
       required: 'Enter your e-mail address.',
       invalid: 'Enter a valid e-mail address, such as name@organisation.nl.',
-      taken: 'An account with this e-mail address already exists. Sign in or use another address.',
     },
     password: {
       required: 'Enter a password.',
@@ -153,7 +158,7 @@ export const en: Translations = {
     },
     signIn: {
       invalid: 'The e-mail address or password is incorrect.',
-      tooManyAttempts: 'Too many failed sign-in attempts. Wait 15 minutes and try again.',
+      tooManyAttempts: 'Too many failed sign-in attempts. Wait a moment and try again; every further failed attempt makes the wait longer.',
     },
     title: { required: 'Enter a title.' },
     region: { required: 'Enter the municipality or region.' },

@@ -59,6 +59,7 @@ export const nl = {
     submit: 'Inloggen',
     noAccount: 'Nog geen account?',
     signedOut: 'U bent uitgelogd.',
+    signedUp: 'Als dit e-mailadres nog geen account had, is het nu aangemaakt. Log in met uw e-mailadres en het wachtwoord dat u koos.',
   },
   organisations: {
     title: 'Organisaties',
@@ -154,7 +155,6 @@ export const nl = {
     email: {
       required: 'Vul uw e-mailadres in.',
       invalid: 'Vul een geldig e-mailadres in, zoals naam@organisatie.nl.',
-      taken: 'Er bestaat al een account met dit e-mailadres. Log in of gebruik een ander adres.',
     },
     password: {
       required: 'Vul een wachtwoord in.',
@@ -163,7 +163,7 @@ export const nl = {
     },
     signIn: {
       invalid: 'Het e-mailadres of het wachtwoord klopt niet.',
-      tooManyAttempts: 'Te veel mislukte pogingen om in te loggen. Wacht 15 minuten en probeer het dan opnieuw.',
+      tooManyAttempts: 'Te veel mislukte pogingen om in te loggen. Wacht even en probeer het dan opnieuw; na elke nieuwe mislukte poging duurt het wachten langer.',
     },
     title: { required: 'Vul een titel in.' },
     region: { required: 'Vul de gemeente of regio in.' },

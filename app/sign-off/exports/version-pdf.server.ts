@@ -24,6 +24,13 @@ const BODY_SIZE = 10.5
 const HEADING_SIZES = { 1: 20, 2: 15, 3: 12.5, 4: 11 } as const
 const LIST_INDENT = 16
 const MUTED = '#4a4a4a'
+// pdfkit breaks a word wider than its line by re-measuring ever shorter prefixes: quadratic
+// in the word's length (a 60,000-character word took 5 s, blocking every other request).
+// Words longer than this are cut into line-wide pieces here first, in linear time.
+const LONG_WORD = 40
+const LONG_WORDS = new RegExp(`\\S{${LONG_WORD + 1},}`, 'g')
+// Table columns are sized by pdfkit after the text is given, so cells get a fixed piece length.
+const TABLE_CELL_PIECE = 24
 
 export function versionPdf(blocks: readonly VersionBlock[], meta: PdfMeta, { compress = true } = {}): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -80,7 +87,7 @@ function drawBlock(doc: PDFKit.PDFDocument, block: VersionBlock): void {
         defaultStyle: { padding: 4, borderColor: '#8c8c8c' },
         data: block.rows.map((row) =>
           row.map((cell) => ({
-            text: cell.paragraphs.map(plainText).join('\n'),
+            text: breakLongWords(cell.paragraphs.map(plainText).join('\n'), () => TABLE_CELL_PIECE),
             type: cell.header ? ('TH' as const) : ('TD' as const),
             ...(cell.span ? { colSpan: cell.span } : {}),
             ...(cell.header ? { font: { src: FONTS.bold }, backgroundColor: '#eef1f4' } : {}),
@@ -107,10 +114,40 @@ function writeRuns(
   doc.fontSize(size).fillColor(color)
   pieces.forEach((run, index) => {
     doc.font(font ?? fontFor(run))
+    const text = breakLongWords(run.text, (word) => fittingLength(doc, word, width))
     const options = { width, continued: index < pieces.length - 1 }
-    if (index === 0) doc.text(run.text, x, doc.y, options)
-    else doc.text(run.text, options)
+    if (index === 0) doc.text(text, x, doc.y, options)
+    else doc.text(text, options)
   })
+}
+
+/** Cuts every overlong word into pieces of at most `pieceLength(rest)` characters, one per line. */
+export function breakLongWords(text: string, pieceLength: (rest: string) => number): string {
+  return text.replace(LONG_WORDS, (word) => {
+    const pieces: string[] = []
+    let rest = word
+    while (rest.length > 0) {
+      const length = Math.max(1, pieceLength(rest))
+      pieces.push(rest.slice(0, length))
+      rest = rest.slice(length)
+    }
+    return pieces.join('\n')
+  })
+}
+
+/** How many of the word's first characters fit in `width` in the current font: one measurement per character. */
+function fittingLength(doc: PDFKit.PDFDocument, word: string, width: number): number {
+  const widths = new Map<string, number>()
+  let used = 0
+  let length = 0
+  for (const character of word) {
+    let characterWidth = widths.get(character)
+    if (characterWidth === undefined) widths.set(character, (characterWidth = doc.widthOfString(character)))
+    used += characterWidth
+    if (used > width) break
+    length += character.length
+  }
+  return length
 }
 
 function fontFor(run: TextRun): string {

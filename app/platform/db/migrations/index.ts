@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.ts'
 import * as collab from './0002-collab.ts'
 import * as signOff from './0003-sign-off.ts'
 import * as modelProjection from './0004-model-projection.ts'
+import * as signInThrottle from './0005-sign-in-throttle.ts'
 import * as scaleOut from './0008-scale-out.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002-collab': collab,
   '0003-sign-off': signOff,
   '0004-model-projection': modelProjection,
+  '0005-sign-in-throttle': signInThrottle,
   '0008-scale-out': scaleOut,
 }

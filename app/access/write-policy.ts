@@ -1,0 +1,31 @@
+import type { PactStatus } from '#app/organisations/organisation.ts'
+import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
+import { can, type AccessLevel } from './access.ts'
+
+/**
+ * Who may change a pact's shared document (its text and its model) right now. The one rule for
+ * the pages (what they offer), the socket's upgrade and — where it matters — the live document,
+ * which asks it again for every client update it is about to apply.
+ */
+export type DocumentWriteRefusal =
+  /** Not (or no longer) a member of the pact. */
+  | 'no-access'
+  /** A commentator or lezer: may read, never write. */
+  | 'read-only-access'
+  /** The pact is signed (or active): the text is frozen until an amendment reopens it. */
+  | 'pact-signed'
+
+export type DocumentWriteVerdict = { allowed: true } | { allowed: false; reason: DocumentWriteRefusal }
+
+export function documentWriteVerdict({
+  access,
+  pactStatus,
+}: {
+  access: AccessLevel | null
+  pactStatus: PactStatus
+}): DocumentWriteVerdict {
+  if (!access) return { allowed: false, reason: 'no-access' }
+  if (!can(access, 'edit')) return { allowed: false, reason: 'read-only-access' }
+  if (!isDocumentEditable(pactStatus)) return { allowed: false, reason: 'pact-signed' }
+  return { allowed: true }
+}
