@@ -6,6 +6,9 @@ const databaseTests = [
   'server/collab/persistence.test.ts',
   'server/collab/auth.test.ts',
   'app/platform/auth/session.server.test.ts',
+  'app/platform/auth/rate-limit.server.test.ts',
+  'app/platform/db/migrations/*.test.ts',
+  'app/entry.server.test.ts',
 ]
 
 // Four projects, one command: `unit` (unit tests beside the code, integration tests in
