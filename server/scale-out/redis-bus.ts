@@ -36,7 +36,9 @@ export class RedisBus {
       maxRetriesPerRequest: 1,
     }
     this.publisher = new Redis(url, { ...options, enableOfflineQueue: false })
-    this.subscriber = new Redis(url, options)
+    // No ready check: ioredis would send INFO on a connection that a queued SUBSCRIBE has already
+    // put in subscriber mode, fail, and come back without its subscriptions.
+    this.subscriber = new Redis(url, { ...options, enableReadyCheck: false })
     for (const [name, connection] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
       connection.on('error', (error: Error) => log.warn({ err: error, connection: name }, 'redis connection error'))
     }
@@ -48,6 +50,11 @@ export class RedisBus {
       log.info('redis connected; catching up on what was published meanwhile')
       for (const listener of this.reconnectListeners) listener()
     })
+  }
+
+  /** Whether a publish now reaches Redis (it is dropped while not). */
+  get connected(): boolean {
+    return this.publisher.status === 'ready'
   }
 
   publish(channel: string, payload: Uint8Array): void {

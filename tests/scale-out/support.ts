@@ -57,6 +57,10 @@ export function scaleOutTestbed() {
       return { ...proxy, origin: `http://127.0.0.1:${proxy.port}`, collabUrl: `ws://127.0.0.1:${proxy.port}/collab` }
     },
 
+    onTeardown(step: () => unknown): void {
+      teardown.push(step)
+    },
+
     client(server: { origin: string; collabUrl: string }, pactId: string, user: { cookie: string }): TestClient {
       const client = connectClient(server, pactId, user, { maxBackoffTime: 300 })
       teardown.push(() => client.destroy())

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { logger } from '#app/platform/logger.server.ts'
+import { installPorts, ports } from '#app/platform/ports.ts'
+import { changeMemberAccess } from '#app/pacts/pacts.server.ts'
+import { crossInstancePorts } from '#server/scale-out/ports.ts'
+import { RedisBus } from '#server/scale-out/redis-bus.ts'
+import { installTestPorts } from '#tests/support/ports.ts'
 import { createSqlDocumentStore, readStoredState } from '#server/collab/persistence.ts'
 import { waitFor } from '#tests/support/collab.ts'
-import { createTestPact } from '#tests/support/fixtures.ts'
+import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 import { scaleOutTestbed, typeWords } from './support.ts'
 
 const testbed = scaleOutTestbed()
@@ -87,6 +93,34 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     onA.text.insert(0, 'na de herstart ')
     await waitFor(() => onB.text.toString().startsWith('na de herstart '), 'live relay to resume')
     await waitFor(async () => (await storedText(pact.pactId)) === onB.text.toString(), 'everything to be stored')
+  })
+
+  it('stops a demoted redacteur’s writes on another instance at once: the access change crosses through Redis', async () => {
+    const pact = await createTestPact()
+    const member = await addMember(pact, 'redacteur')
+    const redis = await testbed.redis()
+    const b = await testbed.instance(redis.url)
+    // This test process is the instance where the change is made: its ports publish on Redis.
+    const bus = new RedisBus(redis.url, logger)
+    installPorts(crossInstancePorts(bus, ports()))
+    testbed.onTeardown(async () => {
+      installTestPorts()
+      await bus.close()
+    })
+    await waitFor(() => bus.connected, 'this process to reach Redis')
+    const writer = testbed.client(b, pact.pactId, member)
+    await writer.whenSynced()
+    writer.text.insert(0, 'voor. ')
+    await waitFor(async () => (await storedText(pact.pactId)) === 'voor. ', 'the first edit to be stored')
+
+    expect(await changeMemberAccess(pact.pactId, member.id, 'lezer', pact.owner.id)).toBe(true)
+    // B re-checks its sockets by itself only every 30 s: a refusal within seconds came through Redis.
+    const typing = setInterval(() => writer.text.insert(writer.text.length, 'na. '), 20)
+    try {
+      await waitFor(() => writer.closes.some((close) => close.code === 1008), 'B to refuse the demoted member’s writes', 5_000)
+    } finally {
+      clearInterval(typing)
+    }
   })
 
   it('refuses writes while PostgreSQL is unreachable, relays nothing unstored, and recovers by itself', async () => {
