@@ -123,6 +123,34 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     }
   })
 
+  it('tells open pages on another instance what changed: server-sent events cross through Redis', async () => {
+    const pact = await createTestPact()
+    const redis = await testbed.redis()
+    const b = await testbed.instance(redis.url)
+    const bus = new RedisBus(redis.url, logger)
+    installPorts(crossInstancePorts(bus, ports()))
+    testbed.onTeardown(async () => {
+      installTestPorts()
+      await bus.close()
+    })
+    await waitFor(() => bus.connected, 'this process to reach Redis')
+    const abort = new AbortController()
+    testbed.onTeardown(() => abort.abort())
+    const response = await fetch(`${b.origin}/pacts/${pact.pactId}/events`, { headers: { cookie: pact.owner.cookie }, signal: abort.signal })
+    expect(response.status).toBe(200)
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let received = ''
+    const reading = (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += chunk.value
+    })().catch(() => {})
+    await waitFor(() => received.includes('retry:'), 'the event stream to open')
+
+    ports().events.publish(pact.pactId, 'comments')
+    await waitFor(() => received.includes('event: comments'), 'the page on B to hear of the comment made elsewhere')
+    abort.abort()
+    await reading
+  })
+
   it('refuses writes while PostgreSQL is unreachable, relays nothing unstored, and recovers by itself', async () => {
     const pact = await createTestPact()
     const redis = await testbed.redis()
