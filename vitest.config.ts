@@ -47,8 +47,10 @@ export default defineConfig({
           setupFiles: ['./tests/setup/env.ts'],
           env: { PACTWERK_TEST_DATABASE: 'postgres' },
           pool: 'forks',
-          // The app processes of one file already use both cores.
+          // The app processes of one file already use both cores: one file at a time, after the
+          // other projects (their timing would otherwise depend on everything else running).
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

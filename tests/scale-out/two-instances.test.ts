@@ -32,14 +32,14 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     await Promise.all([onA.whenSynced(), onB.whenSynced()])
 
     onA.text.insert(0, 'Van A. ')
-    await waitFor(() => onB.text.toString() === 'Van A. ', 'B to receive A’s edit')
+    await waitFor(() => onB.text.toString() === 'Van A. ', 'B to receive A’s edit', 10_000)
     onB.text.insert(onB.text.length, 'Van B.')
-    await waitFor(() => onA.text.toString() === 'Van A. Van B.', 'A to receive B’s edit')
+    await waitFor(() => onA.text.toString() === 'Van A. Van B.', 'A to receive B’s edit', 10_000)
     onA.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
     await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 3, 'B to see A’s caret', 10_000)
 
     const [wordsA, wordsB] = await Promise.all([typeWords(onA, 'a', 30), typeWords(onB, 'b', 30)])
-    await waitFor(() => onA.text.toString() === onB.text.toString() && containsAll(onA.text.toString(), [...wordsA, ...wordsB]), 'both to converge')
+    await waitFor(() => onA.text.toString() === onB.text.toString() && containsAll(onA.text.toString(), [...wordsA, ...wordsB]), 'both to converge', 15_000)
     expect(await storedText(pact.pactId)).toBe(onA.text.toString())
   })
 
