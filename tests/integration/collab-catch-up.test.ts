@@ -18,7 +18,13 @@ function lossyFanout() {
         if (control.losing && message.kind === 'update') control.lost++
         else receive(message)
       })
-      return { ...channel, leave: () => (resync && resyncs.delete(resync), channel.leave()) }
+      return {
+        ...channel,
+        leave: () => {
+          if (resync) resyncs.delete(resync)
+          channel.leave()
+        },
+      }
     },
   }
   return { fanout, control, reconnect: () => resyncs.forEach((resync) => resync()) }
