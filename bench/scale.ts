@@ -119,14 +119,13 @@ async function run(
   const window: { from: number; until: number } = { from: Infinity, until: -Infinity }
   const cross: number[] = []
   const same: number[] = []
-  // Each listener decodes every update: only as many as the layout needs, so the editors (all in
-  // this process) cost the same per edit in both runs.
+  // Two listeners per client in both runs, one for even and one for odd senders (in the split run
+  // those are the two instances), so the editors, all in this process, cost the same per edit.
   const clients: BenchClient[] = cookies.map((cookie, editor) => {
     const client = connectBenchClient(instances[instanceOf(editor)], room, cookie)
-    if (layout === 'one-instance') recordLatencies(client, () => window, same)
-    else {
-      recordLatencies(client, () => window, cross, (sender) => instanceOf(sender) !== instanceOf(editor))
-      recordLatencies(client, () => window, same, (sender) => instanceOf(sender) === instanceOf(editor))
+    for (const parity of [0, 1]) {
+      const into = instanceOf(parity) === instanceOf(editor) ? same : cross
+      recordLatencies(client, () => window, into, (sender) => sender % 2 === parity)
     }
     return client
   })
