@@ -146,7 +146,7 @@ export class DocumentRegistry {
         onChanged: this.options.onDocumentChanged,
       })
       receive = (message) => document.receiveFromOtherInstance(message)
-      resync = () => document.catchUp()
+      resync = () => document.resync()
       for (const message of buffered) document.receiveFromOtherInstance(message)
       log.info({ logLength: stored.logLength, ms: Math.round(performance.now() - started) }, 'collab document loaded')
       return document

@@ -169,6 +169,12 @@ export class LiveDocument {
     this.enqueue({ kind: 'catch-up' })
   }
 
+  /** Relays between instances may have been lost: catch up from the log, and tell the others who is here. */
+  resync(): void {
+    this.catchUp()
+    if (!this.discarded) this.presence.republishOwn()
+  }
+
   /** Resolves once every change queued so far is stored and relayed. */
   async whenIdle(): Promise<void> {
     while (this.draining) await this.idle

@@ -15,8 +15,8 @@ function lossyFanout() {
     join(pactId, receive, resync) {
       if (resync) resyncs.add(resync)
       const channel = inner.join(pactId, (message: FanoutMessage) => {
-        if (control.losing && message.kind === 'update') control.lost++
-        else receive(message)
+        if (!control.losing) receive(message)
+        else if (message.kind === 'update') control.lost++
       })
       return {
         ...channel,
@@ -61,14 +61,16 @@ describe('catching up from the log on relays that were lost', () => {
     await waitFor(() => onB.text.toString() === 'verloren en gevonden', 'B to have both edits')
   })
 
-  it('catches up after a reconnect of the fanout, with no later relay to reveal the gap', async () => {
+  it('catches up after a reconnect of the fanout, with no later relay to reveal the gap, and presence too', async () => {
     const { control, reconnect, onA, onB } = await twoInstances()
     control.losing = true
     onA.text.insert(0, 'tijdens de storing')
+    onA.provider.awareness.setLocalStateField('cursor', { anchor: 7 })
     await waitFor(() => control.lost === 1, 'the relay to be lost')
     control.losing = false
     reconnect()
     await waitFor(() => onB.text.toString() === 'tijdens de storing', 'B to catch up')
+    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 7, 'B to see A’s caret again')
   })
 
   it('tells each instance’s change listener about the other’s edits, so what it derives follows the whole document', async () => {
