@@ -24,4 +24,10 @@ export default [
   route('pacts/:pactId/vergelijken', 'routes/pact-compare.tsx'),
   route('pacts/:pactId/logboek', 'routes/pact-audit.tsx'),
   route('pacts/:pactId/logboek.csv', 'routes/pact-audit-csv.tsx'),
+  route('pacts/:pactId/voortgang', 'routes/pact-progress.tsx'),
+  route('pacts/:pactId/voortgang/rapporteren', 'routes/pact-progress-report.tsx'),
+  route('pacts/:pactId/voortgang/import', 'routes/pact-progress-import.tsx'),
+  route('pacts/:pactId/voortgang/export.csv', 'routes/pact-progress-export.tsx'),
+  route('pacts/:pactId/voortgang/sjabloon.csv', 'routes/pact-progress-template.tsx'),
+  route('pacts/:pactId/voortgang/:areaId', 'routes/pact-progress-area.tsx'),
 ] satisfies RouteConfig

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { addTraffic, connectBenchClient, emptyTraffic, now, recordLatencies, trafficDelta, type BenchClient, type Traffic } from './lib/clients.ts'
+import { addTraffic, connectBenchClient, emptyTraffic, now, recordLatencies, trafficDelta, type BenchClient } from './lib/clients.ts'
 import { countChars, generateHistory, stateAfter } from './lib/history.ts'
 import type { FromWorker, ToWorker, WorkerResult } from './lib/messages.ts'
 import { startOurServer, startReferenceServer, type RunningServer } from './lib/servers.ts'
@@ -639,7 +639,7 @@ async function main(): Promise<void> {
     const server = await startOurServer(ROOT, dataDir)
     servers.add(server)
     const memory = sampleMemory(server.pid)
-    let serverMemory: ReturnType<typeof memory.stop> | null = null
+    let serverMemory: ReturnType<typeof memory.stop>
     const samples: LoadSample[] = []
     try {
       await waitForQuietMachine(config.quietWaitS * 1000)

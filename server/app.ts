@@ -69,14 +69,15 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 
 export async function startApp(): Promise<{
   handler: express.Express
-  attach(server: Server): void
+  /** Attaches the collaboration server, installs the ports and seeds the demo; resolves when requests may come. */
+  attach(server: Server): Promise<void>
   close(): Promise<void>
-  /** Lines for the console at start-up: the demo sign-ins, when the demo is present. */
+  /** Lines for the console at start-up: the demo sign-ins, when the demo is present (filled by attach). */
   startupMessages: string[]
 }> {
   await migrateToLatest()
-  await seedDemoIfEmpty()
   const scaleOut = startScaleOut(process.env, logger)
+  const startupMessages: string[] = []
   const handler = express()
   handler.disable('x-powered-by')
   handler.use(refuseCrossSiteRequests, renewSessionCookie)
@@ -90,7 +91,7 @@ export async function startApp(): Promise<{
   return {
     handler,
     // Before the server listens: the app reaches the live documents, events and sockets only through the ports.
-    attach(server) {
+    async attach(server) {
       const projectModelOnChange = createModelProjection({ project: projectPactModel })
       collab = attachCollabServer(server, {
         fanout: scaleOut?.fanout,
@@ -106,12 +107,15 @@ export async function startApp(): Promise<{
       const ports = inProcessPorts(collab)
       // Scale-out: pact events and access changes reach every instance, through Redis.
       installPorts(scaleOut ? scaleOut.ports(ports) : ports)
+      // After the ports: the signed demo pact is signed through the sign-off functions, which use them.
+      await seedDemoIfEmpty()
+      startupMessages.push(...(await demoSignIns()))
     },
     async close() {
       await collab?.close()
       await scaleOut?.close()
       await closeDb()
     },
-    startupMessages: await demoSignIns(),
+    startupMessages,
   }
 }

@@ -28,7 +28,7 @@ const pactwerk = await entry.startApp()
 app.use(pactwerk.handler)
 
 const server = http.createServer(app)
-pactwerk.attach(server)
+await pactwerk.attach(server)
 server.listen(port, host, () => {
   const address = server.address()
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { ACCESS_LEVELS, can, PACT_PERMISSIONS, type AccessLevel, type PactPermission } from './access.ts'
 
 const expected: Record<AccessLevel, PactPermission[]> = {
-  beheerder: ['view', 'comment', 'edit', 'manage'],
-  redacteur: ['view', 'comment', 'edit'],
+  beheerder: ['view', 'comment', 'edit', 'manage', 'report', 'fix-period'],
+  redacteur: ['view', 'comment', 'edit', 'report'],
   commentator: ['view', 'comment'],
   lezer: ['view'],
 }

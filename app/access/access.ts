@@ -5,12 +5,13 @@
 export const ACCESS_LEVELS = ['beheerder', 'redacteur', 'commentator', 'lezer'] as const
 export type AccessLevel = (typeof ACCESS_LEVELS)[number]
 
-export const PACT_PERMISSIONS = ['view', 'comment', 'edit', 'manage'] as const
+// 'report': enter and submit tracking figures for one's own party; 'fix-period': fix a period on behalf of the table.
+export const PACT_PERMISSIONS = ['view', 'comment', 'edit', 'manage', 'report', 'fix-period'] as const
 export type PactPermission = (typeof PACT_PERMISSIONS)[number]
 
 const GRANTS: Record<AccessLevel, readonly PactPermission[]> = {
-  beheerder: ['view', 'comment', 'edit', 'manage'],
-  redacteur: ['view', 'comment', 'edit'],
+  beheerder: ['view', 'comment', 'edit', 'manage', 'report', 'fix-period'],
+  redacteur: ['view', 'comment', 'edit', 'report'],
   commentator: ['view', 'comment'],
   lezer: ['view'],
 }

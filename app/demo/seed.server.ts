@@ -1,57 +1,22 @@
 import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
-import type { AccessLevel } from '#app/access/access.ts'
-import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
 import { hashPassword } from '#app/platform/auth/password.server.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
-import { DEMO_PACT_YEARS, type DemoPactParties } from './demo-pact-model.ts'
+import { DEMO_CORRECTION, DEMO_FIXED_YEAR, DEMO_QUARTERLY_INDICATORS, DEMO_REALISATIONS, DEMO_SPENDING } from '#app/demo/demo-tracking.ts'
+import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import { formatDutchNumber } from '#app/platform/dutch-number.ts'
+import { addSignatory, changePactStatus, decideOnClause } from '#app/sign-off/sign-off.server.ts'
+import { realisationSchema, spendingSchema } from '#app/tracking/report-forms.ts'
+import { fixPeriod, loadTracking, reportFigures, setFrequency, submitDrafts } from '#app/tracking/tracking.server.ts'
+import { DEMO_PARTIES, type DemoParty } from './demo-parties.ts'
+import { DEMO_PACT_YEARS } from './demo-pact-model.ts'
 
 /**
  * The demo: a fictional municipality, two providers and a residents' council around one
  * pact. Written only into an empty database, so it never touches real data.
  */
 export const DEMO_PASSWORD = 'zuiderveen-demo-2026'
-
-interface DemoParty {
-  /** Its place in the demo's model (budgets, responsibilities): the seeded document finds it by this. */
-  role: keyof DemoPactParties
-  organisation: string
-  kind: OrganisationKind
-  signs: boolean
-  person: { name: string; email: string; access: AccessLevel }
-}
-
-export const DEMO_PARTIES: DemoParty[] = [
-  {
-    role: 'gemeente',
-    organisation: 'Gemeente Zuiderveen',
-    kind: 'gemeente',
-    signs: true,
-    person: { name: 'Anouk de Vries', email: 'anouk@zuiderveen.example', access: 'beheerder' },
-  },
-  {
-    role: 'welzijn',
-    organisation: 'Stichting Welzijn Zuiderveen',
-    kind: 'aanbieder',
-    signs: true,
-    person: { name: 'Karim El Amrani', email: 'karim@welzijnzuiderveen.example', access: 'redacteur' },
-  },
-  {
-    role: 'jeugdhulp',
-    organisation: 'Jeugdhulp De Brug',
-    kind: 'aanbieder',
-    signs: true,
-    person: { name: 'Marieke Jansen', email: 'marieke@debrug.example', access: 'redacteur' },
-  },
-  {
-    role: 'adviesraad',
-    organisation: 'Adviesraad Sociaal Domein Zuiderveen',
-    kind: 'inwoners',
-    signs: false,
-    person: { name: 'Henk Bosman', email: 'henk@adviesraad-zuiderveen.example', access: 'commentator' },
-  },
-]
 
 const [DEMO_START_YEAR, DEMO_END_YEAR] = [DEMO_PACT_YEARS[0], DEMO_PACT_YEARS[DEMO_PACT_YEARS.length - 1]]
 
@@ -62,11 +27,25 @@ export const DEMO_PACT = {
   endYear: DEMO_END_YEAR,
 }
 
-export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: string } | null> {
+export const DEMO_SIGNED_PACT = {
+  // Not a prefix of the first demo's title, so a link to either is found by its name alone.
+  title: `Pact Sociaal Domein Zuiderveen ${DEMO_START_YEAR}–${DEMO_END_YEAR} (getekend)`,
+  region: 'Gemeente Zuiderveen',
+  startYear: DEMO_START_YEAR,
+  endYear: DEMO_END_YEAR,
+}
+
+interface DemoPerson {
+  party: DemoParty
+  userId: string
+  organisationId: string
+}
+
+export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: string; signedPactId: string } | null> {
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (anyUser) return null
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  return db.transaction().execute(async (trx) => {
+  const seeded = await db.transaction().execute(async (trx) => {
     // Instances starting at once on one PostgreSQL database: the first seeds, the others find it seeded.
     await advisoryXactLock(trx, 'demo-seed')
     if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null
@@ -94,6 +73,7 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
         created_at: createdAt,
       })
       .execute()
+    const people: DemoPerson[] = []
     for (const [index, party] of DEMO_PARTIES.entries()) {
       const organisationId = newId()
       const partyId = newId()
@@ -114,10 +94,114 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
         .insertInto('pact_members')
         .values({ pact_id: pactId, user_id: userId, party_id: partyId, access: party.person.access, created_at: createdAt })
         .execute()
+      people.push({ party, userId, organisationId })
     }
     await recordAudit(trx, { pactId, actorId: managerId, action: 'pact.created', details: { title: DEMO_PACT.title, demo: true } })
-    return { pactId }
+    return { pactId, people }
   })
+  if (!seeded) return null
+  const signedPactId = await seedSignedDemoPact(seeded.people, db)
+  return { pactId: seeded.pactId, signedPactId }
+}
+
+/**
+ * The second demo pact: the same table, already signed, with two years of reported figures, so
+ * a newcomer sees a living dashboard at once. It goes through the same steps people take —
+ * signatories, an approval of every clause by every signing party, signing, reporting,
+ * submitting, fixing a year, a correction — using the functions the pages use.
+ */
+async function seedSignedDemoPact(people: DemoPerson[], db: Db): Promise<string> {
+  const manager = people.find((person) => person.party.person.access === 'beheerder')!
+  const pactId = newId()
+  const partyIds = new Map<DemoParty['role'], string>()
+  await db.transaction().execute(async (trx) => {
+    const createdAt = nowIso()
+    await trx
+      .insertInto('pacts')
+      .values({
+        id: pactId,
+        title: DEMO_SIGNED_PACT.title,
+        region: DEMO_SIGNED_PACT.region,
+        start_year: DEMO_SIGNED_PACT.startYear,
+        end_year: DEMO_SIGNED_PACT.endYear,
+        status: 'concept',
+        template: 'demo-zuiderveen',
+        created_by: manager.userId,
+        created_at: createdAt,
+      })
+      .execute()
+    for (const person of people) {
+      const partyId = newId()
+      partyIds.set(person.party.role, partyId)
+      await trx
+        .insertInto('pact_parties')
+        .values({ id: partyId, pact_id: pactId, organisation_id: person.organisationId, is_signatory: person.party.signs ? 1 : 0, created_at: createdAt })
+        .execute()
+      await trx
+        .insertInto('pact_members')
+        .values({ pact_id: pactId, user_id: person.userId, party_id: partyId, access: person.party.person.access, created_at: createdAt })
+        .execute()
+    }
+    await recordAudit(trx, { pactId, actorId: manager.userId, action: 'pact.created', details: { title: DEMO_SIGNED_PACT.title, demo: true } })
+  })
+  const signers = people.filter((person) => person.party.signs)
+  for (const person of signers) await addSignatory(pactId, partyIds.get(person.party.role)!, person.userId, manager.userId, db)
+  // The first read creates the document from the demo template, as for every new pact.
+  const { clauses } = await pactSnapshot(pactId)
+  for (const clause of clauses) {
+    for (const person of signers) {
+      await decideOnClause(
+        { pactId, clauseId: clause.clauseId, partyId: partyIds.get(person.party.role)!, userId: person.userId, decision: 'akkoord', seenHash: clause.contentHash, explanation: null },
+        db,
+      )
+    }
+  }
+  await changePactStatus(pactId, 'ter-ondertekening', manager.userId, db)
+  await changePactStatus(pactId, 'getekend', manager.userId, db)
+  await seedDemoTracking(pactId, people, partyIds, manager.userId, db)
+  return pactId
+}
+
+async function seedDemoTracking(pactId: string, people: DemoPerson[], partyIds: Map<DemoParty['role'], string>, managerId: string, db: Db) {
+  for (const indicatorId of DEMO_QUARTERLY_INDICATORS) await setFrequency(pactId, managerId, indicatorId, 'kwartaal', db)
+  const tracking = await loadTracking(pactId, db)
+  const tracked = tracking.tracked!
+  const reporterOf = (key: DemoParty['role']) => ({ userId: people.find((person) => person.party.role === key)!.userId, partyId: partyIds.get(key)! })
+  const indicatorOf = (id: string) => tracked.model.resultAreas.flatMap((area) => area.indicators).find((indicator) => indicator.id === id)!
+  const realisationInput = (figure: { indicatorId: string; period: string; value: number }) => {
+    const indicator = indicatorOf(figure.indicatorId)
+    const year = figure.period.slice(0, 4)
+    const quarter = Number(figure.period.slice(6)) || 4
+    return {
+      indicator: figure.indicatorId,
+      period: figure.period,
+      value: formatDutchNumber(figure.value),
+      source: indicator.dataSource,
+      referenceDate: `${year}-${String(quarter * 3).padStart(2, '0')}-${quarter === 1 || quarter === 4 ? 31 : 30}`,
+      public: indicator.level === 'populatie' ? 'ja' : 'nee',
+    }
+  }
+  // The figures go through the same checks as the report form, so the demo never holds what a person could not enter.
+  for (const key of ['jeugdhulp', 'welzijn'] as const) {
+    const reporter = reporterOf(key)
+    const figures = [
+      ...DEMO_REALISATIONS.filter((figure) => figure.party === key).map((figure) => realisationSchema(tracked, reporter.partyId).parse(realisationInput(figure))),
+      ...DEMO_SPENDING.filter((figure) => figure.party === key).map((figure) =>
+        spendingSchema(tracked, reporter.partyId).parse({ resultArea: figure.resultAreaId, period: String(figure.year), amount: figure.euros }),
+      ),
+    ]
+    await reportFigures(pactId, reporter, figures, 'demo', db)
+    await submitDrafts(pactId, reporter, null, db)
+  }
+  await fixPeriod(pactId, managerId, String(DEMO_FIXED_YEAR), db)
+  const corrector = reporterOf(DEMO_CORRECTION.party)
+  const fixed = await loadTracking(pactId, db)
+  const correction = realisationSchema(fixed.tracked!, corrector.partyId).parse({
+    ...realisationInput(DEMO_CORRECTION),
+    intent: 'correct',
+    reason: DEMO_CORRECTION.reason,
+  })
+  await reportFigures(pactId, corrector, [correction], 'demo', db)
 }
 
 /** What to print at start-up so a newcomer can sign in to the demo straight away. */

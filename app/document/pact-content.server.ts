@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { demoPactModel, type DemoPactParties } from '#app/demo/demo-pact-model.ts'
-import { DEMO_PARTIES } from '#app/demo/seed.server.ts'
+import { DEMO_PARTIES } from '#app/demo/demo-parties.ts'
 import { seedPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { demoPactDocument } from '#app/demo/demo-document.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'

@@ -2,7 +2,7 @@
 import { Editor, getSchema, type JSONContent } from '@tiptap/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { NamedParty } from '#app/pact-model/ui/budget-table-view.tsx'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { DEMO_PACT_YEARS, demoPactModel } from '#app/demo/demo-pact-model.ts'
 import { demoPactDocument } from '#app/demo/demo-document.ts'
 import { renderDocumentHtml, seedPactDocument } from './document.server.ts'

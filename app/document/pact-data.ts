@@ -1,6 +1,8 @@
 import { Node, type NodeViewRenderer } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { NodeSelection } from '@tiptap/pm/state'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
+import type { PactModel } from '#app/pact-model/pact-model.ts'
 import { areasNl } from '#app/pact-model/texts.nl.ts'
 import { selectedClause } from './clause.ts'
 
@@ -27,6 +29,15 @@ export interface PactDataRef {
 export function pactDataRefOf(node: Pick<ProseMirrorNode, 'attrs'>): PactDataRef | null {
   const { kind, refId } = node.attrs
   return isPactDataKind(kind) && typeof refId === 'string' && refId !== '' ? { kind, refId } : null
+}
+
+/** What data blocks show their data from. */
+export interface PactDataSource {
+  /** The model to show: the valid model, or the last valid one while the shared one is invalid. */
+  model: PactModel
+  valid: boolean
+  years: readonly number[]
+  parties: readonly NamedParty[]
 }
 
 /** The wrapper's attributes, the same in the editor, the static HTML and the reading version. */

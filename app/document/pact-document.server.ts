@@ -1,70 +1,80 @@
 import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
-import type { NamedParty } from '#app/pact-model/ui/budget-table-view.tsx'
-import { documentJson, renderDocumentHtml } from '#app/document/document.server.ts'
-import { PactData } from '#app/document/pact-data.ts'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
+import { renderDocumentJsonHtml } from '#app/document/document.server.ts'
+import { readDocument } from '#app/document/read-document.ts'
+import { escapeHtml, pactDataHtml } from '#app/document/pact-data-html.ts'
+import type { PactDataSource } from '#app/document/pact-data.ts'
+import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
-import { canonicalClauseContent, clauseContentHash, extractClauses, type DocumentNode } from '#app/sign-off/sign-off.ts'
+import { approvableItems, type ApprovableItem } from '#app/sign-off/approvable-items.ts'
+import type { DocumentNode } from '#app/sign-off/canonical.ts'
+import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 
 /**
  * A pact's document as the server reads it for sign-off: its text, the validated structured
- * model, and each clause's canonical content and hash. The server computes these itself from
- * the stored document; a client's idea of a clause's content is never trusted.
+ * model, and every approvable item (the clauses, the text outside them, the model parts no clause
+ * shows) with its canonical content and hash. The server computes these itself from the stored
+ * document; a client's idea of an item's content is never trusted.
  */
-export interface SnapshotClause {
-  clauseId: string
-  kind: string
-  title: string
-  canonical: string
-  contentHash: string
-}
+export type SnapshotClause = ApprovableItem
 
 export interface PactSnapshot {
   state: Uint8Array
   json: JSONContent
+  /** Pieces of the text that could not be read and show as a placeholder (see read-document.ts). */
+  skipped: number
   html: string
   model: PactModel | null
+  /** Every approvable item in reading order (approvable-items.ts), clauses and the rest. */
   clauses: SnapshotClause[]
-}
-
-function referencedData(clause: DocumentNode, model: PactModel | null): unknown | null {
-  const refs: Array<{ kind: string; refId: string }> = []
-  const visit = (node: DocumentNode) => {
-    // A pactData block inside a clause shows structured data: a result area, or a risk rule.
-    if (node.type === PactData.name) refs.push({ kind: String(node.attrs?.kind ?? ''), refId: String(node.attrs?.refId ?? '') })
-    node.content?.forEach(visit)
-  }
-  visit(clause)
-  if (refs.length === 0) return null
-  // Invalid structured data cannot be approved: it resolves to a marker, never to the raw values.
-  return refs.map(({ kind, refId }) => {
-    if (!model) return { kind, refId, invalid: true }
-    if (kind === 'result-area') return { kind, refId, data: model.resultAreas.find((area) => area.id === refId) ?? null }
-    if (kind === 'risk-rule') return { kind, refId, data: model.riskRules.find((rule) => rule.id === refId) ?? null }
-    return { kind, refId, data: null }
-  })
+  /** What data blocks are rendered from; null while the model is invalid. */
+  pactData: PactDataSource | null
 }
 
 export function snapshotFromState(state: Uint8Array, context: { years: number[]; parties: NamedParty[] }): PactSnapshot {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    const json = documentJson(doc)
+    const { json, skipped } = readDocument(doc)
     const validation = validatePactModel(readPactModel(doc), { years: context.years, partyIds: context.parties.map((party) => party.id) })
     const model = validation.ok ? validation.model : null
-    const clauses = extractClauses(json as DocumentNode).map((clause) => {
-      const canonical = canonicalClauseContent(clause.node, referencedData(clause.node, model))
-      return { clauseId: clause.clauseId, kind: clause.kind, title: clause.title, canonical, contentHash: clauseContentHash(canonical) }
-    })
-    const html = renderDocumentHtml(doc, { pactData: model ? { model, valid: true, years: context.years, parties: context.parties } : undefined })
-    return { state, json, html, model, clauses }
+    const pactData = model ? { model, valid: true, years: context.years, parties: context.parties } : null
+    const items = approvableItems(json as DocumentNode, model)
+    const html = renderDocumentJsonHtml(json, { pactData: pactData ?? undefined }) + notInTextHtml(items, pactData)
+    return { state, json, skipped, html, model, clauses: items, pactData }
   } finally {
     doc.destroy()
   }
+}
+
+// A model part no clause shows is approved as an item of its own (approvable-items.ts); the HTML
+// a signed version stores shows it after the text, so the version reads as everything approved.
+function notInTextHtml(items: readonly ApprovableItem[], pactData: PactDataSource | null): string {
+  const parts = items.flatMap((item) => (item.item === 'result-area' || item.item === 'risk-rule' ? item.shows : []))
+  if (!pactData || parts.length === 0) return ''
+  const heading = `<h2>${escapeHtml(signoffNl.items.notInText)}</h2>`
+  return `<section class="pw-not-in-text">${heading}${parts.map((ref) => pactDataHtml(ref, pactData, null)).join('')}</section>`
+}
+
+/**
+ * What an item's page shows: a clause cut from the document's HTML, the text outside the clauses
+ * rendered on its own, a model part as its data block would show it. Null for an unknown id.
+ */
+export function approvableItemHtml(snapshot: PactSnapshot, itemId: string): string | null {
+  const item = snapshot.clauses.find((candidate) => candidate.clauseId === itemId)
+  if (!item || item.clauseId === '') return null
+  if (item.item === 'clause') return clauseHtml(snapshot.html, item.clauseId)
+  if (item.item === 'outside-text') {
+    const outside = (snapshot.json.content ?? []).filter((node) => node.type !== 'clause')
+    return renderDocumentJsonHtml({ type: 'doc', content: outside }, { pactData: snapshot.pactData ?? undefined })
+  }
+  const [ref] = item.shows
+  return ref && snapshot.pactData ? pactDataHtml(ref, snapshot.pactData, null) : null
 }
 
 export async function pactSnapshot(pactId: string): Promise<PactSnapshot> {

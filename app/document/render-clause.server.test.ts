@@ -15,5 +15,8 @@ describe('one clause from the rendered document', () => {
   it('finds nothing for an id that is not there', () => {
     expect(clauseHtml(html, 'c3')).toBeNull()
     expect(clauseHtml(html, 'a')).toBeNull()
+    // Not an id that differs only in characters an id cannot hold.
+    expect(clauseHtml(html, 'a"1')).toBeNull()
+    expect(clauseHtml(html, '')).toBeNull()
   })
 })

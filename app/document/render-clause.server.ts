@@ -1,3 +1,5 @@
+import { isUsableClauseId } from './clause-ids.ts'
+
 /**
  * One clause's HTML, cut from the whole document's rendered HTML (`renderDocumentHtml`), so a
  * clause page shows byte for byte what the reading version and a signed version show, with
@@ -5,7 +7,9 @@
  * can only be markup, and its sections are balanced.
  */
 export function clauseHtml(documentHtml: string, clauseId: string): string | null {
-  const start = new RegExp(`<section\\b[^>]*\\bdata-clause-id="${clauseId.replace(/[^A-Za-z0-9_-]/g, '')}"[^>]*>`).exec(documentHtml)
+  // Only a usable id can be a clause's: anything else would have to be escaped into the pattern.
+  if (!isUsableClauseId(clauseId)) return null
+  const start = new RegExp(`<section\\b[^>]*\\bdata-clause-id="${clauseId}"[^>]*>`).exec(documentHtml)
   if (!start) return null
   const tags = /<(\/?)section\b[^>]*>/g
   tags.lastIndex = start.index + start[0].length

@@ -9,8 +9,8 @@ export const ORGANISATION_KINDS = [
 ] as const
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 
-export const PACT_STATUSES = ['concept', 'ter-ondertekening', 'getekend', 'actief'] as const
-export type PactStatus = (typeof PACT_STATUSES)[number]
-
 export const ORGANISATION_ROLES = ['beheerder', 'lid'] as const
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number]
+
+export const PACT_STATUSES = ['concept', 'ter-ondertekening', 'getekend', 'actief'] as const
+export type PactStatus = (typeof PACT_STATUSES)[number]

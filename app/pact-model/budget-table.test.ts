@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { budgetTable, whatIf, type PactParty } from './budget-table.ts'
+import { budgetAmountFormat, budgetTable, formatEuros, whatIf, type PactParty } from './budget-table.ts'
 import { DEMO_PACT_YEARS, demoPactModel } from '#app/demo/demo-pact-model.ts'
 import type { BudgetCell, PactModel, ResultArea, RiskRule } from './pact-model.ts'
 import { RiskSharingInputError } from './risk-sharing.ts'
@@ -243,5 +243,35 @@ describe('whatIf', () => {
         if (settlement.kind === 'overspend') expect(providersCents).toBeLessThanOrEqual(75_000_000)
       }),
     )
+  })
+})
+
+describe('budget amounts in a table', () => {
+  // Issue 9, item 13: 2028 had € 250.000,75 and € 1.050.000,50, shown rounded as 250.001 + 1.050.001 = 1.300.001.
+  const withCents = budgetTable(
+    { resultAreas: [area('a', ['p1', 'p2'], [{ partyId: 'p1', year: 2028, cents: 25_000_075 }, { partyId: 'p2', year: 2028, cents: 105_000_050 }])], riskRules: [] },
+    years,
+    parties,
+  )
+
+  it('shows every amount with cents as soon as one amount in the table has cents, so the rows add up to the total', () => {
+    const amount = budgetAmountFormat([...withCents.resultAreas[0]!.parties, withCents.total])
+    const [p1, p2] = withCents.resultAreas[0]!.parties.filter((row) => row.totalCents > 0)
+    expect([p1!.centsByYear[1], p2!.centsByYear[1], withCents.total.centsByYear[1]].map(amount)).toEqual([
+      '€\u00a0250.000,75',
+      '€\u00a01.050.000,50',
+      '€\u00a01.300.001,25',
+    ])
+    expect(amount(0)).toBe('€\u00a00,00')
+  })
+
+  it('keeps whole euros when every amount in the table is whole', () => {
+    const whole = budgetTable({ resultAreas: [area('a', ['p1'], [{ partyId: 'p1', year: 2027, cents: 500_000_000 }])], riskRules: [] }, years, parties)
+    expect(budgetAmountFormat([whole.total])(whole.total.totalCents)).toBe('€\u00a05.000.000')
+  })
+
+  it('never rounds a single amount away', () => {
+    expect(formatEuros(25_000_075)).toBe('€\u00a0250.000,75')
+    expect(formatEuros(25_000_000)).toBe('€\u00a0250.000')
   })
 })

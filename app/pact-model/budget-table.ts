@@ -1,4 +1,5 @@
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
+import { formatCents } from '#app/platform/money.ts'
 import { riskScopeKey, settlementRuleOf, type BudgetCell, type PactModel, type ResultArea, type RiskRule, type RiskScope } from './pact-model.ts'
 import {
   providersProRataToBudget,
@@ -16,6 +17,28 @@ import {
  */
 
 export type PactParty = { id: string; kind: OrganisationKind }
+
+/** A party as the model views show it. */
+export type NamedParty = PactParty & { name: string }
+
+export function partyName(parties: readonly NamedParty[], partyId: string): string {
+  return parties.find((party) => party.id === partyId)?.name ?? partyId
+}
+
+/** An amount in whole euros when it is whole, with its cents otherwise: never rounded. */
+export function formatEuros(cents: number): string {
+  return formatCents(cents, { withCents: cents % 100 !== 0 })
+}
+
+/**
+ * How one table of budgets writes its amounts: budgets read best in whole euros, but as soon as
+ * one amount in the table has cents every amount shows them, so the rows visibly add up to the
+ * total (rounded, € 250.000,75 + € 1.050.000,50 would read € 250.001 + € 1.050.001 = € 1.300.001).
+ */
+export function budgetAmountFormat(rows: readonly BudgetRow[]): (cents: number) => string {
+  const withCents = rows.some((row) => [...row.centsByYear, row.totalCents].some((cents) => cents % 100 !== 0))
+  return (cents) => formatCents(cents, { withCents })
+}
 
 /** Amounts per pact year (same order as the table's `years`) and over the whole period. */
 export type BudgetRow = { centsByYear: number[]; totalCents: number }

@@ -48,7 +48,8 @@ export type ResultAreaTextField = (typeof RESULT_AREA_TEXT_FIELDS)[number]
 export type IndicatorField = Exclude<(typeof INDICATOR_SCALAR_FIELDS)[number], 'id'>
 
 type YMap = Y.Map<unknown>
-// Any shared type (map, array, text), whatever events it emits.
+// Any shared type (map, array, text), whatever events it emits: Yjs's event types are invariant, so only `any` fits all.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SharedType = Y.AbstractType<Y.YEvent<any>>
 type Entry = [key: string, value: unknown]
 

@@ -17,7 +17,7 @@ export type ParseEuroOptions = { allowNegative?: boolean }
 
 export type ParseEuroResult = { ok: true; cents: number } | { ok: false; error: MoneyError }
 
-const moneyErrorMessages: Record<MoneyError, Record<MessageLocale, string>> = {
+const moneyErrorMessageTable: Record<MoneyError, Record<MessageLocale, string>> = {
   empty: {
     nl: 'Vul een bedrag in.',
     en: 'Enter an amount.',
@@ -49,7 +49,13 @@ const moneyErrorMessages: Record<MoneyError, Record<MessageLocale, string>> = {
 }
 
 export function moneyErrorMessage(code: MoneyError, locale: MessageLocale): string {
-  return moneyErrorMessages[code][locale]
+  return moneyErrorMessageTable[code][locale]
+}
+
+/** Every money message in one language, keyed by error code (for i18n tables whose schemas return `…amount.<code>`). */
+export function moneyErrorMessages(locale: MessageLocale): Record<MoneyError, string> {
+  const entries = Object.entries(moneyErrorMessageTable).map(([code, texts]) => [code, texts[locale]])
+  return Object.fromEntries(entries) as Record<MoneyError, string>
 }
 
 // Optional minus (hyphen or U+2212, which pasted text may contain) before or after an optional euro sign.

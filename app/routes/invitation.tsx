@@ -40,7 +40,7 @@ export default function Invitation() {
     <div className="pw-stack">
       <Heading level={1}>{t('invitations.title')}</Heading>
       <Paragraph lead>
-        {invitation.pactTitle
+        {invitation.pactTitle && invitation.access
           ? t('invitations.forPact', {
               pact: invitation.pactTitle,
               organisation: invitation.organisationName,

@@ -10,6 +10,7 @@ import { userNames } from '#app/sign-off/views.server.ts'
 import { refusalFor, type RefusalCode } from '#app/sign-off/forms.ts'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-audit'
+import { messageText } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
 
@@ -52,7 +53,7 @@ export default function PactAudit() {
     if (key === 'decision') return t(`signoff.decisions.${value}`, { defaultValue: value })
     if (key === 'from' || key === 'to') return t(`pactStatus.${value}`, { defaultValue: value })
     if (key === 'access') return t(`access.${value}`, { defaultValue: value })
-    if (key === 'refused') return t(refusalFor(value as RefusalCode)?.message ?? value)
+    if (key === 'refused') return messageText(t, refusalFor(value as RefusalCode)?.message ?? value)
     if (key === 'reason') return t(`signoff.audit.reasons.${value}`, { defaultValue: value })
     return value
   }

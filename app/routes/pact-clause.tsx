@@ -3,22 +3,23 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { DiffLegend, hasWordChanges, Hash, readableWordDiff, StatusBadge, useDates, WordDiff } from '#app/sign-off/ui.tsx'
+import { hasWordChanges, readableWordDiff } from '#app/sign-off/diff.ts'
+import { DiffLegend, Hash, StatusBadge, useDates, WordDiff } from '#app/sign-off/ui.tsx'
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, TextAreaField } from '#app/platform/ui/ui.tsx'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { addComment, CommentError, listComments, setThreadResolved } from '#app/sign-off/comments.server.ts'
-import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import { approvableItemHtml, pactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { decidedCanonicals, userNames } from '#app/sign-off/views.server.ts'
 import { decideOnClause, SignOffError, signingPartiesOf, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { can } from '#app/access/access.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
-import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { clauseFormSchema, commentSchema, decisionSchema, refusalFor } from '#app/sign-off/forms.ts'
-import { DECISIONS } from '#app/sign-off/sign-off.ts'
+import { DECISIONS } from '#app/sign-off/status.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-clause'
+import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: editorCss },
@@ -83,7 +84,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       title: clause.title,
       kind: clause.kind,
       contentHash: clause.contentHash,
-      html: clauseHtml(snapshot.html, clause.clauseId) ?? '',
+      html: approvableItemHtml(snapshot, clause.clauseId) ?? '',
     },
     parties: signOff.parties.map((party) => ({
       partyId: party.partyId,
@@ -122,7 +123,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           seenHash: value.seenHash,
           explanation: value.explanation,
         })
-        return { form, result: submission.reply({ resetForm: true }), done: 'signoff.clause.decide.saved' }
+        return { form, result: submission.reply({ resetForm: true }), done: messageKey('signoff.clause.decide.saved') }
       case 'comment': {
         const { clauses } = await pactSnapshot(params.pactId)
         await addComment({
@@ -134,7 +135,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           authorId: user.id,
           clauseExists: clauses.some((clause) => clause.clauseId === params.clauseId),
         })
-        return { form, result: submission.reply({ resetForm: true }), done: 'signoff.comments.posted' }
+        return { form, result: submission.reply({ resetForm: true }), done: messageKey('signoff.comments.posted') }
       }
       case 'resolve':
       case 'reopen':
@@ -332,7 +333,7 @@ function RadioGroup({
       {invalid ? (
         <div className="utrecht-form-field-error-message" id={errorId}>
           {errors!.map((error) => (
-            <div key={error}>{t(error)}</div>
+            <div key={error}>{messageText(t, error)}</div>
           ))}
         </div>
       ) : null}

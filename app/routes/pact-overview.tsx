@@ -4,18 +4,29 @@ import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Badge, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listMembers, listParties } from '#app/pacts/pacts.server.ts'
 import { can } from '#app/access/access.ts'
+import { ProgressSummary } from '#app/tracking/ui.tsx'
+import { progressSummary } from '#app/tracking/views.server.ts'
+import trackingCss from '#app/tracking/tracking.css?url'
 import type { Route } from './+types/pact-overview'
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Pactwerk` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
-  const [pact, parties, members] = await Promise.all([getPact(params.pactId), listParties(params.pactId), listMembers(params.pactId)])
+  const [pact, parties, members, progress] = await Promise.all([
+    getPact(params.pactId),
+    listParties(params.pactId),
+    listMembers(params.pactId),
+    progressSummary(params.pactId),
+  ])
   // Only what the page shows: every member sees this, so nothing about people beyond name and role.
   return {
     pact: { id: pact.id, title: pact.title, region: pact.region, start_year: pact.start_year, end_year: pact.end_year, status: pact.status },
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind, is_signatory: party.is_signatory })),
     members: members.map((member) => ({ user_id: member.user_id, name: member.name, party_name: member.party_name, access: member.access })),
+    progress,
     access: membership.access,
     canManage: can(membership.access, 'manage'),
   }
@@ -23,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactOverview() {
   const { t } = useTranslation()
-  const { pact, parties, members, access, canManage } = useLoaderData<typeof loader>()
+  const { pact, parties, members, progress, access, canManage } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
       <Heading level={1}>{pact.title}</Heading>
@@ -34,6 +45,8 @@ export default function PactOverview() {
         {t('overview.status')}: <Badge>{t(`pactStatus.${pact.status}`)}</Badge> · {t('overview.yourAccess')}:{' '}
         <Badge>{t(`access.${access}`)}</Badge>
       </Paragraph>
+      {/* A signed pact is lived by: how it is doing comes first. */}
+      {progress ? <ProgressSummary summary={progress} /> : null}
       <nav className="pw-actions" aria-label={t('overview.pactNav')}>
         <Link className={buttonClass('primary')} to={`/pacts/${pact.id}/document`}>
           {t('overview.openDocument')}

@@ -9,8 +9,9 @@ import { createPactInvitation } from '#app/pacts/invitations.server.ts'
 import { addParty, changeMemberAccess, getPact, LastManagerError, listMembers, listParties } from '#app/pacts/pacts.server.ts'
 import { ACCESS_LEVELS } from '#app/access/access.ts'
 import { ORGANISATION_KINDS } from '#app/organisations/organisation.ts'
-import { addPartySchema, changeAccessSchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
+import { addPartySchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
 import type { Route } from './+types/pact-settings'
+import { messageKey } from '#app/platform/i18n/keys.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Instellingen · Pactwerk' }]
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   switch (value.intent) {
     case 'add-party': {
       await addParty(params.pactId, value, user.id)
-      return { intent: value.intent, result: submission.reply({ resetForm: true }), done: 'settings.partyAdded' }
+      return { intent: value.intent, result: submission.reply({ resetForm: true }), done: messageKey('settings.partyAdded') }
     }
     case 'invite': {
       const token = await createPactInvitation({ pactId: params.pactId, partyId: value.partyId, access: value.access, createdBy: user.id })
@@ -49,7 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         }
         throw error
       }
-      return { intent: value.intent, result: submission.reply(), done: 'settings.accessChanged' }
+      return { intent: value.intent, result: submission.reply(), done: messageKey('settings.accessChanged') }
     }
   }
 }

@@ -10,10 +10,11 @@ import { addSignatory, changePactStatus, listSignatories, removeSignatory, SignO
 import { can } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
-import { openItems } from '#app/sign-off/sign-off.ts'
+import { openItems } from '#app/sign-off/status.ts'
 import { refusalFor, signOffFormSchema } from '#app/sign-off/forms.ts'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-sign-off'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
 
@@ -70,7 +71,7 @@ async function openItemsInWords(pactId: string) {
 
 /** What a successful change says: a message key and what it names. */
 interface Done {
-  key: string
+  key: MessageKey
   status?: PactStatus
   version?: number
 }

@@ -1,6 +1,11 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Link, useLoaderData } from 'react-router'
+import { data, Link, useActionData, useLoaderData } from 'react-router'
+import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { RESTORE_REFUSALS, restoreSchema } from '#app/document/restore-form.ts'
+import { restoreDocument, RestoreError, restoreOffer } from '#app/document/restore.server.ts'
+import { RestoreForm } from '#app/document/ui/restore-form.tsx'
 import { CompareForm, Hash, useDates } from '#app/sign-off/ui.tsx'
 import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact } from '#app/pacts/pacts.server.ts'
@@ -13,18 +18,36 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: sign
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Getekende versies · Pactwerk` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePactAccess(request, params.pactId, 'view')
+  const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
+  // Only a beheerder restores, and needs to know whether the current text is damaged.
+  const restore = can(membership.access, 'manage') ? await restoreOffer(params.pactId) : null
   return {
     pact: { id: pact.id, title: pact.title },
     versions: versions.map((version) => ({ number: version.number, hash: version.hash, signedAt: version.signed_at, signedBy: version.signed_by_name })),
+    restore,
+  }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const { user } = await requirePactAccess(request, params.pactId, 'manage')
+  const submission = parseWithZod(await request.formData(), { schema: restoreSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), done: false }, { status: 400 })
+  try {
+    await restoreDocument(params.pactId, submission.value.source, user.id)
+    return { result: submission.reply({ resetForm: true }), done: true }
+  } catch (error) {
+    if (!(error instanceof RestoreError)) throw error
+    const refusal = RESTORE_REFUSALS[error.code]
+    return data({ result: submission.reply({ formErrors: [refusal.message] }), done: false }, { status: refusal.status })
   }
 }
 
 export default function PactVersions() {
   const { t } = useTranslation()
   const { date } = useDates()
-  const { pact, versions } = useLoaderData<typeof loader>()
+  const { pact, versions, restore } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const base = `/pacts/${pact.id}/versies`
   return (
     <div className="pw-stack">
@@ -92,6 +115,15 @@ export default function PactVersions() {
           <CompareForm pactId={pact.id} numbers={versions.map((version) => version.number)} />
         </>
       )}
+      {restore ? (
+        <RestoreForm
+          versionNumbers={versions.map((version) => version.number)}
+          skipped={restore.skipped}
+          editable={restore.editable}
+          result={actionData?.result}
+          done={actionData?.done ?? false}
+        />
+      ) : null}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { PACT_STATUSES } from '#app/organisations/organisation.ts'
-import { DECISIONS } from './sign-off.ts'
+import { DECISIONS } from './status.ts'
 
 /**
  * The forms of sign-off: deciding on a clause, discussing it, and a beheerder's management of

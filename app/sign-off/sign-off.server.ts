@@ -1,7 +1,8 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
-import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/sign-off.ts'
+import { isUsableItemId, type ApprovableItemType, type ModelPartRef } from '#app/sign-off/approvable-items.ts'
+import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/status.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
@@ -11,7 +12,9 @@ import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 /**
  * Sign-off records: signatories, decisions on clauses, status changes and signed versions.
  * Every change is written in one transaction with its audit entry; every refused attempt is
- * audited too. What a decision is about is computed here from the stored document.
+ * audited too. What a decision is about is computed here from the stored document. "Clause"
+ * here means any approvable item (approvable-items.ts): the text outside the clauses and a model
+ * part no clause shows are decided on, checked and sealed into a version exactly like a clause.
  */
 
 export type SignOffErrorCode =
@@ -131,7 +134,7 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
   const snapshot = await pactSnapshot(pactId)
-  const clause = snapshot.clauses.find((candidate) => candidate.clauseId === clauseId)
+  const clause = isUsableItemId(clauseId) ? snapshot.clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
   if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
   if (clause.contentHash !== input.seenHash) throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
 
@@ -251,12 +254,15 @@ export async function listVersions(pactId: string, db: Db = getDb()) {
     .execute()
 }
 
+/** An approved item as a version stores it (approvable-items.ts); versions signed before issue 9 hold only clauses, without `item` and `shows`. */
 export interface StoredVersionClause {
   clauseId: string
   kind: string
   title: string
   canonical: string
   contentHash: string
+  item?: ApprovableItemType
+  shows?: ModelPartRef[]
 }
 
 export async function getVersion(pactId: string, number: number, db: Db = getDb()) {
@@ -278,4 +284,10 @@ export async function getVersion(pactId: string, number: number, db: Db = getDb(
     clauses: JSON.parse(row.clauses) as StoredVersionClause[],
     decisions: JSON.parse(row.decisions) as Array<{ clauseId: string; partyId: string; userId: string; decidedAt: string; contentHash: string }>,
   }
+}
+
+/** The full Yjs state a signed version stored, to restore its text; null when there is no such version. */
+export async function getVersionState(pactId: string, number: number, db: Db = getDb()): Promise<Uint8Array | null> {
+  const row = await db.selectFrom('pact_versions').select('state_base64').where('pact_id', '=', pactId).where('number', '=', number).executeTakeFirst()
+  return row ? new Uint8Array(Buffer.from(row.state_base64, 'base64')) : null
 }

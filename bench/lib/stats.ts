@@ -103,7 +103,7 @@ export function machineCpu(): { busy: number; steal: number; total: number } | n
  */
 export async function waitForQuietMachine(maxMs: number, busyPercent = 30): Promise<{ waitedMs: number; busyPercent: number | null }> {
   const started = Date.now()
-  let last: number | null = null
+  let last: number
   do {
     const before = machineCpu()
     await new Promise((resolve) => setTimeout(resolve, 1_000))

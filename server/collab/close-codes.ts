@@ -1,3 +1,5 @@
+import { UPDATE_REFUSED_CLOSE_CODE } from '#app/document/collab-close-codes.ts'
+
 /**
  * WebSocket close codes the collaboration server uses. The y-websocket client treats
  * 4400-4499 as final (it stops reconnecting); every other code makes it reconnect.
@@ -19,6 +21,8 @@ export const CloseCode = {
   sessionEnded: 4401,
   /** Membership of the pact was removed. */
   accessRevoked: 4403,
+  /** An update that would take the document outside the editor's schema (see update-guard.ts). */
+  updateRefused: UPDATE_REFUSED_CLOSE_CODE,
 } as const
 
 /** Why a connection is closed: thrown while handling a message, caught by the connection. */

@@ -68,7 +68,7 @@ function typing(...texts: string[]): Uint8Array[] {
   const doc = new Y.Doc()
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(update))
-  for (const text of texts) doc.getText('default').insert(doc.getText('default').length, text)
+  for (const text of texts) doc.getText('text').insert(doc.getText('text').length, text)
   return updates
 }
 
@@ -118,7 +118,7 @@ describe('LiveDocument', () => {
     await document.whenIdle()
 
     expect(appended).toHaveLength(1)
-    expect(document.doc.getText('default').toString()).toBe('toegestaan')
+    expect(document.doc.getText('text').toString()).toBe('toegestaan')
   })
 
   it('answers a sync step 1 only after what was applied before it is stored', async () => {
@@ -153,6 +153,107 @@ describe('LiveDocument', () => {
     expect(reader.closes).toEqual([CloseCode.internalError])
     expect(onFailed).toHaveBeenCalledWith(document)
     expect(document.isDiscarded).toBe(true)
+  })
+
+  it('refuses an update outside the schema before it touches the document: only its sender is closed, with 4422', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const hostile = fakeConnection('hostile')
+    const other = fakeConnection('other')
+    document.addConnection(hostile.connection)
+    document.addConnection(other.connection)
+    const greeting = other.received.length
+    const hostileDoc = new Y.Doc()
+    const hostileUpdates: Uint8Array[] = []
+    hostileDoc.on('update', (update: Uint8Array) => hostileUpdates.push(update))
+    hostileDoc.getXmlFragment('default').insert(0, [new Y.XmlElement('script')])
+    hostileDoc.getText('text').insert(0, 'daarna')
+
+    for (const update of hostileUpdates) document.receiveUpdate(update, hostile.connection)
+    document.receiveUpdate(typing('gewoon')[0], other.connection)
+    await tick()
+    release()
+    await document.whenIdle()
+
+    expect(hostile.closes).toEqual([CloseCode.updateRefused])
+    expect(other.closes).toEqual([])
+    // The sender's next update, queued behind the refused one, is dropped too; the other's is stored and relayed.
+    expect(appended).toHaveLength(1)
+    expect(document.doc.getXmlFragment('default').length).toBe(0)
+    expect(document.doc.getText('text').toString()).toBe('gewoon')
+    expect(other.received.length).toBe(greeting)
+  })
+
+  it('checks an update even when its sender hung up before it was applied', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const writer = fakeConnection('writer')
+    const hostile = fakeConnection('hostile')
+    document.addConnection(writer.connection)
+    document.addConnection(hostile.connection)
+    document.receiveUpdate(typing('bezig met opslaan')[0], writer.connection)
+    await tick()
+    const hostileDoc = new Y.Doc()
+    hostileDoc.getXmlFragment('default').insert(0, [new Y.XmlElement('script')])
+    document.receiveUpdate(Y.encodeStateAsUpdate(hostileDoc), hostile.connection)
+    document.removeConnection(hostile.connection)
+    release()
+    await tick()
+    // Would let a second row through, were the hostile update applied.
+    release()
+    await document.whenIdle()
+    expect(document.doc.getXmlFragment('default').length).toBe(0)
+    expect(appended).toHaveLength(1)
+  })
+
+  it('drops an update that builds on what the client has not sent yet, without closing it: its sync step 2 brings both', async () => {
+    const { store, appended, release } = gatedStore()
+    const document = liveDocument(store)
+    const returning = fakeConnection('returning')
+    const other = fakeConnection('other')
+    document.addConnection(returning.connection)
+    document.addConnection(other.connection)
+    // Typed offline, then again right after reconnecting, before the sync step 2 went out.
+    const browser = new Y.Doc()
+    const paragraph = new Y.XmlElement('paragraph')
+    browser.getXmlFragment('default').insert(0, [paragraph])
+    const serverState = Y.encodeStateVector(document.doc)
+    const beforeTyping = Y.encodeStateVector(browser)
+    paragraph.insert(0, [new Y.XmlText('na het herverbinden')])
+    document.receiveUpdate(Y.encodeStateAsUpdate(browser, beforeTyping), returning.connection)
+    document.receiveUpdate(Y.encodeStateAsUpdate(browser, serverState), returning.connection)
+    await tick()
+    release()
+    await document.whenIdle()
+
+    expect(returning.closes).toEqual([])
+    expect(appended).toHaveLength(1)
+    expect(document.doc.getXmlFragment('default').toString()).toBe('<paragraph>na het herverbinden</paragraph>')
+  })
+
+  it('closes the sender of an update that fails to apply for good, so it cannot fail the document again and again', async () => {
+    const { store } = gatedStore()
+    const doc = new Y.Doc()
+    const document = new LiveDocument('pact', doc, 0, {
+      store,
+      channel: new LocalFanout().join('pact', () => {}),
+      limits: DEFAULT_LIMITS,
+      compactAfterUpdates: 500,
+      log: logger,
+      onFailed: () => {},
+    })
+    const sender = fakeConnection('sender')
+    const other = fakeConnection('other')
+    document.addConnection(sender.connection)
+    document.addConnection(other.connection)
+    // Whatever Yjs might still throw on, past the guard.
+    doc.on('beforeTransaction', () => {
+      throw new Error('Yjs could not apply this')
+    })
+    document.receiveUpdate(typing('x')[0], sender.connection)
+    await document.whenIdle()
+    expect(sender.closes[0]).toBe(CloseCode.updateRefused)
+    expect(other.closes).toEqual([CloseCode.internalError])
   })
 
   it('compacts once the log reaches the configured length', async () => {
@@ -215,7 +316,7 @@ describe('LiveDocument change listener', () => {
     const updateOf = (doc: Y.Doc, text: string) => {
       let update!: Uint8Array
       doc.once('update', (captured: Uint8Array) => (update = captured))
-      doc.getText('default').insert(0, text)
+      doc.getText('text').insert(0, text)
       return update
     }
 

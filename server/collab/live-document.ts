@@ -7,6 +7,7 @@ import type { DocumentStore } from './persistence.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol.ts'
 import { AppliedSequence } from './sequence.ts'
 import type { CollabWriter, DocumentConnection } from './types.ts'
+import { checkUpdate } from './update-guard.ts'
 
 // Long enough for a relay overtaken by a later one to arrive; short enough not to be noticed.
 const GAP_WAIT_MS = 200
@@ -90,6 +91,7 @@ export class LiveDocument {
   private nextCompactionAt: number
   private compaction: Promise<void> = Promise.resolve()
   private compactionQueued = false
+  private readonly refusedConnections = new WeakSet<DocumentConnection>()
   private readonly sequence: AppliedSequence
   private readonly catchUpTimer: NodeJS.Timeout | undefined
   private gapTimer: NodeJS.Timeout | undefined
@@ -307,19 +309,43 @@ export class LiveDocument {
 
   /** What the update actually changed (null if nothing): Yjs emits only the new structs and deletions. */
   private applyCapturingEffect(task: ApplyTask): Uint8Array | null {
+    if (isFromClient(task.origin) && !this.acceptFromClient(task.origin, task.update)) return null
     const effects: Uint8Array[] = []
     const capture = (update: Uint8Array) => effects.push(update)
     this.doc.on('update', capture)
     try {
       Y.applyUpdate(this.doc, task.update, task.origin)
     } catch (error) {
-      if (this.isConnection(task.origin)) task.origin.close(CloseCode.invalidPayload, 'update-not-applicable')
+      // Final (44xx): reconnecting, its client would send the same update again and fail the document again.
+      if (isFromClient(task.origin)) task.origin.close(CloseCode.updateRefused, 'update-not-applicable')
       throw error
     } finally {
       this.doc.off('update', capture)
     }
     if (effects.length === 0) return null
     return effects.length === 1 ? effects[0] : Y.mergeUpdates(effects)
+  }
+
+  /**
+   * A client's update must keep the document inside the editor's schema (update-guard.ts). A
+   * refused one is dropped before it touches the document, and so are the sender's updates
+   * still queued behind it, which may build on it: only the sender is closed, the others never
+   * see any of it. Server code is trusted, and other instances checked what they relay. Checked
+   * even when the sender has disconnected meanwhile: sending and hanging up must not skip it.
+   */
+  private acceptFromClient(connection: DocumentConnection, update: Uint8Array): boolean {
+    if (this.refusedConnections.has(connection)) return false
+    const verdict = checkUpdate(this.doc, update)
+    if (verdict.kind === 'accepted') return true
+    const context = { userId: connection.identity.userId, bytes: update.byteLength, reason: verdict.reason }
+    if (verdict.kind === 'incomplete') {
+      this.options.log.info(context, 'collab update dropped until the client sends what it builds on')
+      return false
+    }
+    this.refusedConnections.add(connection)
+    this.options.log.warn(context, 'collab update refused')
+    connection.close(CloseCode.updateRefused, 'update-refused')
+    return false
   }
 
   /**
@@ -364,4 +390,9 @@ export class LiveDocument {
     }
     this.nextCompactionAt = this.logLength + this.options.compactAfterUpdates
   }
+}
+
+/** Every origin that is neither server code nor another instance is a client's connection, still open or not. */
+function isFromClient(origin: UpdateOrigin): origin is DocumentConnection {
+  return origin !== FROM_OTHER_INSTANCE && !('server' in origin)
 }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
+import { createPact } from './pacts.ts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -9,35 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** Anouk starts a pact of her own (so other tests' edits to the demo pact don't interfere). */
-async function newPactWith(owner: Page, title: string) {
-  await gotoHydrated(owner, '/pacts/nieuw')
-  await owner.getByLabel('Titel van het pact').fill(title)
-  await owner.getByLabel('Gemeente of regio').fill('Gemeente Zuiderveen')
-  await owner.getByRole('button', { name: 'Pact aanmaken' }).click()
-  await owner.getByRole('heading', { name: title }).waitFor()
-  return new URL(owner.url()).pathname
-}
-
-/** An invitation link from the settings page, for the party and access given. */
-async function invite(owner: Page, pactPath: string, party: string, access: string) {
-  await gotoHydrated(owner, `${pactPath}/instellingen`)
-  await owner.getByLabel('Naam van de organisatie').fill(party)
-  await owner.getByLabel('Soort organisatie').selectOption('aanbieder')
-  await owner.getByRole('button', { name: 'Partij toevoegen' }).click()
-  await owner.getByText('De partij is toegevoegd.').waitFor()
-  await owner.getByLabel('Partij', { exact: true }).selectOption({ label: party })
-  await owner.getByLabel('Toegang', { exact: true }).selectOption(access)
-  await owner.getByRole('button', { name: 'Uitnodigingslink maken' }).click()
-  return new URL(await owner.getByTestId('invitation-link').inputValue()).pathname
-}
-
-async function accept(page: Page, invitationPath: string) {
-  await gotoHydrated(page, invitationPath)
-  await page.getByRole('button', { name: 'Uitnodiging aannemen' }).click()
-  await page.waitForURL(/\/pacts\/[a-z0-9]+$/)
-}
 
 async function openDocument(page: Page, pactPath: string) {
   await gotoHydrated(page, `${pactPath}/document`)
@@ -56,16 +28,17 @@ describe('writing the pact together', () => {
   it('shows each other’s words and carets live, keeps offline edits, and keeps readers read-only', async () => {
     const anouk = await newPerson(browser)
     await signIn(anouk, 'anouk@zuiderveen.example')
-    const pactPath = await newPactWith(anouk, 'Pact samen schrijven')
-    const karimLink = await invite(anouk, pactPath, 'Welzijn Samen', 'redacteur')
-    const henkLink = await invite(anouk, pactPath, 'Bewonersraad Samen', 'lezer')
-
     const karim = await newPerson(browser)
     await signIn(karim, 'karim@welzijnzuiderveen.example')
-    await accept(karim, karimLink)
     const henk = await newPerson(browser)
     await signIn(henk, 'henk@adviesraad-zuiderveen.example')
-    await accept(henk, henkLink)
+    const pactPath = await createPact(anouk, {
+      title: 'Pact samen schrijven',
+      parties: [
+        { name: 'Welzijn Samen', members: [{ person: karim, access: 'redacteur' }] },
+        { name: 'Bewonersraad Samen', kind: 'inwoners', signs: false, members: [{ person: henk, access: 'lezer' }] },
+      ],
+    })
 
     await openDocument(anouk, pactPath)
     await openDocument(karim, pactPath)
@@ -78,7 +51,11 @@ describe('writing the pact together', () => {
     // Anouk types; Karim sees the words within 2 s, and Anouk's caret with her name.
     await typeInFirstClause(anouk, ' Samen met de wijkteams.')
     await karim.getByTestId('editor').getByText('Samen met de wijkteams.', { exact: false }).waitFor({ timeout: 2_000 })
-    await karim.locator('.collaboration-carets__label, .collaboration-caret__label').getByText('Anouk de Vries', { exact: false }).first().waitFor({ timeout: 2_000 })
+    await karim
+      .locator('.collaboration-carets__label, .collaboration-caret__label')
+      .getByText('Anouk de Vries', { exact: false })
+      .first()
+      .waitFor({ timeout: 2_000 })
 
     // Karim types at the same time; both end up with both sentences.
     await typeInFirstClause(karim, ' Met inwoners aan tafel.')
@@ -114,7 +91,10 @@ describe('writing the pact together', () => {
     expect(html).toContain('Offline geschreven.')
 
     // Signing out forgets the browser's offline copy, so a shared laptop keeps no pact text.
-    const offlineCopies = () => karim.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).filter((name) => name?.startsWith('pactwerk-')))
+    const offlineCopies = () =>
+      karim.evaluate(async () =>
+        (await indexedDB.databases()).map((db) => db.name).filter((name) => name?.startsWith('pactwerk-')),
+      )
     expect(await offlineCopies()).toHaveLength(1)
     await karim.getByRole('button', { name: 'Uitloggen' }).click()
     await karim.getByText('U bent uitgelogd.').waitFor()

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import type { RouteConfigEntry } from '@react-router/dev/routes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { writeResultArea } from '#app/pact-model/pact-model-yjs.ts'
 import routes from '#app/routes.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
@@ -41,12 +43,21 @@ const EXPECTED: Record<string, Expectation> = {
   'pacts/:pactId/akkoord': { GET: EVERY_MEMBER, POST: members(400, 403, 403, 403) },
   'pacts/:pactId/artikelen/:clauseId': { GET: EVERY_MEMBER, POST: members(400, 400, 400, 403) },
   'pacts/:pactId/events': { GET: EVERY_MEMBER },
-  'pacts/:pactId/versies': { GET: EVERY_MEMBER },
+  // Restoring the text is the beheerder's; an empty form passes the guard and is refused as invalid.
+  'pacts/:pactId/versies': { GET: EVERY_MEMBER, POST: members(400, 403, 403, 403) },
   'pacts/:pactId/versies/:number': { GET: EVERY_MEMBER },
   'pacts/:pactId/versies/:number/:format': { GET: EVERY_MEMBER },
   'pacts/:pactId/vergelijken': { GET: EVERY_MEMBER },
   'pacts/:pactId/logboek': { GET: EVERY_MEMBER },
   'pacts/:pactId/logboek.csv': { GET: EVERY_MEMBER },
+  // Fixing a period is the beheerder's; an empty form passes the guard and is refused as invalid.
+  'pacts/:pactId/voortgang': { GET: EVERY_MEMBER, POST: members(400, 403, 403, 403) },
+  'pacts/:pactId/voortgang/:areaId': { GET: EVERY_MEMBER, POST: members(400, 403, 403, 403) },
+  // Reporting is for members who edit for their party: beheerders and redacteuren.
+  'pacts/:pactId/voortgang/rapporteren': { GET: members(200, 200, 403, 403), POST: members(400, 400, 403, 403) },
+  'pacts/:pactId/voortgang/import': { GET: members(200, 200, 403, 403), POST: members(400, 400, 403, 403) },
+  'pacts/:pactId/voortgang/export.csv': { GET: EVERY_MEMBER },
+  'pacts/:pactId/voortgang/sjabloon.csv': { GET: EVERY_MEMBER },
 }
 
 interface PactRoute {
@@ -81,14 +92,16 @@ beforeAll(async () => {
   for (const level of ['redacteur', 'commentator', 'lezer'] as const) visitors[level] = await addMember(pact, level)
   visitors['non-member'] = await createUser('Buitenstaander')
   visitors.anonymous = null
-  // A signed version, so the version pages have something to show to whoever may see it.
+  // A signed version, so the version and voortgang pages have something to show to whoever may see it.
+  const signed = new Y.Doc()
+  writeResultArea(signed, { id: 'gebied', title: 'Gebied', description: '', challenge: '', targetGroup: '', responsiblePartyIds: [pact.partyId], budgets: [], indicators: [] })
   await getDb()
     .insertInto('pact_versions')
     .values({
       id: `${pact.pactId}-v1`,
       pact_id: pact.pactId,
       number: 1,
-      state_base64: '',
+      state_base64: Buffer.from(Y.encodeStateAsUpdate(signed)).toString('base64'),
       html: '<p>Getekende tekst.</p>',
       clauses: '[]',
       decisions: '[]',
@@ -99,6 +112,7 @@ beforeAll(async () => {
     .execute()
   params.clauseId = (await signOffState(pact.pactId)).snapshot.clauses[0]!.clauseId
   params.number = '1'
+  params.areaId = 'gebied'
   params.format = 'pdf'
 })
 

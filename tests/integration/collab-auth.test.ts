@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
 import { encodeUpdateMessage } from '#server/collab/protocol.ts'
-import { closeEvent, collabTestbed, handshakeStatus, openSocket, waitFor } from '#tests/support/collab.ts'
+import { closeEvent, collabTestbed, handshakeStatus, openSocket, TEST_TEXT, waitFor } from '#tests/support/collab.ts'
 import { addMember, createTestPact, createUser, removeMember, setAccess, signOut } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -94,7 +94,7 @@ describe('collaboration socket authentication', () => {
     // But a write is now refused, and closes the socket.
     const closed = closeEvent(socket)
     const offlineDoc = new Y.Doc()
-    offlineDoc.getText('default').insert(0, 'na de downgrade')
+    offlineDoc.getText(TEST_TEXT).insert(0, 'na de downgrade')
     socket.send(encodeUpdateMessage(Y.encodeStateAsUpdate(offlineDoc)))
     expect((await closed).code).toBe(CloseCode.policyViolation)
 

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
 import { encodeAwarenessMessage, encodeUpdateMessage } from '#server/collab/protocol.ts'
-import { closeEvent, collabTestbed, handshakeStatus, openSocket, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
+import { closeEvent, collabTestbed, handshakeStatus, openSocket, TEST_TEXT, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, type TestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -64,7 +64,7 @@ describe('collaboration socket limits', () => {
     await pair.stillSyncing(' na onbekende berichten')
 
     const tooBig = new Y.Doc()
-    tooBig.getText('default').insert(0, 'x'.repeat(100 * 1024))
+    tooBig.getText(TEST_TEXT).insert(0, 'x'.repeat(100 * 1024))
     expect((await refusalOf(server, pact, encodeUpdateMessage(Y.encodeStateAsUpdate(tooBig)))).code).toBe(
       CloseCode.messageTooBig,
     )

@@ -4,14 +4,14 @@ import { getDb } from '#app/platform/db/db.server.ts'
 import { isPostgres } from '#app/platform/db/migrations/column-types.ts'
 import { ports } from '#app/platform/ports.ts'
 import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
-import { collabTestbed, handshakeStatus, openSocket, sleep, waitFor } from '#tests/support/collab.ts'
+import { collabTestbed, handshakeStatus, openSocket, sleep, TEST_TEXT, waitFor } from '#tests/support/collab.ts'
 import { createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
 
 const TEMPLATE = 'Collegeafspraak 1: samen verantwoordelijk.'
 const seedTemplate = (_pactId: string, doc: Y.Doc) => {
-  doc.getText('default').insert(0, TEMPLATE)
+  doc.getText(TEST_TEXT).insert(0, TEMPLATE)
 }
 
 /** State and log as one snapshot: on PostgreSQL a compaction could otherwise commit between the two reads. */
@@ -28,7 +28,7 @@ async function stored(pactId: string) {
 function textOf(update: Uint8Array): string {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, update)
-  return doc.getText('default').toString()
+  return doc.getText(TEST_TEXT).toString()
 }
 
 describe('collaboration persistence', () => {
@@ -212,7 +212,7 @@ describe('server-side document access', () => {
     const change = new Y.Doc()
     Y.applyUpdate(change, await ports().documents.loadState(pact.pactId))
     const before = Y.encodeStateVector(change)
-    change.getText('default').insert(0, 'Door de server toegevoegd. ')
+    change.getText(TEST_TEXT).insert(0, 'Door de server toegevoegd. ')
     await ports().documents.applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(change, before), 'test')
 
     expect((await stored(pact.pactId)).log.length).toBe(1)

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { encodeAwarenessMessage } from '#server/collab/protocol.ts'
-import { collabTestbed, handshakeStatus, openSocket, sleep, waitFor } from '#tests/support/collab.ts'
+import { collabTestbed, handshakeStatus, openSocket, waitFor } from '#tests/support/collab.ts'
 import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -98,7 +98,11 @@ describe('presence on the collaboration socket', () => {
     await handshakeStatus(socket)
     socket.send(awarenessFrame(victim.doc.clientID, 1_000, { user: { name: 'Gekaapt' }, cursor: { anchor: 99 } }))
     socket.send(awarenessFrame(victim.doc.clientID, 1_001, null))
-    await sleep(200)
+    // The server handles a socket's frames in order: once the intruder's own presence, sent last,
+    // reaches the observer, the forged frames have been dealt with.
+    const intruderId = victim.doc.clientID + 1
+    socket.send(awarenessFrame(intruderId, 1, { cursor: { anchor: 0 } }))
+    await waitFor(() => observer.provider.awareness.getStates().has(intruderId), 'the intruder’s own presence to arrive')
     const seen = observer.provider.awareness.getStates().get(victim.doc.clientID)
     expect(seen?.cursor).toEqual({ anchor: 1 })
     expect(seen?.user.name).toBe(pact.owner.name)

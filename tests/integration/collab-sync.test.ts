@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { dataDirectory } from '#app/platform/db/db.server.ts'
 import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
-import { collabTestbed, waitFor } from '#tests/support/collab.ts'
+import { collabTestbed, TEST_TEXT, waitFor } from '#tests/support/collab.ts'
 import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -17,7 +17,7 @@ const testbed = collabTestbed()
 function storedText(pactId: string): string {
   const doc = new Y.Doc()
   for (const update of storedUpdates(pactId)) Y.applyUpdate(doc, update)
-  return doc.getText('default').toString()
+  return doc.getText(TEST_TEXT).toString()
 }
 
 function storedUpdates(pactId: string): Uint8Array[] {

@@ -54,9 +54,17 @@ export function webSocketWithHeaders(headers: Record<string, string>) {
   }
 }
 
+/**
+ * The plain Y.Text that test clients type into. Not the pact's text (the `default` fragment):
+ * the server refuses anything there that the editor's schema does not allow, and a plain string
+ * is such a thing. Other top-level names it leaves alone.
+ */
+export const TEST_TEXT = 'test-text'
+
 export interface TestClient {
   doc: Y.Doc
   provider: WebsocketProvider
+  /** The shared TEST_TEXT. */
   text: Y.Text
   /** Close events the provider saw, in order. */
   closes: Array<{ code: number; reason: string }>
@@ -85,7 +93,7 @@ export function connectClient(
   return {
     doc,
     provider,
-    text: doc.getText('default'),
+    text: doc.getText(TEST_TEXT),
     closes,
     whenSynced: () =>
       new Promise<void>((resolve) => {

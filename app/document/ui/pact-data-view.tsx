@@ -5,21 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import type { Indicator, PactModel, ResultArea, RiskRule } from '#app/pact-model/pact-model.ts'
 import { isClauseKind, type ClauseKind } from '#app/document/clause.ts'
-import { pactDataAttributes, pactDataRefOf, type PactDataRef } from '#app/document/pact-data.ts'
-import { AreaBudgetTable, formatEuros, partyName, type NamedParty } from '#app/pact-model/ui/budget-table-view.tsx'
+import { pactDataAttributes, pactDataRefOf, type PactDataRef, type PactDataSource } from '#app/document/pact-data.ts'
+import { formatEuros, partyName } from '#app/pact-model/budget-table.ts'
+import { AreaBudgetTable } from '#app/pact-model/ui/budget-table-view.tsx'
 
 /**
  * The structured data a `pactData` block refers to, as it reads inside a clause: the same
  * component renders the live node view in the editor and the static HTML of the reading version.
  */
-
-export interface PactDataSource {
-  /** The model to show: the valid model, or the last valid one while the shared one is invalid. */
-  model: PactModel
-  valid: boolean
-  years: readonly number[]
-  parties: readonly NamedParty[]
-}
 
 /** What the editor's data blocks read from; provided around the editor, null while loading. */
 export const PactDataContext = createContext<PactDataSource | null>(null)

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { UPDATE_REFUSED_CLOSE_CODE } from '#app/document/collab-close-codes.ts'
 import { offlineStoreName } from '#app/document/offline-store.ts'
 
 /**
@@ -63,23 +64,24 @@ export function useDocumentReady(connection: PactConnection | null): boolean {
   return ready
 }
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused'
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused' | 'updateRefused'
 
 export function useConnectionState(provider: WebsocketProvider): ConnectionState {
   const [status, setStatus] = useState<'connecting' | 'connected' | 'disconnected'>(provider.wsconnected ? 'connected' : 'connecting')
   const [hasConnected, setHasConnected] = useState(provider.wsconnected)
-  const [refused, setRefused] = useState(false)
+  const [refused, setRefused] = useState<'refused' | 'updateRefused' | null>(null)
   const [online, setOnline] = useState(() => navigator.onLine)
   useEffect(() => {
     const onStatus = ({ status: next }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
       setStatus(next)
       if (next === 'connected') {
         setHasConnected(true)
-        setRefused(false)
+        setRefused(null)
       }
     }
-    // Close codes 44xx: the server will not let us in (access revoked, signed out); y-websocket stops retrying.
-    const onClosed = () => setRefused(true)
+    // Close codes 44xx: the server will not let us in (access revoked, signed out), or refused a change of
+    // ours that does not fit the document; y-websocket stops retrying.
+    const onClosed = ({ code }: { code: number }) => setRefused(code === UPDATE_REFUSED_CLOSE_CODE ? 'updateRefused' : 'refused')
     const onOnline = () => setOnline(true)
     const onOffline = () => setOnline(false)
     provider.on('status', onStatus)
@@ -96,7 +98,7 @@ export function useConnectionState(provider: WebsocketProvider): ConnectionState
     }
   }, [provider])
   if (!online) return 'offline'
-  if (refused) return 'refused'
+  if (refused) return refused
   if (status === 'connected') return 'connected'
   return hasConnected ? 'reconnecting' : 'connecting'
 }

@@ -1,14 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { budgetTable, type BudgetRow, type PactParty } from '#app/pact-model/budget-table.ts'
-import { formatCents } from '#app/platform/money.ts'
+import { budgetAmountFormat, budgetTable, partyName, type BudgetRow, type NamedParty } from '#app/pact-model/budget-table.ts'
 import type { PactModel, ResultArea } from '#app/pact-model/pact-model.ts'
-
-/** A party as the model views show it. */
-export type NamedParty = PactParty & { name: string }
-
-export function formatEuros(cents: number): string {
-  return formatCents(cents, { withCents: false })
-}
 
 /** The pact's budgets: per result area and year, totals per year and over the period, and per party. */
 export function BudgetTableView({ model, years, parties }: { model: PactModel; years: readonly number[]; parties: readonly NamedParty[] }) {
@@ -56,10 +48,6 @@ export function AreaBudgetTable({ area, years, parties }: { area: ResultArea; ye
   )
 }
 
-export function partyName(parties: readonly NamedParty[], partyId: string): string {
-  return parties.find((party) => party.id === partyId)?.name ?? partyId
-}
-
 function MoneyTable({
   caption,
   firstColumn,
@@ -75,6 +63,7 @@ function MoneyTable({
 }) {
   const { t } = useTranslation()
   const periodTotal = t('areas.table.periodTotal', { from: years[0], to: years[years.length - 1] })
+  const amount = budgetAmountFormat([...rows, total])
   return (
     <div className="pw-table-wrap">
       <table className="utrecht-table pw-money-table">
@@ -100,7 +89,7 @@ function MoneyTable({
               <th className="utrecht-table__header-cell" scope="row">
                 {row.label}
               </th>
-              <AmountCells row={row} />
+              <AmountCells row={row} amount={amount} />
             </tr>
           ))}
         </tbody>
@@ -109,7 +98,7 @@ function MoneyTable({
             <th className="utrecht-table__header-cell" scope="row">
               {t('areas.table.total')}
             </th>
-            <AmountCells row={total} />
+            <AmountCells row={total} amount={amount} />
           </tr>
         </tfoot>
       </table>
@@ -117,15 +106,15 @@ function MoneyTable({
   )
 }
 
-function AmountCells({ row }: { row: BudgetRow }) {
+function AmountCells({ row, amount }: { row: BudgetRow; amount: (cents: number) => string }) {
   return (
     <>
       {row.centsByYear.map((cents, index) => (
         <td key={index} className="utrecht-table__cell utrecht-table__cell--numeric-data">
-          {formatEuros(cents)}
+          {amount(cents)}
         </td>
       ))}
-      <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatEuros(row.totalCents)}</td>
+      <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{amount(row.totalCents)}</td>
     </>
   )
 }

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import type { ReportedIssue } from '#app/pact-model/projection.server.ts'
 import { issuesWithin, type EditablePactModel } from '#app/pact-model/editable-pact-model.ts'
 import type { PactModel, PactModelIssue } from '#app/pact-model/pact-model.ts'
-import { partyName, type NamedParty } from './budget-table-view.tsx'
+import { partyName, type NamedParty } from '#app/pact-model/budget-table.ts'
 import { Alert } from '#app/platform/ui/ui.tsx'
+import { messageText } from '#app/platform/i18n/keys.ts'
 
 type Path = ReadonlyArray<string | number>
 
@@ -18,7 +19,7 @@ function writersOf(issue: PactModelIssue, reported: readonly ReportedIssue[]): s
 
 function issueText(issue: PactModelIssue, reported: readonly ReportedIssue[], t: TFunction): string {
   const writers = writersOf(issue, reported)
-  const message = t(issue.message)
+  const message = messageText(t, issue.message)
   if (!writers) return message
   return `${message} (${writers.length > 0 ? t('areas.issues.writtenBy', { names: writers.join(', ') }) : t('areas.issues.writerUnknown')})`
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { formatDutchNumber, parseDutchNumber, type DutchNumberError } from '#app/platform/dutch-number.ts'
 import { formatCentsPlain, moneyErrorMessage, parseEuroToCents, type MessageLocale } from '#app/platform/money.ts'
 import type { ParseResult } from './live-fields.tsx'
+import { messageText } from '#app/platform/i18n/keys.ts'
 
 /**
  * Reading form input for the shared model, with the messages in the reader's language: amounts
@@ -14,7 +15,7 @@ import type { ParseResult } from './live-fields.tsx'
 export function modelParsers(t: TFunction, locale: MessageLocale) {
   function bySchema<Value>(schema: z.ZodType<Value>, value: unknown): ParseResult<Value> {
     const result = schema.safeParse(value)
-    return result.success ? { ok: true, value: result.data } : { ok: false, message: t(result.error.issues[0]!.message) }
+    return result.success ? { ok: true, value: result.data } : { ok: false, message: messageText(t, result.error.issues[0]!.message) }
   }
   const numberErrors: Record<DutchNumberError, string> = {
     empty: t('areas.errors.number.empty'),

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useId, useState, type FocusEvent, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
@@ -24,7 +25,7 @@ import {
   type IndicatorLevel,
 } from '#app/pact-model/pact-model.ts'
 import { newId } from '#app/platform/ids.ts'
-import type { NamedParty } from './budget-table-view.tsx'
+import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
 import { FieldError, FieldFrame, FormField, LiveField, LiveSelect } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
@@ -314,11 +315,11 @@ function IndicatorsEditor({
   )
 }
 
-function levelOptions(t: (key: string) => string) {
+function levelOptions(t: TFunction) {
   return INDICATOR_LEVELS.map((level) => ({ value: level, label: t(`areas.indicator.levels.${level}`) }))
 }
 
-function directionOptions(t: (key: string) => string) {
+function directionOptions(t: TFunction) {
   return INDICATOR_DIRECTIONS.map((direction) => ({ value: direction, label: t(`areas.indicator.directions.${direction}`) }))
 }
 

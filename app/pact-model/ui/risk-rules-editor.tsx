@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EditableRiskRule } from '#app/pact-model/editable-pact-model.ts'
@@ -9,16 +10,17 @@ import { FieldFrame, LiveField, type ParseResult } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
 import type { ModelEditorProps } from './result-areas-editor.tsx'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
+import { messageText, type MessageKey } from '#app/platform/i18n/keys.ts'
 
 type PercentField = 'corridorPercent' | 'providerShareInside' | 'providerShareOutside'
 type UnderspendField = 'providerGainShare' | 'revolvingFundShare'
 
-const PERCENT_FIELDS: Array<[PercentField, string]> = [
+const PERCENT_FIELDS: Array<[PercentField, MessageKey]> = [
   ['corridorPercent', 'areas.rule.corridor'],
   ['providerShareInside', 'areas.rule.inside'],
   ['providerShareOutside', 'areas.rule.outside'],
 ]
-const UNDERSPEND_FIELDS: Array<[UnderspendField, string]> = [
+const UNDERSPEND_FIELDS: Array<[UnderspendField, MessageKey]> = [
   ['providerGainShare', 'areas.rule.gain'],
   ['revolvingFundShare', 'areas.rule.fund'],
 ]
@@ -44,7 +46,7 @@ function isPrefix(prefix: readonly PropertyKey[], path: readonly PropertyKey[]):
 function scopeLabel(
   scope: EditableRiskRule['scope'],
   model: ModelEditorProps['model'],
-  t: (key: string, options?: Record<string, unknown>) => string,
+  t: TFunction,
 ): string {
   if (scope?.kind === 'result-area') {
     const title = model.resultAreas.find((area) => area.id === scope.resultAreaId)?.title || t('areas.area.untitled')
@@ -132,7 +134,7 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
       const result = riskRuleSchema.safeParse(apply(rule, value.value))
       if (result.success) return { ok: true, value: result.data }
       const own = result.error.issues.find((issue) => isPrefix(field, issue.path) || isPrefix(issue.path, field))
-      return { ok: false, message: own ? t(own.message) : t('areas.errors.otherFieldsInvalid') }
+      return { ok: false, message: own ? messageText(t, own.message) : t('areas.errors.otherFieldsInvalid') }
     }
   }
   const commit = (next: RiskRule) => upsertRiskRule(doc, next)

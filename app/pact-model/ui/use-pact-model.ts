@@ -48,7 +48,7 @@ export function useLiveModel(doc: Y.Doc | null, context: PactModelContext, lastV
       lastValid: lastValid.current,
       valid: validation.ok,
     }
-    // The context is compared by value: loaders hand out a new but equal object on every revalidation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the context is compared by value (contextKey): loaders hand out a new but equal object on every revalidation.
   }, [raw, contextKey])
 }
 

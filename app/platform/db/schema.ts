@@ -3,7 +3,9 @@ import type { AccessLevel } from '#app/access/access.ts'
 import type { OrganisationKind, OrganisationRole, PactStatus } from '#app/organisations/organisation.ts'
 import type { IndicatorDirection, IndicatorLevel, ProviderDivision, RiskScope } from '#app/pact-model/pact-model.ts'
 import type { InvitationKind } from '#app/pacts/invitations.server.ts'
-import type { Decision } from '#app/sign-off/sign-off.ts'
+import type { Decision } from '#app/sign-off/status.ts'
+import type { Frequency } from '#app/tracking/periods.ts'
+import type { FigureKind, RecordStatus } from '#app/tracking/records.ts'
 
 /**
  * The database as Kysely sees it. Columns use only types both dialects share: text,
@@ -35,6 +37,9 @@ export interface Database {
   indicator_targets: IndicatorTargetsTable
   risk_rules: RiskRulesTable
   model_validation: ModelValidationTable
+  tracking_records: TrackingRecordsTable
+  tracking_fixings: TrackingFixingsTable
+  tracking_frequencies: TrackingFrequenciesTable
 }
 
 export interface UsersTable {
@@ -284,4 +289,58 @@ export interface ModelValidationTable {
   /** Base64 Yjs state vector of the document that was checked: differs once the document changed since. */
   state_vector: string
   checked_at: string
+}
+
+// Tracking a signed pact: append-only, the current figures are derived (app/tracking/records.ts).
+
+/** One reported figure: an indicator value (kind 'realisatie') or a party's spending (kind 'uitgaven'). */
+export interface TrackingRecordsTable {
+  id: Generated<number>
+  pact_id: string
+  kind: FigureKind
+  result_area_id: string
+  /** Only for kind 'realisatie'. */
+  indicator_id: string | null
+  party_id: string
+  /** '2027' or '2027-K1'. */
+  period: string
+  /** Only for kind 'realisatie'. */
+  value: number | null
+  /** Only for kind 'uitgaven'. */
+  cents: number | null
+  source: string | null
+  /** ISO date (yyyy-mm-dd) the value refers to (peildatum). */
+  reference_date: string | null
+  note: string | null
+  public: number
+  status: RecordStatus
+  /** Why a fixed figure was corrected. */
+  reason: string | null
+  /** The record a correction replaces, if there was one. */
+  correction_of: number | null
+  /** The signed version in force when it was reported. */
+  version_number: number
+  created_by: string
+  created_at: string
+}
+
+export interface TrackingFixingsTable {
+  id: Generated<number>
+  pact_id: string
+  period: string
+  /** The highest tracking_records id at fixing: later records for the period are corrections. */
+  through_record_id: number
+  version_number: number
+  fixed_by: string
+  fixed_at: string
+}
+
+/** An indicator's measuring frequency ('jaar' or 'kwartaal'); the latest row per indicator counts. */
+export interface TrackingFrequenciesTable {
+  id: Generated<number>
+  pact_id: string
+  indicator_id: string
+  frequency: Frequency
+  set_by: string
+  set_at: string
 }

@@ -2,9 +2,10 @@ import { areasEn } from '#app/pact-model/texts.en.ts'
 import { editorEn } from '#app/document/texts.en.ts'
 import { modelEn } from '#app/pact-model/validation-texts.en.ts'
 import { signoffEn } from '#app/sign-off/texts.en.ts'
+import { trackingEn } from '#app/tracking/texts.en.ts'
 import type { Translations } from './nl.ts'
 
-export const en: Translations = {
+export const en = {
   layout: {
     skipToContent: 'Skip to content',
     mainNav: 'Main menu',
@@ -186,4 +187,5 @@ export const en: Translations = {
   model: modelEn,
   areas: areasEn,
   signoff: signoffEn,
-}
+  tracking: trackingEn,
+} satisfies Translations

@@ -2,6 +2,7 @@ import { areasNl } from '#app/pact-model/texts.nl.ts'
 import { editorNl } from '#app/document/texts.nl.ts'
 import { modelNl } from '#app/pact-model/validation-texts.nl.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
+import { trackingNl } from '#app/tracking/texts.nl.ts'
 
 /** Dutch, the default language. English (en.ts) must have the same keys. */
 export const nl = {
@@ -194,6 +195,7 @@ export const nl = {
   model: modelNl,
   areas: areasNl,
   signoff: signoffNl,
+  tracking: trackingNl,
 }
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

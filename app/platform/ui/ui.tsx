@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { messageText } from '#app/platform/i18n/keys.ts'
 
 /**
  * Thin React wrappers over the Utrecht (NL Design System) component CSS, so every page
@@ -57,7 +58,7 @@ function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined 
   return (
     <div className="utrecht-form-field-error-message" id={id}>
       {errors.map((error) => (
-        <div key={error}>{t(error)}</div>
+        <div key={error}>{messageText(t, error)}</div>
       ))}
     </div>
   )
@@ -227,7 +228,7 @@ export function FormErrors({ errors }: { errors: string[] | undefined }) {
     <Alert type="error">
       {errors.map((error) => (
         <p key={error} className="utrecht-paragraph">
-          {t(error)}
+          {messageText(t, error)}
         </p>
       ))}
     </Alert>

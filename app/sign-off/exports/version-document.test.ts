@@ -50,6 +50,12 @@ describe('a signed version as blocks', () => {
     ])
   })
 
+  it('keeps an entity beyond Unicode as written, and indents deep lists no further than the page allows', () => {
+    expect(documentBlocks('<p>&#99999999; &#x110000; &#233;</p>')).toEqual([{ kind: 'paragraph', runs: [{ text: '&#99999999; &#x110000; é' }] }])
+    const deepList = `${'<ul><li><p>Punt</p>'.repeat(12)}${'</li></ul>'.repeat(12)}`
+    expect(documentBlocks(deepList).map((block) => (block.kind === 'list-item' ? block.depth : null))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 8])
+  })
+
   it('lists each signatory once per party, in the pact’s order of parties, with the last approval', () => {
     const decisions = [
       { partyId: 'p2', userId: 'u2', decidedAt: '2027-01-02T10:00:00.000Z' },

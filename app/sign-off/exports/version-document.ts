@@ -1,3 +1,5 @@
+import { UNREADABLE_TEXT } from '#app/document/read-document.ts'
+
 /**
  * A signed version as a plain list of blocks (headings, paragraphs, list items, tables, a page
  * break), so the PDF and the DOCX export lay out the same content and differ only in how they
@@ -108,8 +110,10 @@ export function signatoriesOf(
 
 /**
  * The blocks of a version's stored HTML: exactly what was signed, including the structured data
- * its clauses show. The HTML comes from Pactwerk's own renderers (the schema's static renderer
- * and React), which escape all text and close every element, so a small reader of tags suffices.
+ * its clauses show. The HTML comes from Pactwerk's own renderer (document.server.ts), which
+ * escapes all text and closes every element, so a small reader of tags suffices. It is still
+ * total: elements nested deeper than MAX_HTML_DEPTH are skipped with a placeholder, so the
+ * recursive layout below never goes deeper than that.
  */
 export function documentBlocks(html: string): VersionBlock[] {
   const blocks: VersionBlock[] = []
@@ -125,29 +129,47 @@ interface HtmlElement {
 type HtmlNode = HtmlElement | string
 
 const VOID_ELEMENTS = new Set(['br', 'col', 'hr', 'img', 'input', 'wbr'])
+// Four elements per document node (a clause is a section with a body; a cell sits in a row in a
+// body in a table) times the document's own depth bound, with room to spare.
+const MAX_HTML_DEPTH = 256
+// The page has room for this many levels of list indentation; deeper items indent no further.
+const MAX_LIST_DEPTH = 8
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16))
-    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10))
-    return ENTITIES[name.toLowerCase()] ?? entity
+    if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? entity
+    const codePoint = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10)
+    // Beyond Unicode, String.fromCodePoint throws: such an entity stays as written.
+    return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : entity
   })
 }
 
 function parseHtml(html: string): HtmlNode[] {
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [] }
   const open: HtmlElement[] = [root]
+  // Elements opened beyond MAX_HTML_DEPTH: their tags are counted, their content skipped.
+  let skipped = 0
   for (const [, closing, tag, rawAttrs, text] of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g)) {
     const parent = open.at(-1)!
+    const name = tag?.toLowerCase() ?? ''
+    const isVoid = VOID_ELEMENTS.has(name) || Boolean(rawAttrs?.trimEnd().endsWith('/'))
+    if (skipped > 0) {
+      if (text === undefined && !isVoid) skipped += closing ? -1 : 1
+      continue
+    }
     if (text !== undefined) {
       parent.children.push(decodeEntities(text))
       continue
     }
-    const name = tag!.toLowerCase()
     if (closing) {
       const index = open.findLastIndex((element) => element.tag === name)
       if (index > 0) open.length = index
+      continue
+    }
+    if (open.length > MAX_HTML_DEPTH) {
+      parent.children.push(UNREADABLE_TEXT)
+      if (!isVoid) skipped = 1
       continue
     }
     const attrs = Object.fromEntries(
@@ -155,7 +177,7 @@ function parseHtml(html: string): HtmlNode[] {
     )
     const element: HtmlElement = { tag: name, attrs, children: [] }
     parent.children.push(element)
-    if (!VOID_ELEMENTS.has(name) && !rawAttrs!.trimEnd().endsWith('/')) open.push(element)
+    if (!isVoid) open.push(element)
   }
   return root.children
 }
@@ -226,7 +248,7 @@ function appendListItem(item: HtmlElement, marker: string, blocks: VersionBlock[
   const flushInline = () => {
     const runs = inlineRuns({ tag: 'span', attrs: {}, children: inline.splice(0) })
     if (runs.length === 0) return
-    blocks.push({ kind: 'list-item', marker: first ? marker : '', depth, runs })
+    blocks.push({ kind: 'list-item', marker: first ? marker : '', depth: Math.min(depth, MAX_LIST_DEPTH), runs })
     first = false
   }
   for (const child of item.children) {

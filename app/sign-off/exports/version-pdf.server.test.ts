@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { breakLongWords, versionPdf } from './version-pdf.server.ts'
-import type { VersionBlock } from './version-document.ts'
 
 const meta = { title: 'Pact', hash: 'abc123', lang: 'nl-NL', footer: (page: number, pages: number) => `${page}/${pages}` }
 

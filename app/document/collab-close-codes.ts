@@ -1,0 +1,12 @@
+/**
+ * Close codes of the collaboration socket that the editor explains to its user. They live here,
+ * not in `server/collab/close-codes.ts`, because app code never imports the server; the server's
+ * table refers to these.
+ */
+
+/**
+ * The server refused a change because it would take the document outside the editor's schema
+ * (4422, after HTTP 422). Final: the y-websocket client does not reconnect on 4400-4499, as
+ * resending the same change would only be refused again.
+ */
+export const UPDATE_REFUSED_CLOSE_CODE = 4422

@@ -1,0 +1,367 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts'
+import { formatCents } from '#app/platform/money.ts'
+import type { AreaProgress, IndicatorProgress, ProgressSummaryData } from './progress.ts'
+import type { IndicatorStatus } from './status.ts'
+import type { CellStatus } from './records.ts'
+import type { RiskOutcome } from './settlement.ts'
+
+/** The voortgang pages' building blocks: status badges, the charts and the tables beside them. */
+
+const numberFormats = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+}
+
+export function useMeasured() {
+  const { i18n } = useTranslation()
+  const format = i18n.language === 'en' ? numberFormats.en : numberFormats.nl
+  return (value: number | null) => (value === null ? '–' : format.format(value))
+}
+
+export function StatusBadge({ status }: { status: IndicatorStatus }) {
+  const { t } = useTranslation()
+  return <span className={`utrecht-data-badge pw-status pw-status--${status}`}>{t(`tracking.status.${status}`)}</span>
+}
+
+export function CellStatusText({ status }: { status: CellStatus }) {
+  const { t } = useTranslation()
+  return <>{t(`tracking.cell.${status}`)}</>
+}
+
+/** The rule behind the statuses, as the domain defines it (app/tracking/status.ts). */
+export function StatusRule() {
+  const { t } = useTranslation()
+  return (
+    <details className="pw-status-rule">
+      <summary>{t('tracking.status.ruleTitle')}</summary>
+      <ul>
+        <li>
+          <StatusBadge status="op-koers" /> {t('tracking.status.rule.op-koers')}
+        </li>
+        <li>
+          <StatusBadge status="aandacht" /> {t('tracking.status.rule.aandacht')}
+        </li>
+        <li>
+          <StatusBadge status="achter" /> {t('tracking.status.rule.achter')}
+        </li>
+        <li>
+          <StatusBadge status="geen-oordeel" /> {t('tracking.status.rule.geen-oordeel')}
+        </li>
+      </ul>
+    </details>
+  )
+}
+
+function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
+  return (
+    <div className="pw-table-wrap">
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {head.map((label) => (
+              <th key={label} className="utrecht-table__header-cell" scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">{children}</tbody>
+      </table>
+    </div>
+  )
+}
+
+/** Target path and realised values over the periods: a line chart with the same figures in a table beside it. */
+export function IndicatorChart({ indicator }: { indicator: IndicatorProgress }) {
+  const { t } = useTranslation()
+  const measured = useMeasured()
+  const realised = indicator.points.filter((point) => point.realised !== null)
+  const summary = realised.length
+    ? realised.map((point) => `${point.period}: ${measured(point.realised)}`).join(', ')
+    : t('tracking.chart.noValues')
+  return (
+    <div className="pw-two-col pw-indicator">
+      <figure className="pw-chart" data-indicator={indicator.id}>
+        <div role="img" aria-label={t('tracking.chart.indicatorLabel', { name: indicator.name, summary })}>
+          <LineChart
+            responsive
+            style={{ width: '100%', maxWidth: '36rem', height: 260 }}
+            data={indicator.points}
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="period" tick={{ fontSize: 12 }} />
+            <YAxis tickFormatter={(value: number) => measured(value)} width={56} domain={['auto', 'auto']} />
+            <Legend />
+            <Line
+              name={t('tracking.chart.target')}
+              dataKey="target"
+              className="pw-line-target"
+              stroke="var(--pw-color-text-muted, #555)"
+              strokeDasharray="6 4"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+            <Line
+              name={t('tracking.chart.realised')}
+              dataKey="realised"
+              className="pw-line-realised"
+              stroke="var(--pw-color-primary)"
+              strokeWidth={2}
+              isAnimationActive={false}
+              connectNulls
+            />
+          </LineChart>
+        </div>
+      </figure>
+      <Table
+        caption={t('tracking.chart.tableCaption', { name: indicator.name, unit: indicator.unit })}
+        head={[
+          t('tracking.fields.period'),
+          t('tracking.chart.target'),
+          t('tracking.chart.realised'),
+          t('tracking.fields.cellStatus'),
+        ]}
+      >
+        {indicator.points.map((point) => (
+          <tr key={point.period} className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="row">
+              {point.period}
+            </th>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{measured(point.target)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+              {measured(point.realised)}
+              {point.corrected ? ` (${t('tracking.cell.corrected')})` : ''}
+            </td>
+            <td className="utrecht-table__cell">
+              <CellStatusText status={point.cellStatus} />
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </div>
+  )
+}
+
+/** The indicators of an area with their latest value, target and status. */
+export function IndicatorSummaryTable({ area }: { area: AreaProgress }) {
+  const { t } = useTranslation()
+  const measured = useMeasured()
+  return (
+    <Table
+      caption={t('tracking.progress.indicatorsCaption', { title: area.title })}
+      head={[
+        t('tracking.fields.indicator'),
+        t('tracking.fields.baseline'),
+        t('tracking.fields.latest'),
+        t('tracking.fields.target'),
+        t('tracking.fields.status'),
+      ]}
+    >
+      {area.indicators.map((indicator) => (
+        <tr key={indicator.id} className="utrecht-table__row">
+          <th className="utrecht-table__header-cell" scope="row">
+            {indicator.name} <span className="pw-meta">({indicator.unit})</span>
+          </th>
+          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+            {measured(indicator.baselineValue)}
+            {indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}
+          </td>
+          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+            {indicator.latest ? `${measured(indicator.latest.realised)} (${indicator.latest.period})` : '–'}
+          </td>
+          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{measured(indicator.latest?.target ?? null)}</td>
+          <td className="utrecht-table__cell">
+            <StatusBadge status={indicator.status} />
+          </td>
+        </tr>
+      ))}
+    </Table>
+  )
+}
+
+/** Budget against reported spending per year and party: bars per year, and the table with every cell. */
+export function SpendingChart({ area }: { area: AreaProgress }) {
+  const { t } = useTranslation()
+  const years = [...new Set(area.spending.map((cell) => cell.year))]
+  const perYear = years.map((year) => {
+    const cells = area.spending.filter((cell) => cell.year === year)
+    return {
+      year: String(year),
+      budget: cells.reduce((sum, cell) => sum + cell.budgetCents, 0) / 100,
+      actual: cells.reduce((sum, cell) => sum + (cell.actualCents ?? 0), 0) / 100,
+    }
+  })
+  const summary = perYear
+    .map(
+      (row) =>
+        `${row.year}: ${formatCents(row.actual * 100, { withCents: false })} / ${formatCents(row.budget * 100, { withCents: false })}`,
+    )
+    .join(', ')
+  return (
+    <div className="pw-stack">
+      <figure className="pw-chart">
+        <div role="img" aria-label={t('tracking.chart.spendingLabel', { title: area.title, summary })}>
+          <BarChart
+            responsive
+            style={{ width: '100%', maxWidth: '40rem', height: 260 }}
+            data={perYear}
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 8, bottom: 8, left: 24 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="year" />
+            <YAxis tickFormatter={(euros: number) => formatCents(Math.round(euros) * 100, { withCents: false })} width={104} />
+            <Legend />
+            <Bar
+              name={t('tracking.fields.budget')}
+              dataKey="budget"
+              fill="var(--pw-color-border-light, #c5ced8)"
+              isAnimationActive={false}
+            />
+            <Bar name={t('tracking.fields.spent')} dataKey="actual" fill="var(--pw-color-primary)" isAnimationActive={false} />
+          </BarChart>
+        </div>
+      </figure>
+      <Table
+        caption={t('tracking.progress.spendingCaption', { title: area.title })}
+        head={[
+          t('tracking.fields.year'),
+          t('tracking.fields.party'),
+          t('tracking.fields.budget'),
+          t('tracking.fields.spent'),
+          t('tracking.fields.cellStatus'),
+        ]}
+      >
+        {area.spending.map((cell) => (
+          <tr key={`${cell.year}:${cell.partyId}`} className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="row">
+              {cell.year}
+            </th>
+            <td className="utrecht-table__cell">{cell.partyName}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(cell.budgetCents)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+              {cell.actualCents === null ? '–' : formatCents(cell.actualCents)}
+            </td>
+            <td className="utrecht-table__cell">
+              <CellStatusText status={cell.cellStatus} />
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </div>
+  )
+}
+
+/** The compact summary a signed pact's overview leads with. */
+export function ProgressSummary({ summary }: { summary: ProgressSummaryData }) {
+  const { t } = useTranslation()
+  const statuses = ['op-koers', 'aandacht', 'achter', 'geen-oordeel'] as const
+  return (
+    <section className="pw-card pw-progress-summary" aria-labelledby="progress-summary-title">
+      <h2 className="utrecht-heading-2" id="progress-summary-title">
+        {t('tracking.summary.title')}
+      </h2>
+      <p className="utrecht-paragraph">{t('tracking.summary.version', { number: summary.versionNumber })}</p>
+      <ul className="pw-status-counts">
+        {statuses.map((status) => (
+          <li key={status}>
+            <StatusBadge status={status} /> {t('tracking.summary.indicators', { count: summary.statusCounts[status] })}
+          </li>
+        ))}
+      </ul>
+      <p className="utrecht-paragraph">
+        {t('tracking.summary.spent', {
+          year: summary.reportingYear,
+          actual: formatCents(summary.actualCents, { withCents: false }),
+          budget: formatCents(summary.budgetCents, { withCents: false }),
+          percent: summary.spentPercent ?? 0,
+        })}
+      </p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/pacts/${summary.pactId}/voortgang`}>
+          {t('tracking.summary.link')}
+        </Link>
+      </p>
+    </section>
+  )
+}
+
+/** What the signed risk-sharing rules mean in euros for the spending reported so far. */
+export function RiskOutcomesTable({
+  outcomes,
+  partyNames,
+  areaTitles,
+}: {
+  outcomes: RiskOutcome[]
+  partyNames: Record<string, string>
+  areaTitles: Record<string, string>
+}) {
+  const { t } = useTranslation()
+  const scopeOf = (outcome: RiskOutcome) =>
+    outcome.scope.kind === 'pact'
+      ? t('tracking.risk.scopePact')
+      : (areaTitles[outcome.scope.resultAreaId] ?? outcome.scope.resultAreaId)
+  return (
+    <Table
+      caption={t('tracking.risk.caption')}
+      head={[
+        t('tracking.fields.year'),
+        t('tracking.risk.scope'),
+        t('tracking.fields.budget'),
+        t('tracking.fields.spent'),
+        t('tracking.risk.deviation'),
+        t('tracking.risk.division'),
+        t('tracking.fields.cellStatus'),
+      ]}
+    >
+      {outcomes.map((outcome) => {
+        const { settlement } = outcome
+        const parts = [
+          ...settlement.providers.map((provider) => ({
+            key: provider.id,
+            name: partyNames[provider.id] ?? provider.id,
+            cents: provider.cents,
+          })),
+          ...(settlement.kind === 'underspend'
+            ? [{ key: 'fund', name: t('tracking.risk.fund'), cents: settlement.revolvingFundCents }]
+            : []),
+          { key: 'municipality', name: t('tracking.risk.municipality'), cents: settlement.municipalityCents },
+        ]
+        return (
+          <tr key={`${outcome.year}:${outcome.ruleId}`} className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="row">
+              {outcome.year}
+            </th>
+            <td className="utrecht-table__cell">{scopeOf(outcome)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(outcome.budgetCents)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(outcome.actualCents)}</td>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
+              {t(`tracking.risk.kinds.${settlement.kind}`, { amount: formatCents(Math.abs(settlement.deviationCents)) })}
+            </td>
+            <td className="utrecht-table__cell">
+              {settlement.kind === 'on-budget' ? (
+                '–'
+              ) : (
+                <ul className="pw-plain-list">
+                  {parts.map((part) => (
+                    <li key={part.key}>
+                      {part.name}: {formatCents(part.cents)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td className="utrecht-table__cell">{outcome.final ? t('tracking.risk.final') : t('tracking.risk.provisional')}</td>
+          </tr>
+        )
+      })}
+    </Table>
+  )
+}
