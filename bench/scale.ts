@@ -79,7 +79,9 @@ async function freePort(): Promise<number> {
 
 async function startRedis(): Promise<string> {
   const port = await freePort()
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   cleanups.push(() => child.kill('SIGKILL'))
   await new Promise<void>((resolve, reject) => {
     let output = ''
@@ -125,7 +127,12 @@ async function run(
     const client = connectBenchClient(instances[instanceOf(editor)], room, cookie)
     for (const parity of [0, 1]) {
       const into = instanceOf(parity) === instanceOf(editor) ? same : cross
-      recordLatencies(client, () => window, into, (sender) => sender % 2 === parity)
+      recordLatencies(
+        client,
+        () => window,
+        into,
+        (sender) => sender % 2 === parity,
+      )
     }
     return client
   })
@@ -142,26 +149,34 @@ async function run(
     clients.forEach((client, editor) => {
       let seq = 0
       // Spread the editors over the period, so edits do not arrive in bursts.
-      const start = setTimeout(() => {
-        const typing = setInterval(() => {
-          const sentAt = now()
-          if (sentAt >= window.until) return
-          if (sentAt >= window.from) sent++
-          client.text.insert(client.text.length, editMarker(editor, seq++, sentAt))
-        }, periodMs)
-        timers.push(typing)
-      }, (editor * periodMs) / clients.length)
+      const start = setTimeout(
+        () => {
+          const typing = setInterval(() => {
+            const sentAt = now()
+            if (sentAt >= window.until) return
+            if (sentAt >= window.from) sent++
+            client.text.insert(client.text.length, editMarker(editor, seq++, sentAt))
+          }, periodMs)
+          timers.push(typing)
+        },
+        (editor * periodMs) / clients.length,
+      )
       timers.push(start)
     })
     await sleep(window.until - now() + config.drainS * 1000)
     for (const timer of timers) clearTimeout(timer)
     const elapsedS = (now() - started) / 1000
-    const cpu = instances.map((instance, i) => Math.round((((cpuSeconds(instance.pid) ?? 0) - cpuBefore[i]) / elapsedS) * 1000) / 10) as [number, number]
+    const cpu = instances.map(
+      (instance, i) => Math.round((((cpuSeconds(instance.pid) ?? 0) - cpuBefore[i]) / elapsedS) * 1000) / 10,
+    ) as [number, number]
     const all = [...same, ...cross]
     const expected = sent * (clients.length - 1)
     return {
       layout,
-      editorsPerInstance: [clients.filter((_, e) => instanceOf(e) === 0).length, clients.filter((_, e) => instanceOf(e) === 1).length],
+      editorsPerInstance: [
+        clients.filter((_, e) => instanceOf(e) === 0).length,
+        clients.filter((_, e) => instanceOf(e) === 1).length,
+      ],
       sent,
       all: summarize(all),
       crossInstance: layout === 'two-instances' ? summarize(cross) : null,
@@ -206,13 +221,24 @@ async function main(): Promise<void> {
     const pact = await createBenchPact(owner, layout)
     for (const user of users) await addEditor(pact, user)
     log(`${layout}: ${config.editors} editors × ${config.ratePerEditor} edits/s for ${config.durationS} s`)
-    const result = await run(layout, instances as [RunningServer, RunningServer], pact.pactId, users.map((user) => user.cookie))
+    const result = await run(
+      layout,
+      instances as [RunningServer, RunningServer],
+      pact.pactId,
+      users.map((user) => user.cookie),
+    )
     results.push(result)
-    const show = (name: string, s: LatencySummary | null) => (s ? `${name} p50 ${s.p50} ms, p99 ${s.p99} ms (${s.samples})` : `${name} –`)
-    log(`  ${show('all', result.all)}; ${show('cross-instance', result.crossInstance)}; ${show('same instance', result.sameInstance)}; missing ${result.missing}; CPU ${result.instanceCpuPercentOfOneCore.join(' % / ')} %; machine busy before ${result.machineBusyPercentBefore} %`)
+    const show = (name: string, s: LatencySummary | null) =>
+      s ? `${name} p50 ${s.p50} ms, p99 ${s.p99} ms (${s.samples})` : `${name} –`
+    log(
+      `  ${show('all', result.all)}; ${show('cross-instance', result.crossInstance)}; ${show('same instance', result.sameInstance)}; missing ${result.missing}; CPU ${result.instanceCpuPercentOfOneCore.join(' % / ')} %; machine busy before ${result.machineBusyPercentBefore} %`,
+    )
   }
 
-  const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-')
   const report = {
     benchmark: 'scale',
     at: new Date().toISOString(),

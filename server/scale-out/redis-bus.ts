@@ -39,7 +39,10 @@ export class RedisBus {
     // No ready check: ioredis would send INFO on a connection that a queued SUBSCRIBE has already
     // put in subscriber mode, fail, and come back without its subscriptions.
     this.subscriber = new Redis(url, { ...options, enableReadyCheck: false })
-    for (const [name, connection] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+    for (const [name, connection] of [
+      ['publisher', this.publisher],
+      ['subscriber', this.subscriber],
+    ] as const) {
       connection.on('error', (error: Error) => log.warn({ err: error, connection: name }, 'redis connection error'))
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.deliver(channel.toString(), message))
@@ -81,7 +84,10 @@ export class RedisBus {
         () => undefined,
         (error: unknown) => this.log.warn({ err: error, channel }, 'redis subscribe failed; retried on reconnect'),
       )
-      this.subscribed.set(key, Promise.race([subscribed, new Promise<void>((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]))
+      this.subscribed.set(
+        key,
+        Promise.race([subscribed, new Promise<void>((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]),
+      )
     }
     const own = (payload: Uint8Array) => handler(payload)
     handlers.add(own)

@@ -47,7 +47,12 @@ describe('catching up from the log on relays that were lost', () => {
       ;(i % 2 === 0 ? onA : onB).text.insert(0, `${i}`)
       await waitFor(() => onA.text.length === i + 1 && onB.text.length === i + 1, 'both to have the edit')
     }
-    const rows = await getDb().selectFrom('collab_updates').select('seq').where('pact_id', '=', pact.pactId).orderBy('seq').execute()
+    const rows = await getDb()
+      .selectFrom('collab_updates')
+      .select('seq')
+      .where('pact_id', '=', pact.pactId)
+      .orderBy('seq')
+      .execute()
     expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6])
   })
 
@@ -70,7 +75,10 @@ describe('catching up from the log on relays that were lost', () => {
     control.losing = false
     reconnect()
     await waitFor(() => onB.text.toString() === 'tijdens de storing', 'B to catch up')
-    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 7, 'B to see A’s caret again')
+    await waitFor(
+      () => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 7,
+      'B to see A’s caret again',
+    )
   })
 
   it('tells each instance’s change listener about the other’s edits, so what it derives follows the whole document', async () => {

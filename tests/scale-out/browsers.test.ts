@@ -27,7 +27,11 @@ describe('two browsers on two instances', () => {
     // The first instance seeds the demo into this file's empty database; the second finds it.
     const a = await testbed.instance(redis.url)
     const b = await testbed.instance(redis.url)
-    const demo = await getDb().selectFrom('pacts').select('id').where('template', '=', 'demo-zuiderveen').executeTakeFirstOrThrow()
+    const demo = await getDb()
+      .selectFrom('pacts')
+      .select('id')
+      .where('template', '=', 'demo-zuiderveen')
+      .executeTakeFirstOrThrow()
 
     const anouk = await personOn(a, 'anouk@zuiderveen.example')
     const karim = await personOn(b, 'karim@welzijnzuiderveen.example')

@@ -19,7 +19,10 @@ async function redisWithTwoInstances() {
   cleanup.push(() => redis.stop())
   const a = new RedisBus(redis.url, log)
   const b = new RedisBus(redis.url, log)
-  cleanup.push(() => a.close(), () => b.close())
+  cleanup.push(
+    () => a.close(),
+    () => b.close(),
+  )
   return { redis, a, b }
 }
 
@@ -69,7 +72,11 @@ describe('relaying between instances through Redis', () => {
     let resyncs = 0
     const received: FanoutMessage[] = []
     const onA = new RedisFanout(a, log).join('pact-1', () => {})
-    const onB = new RedisFanout(b, log).join('pact-1', (message) => received.push(message), () => resyncs++)
+    const onB = new RedisFanout(b, log).join(
+      'pact-1',
+      (message) => received.push(message),
+      () => resyncs++,
+    )
     await Promise.all([onA.ready, onB.ready])
 
     const before = resyncs

@@ -36,10 +36,18 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     onB.text.insert(onB.text.length, 'Van B.')
     await waitFor(() => onA.text.toString() === 'Van A. Van B.', 'A to receive B’s edit', 10_000)
     onA.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
-    await waitFor(() => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 3, 'B to see A’s caret', 10_000)
+    await waitFor(
+      () => onB.provider.awareness.getStates().get(onA.doc.clientID)?.cursor?.anchor === 3,
+      'B to see A’s caret',
+      10_000,
+    )
 
     const [wordsA, wordsB] = await Promise.all([typeWords(onA, 'a', 30), typeWords(onB, 'b', 30)])
-    await waitFor(() => onA.text.toString() === onB.text.toString() && containsAll(onA.text.toString(), [...wordsA, ...wordsB]), 'both to converge', 15_000)
+    await waitFor(
+      () => onA.text.toString() === onB.text.toString() && containsAll(onA.text.toString(), [...wordsA, ...wordsB]),
+      'both to converge',
+      15_000,
+    )
     expect(await storedText(pact.pactId)).toBe(onA.text.toString())
   })
 
@@ -136,7 +144,10 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     await waitFor(() => bus.connected, 'this process to reach Redis')
     const abort = new AbortController()
     testbed.onTeardown(() => abort.abort())
-    const response = await fetch(`${b.origin}/pacts/${pact.pactId}/events`, { headers: { cookie: pact.owner.cookie }, signal: abort.signal })
+    const response = await fetch(`${b.origin}/pacts/${pact.pactId}/events`, {
+      headers: { cookie: pact.owner.cookie },
+      signal: abort.signal,
+    })
     expect(response.status).toBe(200)
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
     let received = ''
@@ -173,7 +184,11 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     expect(await storedText(pact.pactId)).toBe('opgeslagen. ')
 
     toPostgres.restore()
-    await waitFor(() => watcher.text.toString() === 'opgeslagen. tijdens de storing.', 'the kept edit to be resent, stored and relayed', 20_000)
+    await waitFor(
+      () => watcher.text.toString() === 'opgeslagen. tijdens de storing.',
+      'the kept edit to be resent, stored and relayed',
+      20_000,
+    )
     expect(await storedText(pact.pactId)).toBe('opgeslagen. tijdens de storing.')
     // The same process recovered: losing its database must not take it down.
     expect(a.child.exitCode).toBeNull()

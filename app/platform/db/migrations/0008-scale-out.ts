@@ -7,16 +7,28 @@ import type { Kysely } from 'kysely'
  * number it skipped catches up from the log.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('collab_documents').addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0)).execute()
-  await db.schema.alterTable('collab_updates').addColumn('seq', 'bigint', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('collab_documents')
+    .addColumn('last_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute()
+  await db.schema
+    .alterTable('collab_updates')
+    .addColumn('seq', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute()
 
   // Rows logged before: their ids are increasing per document, which is all a sequence must be.
-  await db.updateTable('collab_updates').set((eb) => ({ seq: eb.ref('id') })).execute()
+  await db
+    .updateTable('collab_updates')
+    .set((eb) => ({ seq: eb.ref('id') }))
+    .execute()
   await db
     .updateTable('collab_documents')
     .set((eb) => ({
       last_seq: eb.fn.coalesce(
-        eb.selectFrom('collab_updates').select((sub) => sub.fn.max('collab_updates.id').as('max_id')).whereRef('collab_updates.pact_id', '=', 'collab_documents.pact_id'),
+        eb
+          .selectFrom('collab_updates')
+          .select((sub) => sub.fn.max('collab_updates.id').as('max_id'))
+          .whereRef('collab_updates.pact_id', '=', 'collab_documents.pact_id'),
         eb.ref('collab_documents.compacted_through'),
       ),
     }))
