@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { LocalFanout, type Fanout, type FanoutMessage } from '#server/collab/index.ts'
-import { collabTestbed, waitFor } from '#tests/support/collab.ts'
+import { collabTestbed, TEST_TEXT, waitFor } from '#tests/support/collab.ts'
 import { createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -86,7 +86,7 @@ describe('catching up from the log on relays that were lost', () => {
     const fanout = new LocalFanout()
     const changedOnB: string[] = []
     const a = await testbed.server({ fanout })
-    const b = await testbed.server({ fanout, onDocumentChanged: ({ doc }) => changedOnB.push(doc.getText('default').toString()) })
+    const b = await testbed.server({ fanout, onDocumentChanged: ({ doc }) => changedOnB.push(doc.getText(TEST_TEXT).toString()) })
     const onA = testbed.client(a, pact.pactId, pact.owner)
     const onB = testbed.client(b, pact.pactId, pact.owner)
     await Promise.all([onA.whenSynced(), onB.whenSynced()])

@@ -7,7 +7,7 @@ import { crossInstancePorts } from '#server/scale-out/ports.ts'
 import { RedisBus } from '#server/scale-out/redis-bus.ts'
 import { installTestPorts } from '#tests/support/ports.ts'
 import { createSqlDocumentStore, readStoredState } from '#server/collab/persistence.ts'
-import { waitFor } from '#tests/support/collab.ts'
+import { TEST_TEXT, waitFor } from '#tests/support/collab.ts'
 import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 import { scaleOutTestbed, typeWords } from './support.ts'
 
@@ -17,7 +17,7 @@ async function storedText(pactId: string): Promise<string> {
   const state = await readStoredState(createSqlDocumentStore(), pactId)
   const doc = new Y.Doc()
   if (state) Y.applyUpdate(doc, state)
-  return doc.getText('default').toString()
+  return doc.getText(TEST_TEXT).toString()
 }
 
 const containsAll = (text: string, words: readonly string[]) => words.every((word) => text.includes(word))
