@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -17,7 +16,9 @@ import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
 import { readCookie } from './platform/auth/session.server.ts'
 import { useNonce } from './platform/nonce.ts'
-import { Button, Heading, Paragraph } from './platform/ui/ui.tsx'
+import { ErrorPage, errorPageKey } from './platform/ui/error-page.tsx'
+import { useFocusOnNavigation } from './platform/ui/focus.ts'
+import { Button } from './platform/ui/ui.tsx'
 import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
 import appCss from './platform/ui/app.css?url'
 import themeCss from './platform/ui/theme.css?url'
@@ -147,6 +148,7 @@ function SiteFooter() {
 }
 
 export default function App() {
+  useFocusOnNavigation()
   // Lets browser tests (and CSS) know the page has hydrated and handles clicks in React.
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true'
@@ -154,19 +156,13 @@ export default function App() {
   return <Outlet />
 }
 
+/** Pages set their own title; an error page (404 among them) gets one that says what happened. */
+export const meta: Route.MetaFunction = ({ error, data }) => {
+  if (!error) return [{ title: 'Pactwerk' }]
+  const { t } = createI18n(data?.locale ?? DEFAULT_LOCALE)
+  return [{ title: `${t(`errors.page.${errorPageKey(error)}.title`)} · Pactwerk` }]
+}
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const { t } = useTranslation()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'serverError'
-  return (
-    <div className="pw-stack">
-      <Heading level={1}>{t(`errors.page.${key}.title`)}</Heading>
-      <Paragraph>{t(`errors.page.${key}.body`)}</Paragraph>
-      <Paragraph>
-        <Link className="utrecht-link" to="/pacts">
-          {t('errors.page.backHome')}
-        </Link>
-      </Paragraph>
-    </div>
-  )
+  return <ErrorPage error={error} />
 }

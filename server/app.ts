@@ -13,6 +13,7 @@ import { installPorts } from '#app/platform/ports.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
 import { createModelProjection } from './collab/projection.ts'
 import { inProcessPorts } from './ports/in-process.ts'
+import { startScaleOut } from './scale-out/index.ts'
 
 /**
  * The app's server side as one bundle (built by Vite together with the routes, so both share
@@ -75,6 +76,7 @@ export async function startApp(): Promise<{
   startupMessages: string[]
 }> {
   await migrateToLatest()
+  const scaleOut = startScaleOut(process.env, logger)
   const startupMessages: string[] = []
   const handler = express()
   handler.disable('x-powered-by')
@@ -92,6 +94,8 @@ export async function startApp(): Promise<{
     async attach(server) {
       const projectModelOnChange = createModelProjection({ project: projectPactModel })
       collab = attachCollabServer(server, {
+        fanout: scaleOut?.fanout,
+        catchUpIntervalMs: scaleOut?.catchUpIntervalMs,
         seedDocument: seedPactContent,
         onDocumentChanged: (change) => {
           projectModelOnChange(change)
@@ -100,13 +104,16 @@ export async function startApp(): Promise<{
         },
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
-      installPorts(inProcessPorts(collab))
+      const ports = inProcessPorts(collab)
+      // Scale-out: pact events and access changes reach every instance, through Redis.
+      installPorts(scaleOut ? scaleOut.ports(ports) : ports)
       // After the ports: the signed demo pact is signed through the sign-off functions, which use them.
       await seedDemoIfEmpty()
       startupMessages.push(...(await demoSignIns()))
     },
     async close() {
       await collab?.close()
+      await scaleOut?.close()
       await closeDb()
     },
     startupMessages,

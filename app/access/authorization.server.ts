@@ -1,4 +1,5 @@
-import { data, redirect } from 'react-router'
+import { redirect } from 'react-router'
+import { forbidden, notFound, refusalResponse } from '#app/platform/errors.ts'
 import { getDb, type Db } from '#app/platform/db/db.server.ts'
 import { can, membershipAccess, type AccessLevel, type PactPermission } from '#app/access/access.ts'
 import type { PactStatus } from '#app/organisations/organisation.ts'
@@ -155,10 +156,10 @@ export async function requirePactAccess(
 ): Promise<{ user: SessionUser; membership: PactMembership }> {
   const user = await requireUser(request)
   const membership = pactId ? await pactAccessFor(user.id, pactId) : null
-  if (!membership) throw data({ message: 'not-found' }, { status: 404 })
+  if (!membership) throw refusalResponse(notFound())
   if (!can(membership.access, permission)) {
-    if (!can(membership.access, 'view')) throw data({ message: 'not-found' }, { status: 404 })
-    throw data({ message: 'forbidden' }, { status: 403 })
+    if (!can(membership.access, 'view')) throw refusalResponse(notFound())
+    throw refusalResponse(forbidden())
   }
   return { user, membership }
 }

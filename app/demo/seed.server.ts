@@ -1,3 +1,4 @@
+import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { newId } from '#app/platform/ids.ts'
 import { hashPassword } from '#app/platform/auth/password.server.ts'
@@ -62,7 +63,10 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (anyUser) return null
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const { pactId, people } = await db.transaction().execute(async (trx) => {
+  const seeded = await db.transaction().execute(async (trx) => {
+    // Instances starting at once on one PostgreSQL database: the first seeds, the others find it seeded.
+    await advisoryXactLock(trx, 'demo-seed')
+    if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null
     const createdAt = nowIso()
     const pactId = newId()
     const userIds = DEMO_PARTIES.map(() => newId())
@@ -113,9 +117,10 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
     await recordAudit(trx, { pactId, actorId: managerId, action: 'pact.created', details: { title: DEMO_PACT.title, demo: true } })
     return { pactId, people }
   })
-  const signedPactId = await seedSignedDemoPact(people, db)
-  const regionalPactId = await seedRegionalDemoPact(people, passwordHash, db)
-  return { pactId, signedPactId, regionalPactId }
+  if (!seeded) return null
+  const signedPactId = await seedSignedDemoPact(seeded.people, db)
+  const regionalPactId = await seedRegionalDemoPact(seeded.people, passwordHash, db)
+  return { pactId: seeded.pactId, signedPactId, regionalPactId }
 }
 
 /**

@@ -4,7 +4,6 @@ export const editorEn: typeof editorNl = {
   page: {
     title: 'Document',
     lead: 'All parties write the text of the pact here at the same time. Changes are shared immediately and saved automatically.',
-    backToPact: 'Back to the pact',
     readVersion: 'Reading version',
     noScript: 'Editing together needs JavaScript. Without JavaScript you can read the reading version.',
   },

@@ -3,7 +3,6 @@ export const editorNl = {
   page: {
     title: 'Document',
     lead: 'Hier schrijven alle partijen tegelijk aan de tekst van het pact. Wijzigingen worden direct gedeeld en automatisch bewaard.',
-    backToPact: 'Terug naar het pact',
     readVersion: 'Leesversie',
     noScript: 'Samen bewerken werkt alleen met JavaScript. Zonder JavaScript kunt u de leesversie bekijken.',
   },

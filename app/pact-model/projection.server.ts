@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
+import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { readPactModel, writerClientIdsAt, type WriterNameOf } from '#app/pact-model/pact-model-yjs.ts'
 import {
@@ -94,6 +95,9 @@ async function projectState(
   const row = { pact_id: pactId, valid: validation.ok ? 1 : 0, issues: JSON.stringify(issues), model_hash: modelHash, state_vector: stateVector, checked_at: checkedAt }
 
   await db.transaction().execute(async (trx) => {
+    // Instances serving the same pact project one at a time, and never replace a later state's projection.
+    await advisoryXactLock(trx, `model-projection:${pactId}`)
+    if (!force && (await projectedLaterState(trx, pactId, stateVector))) return
     if (validation.ok && (force || previous?.model_hash !== modelHash)) await replaceProjection(trx, pactId, validation.model)
     await trx
       .insertInto('model_validation')
@@ -102,6 +106,15 @@ async function projectState(
       .execute()
   })
   return { valid: validation.ok, issues, checkedAt }
+}
+
+/** The stored projection is of a state that includes everything in this one, and more. */
+async function projectedLaterState(trx: Db, pactId: string, stateVector: string): Promise<boolean> {
+  const stored = await trx.selectFrom('model_validation').select('state_vector').where('pact_id', '=', pactId).executeTakeFirst()
+  if (!stored || stored.state_vector === stateVector) return false
+  const later = Y.decodeStateVector(Buffer.from(stored.state_vector, 'base64'))
+  const ours = Y.decodeStateVector(Buffer.from(stateVector, 'base64'))
+  return [...ours].every(([clientId, clock]) => (later.get(clientId) ?? 0) >= clock)
 }
 
 // An issue whose writers are unknown now (say, after a restart) keeps the names reported for it before.

@@ -2,6 +2,7 @@ import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { isAccessLevel, type AccessLevel } from '#app/access/access.ts'
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
+import { Refusal } from '#app/platform/errors.ts'
 import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { insertOrganisation } from '#app/organisations/organisations.server.ts'
@@ -122,18 +123,16 @@ export async function addParty(
   })
 }
 
-export class LastManagerError extends Error {}
-
 /** Resolves once the member's open sockets follow the new access: a demoted editor's next change is refused. */
 export async function changeMemberAccess(pactId: string, memberId: string, access: AccessLevel, actorId: string, db: Db = getDb()) {
-  const changed = await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('pact_members')
       .select('access')
       .where('pact_id', '=', pactId)
       .where('user_id', '=', memberId)
       .executeTakeFirst()
-    if (!current) return false
+    if (!current) throw new Refusal(404, 'errors.member.notFound')
     if (current.access === 'beheerder' && access !== 'beheerder') {
       // A pact must keep someone who can manage it.
       const managers = await trx
@@ -142,16 +141,12 @@ export async function changeMemberAccess(pactId: string, memberId: string, acces
         .where('pact_id', '=', pactId)
         .where('access', '=', 'beheerder')
         .executeTakeFirstOrThrow()
-      if (Number(managers.n) <= 1) throw new LastManagerError()
+      if (Number(managers.n) <= 1) throw new Refusal(409, 'errors.member.lastManager')
     }
     await trx.updateTable('pact_members').set({ access }).where('pact_id', '=', pactId).where('user_id', '=', memberId).execute()
     await recordAudit(trx, { pactId, actorId, action: 'member.access-changed', details: { userId: memberId, from: current.access, to: access } })
-    return true
   })
-  if (changed) {
-    await ports().access.pactAccessChanged(pactId)
-    ports().events.publish(pactId, 'access')
-  }
-  return changed
+  await ports().access.pactAccessChanged(pactId)
+  ports().events.publish(pactId, 'access')
 }
 

@@ -3,6 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { requireUser } from '#app/access/authorization.server.ts'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
+import { formIntent } from '#app/platform/forms.ts'
 import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { CopyLink } from '#app/platform/ui/copy-link.tsx'
 import { createOrganisationInvitation } from '#app/pacts/invitations.server.ts'
@@ -31,14 +33,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request)
   const formData = await request.formData()
-  if (formData.get('intent') === 'invite') {
+  if (formIntent(formData) === 'invite') {
     const organisationId = String(formData.get('organisationId') ?? '')
-    if ((await organisationRole(user.id, organisationId)) !== 'beheerder') throw data({ message: 'not-found' }, { status: 404 })
+    if ((await organisationRole(user.id, organisationId)) !== 'beheerder') throw refusalResponse(notFound())
     const token = await createOrganisationInvitation(organisationId, user.id)
     return { invitation: { organisationId, path: `/uitnodiging/${token}` } }
   }
   const submission = parseWithZod(formData, { schema: createOrganisationSchema })
-  if (submission.status !== 'success') return { submission: submission.reply() }
+  if (submission.status !== 'success') return data({ submission: submission.reply() }, { status: 400 })
   await createOrganisation({ ...submission.value, userId: user.id })
   return { submission: submission.reply({ resetForm: true }), created: submission.value.name }
 }

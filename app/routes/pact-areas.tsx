@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLoaderData, useRevalidator } from 'react-router'
+import { useLoaderData, useRevalidator } from 'react-router'
 import type * as Y from 'yjs'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { BudgetTableView } from '#app/pact-model/ui/budget-table-view.tsx'
@@ -10,7 +10,7 @@ import type { PactDataSource } from '#app/document/pact-data.ts'
 import { ResultAreaData, RiskRuleData } from '#app/document/ui/pact-data-view.tsx'
 import { ResultAreasEditor } from '#app/pact-model/ui/result-areas-editor.tsx'
 import { RiskRulesEditor } from '#app/pact-model/ui/risk-rules-editor.tsx'
-import { Alert, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { Alert, Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { usePactModel, type LivePactModel } from '#app/pact-model/ui/use-pact-model.ts'
 import { WhatIf } from '#app/pact-model/ui/what-if.tsx'
 import { ensureProjection, readModelValidation, readProjectedModel } from '#app/pact-model/projection.server.ts'
@@ -55,19 +55,7 @@ export default function PactAreas() {
   const model = live?.model.lastValid ?? projectedModel
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('areas.page.backToPact')}
-        </Link>{' '}
-        ·{' '}
-        <Link className="utrecht-link" to={`/pacts/${pact.id}/document`}>
-          {t('areas.page.toDocument')}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>
-        {pact.title}: {t('areas.page.title')}
-      </Heading>
-      <Paragraph lead>{t('areas.page.lead')}</Paragraph>
+      <PageHeader title={`${pact.title}: ${t('areas.page.title')}`} lead={t('areas.page.lead')} />
       {live ? <ConnectionStatus provider={live.connection.provider} /> : <p className="pw-meta">{t('areas.page.loading')}</p>}
       <noscript>
         <Paragraph>{t('areas.page.noScript')}</Paragraph>

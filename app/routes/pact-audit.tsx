@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { Link, useLoaderData } from 'react-router'
+import { useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Hash, useDates } from '#app/sign-off/ui.tsx'
-import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { Table } from '#app/platform/ui/table.tsx'
+import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { listAudit } from '#app/audit/audit.server.ts'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
@@ -60,56 +61,44 @@ export default function PactAudit() {
 
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('signoff.backToPact', { title: pact.title })}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>{t('signoff.audit.title')}</Heading>
-      <Paragraph lead>{t('signoff.audit.lead')}</Paragraph>
+      <PageHeader title={t('signoff.audit.title')} lead={t('signoff.audit.lead')} />
       <Paragraph>
         <a className="utrecht-link" href={`/pacts/${pact.id}/logboek.csv`} download>
           {t('signoff.audit.csv')}
         </a>
       </Paragraph>
-      <div className="pw-table-wrap">
-        <table className="utrecht-table pw-audit" data-testid="audit">
-          <caption className="utrecht-table__caption">{t('signoff.audit.caption', { count: entries.length })}</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.when')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.who')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.what')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('signoff.audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {entries.map((entry) => (
-              <tr key={entry.id} className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="row">
-                  <time dateTime={entry.created_at}>{dateTime(entry.created_at)}</time>
-                </th>
-                <td className="utrecht-table__cell">{entry.actor_name ?? t('signoff.audit.system')}</td>
-                <td className="utrecht-table__cell">{t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
-                <td className="utrecht-table__cell">
-                  {Object.keys(entry.details).length ? (
-                    <dl className="pw-details">
-                      {Object.entries(entry.details)
-                        .filter(([, value]) => value !== null && value !== undefined)
-                        .map(([key, value]) => (
-                        <div key={key}>
-                          <dt>{t(`signoff.audit.fields.${key}`, { defaultValue: key })}</dt>
-                          <dd>{detailValue(key, value)}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t('signoff.audit.caption', { count: entries.length })}
+        className="pw-audit"
+        testId="audit"
+        rows={entries}
+        rowKey={(entry) => String(entry.id)}
+        columns={[
+          {
+            header: t('signoff.audit.when'),
+            rowHeader: true,
+            cell: (entry) => <time dateTime={entry.created_at}>{dateTime(entry.created_at)}</time>,
+          },
+          { header: t('signoff.audit.who'), cell: (entry) => entry.actor_name ?? t('signoff.audit.system') },
+          { header: t('signoff.audit.what'), cell: (entry) => t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action }) },
+          {
+            header: t('signoff.audit.details'),
+            cell: (entry) =>
+              Object.keys(entry.details).length ? (
+                <dl className="pw-details">
+                  {Object.entries(entry.details)
+                    .filter(([, value]) => value !== null && value !== undefined)
+                    .map(([key, value]) => (
+                      <div key={key}>
+                        <dt>{t(`signoff.audit.fields.${key}`, { defaultValue: key })}</dt>
+                        <dd>{detailValue(key, value)}</dd>
+                      </div>
+                    ))}
+                </dl>
+              ) : null,
+          },
+        ]}
+      />
     </div>
   )
 }

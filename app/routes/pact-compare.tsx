@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { data, Link, useLoaderData } from 'react-router'
+import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { CompareForm, DiffLegend, WordDiff } from '#app/sign-off/ui.tsx'
-import { Badge, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
+import { Badge, Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { getVersion, listVersions } from '#app/sign-off/sign-off.server.ts'
@@ -17,12 +18,10 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 /** The draft as it stands now; anything else names a signed version by its number. */
 const CURRENT_DRAFT = 'concept'
 
-const notFound = () => data({ message: 'not-found' }, { status: 404 })
-
 async function clausesOf(pactId: string, which: string): Promise<VersionClause[]> {
   if (which === CURRENT_DRAFT) return (await pactSnapshot(pactId)).clauses
   const version = /^\d{1,9}$/.test(which) ? await getVersion(pactId, Number(which)) : null
-  if (!version) throw notFound()
+  if (!version) throw refusalResponse(notFound())
   return version.clauses
 }
 
@@ -36,7 +35,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const query = new URL(request.url).searchParams
   const from = query.get('van') ?? String(numbers.at(-1))
   const to = query.get('naar') ?? CURRENT_DRAFT
-  if (from === CURRENT_DRAFT) throw notFound()
+  if (from === CURRENT_DRAFT) throw refusalResponse(notFound())
   const [before, after] = await Promise.all([clausesOf(params.pactId, from), clausesOf(params.pactId, to)])
   const clauses = diffVersions(before, after).map((diff) => {
     const previous = diff.change === 'changed' ? diff.previous : diff.clause
@@ -73,7 +72,7 @@ export default function PactCompare() {
           {t('signoff.versions.back')}
         </Link>
       </Paragraph>
-      <Heading level={1}>{t('signoff.compare.title')}</Heading>
+      <PageHeader title={t('signoff.compare.title')} />
       {numbers.length === 0 || !from || !to ? (
         <Paragraph>{t('signoff.versions.none')}</Paragraph>
       ) : (

@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { PactEditor } from '#app/document/ui/pact-editor.tsx'
-import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { documentWriteVerdict } from '#app/access/write-policy.ts'
+import { readProjectedModel } from '#app/pact-model/projection.server.ts'
+import { pactYears } from '#app/pacts/lifecycle.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import type { Route } from './+types/pact-document'
 
@@ -24,23 +26,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canEdit: write.allowed,
     // An editor of a signed pact reads why the text is frozen, not that editors may write.
     frozen: !write.allowed && write.reason === 'pact-signed',
+    // For the data blocks in the text; the live model arrives with the document. Read only: this page writes nothing.
+    model: {
+      years: pactYears(pact.start_year, pact.end_year),
+      parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
+      projectedModel: await readProjectedModel(params.pactId),
+    },
   }
 }
 
 export default function PactDocument() {
   const { t } = useTranslation()
-  const { pact, user, canEdit, frozen } = useLoaderData<typeof loader>()
+  const { pact, user, canEdit, frozen, model } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('editor.page.backToPact')}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>
-        {pact.title}: {t('editor.page.title')}
-      </Heading>
-      <Paragraph lead>{t('editor.page.lead')}</Paragraph>
+      <PageHeader title={`${pact.title}: ${t('editor.page.title')}`} lead={t('editor.page.lead')} />
       <Paragraph>
         <Link className="utrecht-link" to={`/pacts/${pact.id}/leesversie`}>
           {t('editor.page.readVersion')}
@@ -49,7 +49,7 @@ export default function PactDocument() {
       <noscript>
         <Paragraph>{t('editor.page.noScript')}</Paragraph>
       </noscript>
-      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} readOnlyNote={frozen ? t('editor.frozen') : undefined} />
+      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} readOnlyNote={frozen ? t('editor.frozen') : undefined} model={model} />
     </div>
   )
 }

@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, redirect, useActionData, useLoaderData } from 'react-router'
+import { data, Form, Link, redirect, useActionData, useLoaderData } from 'react-router'
 import { requireUser } from '#app/access/authorization.server.ts'
+import { Fieldset } from '#app/platform/ui/field.tsx'
 import { Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { listUserOrganisations } from '#app/organisations/organisations.server.ts'
 import { createPact } from '#app/pacts/pacts.server.ts'
@@ -19,10 +20,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request)
   const submission = parseWithZod(await request.formData(), { schema: createPactSchema })
-  if (submission.status !== 'success') return submission.reply()
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const organisations = await listUserOrganisations(user.id)
   if (!organisations.some((organisation) => organisation.id === submission.value.organisationId)) {
-    return submission.reply({ fieldErrors: { organisationId: ['errors.organisation.required'] } })
+    return data(submission.reply({ fieldErrors: { organisationId: ['errors.organisation.required'] } }), { status: 422 })
   }
   const pactId = await createPact(submission.value, user.id)
   return redirect(`/pacts/${pactId}`)
@@ -57,13 +58,12 @@ export default function NewPact() {
       <Form method="post" {...getFormProps(form)}>
         <TextField field={fields.title} label={t('fields.pactTitle')} />
         <TextField field={fields.region} label={t('fields.region')} description={t('pactNew.regionHint')} />
-        <fieldset className="utrecht-form-fieldset">
-          <legend className="utrecht-form-fieldset__legend">{t('fields.period')}</legend>
+        <Fieldset legend={t('fields.period')}>
           <div className="pw-two-col">
             <TextField field={fields.startYear} label={t('fields.startYear')} inputMode="numeric" />
             <TextField field={fields.endYear} label={t('fields.endYear')} inputMode="numeric" />
           </div>
-        </fieldset>
+        </Fieldset>
         <SelectField
           field={fields.organisationId}
           label={t('fields.ownOrganisation')}

@@ -4,6 +4,8 @@ import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Table } from '#app/platform/ui/table.tsx'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { formatCents } from '#app/platform/money.ts'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -28,7 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
-  if (!area) throw data({ message: 'not-found' }, { status: 404 })
+  if (!area) throw refusalResponse(notFound())
   const partyName = (id: string) => view.data.parties.find((party) => party.id === id)?.name ?? id
   const indicatorName = (id: string | null) => area.indicators.find((indicator) => indicator.id === id)?.name ?? id ?? ''
   const history = cellHistories(view.data, (record) => record.resultAreaId === area.id)
@@ -76,7 +78,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
   if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId))
-    throw data({ message: 'not-found' }, { status: 404 })
+    throw refusalResponse(notFound())
   try {
     await setFrequency(params.pactId, user.id, submission.value.indicatorId, submission.value.frequency)
   } catch (error) {
@@ -165,56 +167,31 @@ export default function PactProgressArea() {
         <Paragraph>{t('tracking.history.lead')}</Paragraph>
         {history.length === 0 ? <Paragraph>{t('tracking.history.none')}</Paragraph> : null}
         {history.map((cell) => (
-          <div key={cell.key} className="pw-table-wrap">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">
-                {cell.what} · {cell.period} · {t(`tracking.cell.${cell.status}`)}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.when')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.who')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.step')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.figure')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.history.explanation')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {cell.records.map((record) => (
-                  <tr key={record.id} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{dateTime(record.createdAt)}</td>
-                    <td className="utrecht-table__cell">
-                      {record.createdBy} ({record.party})
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {t(`tracking.recordStatus.${record.status}`)}
-                      {record.counts ? ` · ${t('tracking.history.counts')}` : ''}
-                    </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                      {cell.kind === 'realisatie'
-                        ? measured(record.value)
-                        : record.cents === null
-                          ? '–'
-                          : formatCents(record.cents)}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {[record.reason, record.source, record.note].filter(Boolean).join(' · ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            key={cell.key}
+            caption={`${cell.what} · ${cell.period} · ${t(`tracking.cell.${cell.status}`)}`}
+            rows={cell.records}
+            rowKey={(record) => String(record.id)}
+            columns={[
+              { header: t('tracking.history.when'), cell: (record) => dateTime(record.createdAt) },
+              { header: t('tracking.history.who'), cell: (record) => `${record.createdBy} (${record.party})` },
+              {
+                header: t('tracking.history.step'),
+                cell: (record) =>
+                  `${t(`tracking.recordStatus.${record.status}`)}${record.counts ? ` · ${t('tracking.history.counts')}` : ''}`,
+              },
+              {
+                header: t('tracking.history.figure'),
+                numeric: true,
+                cell: (record) =>
+                  cell.kind === 'realisatie' ? measured(record.value) : record.cents === null ? '–' : formatCents(record.cents),
+              },
+              {
+                header: t('tracking.history.explanation'),
+                cell: (record) => [record.reason, record.source, record.note].filter(Boolean).join(' · '),
+              },
+            ]}
+          />
         ))}
       </section>
     </div>

@@ -1,5 +1,5 @@
-import { data } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { downloadName } from '#app/sign-off/exports/version-document.ts'
 import { isCsvKind } from '#app/tracking/csv-format.ts'
 import { writeCsv } from '#app/tracking/csv.server.ts'
@@ -12,7 +12,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'view')
   // Realisations unless spending is asked for.
   const kind = new URL(request.url).searchParams.get('soort') ?? 'realisaties'
-  if (!isCsvKind(kind)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!isCsvKind(kind)) throw refusalResponse(notFound())
   const tracking = await loadTracking(params.pactId)
   await recordExport(params.pactId, user.id, kind)
   return new Response(writeCsv(kind, exportLines(tracking, kind)), {

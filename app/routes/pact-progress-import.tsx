@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Table } from '#app/platform/ui/table.tsx'
+import { Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { formatCents } from '#app/platform/money.ts'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -21,7 +23,7 @@ const PREVIEW_LINES = 100
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'report')
   const tracking = await loadTracking(params.pactId)
-  if (!tracking.tracked) throw data({ message: 'tracking.progress.notSigned' }, { status: 409 })
+  if (!tracking.tracked) throw refusalResponse(new Refusal(409, 'tracking.progress.notSigned'))
   return { pact: tracking.pact, party: tracking.parties.find((party) => party.id === membership.partyId)! }
 }
 
@@ -69,7 +71,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       { status: 400 },
     )
   const tracking = await loadTracking(params.pactId)
-  if (!tracking.tracked) throw data({ message: 'tracking.progress.notSigned' }, { status: 409 })
+  if (!tracking.tracked) throw refusalResponse(new Refusal(409, 'tracking.progress.notSigned'))
   const upload = formData.get('file')
   const confirmed = formData.get('csv')
   const file =
@@ -185,51 +187,21 @@ export default function PactProgressImport() {
             {t('tracking.import.previewTitle', { count: outcome.count })}
           </Heading>
           <Paragraph>{t('tracking.import.previewLead')}</Paragraph>
-          <div className="pw-table-wrap">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">{t('tracking.import.previewCaption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.import.lineHeader')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.fields.resultArea')}
-                  </th>
-                  {outcome.kind === 'realisaties' ? (
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t('tracking.fields.indicator')}
-                    </th>
-                  ) : null}
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.fields.period')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {outcome.kind === 'realisaties' ? t('tracking.fields.value') : t('tracking.fields.amount')}
-                  </th>
-                  {outcome.kind === 'realisaties' ? (
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t('tracking.fields.source')}
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {outcome.lines.map((line) => (
-                  <tr key={line.line} className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {line.line}
-                    </th>
-                    {line.cells.map((cell, index) => (
-                      <td key={index} className="utrecht-table__cell">
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('tracking.import.previewCaption')}
+            rows={outcome.lines}
+            rowKey={(line) => String(line.line)}
+            columns={[
+              { header: t('tracking.import.lineHeader'), rowHeader: true, cell: (line) => line.line },
+              ...[
+                t('tracking.fields.resultArea'),
+                ...(outcome.kind === 'realisaties' ? [t('tracking.fields.indicator')] : []),
+                t('tracking.fields.period'),
+                outcome.kind === 'realisaties' ? t('tracking.fields.value') : t('tracking.fields.amount'),
+                ...(outcome.kind === 'realisaties' ? [t('tracking.fields.source')] : []),
+              ].map((header, index) => ({ key: String(index), header, cell: (line: (typeof outcome.lines)[number]) => line.cells[index] })),
+            ]}
+          />
           <Form method="post">
             <input type="hidden" name="kind" value={outcome.kind} />
             <input type="hidden" name="csv" value={outcome.csv} />

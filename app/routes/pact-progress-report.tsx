@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { formatCents } from '#app/platform/money.ts'
 import {
   Alert,
@@ -32,7 +33,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'report')
   const tracking = await loadTracking(params.pactId)
-  if (!tracking.tracked) throw data({ message: 'tracking.progress.notSigned' }, { status: 409 })
+  if (!tracking.tracked) throw refusalResponse(new Refusal(409, 'tracking.progress.notSigned'))
   const partyId = membership.partyId
   const { indicatorAreas, spendingAreas } = reportableFor(tracking, partyId)
   const drafts = cellHistories(tracking, (record) => record.partyId === partyId)
@@ -68,7 +69,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const formData = await request.formData()
   const form = FORMS.find((name) => name === formData.get('form')) ?? 'realisatie'
   const tracking = await loadTracking(params.pactId)
-  if (!tracking.tracked) throw data({ message: 'tracking.progress.notSigned' }, { status: 409 })
+  if (!tracking.tracked) throw refusalResponse(new Refusal(409, 'tracking.progress.notSigned'))
   const reporter = { userId: user.id, partyId: membership.partyId }
   try {
     if (form === 'indienen') {

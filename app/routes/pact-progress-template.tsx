@@ -1,6 +1,6 @@
-import { data } from 'react-router'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { downloadName } from '#app/sign-off/exports/version-document.ts'
 import { isCsvKind } from '#app/tracking/csv-format.ts'
 import { writeCsv } from '#app/tracking/csv.server.ts'
@@ -13,7 +13,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   // Realisations unless spending is asked for.
   const kind = new URL(request.url).searchParams.get('soort') ?? 'realisaties'
-  if (!isCsvKind(kind)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!isCsvKind(kind)) throw refusalResponse(notFound())
   const tracking = await loadTracking(params.pactId)
   return new Response(
     writeCsv(kind, templateLines(tracking, kind, can(membership.access, 'report') ? membership.partyId : null)),

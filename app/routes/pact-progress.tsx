@@ -4,6 +4,7 @@ import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { Table } from '#app/platform/ui/table.tsx'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { formatCents } from '#app/platform/money.ts'
 import { Alert, Button, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -91,45 +92,32 @@ export default function PactProgress() {
             </a>
           </nav>
 
-          <div className="pw-table-wrap">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">{t('tracking.progress.yearsCaption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.fields.year')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.progress.versionInForce')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('tracking.fields.cellStatus')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {progress.years.map((year) => {
+          <Table
+            caption={t('tracking.progress.yearsCaption')}
+            rows={progress.years}
+            rowKey={(year) => String(year.year)}
+            columns={[
+              { header: t('tracking.fields.year'), rowHeader: true, cell: (year) => year.year },
+              {
+                header: t('tracking.progress.versionInForce'),
+                cell: (year) => {
                   const signed = versions.find((version) => version.number === year.versionNumber)
                   return (
-                    <tr key={year.year} className="utrecht-table__row">
-                      <th className="utrecht-table__header-cell" scope="row">
-                        {year.year}
-                      </th>
-                      <td className="utrecht-table__cell">
-                        <Link className="utrecht-link" to={`/pacts/${pact.id}/versies/${year.versionNumber}`}>
-                          {t('signoff.versions.name', { number: year.versionNumber })}
-                        </Link>
-                        {signed ? ` (${date(signed.signedAt)})` : ''}
-                      </td>
-                      <td className="utrecht-table__cell">
-                        {year.fixed ? t('tracking.cell.vastgesteld') : t('tracking.progress.open')}
-                      </td>
-                    </tr>
+                    <>
+                      <Link className="utrecht-link" to={`/pacts/${pact.id}/versies/${year.versionNumber}`}>
+                        {t('signoff.versions.name', { number: year.versionNumber })}
+                      </Link>
+                      {signed ? ` (${date(signed.signedAt)})` : ''}
+                    </>
                   )
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              {
+                header: t('tracking.fields.cellStatus'),
+                cell: (year) => (year.fixed ? t('tracking.cell.vastgesteld') : t('tracking.progress.open')),
+              },
+            ]}
+          />
 
           <nav className="pw-actions" aria-label={t('settlement.nav.links')}>
             {progress.years

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import editorCss from '#app/document/ui/editor.css?url'
@@ -26,16 +26,11 @@ export default function PactRead() {
   const { pact, html } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('editor.page.backToPact')}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>
-        {pact.title}: {t('editor.read.title')}
-      </Heading>
-      <Paragraph className="pw-meta">{t('editor.read.period', { region: pact.region, startYear: pact.startYear, endYear: pact.endYear })}</Paragraph>
-      <Paragraph lead>{t('editor.read.lead')}</Paragraph>
+      <PageHeader
+        title={`${pact.title}: ${t('editor.read.title')}`}
+        meta={t('editor.read.period', { region: pact.region, startYear: pact.startYear, endYear: pact.endYear })}
+        lead={t('editor.read.lead')}
+      />
       <Paragraph>
         <Link className="utrecht-link" to={`/pacts/${pact.id}/document`}>
           {t('editor.read.toEditor')}

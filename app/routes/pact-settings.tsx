@@ -1,25 +1,28 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useActionData, useLoaderData } from 'react-router'
+import { Form, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { CopyLink } from '#app/platform/ui/copy-link.tsx'
-import { Alert, Button, CheckboxField, FormErrors, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
+import { Refusal } from '#app/platform/errors.ts'
+import { answer, formIntent, invalidAnswer, refusedAnswer, useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
+import { Select } from '#app/platform/ui/field.tsx'
+import { Table } from '#app/platform/ui/table.tsx'
+import { Alert, Button, CheckboxField, FormErrors, Heading, PageHeader, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { createPactInvitation } from '#app/pacts/invitations.server.ts'
-import { addParty, changeMemberAccess, getPact, LastManagerError, listMembers, listParties } from '#app/pacts/pacts.server.ts'
+import { addParty, changeMemberAccess, listMembers, listParties } from '#app/pacts/pacts.server.ts'
 import { ACCESS_LEVELS } from '#app/access/access.ts'
 import { ORGANISATION_KINDS } from '#app/organisations/organisation.ts'
 import { addPartySchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
 import type { Route } from './+types/pact-settings'
-import { messageKey } from '#app/platform/i18n/keys.ts'
+import { messageKey, type MessageKey } from '#app/platform/i18n/keys.ts'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Instellingen · Pactwerk' }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'manage')
-  const [pact, parties, members] = await Promise.all([getPact(params.pactId), listParties(params.pactId), listMembers(params.pactId)])
+  const [parties, members] = await Promise.all([listParties(params.pactId), listMembers(params.pactId)])
   return {
-    pact: { id: pact.id, title: pact.title },
     parties: parties.map((party) => ({ id: party.id, name: party.name })),
     members: members.map((member) => ({ user_id: member.user_id, name: member.name, party_name: member.party_name, access: member.access })),
   }
@@ -27,50 +30,37 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'manage')
-  const submission = parseWithZod(await request.formData(), { schema: settingsSchema })
-  if (submission.status !== 'success') return { intent: submission.payload.intent, result: submission.reply() }
+  const formData = await request.formData()
+  const form = formIntent(formData)
+  const submission = parseWithZod(formData, { schema: settingsSchema })
+  if (submission.status !== 'success') return invalidAnswer(form, submission)
   const value = submission.value
-  switch (value.intent) {
-    case 'add-party': {
-      await addParty(params.pactId, value, user.id)
-      return { intent: value.intent, result: submission.reply({ resetForm: true }), done: messageKey('settings.partyAdded') }
-    }
-    case 'invite': {
-      const token = await createPactInvitation({ pactId: params.pactId, partyId: value.partyId, access: value.access, createdBy: user.id })
-      if (!token) return { intent: value.intent, result: submission.reply({ fieldErrors: { partyId: ['errors.party.required'] } }) }
-      return { intent: value.intent, result: submission.reply({ resetForm: true }), invitationPath: `/uitnodiging/${token}` }
-    }
-    case 'change-access': {
-      try {
-        const changed = await changeMemberAccess(params.pactId, value.userId, value.access, user.id)
-        if (!changed) return { intent: value.intent, result: submission.reply({ formErrors: ['errors.member.notFound'] }) }
-      } catch (error) {
-        if (error instanceof LastManagerError) {
-          return { intent: value.intent, result: submission.reply({ formErrors: ['errors.member.lastManager'] }) }
-        }
-        throw error
+  try {
+    switch (value.intent) {
+      case 'add-party':
+        await addParty(params.pactId, value, user.id)
+        return answer(form, submission.reply({ resetForm: true }), { done: messageKey('settings.partyAdded') })
+      case 'invite': {
+        const token = await createPactInvitation({ pactId: params.pactId, partyId: value.partyId, access: value.access, createdBy: user.id })
+        if (!token) throw new Refusal(422, 'errors.party.required', { fieldErrors: { partyId: ['errors.party.required'] } })
+        return answer(form, submission.reply({ resetForm: true }), { invitationPath: `/uitnodiging/${token}` })
       }
-      return { intent: value.intent, result: submission.reply(), done: messageKey('settings.accessChanged') }
+      case 'change-access':
+        await changeMemberAccess(params.pactId, value.userId, value.access, user.id)
+        return answer(form, submission.reply(), { done: messageKey('settings.accessChanged') })
     }
+  } catch (error) {
+    if (error instanceof Refusal) return refusedAnswer(form, submission, error)
+    throw error
   }
-}
-
-function useIntentResult(intent: string) {
-  const actionData = useActionData<typeof action>()
-  return actionData?.intent === intent ? actionData : undefined
 }
 
 export default function PactSettings() {
   const { t } = useTranslation()
-  const { pact, parties, members } = useLoaderData<typeof loader>()
+  const { parties, members } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('settings.back', { title: pact.title })}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>{t('settings.title')}</Heading>
+      <PageHeader title={t('settings.title')} />
       <InviteForm parties={parties} />
       <AddPartyForm />
       <AccessTable members={members} />
@@ -80,7 +70,7 @@ export default function PactSettings() {
 
 function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> }) {
   const { t } = useTranslation()
-  const actionData = useIntentResult('invite')
+  const actionData = useFormAnswer<FormAnswer<MessageKey> & { invitationPath?: string }>('invite')
   const [form, fields] = useForm({
     id: 'invite',
     lastResult: actionData?.result,
@@ -94,7 +84,7 @@ function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> 
         {t('settings.invite')}
       </Heading>
       <Paragraph>{t('settings.inviteIntro')}</Paragraph>
-      {actionData && 'invitationPath' in actionData && actionData.invitationPath ? <CopyLink path={actionData.invitationPath} /> : null}
+      {actionData?.invitationPath ? <CopyLink path={actionData.invitationPath} /> : null}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="invite" />
         <SelectField
@@ -116,7 +106,7 @@ function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> 
 
 function AddPartyForm() {
   const { t } = useTranslation()
-  const actionData = useIntentResult('add-party')
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>('add-party')
   const [form, fields] = useForm({
     id: 'add-party',
     lastResult: actionData?.result,
@@ -129,7 +119,7 @@ function AddPartyForm() {
       <Heading level={2} id="party-heading">
         {t('settings.addParty')}
       </Heading>
-      {actionData && 'done' in actionData && actionData.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
+      {actionData?.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-party" />
         <TextField field={fields.name} label={t('fields.organisationName')} />
@@ -148,55 +138,42 @@ function AddPartyForm() {
 
 function AccessTable({ members }: { members: Array<{ user_id: string; name: string; party_name: string; access: string }> }) {
   const { t } = useTranslation()
-  const actionData = useIntentResult('change-access')
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>('change-access')
   return (
     <section aria-labelledby="access-heading">
       <Heading level={2} id="access-heading">
         {t('settings.people')}
       </Heading>
       <FormErrors errors={actionData?.result.error?.[''] ?? undefined} />
-      {actionData && 'done' in actionData && actionData.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
-      <div className="pw-table-wrap">
-        <table className="utrecht-table">
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">{t('fields.name')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('overview.party')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('fields.access')}</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {members.map((member) => (
-              <tr key={member.user_id} className="utrecht-table__row">
-                <td className="utrecht-table__cell">{member.name}</td>
-                <td className="utrecht-table__cell">{member.party_name}</td>
-                <td className="utrecht-table__cell">
-                  <Form method="post" className="pw-inline-form">
-                    <input type="hidden" name="intent" value="change-access" />
-                    <input type="hidden" name="userId" value={member.user_id} />
-                    <label className="pw-visually-hidden" htmlFor={`access-${member.user_id}`}>
-                      {t('settings.accessFor', { name: member.name })}
-                    </label>
-                    <select
-                      id={`access-${member.user_id}`}
-                      name="access"
-                      defaultValue={member.access}
-                      className="utrecht-select utrecht-select--html-select"
-                    >
-                      {ACCESS_LEVELS.map((level) => (
-                        <option key={level} value={level}>
-                          {t(`access.${level}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <Button appearance="secondary">{t('settings.save')}</Button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {actionData?.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
+      <Table
+        caption={t('settings.people')}
+        captionHidden
+        rows={members}
+        rowKey={(member) => member.user_id}
+        columns={[
+          { header: t('fields.name'), rowHeader: true, cell: (member) => member.name },
+          { header: t('overview.party'), cell: (member) => member.party_name },
+          {
+            header: t('fields.access'),
+            cell: (member) => (
+              <Form method="post" className="pw-inline-form">
+                <input type="hidden" name="intent" value="change-access" />
+                <input type="hidden" name="userId" value={member.user_id} />
+                <Select
+                  id={`access-${member.user_id}`}
+                  name="access"
+                  label={t('settings.accessFor', { name: member.name })}
+                  labelHidden
+                  defaultValue={member.access}
+                  options={ACCESS_LEVELS.map((level) => ({ value: level, label: t(`access.${level}`) }))}
+                />
+                <Button appearance="secondary">{t('settings.save')}</Button>
+              </Form>
+            ),
+          },
+        ]}
+      />
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { data } from 'react-router'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { signedVersion } from '#app/sign-off/views.server.ts'
@@ -25,9 +25,9 @@ function isFormat(value: string): value is keyof typeof CONTENT_TYPES {
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'view')
-  if (!isFormat(params.format)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!isFormat(params.format)) throw refusalResponse(notFound())
   const [pact, version] = await Promise.all([getPact(params.pactId), signedVersion(params.pactId, Number(params.number))])
-  if (!version) throw data({ message: 'not-found' }, { status: 404 })
+  if (!version) throw refusalResponse(notFound())
 
   const { t } = createI18n('nl')
   const versionName = t('signoff.versions.name', { number: version.number })

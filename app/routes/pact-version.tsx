@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { data, Link, useLoaderData } from 'react-router'
+import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Hash, useDates } from '#app/sign-off/ui.tsx'
-import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
+import { Table } from '#app/platform/ui/table.tsx'
+import { Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { signedVersion } from '#app/sign-off/views.server.ts'
 import editorCss from '#app/document/ui/editor.css?url'
@@ -19,7 +21,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'view')
   const [pact, version] = await Promise.all([getPact(params.pactId), signedVersion(params.pactId, Number(params.number))])
-  if (!version) throw data({ message: 'not-found' }, { status: 404 })
+  if (!version) throw refusalResponse(notFound())
   return {
     pact: { id: pact.id, title: pact.title },
     version: {
@@ -46,10 +48,10 @@ export default function PactVersion() {
           {t('signoff.versions.back')}
         </Link>
       </Paragraph>
-      <Heading level={1}>
-        {pact.title}: {t('signoff.versions.name', { number: version.number })}
-      </Heading>
-      <Paragraph lead>{t('signoff.version.signedLine', { date: dateTime(version.signedAt), name: version.signedBy })}</Paragraph>
+      <PageHeader
+        title={`${pact.title}: ${t('signoff.versions.name', { number: version.number })}`}
+        lead={t('signoff.version.signedLine', { date: dateTime(version.signedAt), name: version.signedBy })}
+      />
       <Paragraph>
         {t('signoff.hashLabel')}: <Hash value={version.hash} />
       </Paragraph>
@@ -73,29 +75,18 @@ export default function PactVersion() {
           {t('signoff.signature.title')}
         </Heading>
         <Paragraph>{t('signoff.signature.intro', { count: version.clauses, date: date(version.signedAt) })}</Paragraph>
-        <div className="pw-table-wrap">
-          <table className="utrecht-table">
-            <caption className="pw-visually-hidden">{t('signoff.signature.caption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('signoff.signature.party')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('signoff.signature.signatory')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('signoff.signature.clauses')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('signoff.signature.lastApproval')}</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {signatories.map((signatory) => (
-                <tr key={`${signatory.party} ${signatory.signatory}`} className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="row">{signatory.party}</th>
-                  <td className="utrecht-table__cell">{signatory.signatory}</td>
-                  <td className="utrecht-table__cell">{signatory.clauses}</td>
-                  <td className="utrecht-table__cell">{dateTime(signatory.lastApprovedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('signoff.signature.caption')}
+          captionHidden
+          rows={signatories}
+          rowKey={(signatory) => `${signatory.party} ${signatory.signatory}`}
+          columns={[
+            { header: t('signoff.signature.party'), rowHeader: true, cell: (signatory) => signatory.party },
+            { header: t('signoff.signature.signatory'), cell: (signatory) => signatory.signatory },
+            { header: t('signoff.signature.clauses'), numeric: true, cell: (signatory) => signatory.clauses },
+            { header: t('signoff.signature.lastApproval'), cell: (signatory) => dateTime(signatory.lastApprovedAt) },
+          ]}
+        />
         <Paragraph>
           {t('signoff.hashLabel')}: <Hash value={version.hash} />
         </Paragraph>

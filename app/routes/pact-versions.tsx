@@ -7,7 +7,8 @@ import { RESTORE_REFUSALS, restoreSchema } from '#app/document/restore-form.ts'
 import { restoreDocument, RestoreError, restoreOffer } from '#app/document/restore.server.ts'
 import { RestoreForm } from '#app/document/ui/restore-form.tsx'
 import { CompareForm, Hash, useDates } from '#app/sign-off/ui.tsx'
-import { Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { Table } from '#app/platform/ui/table.tsx'
+import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { listVersions } from '#app/sign-off/sign-off.server.ts'
 import signOffCss from '#app/sign-off/sign-off.css?url'
@@ -51,67 +52,47 @@ export default function PactVersions() {
   const base = `/pacts/${pact.id}/versies`
   return (
     <div className="pw-stack">
-      <Paragraph>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}`}>
-          {t('signoff.backToPact', { title: pact.title })}
-        </Link>
-      </Paragraph>
-      <Heading level={1}>{t('signoff.versions.title')}</Heading>
-      <Paragraph lead>{t('signoff.versions.lead')}</Paragraph>
+      <PageHeader title={t('signoff.versions.title')} lead={t('signoff.versions.lead')} />
       {versions.length === 0 ? (
         <Paragraph>{t('signoff.versions.none')}</Paragraph>
       ) : (
         <>
-          <div className="pw-table-wrap">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">{t('signoff.versions.caption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.number')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.signedAt')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.signedBy')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.hashLabel')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('signoff.versions.open')}</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {versions.map((version) => (
-                  <tr key={version.number} className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {t('signoff.versions.name', { number: version.number })}
-                    </th>
-                    <td className="utrecht-table__cell">{date(version.signedAt)}</td>
-                    <td className="utrecht-table__cell">{version.signedBy}</td>
-                    <td className="utrecht-table__cell">
-                      <Hash value={version.hash} />
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <ul className="pw-plain-list">
-                        <li>
-                          <Link className="utrecht-link" to={`${base}/${version.number}`}>
-                            {t('signoff.versions.view')}
-                            <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
-                          </Link>
-                        </li>
-                        <li>
-                          <a className="utrecht-link" href={`${base}/${version.number}/pdf`} download>
-                            {t('signoff.versions.pdf')}
-                            <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
-                          </a>
-                        </li>
-                        <li>
-                          <a className="utrecht-link" href={`${base}/${version.number}/docx`} download>
-                            {t('signoff.versions.docx')}
-                            <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
-                          </a>
-                        </li>
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('signoff.versions.caption')}
+            rows={versions}
+            rowKey={(version) => String(version.number)}
+            columns={[
+              { header: t('signoff.versions.number'), rowHeader: true, cell: (version) => t('signoff.versions.name', { number: version.number }) },
+              { header: t('signoff.versions.signedAt'), cell: (version) => date(version.signedAt) },
+              { header: t('signoff.versions.signedBy'), cell: (version) => version.signedBy },
+              { header: t('signoff.hashLabel'), cell: (version) => <Hash value={version.hash} /> },
+              {
+                header: t('signoff.versions.open'),
+                cell: (version) => (
+                  <ul className="pw-plain-list">
+                    <li>
+                      <Link className="utrecht-link" to={`${base}/${version.number}`}>
+                        {t('signoff.versions.view')}
+                        <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
+                      </Link>
+                    </li>
+                    <li>
+                      <a className="utrecht-link" href={`${base}/${version.number}/pdf`} download>
+                        {t('signoff.versions.pdf')}
+                        <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
+                      </a>
+                    </li>
+                    <li>
+                      <a className="utrecht-link" href={`${base}/${version.number}/docx`} download>
+                        {t('signoff.versions.docx')}
+                        <span className="pw-visually-hidden"> {t('signoff.versions.name', { number: version.number })}</span>
+                      </a>
+                    </li>
+                  </ul>
+                ),
+              },
+            ]}
+          />
           <CompareForm pactId={pact.id} numbers={versions.map((version) => version.number)} />
         </>
       )}

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, useActionData, useSearchParams } from 'react-router'
+import { data, Form, Link, useActionData, useSearchParams } from 'react-router'
 import { requireAnonymous } from '#app/access/authorization.server.ts'
 import { knownDeviceOf, rememberDevice } from '#app/platform/auth/known-devices.server.ts'
 import { claimSignInAttempt, signInKeys, signInSucceeded } from '#app/platform/auth/rate-limit.server.ts'
@@ -24,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   await requireAnonymous(request)
   const submission = parseWithZod(await request.formData(), { schema: signInSchema })
-  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { email, password, redirectTo } = submission.value
   const clientAddress = context?.clientAddress ?? 'unknown'
   const account = await findUserByEmail(email)
@@ -32,10 +32,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const keys = signInKeys({ email, clientAddress, knownDeviceId })
   const claim = await claimSignInAttempt(keys)
   if (!claim.allowed) {
-    return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.tooManyAttempts'] })
+    return data(submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.tooManyAttempts'] }), { status: 429 })
   }
   const user = await verifyCredentials(email, password)
-  if (!user) return submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] })
+  if (!user) return data(submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] }), { status: 400 })
   await signInSucceeded(keys)
   return redirectWithNewSession(request, user.id, safeRedirectPath(redirectTo, '/pacts'), [await rememberDevice(request, user.id)])
 }

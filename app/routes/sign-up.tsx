@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link, redirect, useActionData, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect, useActionData, useSearchParams } from 'react-router'
 import { requireAnonymous } from '#app/access/authorization.server.ts'
 import { Button, Heading, Paragraph, TextField } from '#app/platform/ui/ui.tsx'
 import { createUser, EmailInUseError } from '#app/accounts/users.server.ts'
@@ -20,7 +20,7 @@ export async function action({ request }: Route.ActionArgs) {
   await requireAnonymous(request)
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: signUpSchema })
-  if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { name, email, password, redirectTo } = submission.value
   // Whether the address already has an account must not show, neither in the answer nor in
   // its timing: createUser hashes the password before the unique index refuses a taken

@@ -3,14 +3,16 @@ import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { ports } from '#app/platform/ports.ts'
 import { newId } from '#app/platform/ids.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
+import { Refusal } from '#app/platform/errors.ts'
+import { refusalFor } from './forms.ts'
 
 /**
  * Discussion threads on clauses. The author is always the signed-in user the server knows;
  * a thread is its first comment plus replies, and is resolved or reopened as a whole.
  */
-export class CommentError extends Error {
+export class CommentError extends Refusal {
   constructor(readonly code: 'unknown-clause' | 'unknown-thread') {
-    super(code)
+    super(refusalFor(code).status, refusalFor(code).message)
   }
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { PACT_STATUSES } from '#app/organisations/organisation.ts'
+import type { RefusalStatus } from '#app/platform/errors.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { DECISIONS } from './status.ts'
 
 /**
@@ -43,6 +45,13 @@ export const threadStateSchema = z.object({
 
 export const clauseFormSchema = z.discriminatedUnion('intent', [decisionSchema, commentSchema, threadStateSchema])
 
+/** Which of the clause page's forms was sent: the decision, the new comment, or one thread's reply or state. */
+export function clauseFormName(payload: Record<string, unknown>): string {
+  if (payload.intent === 'comment' && payload.parentId) return `reply-${String(payload.parentId)}`
+  if (payload.intent === 'resolve' || payload.intent === 'reopen') return `thread-${String(payload.threadId)}`
+  return String(payload.intent ?? '')
+}
+
 export const changeStatusSchema = z.object({
   intent: z.literal('change-status'),
   to: z.enum(PACT_STATUSES, { error: 'signoff.errors.invalidTransition' }),
@@ -67,10 +76,10 @@ const REFUSALS = {
   'not-open-for-decisions': { status: 409, message: 'signoff.errors.notOpenForDecisions' },
   'open-clauses': { status: 409, message: 'signoff.errors.openClauses' },
   'invalid-transition': { status: 409, message: 'signoff.errors.invalidTransition' },
-} as const
+} as const satisfies Record<string, { status: RefusalStatus; message: MessageKey }>
 
 export type RefusalCode = keyof typeof REFUSALS
 
-export function refusalFor(code: RefusalCode): { status: number; message: string } {
+export function refusalFor(code: RefusalCode): { status: RefusalStatus; message: MessageKey } {
   return REFUSALS[code]
 }

@@ -8,6 +8,8 @@ import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { pactSnapshot, type PactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
+import { Refusal } from '#app/platform/errors.ts'
+import { refusalFor } from './forms.ts'
 
 /**
  * Sign-off records: signatories, decisions on clauses, status changes and signed versions.
@@ -27,9 +29,10 @@ export type SignOffErrorCode =
   | 'invalid-transition'
   | 'not-a-member'
 
-export class SignOffError extends Error {
+/** A sign-off rule said no: a refusal with its code, which the audit trail records too. */
+export class SignOffError extends Refusal {
   constructor(readonly code: SignOffErrorCode) {
-    super(code)
+    super(refusalFor(code).status, refusalFor(code).message)
   }
 }
 

@@ -1,12 +1,6 @@
 import type { signoffNl } from './texts.nl.ts'
 
 export const signoffEn: typeof signoffNl = {
-  nav: {
-    signOff: 'Approval per clause',
-    versions: 'Signed versions',
-    audit: 'Audit trail',
-  },
-  backToPact: 'Back to {{title}}',
   backToMatrix: 'Back to approval per clause',
   items: {
     outsideText: 'Text outside the clauses',

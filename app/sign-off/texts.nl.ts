@@ -1,11 +1,5 @@
 // Sign-off, versions, comparison, discussion and the audit trail (namespace `signoff.*`).
 export const signoffNl = {
-  nav: {
-    signOff: 'Akkoord per artikel',
-    versions: 'Getekende versies',
-    audit: 'Logboek',
-  },
-  backToPact: 'Terug naar {{title}}',
   backToMatrix: 'Terug naar akkoord per artikel',
   // Titles of what is approved besides the clauses (approvable-items.ts); stored with a signed version in Dutch.
   items: {

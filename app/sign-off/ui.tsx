@@ -5,7 +5,8 @@ import { LINE_BREAK_WORD, type WordChange } from '#app/sign-off/diff.ts'
 import type { ClauseStatus } from '#app/sign-off/status.ts'
 import { formatDate, formatDateTime } from '#app/platform/i18n/format.ts'
 import { DEFAULT_LOCALE, isLocale } from '#app/platform/i18n/config.ts'
-import { Button, FormField, Heading } from '#app/platform/ui/ui.tsx'
+import { Select } from '#app/platform/ui/field.tsx'
+import { Button, Heading } from '#app/platform/ui/ui.tsx'
 
 /**
  * Building blocks shared by the sign-off pages: status badges, word diffs of clause texts as
@@ -89,34 +90,10 @@ export function CompareForm({ pactId, numbers, from, to }: { pactId: string; num
         {t('signoff.compare.title')}
       </Heading>
       <Form method="get" action={`/pacts/${pactId}/vergelijken`} className="pw-inline-form pw-compare-form">
-        <CompareSelect name="van" label={t('signoff.compare.from')} options={versionOptions} defaultValue={from ?? String(numbers.at(-1))} />
-        <CompareSelect name="naar" label={t('signoff.compare.to')} options={targets} defaultValue={to ?? 'concept'} />
+        <Select id="compare-van" name="van" label={t('signoff.compare.from')} options={versionOptions} defaultValue={from ?? String(numbers.at(-1))} />
+        <Select id="compare-naar" name="naar" label={t('signoff.compare.to')} options={targets} defaultValue={to ?? 'concept'} />
         <Button appearance="secondary">{t('signoff.compare.submit')}</Button>
       </Form>
     </section>
-  )
-}
-
-function CompareSelect({
-  name,
-  label,
-  options,
-  defaultValue,
-}: {
-  name: string
-  label: string
-  options: Array<{ value: string; label: string }>
-  defaultValue: string
-}) {
-  return (
-    <FormField kind="select" inputId={`compare-${name}`} label={label}>
-      <select id={`compare-${name}`} name={name} defaultValue={defaultValue} className="utrecht-select utrecht-select--html-select">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FormField>
   )
 }

@@ -172,7 +172,13 @@ const MARKER = /\[e(\d+)\.(\d+)@(\d+\.\d+)\]/g
  * from a Y.Text event's delta: computing a delta walks the whole text, which at 100 updates a
  * second per client made the editor processes, not the server, the bottleneck.
  */
-export function recordLatencies(client: BenchClient, window: () => { from: number; until: number } | null, into: number[]): void {
+export function recordLatencies(
+  client: BenchClient,
+  window: () => { from: number; until: number } | null,
+  into: number[],
+  /** Which editors' edits count here (all by default), e.g. only those typed on another instance. */
+  fromEditor: (editor: number) => boolean = () => true,
+): void {
   client.doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     if (transaction.local) return
     const receivedAt = now()
@@ -183,7 +189,7 @@ export function recordLatencies(client: BenchClient, window: () => { from: numbe
       if (!(content instanceof Y.ContentString)) continue
       for (const match of content.str.matchAll(MARKER)) {
         const sentAt = Number(match[3])
-        if (sentAt >= range.from && sentAt < range.until) into.push(receivedAt - sentAt)
+        if (sentAt >= range.from && sentAt < range.until && fromEditor(Number(match[1]))) into.push(receivedAt - sentAt)
       }
     }
   })

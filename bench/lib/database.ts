@@ -59,12 +59,12 @@ export async function storeDocument(pactId: string, state: Uint8Array, log: read
     .execute(async (trx) => {
       await trx
         .insertInto('collab_documents')
-        .values({ pact_id: pactId, state: Buffer.from(state), compacted_through: 0, created_at: createdAt, updated_at: createdAt })
+        .values({ pact_id: pactId, state: Buffer.from(state), compacted_through: 0, last_seq: log.length, created_at: createdAt, updated_at: createdAt })
         .execute()
       for (let i = 0; i < log.length; i += 500) {
         await trx
           .insertInto('collab_updates')
-          .values(log.slice(i, i + 500).map((update) => ({ pact_id: pactId, payload: Buffer.from(update), created_at: createdAt })))
+          .values(log.slice(i, i + 500).map((update, j) => ({ pact_id: pactId, seq: i + j + 1, payload: Buffer.from(update), created_at: createdAt })))
           .execute()
       }
     })

@@ -120,14 +120,14 @@ function withLogHelpers(
 }
 
 /** The production build, started the way tests/support/built-server.ts and `npm start` do. */
-export async function startOurServer(root: string, dataDir: string, logLevel = 'info'): Promise<RunningServer> {
+export async function startOurServer(root: string, dataDir: string, logLevel = 'info', env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   // Someone may be rebuilding meanwhile (a build empties build/ first): give it time.
   const entry = path.join(root, 'build/server/index.js')
   for (let waited = 0; !existsSync(entry) && waited < 180; waited++) await new Promise((resolve) => setTimeout(resolve, 1_000))
   if (!existsSync(entry)) throw new Error('build/server/index.js is missing: run `npm run build` first')
   const child = spawn(process.execPath, ['server/main.js'], {
     cwd: root,
-    env: { ...baseEnv(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', PACTWERK_DATA_DIR: dataDir, LOG_LEVEL: logLevel },
+    env: { ...baseEnv(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', PACTWERK_DATA_DIR: dataDir, LOG_LEVEL: logLevel, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output = collectOutput(child)

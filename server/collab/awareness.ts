@@ -111,6 +111,12 @@ export class Presence {
     if (clientIds.length > 0) removeAwarenessStates(this.awareness, clientIds, connection)
   }
 
+  /** Publishes this instance's own clients' states again, for instances that missed relays (after a Redis outage). */
+  republishOwn(): void {
+    const clientIds = [...this.owners.keys()].filter((clientId) => this.awareness.getStates().has(clientId))
+    if (clientIds.length > 0) this.relay.publish(encodeAwarenessUpdate(this.awareness, clientIds))
+  }
+
   /** Every current state, for a client that just joined or asked; null when nobody is present. */
   encodeAll(): Uint8Array | null {
     const clientIds = [...this.awareness.getStates().keys()]

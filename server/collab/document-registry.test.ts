@@ -12,10 +12,11 @@ function memoryStore(initial: Record<string, StoredDocument> = {}) {
     load: vi.fn(async (pactId: string) => documents.get(pactId) ?? null),
     create: vi.fn(async (pactId: string, state: Uint8Array) => {
       if (documents.has(pactId)) return false
-      documents.set(pactId, { updates: [state], logLength: 0 })
+      documents.set(pactId, { updates: [state], logLength: 0, lastSeq: 0 })
       return true
     }),
-    append: vi.fn(async () => {}),
+    append: vi.fn(async () => 1),
+    readSince: vi.fn(async () => null),
     compact: vi.fn(async () => ({ mergedRows: 0, stateBytes: 0 })),
   } satisfies DocumentStore
   return store
@@ -76,7 +77,7 @@ describe('DocumentRegistry', () => {
   it('reads the stored state of a document that is not loaded, without loading it', async () => {
     const stored = new Y.Doc()
     stored.getText('default').insert(0, 'opgeslagen')
-    const store = memoryStore({ pact: { updates: [Y.encodeStateAsUpdate(stored)], logLength: 0 } })
+    const store = memoryStore({ pact: { updates: [Y.encodeStateAsUpdate(stored)], logLength: 0, lastSeq: 0 } })
     const documents = registry(store)
     const state = await documents.readState('pact')
     const doc = new Y.Doc()

@@ -15,6 +15,8 @@ export interface DocumentRegistryOptions {
   /** How long a document stays in memory after its last holder left. */
   unloadAfterMs: number
   compactAfterUpdates: number
+  /** See LiveDocumentOptions.catchUpIntervalMs: set when other instances serve the same pacts. */
+  catchUpIntervalMs?: number
   log: Logger
   /** Called after a loaded document's changes are stored; see LiveDocumentOptions.onChanged. */
   onDocumentChanged?: (document: LiveDocument) => void
@@ -119,8 +121,14 @@ export class DocumentRegistry {
     let receive = (message: FanoutMessage): void => {
       buffered.push(message)
     }
-    const channel = this.options.fanout.join(pactId, (message) => receive(message))
+    let resync = (): void => {}
+    const channel = this.options.fanout.join(
+      pactId,
+      (message) => receive(message),
+      () => resync(),
+    )
     try {
+      await channel.ready
       const stored = (await this.options.store.load(pactId)) ?? (await this.createStored(pactId, log))
       const doc = new Y.Doc()
       doc.transact(() => {
@@ -131,11 +139,14 @@ export class DocumentRegistry {
         channel,
         limits: this.options.limits,
         compactAfterUpdates: this.options.compactAfterUpdates,
+        lastSeq: stored.lastSeq,
+        catchUpIntervalMs: this.options.catchUpIntervalMs,
         log,
         onFailed: (failed) => this.forget(failed),
         onChanged: this.options.onDocumentChanged,
       })
       receive = (message) => document.receiveFromOtherInstance(message)
+      resync = () => document.resync()
       for (const message of buffered) document.receiveFromOtherInstance(message)
       log.info({ logLength: stored.logLength, ms: Math.round(performance.now() - started) }, 'collab document loaded')
       return document
@@ -154,7 +165,7 @@ export class DocumentRegistry {
       const state = Y.encodeStateAsUpdate(seeded)
       if (await this.options.store.create(pactId, state)) {
         log.info({ seeded: Boolean(this.options.seedDocument), stateBytes: state.byteLength }, 'collab document created')
-        return { updates: [state], logLength: 0 }
+        return { updates: [state], logLength: 0, lastSeq: 0 }
       }
     } finally {
       seeded.destroy()

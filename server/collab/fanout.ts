@@ -10,16 +10,24 @@
 export interface FanoutMessage {
   kind: 'update' | 'awareness'
   payload: Uint8Array
+  /** An update's sequence number in the pact's log (see sequence.ts); presence has none. */
+  seq?: number
 }
 
 export interface FanoutChannel {
+  /** Resolves once messages published by other members reach this one. */
+  ready: Promise<void>
   /** Deliver to every other member of this pact's channel; never back to this one. */
   publish(message: FanoutMessage): void
   leave(): void
 }
 
+/**
+ * Delivery may be lost (a cross-process fanout loses what is published while it is cut off):
+ * `resync` is called when messages may have been missed, and the member catches up from storage.
+ */
 export interface Fanout {
-  join(pactId: string, receive: (message: FanoutMessage) => void): FanoutChannel
+  join(pactId: string, receive: (message: FanoutMessage) => void, resync?: () => void): FanoutChannel
 }
 
 export class LocalFanout implements Fanout {
@@ -32,6 +40,7 @@ export class LocalFanout implements Fanout {
     const member = (message: FanoutMessage) => receive(message)
     members.add(member)
     return {
+      ready: Promise.resolve(),
       publish: (message) => {
         for (const other of [...members]) if (other !== member) other(message)
       },

@@ -53,6 +53,8 @@ export interface CollabServerOptions extends Partial<CollabLimits> {
   unloadAfterMs?: number
   /** Log rows after which a document's log is folded into its state. */
   compactAfterUpdates?: number
+  /** With other instances serving the same pacts: how often open documents read the log for relays lost silently. */
+  catchUpIntervalMs?: number
   /** Ping interval; a client that misses one ping is dropped. */
   heartbeatIntervalMs?: number
   /** Grace period for clients to acknowledge the close on shutdown before they are cut off. */
@@ -105,6 +107,7 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     limits,
     unloadAfterMs: options.unloadAfterMs ?? DEFAULTS.unloadAfterMs,
     compactAfterUpdates: options.compactAfterUpdates ?? DEFAULTS.compactAfterUpdates,
+    catchUpIntervalMs: options.catchUpIntervalMs,
     log,
     onDocumentChanged: (document) => options.onDocumentChanged?.({ pactId: document.pactId, doc: document.doc, writers: document.writers }),
   })

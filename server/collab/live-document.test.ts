@@ -45,7 +45,9 @@ function gatedStore() {
         release = (error) => (error ? reject(error) : resolve())
       })
       appended.push(update)
+      return appended.length
     }),
+    readSince: async () => null,
     compact: vi.fn(async () => ({ mergedRows: 0, stateBytes: 0 })),
   }
   return { store, appended, release: (error?: Error) => release(error) }
@@ -258,7 +260,8 @@ describe('LiveDocument', () => {
     const store: DocumentStore = {
       load: async () => null,
       create: async () => true,
-      append: async () => {},
+      append: async () => 1,
+      readSince: async () => null,
       compact: vi.fn(async () => ({ mergedRows: 3, stateBytes: 10 })),
     }
     const document = liveDocument(store, () => {}, 3)
@@ -282,7 +285,8 @@ describe('LiveDocument change listener', () => {
     const store: DocumentStore = {
       load: async () => null,
       create: async () => true,
-      append: async () => {},
+      append: async () => 1,
+      readSince: async () => null,
       compact: async () => ({ mergedRows: 0, stateBytes: 0 }),
     }
     const document = new LiveDocument('pact', new Y.Doc(), 0, {

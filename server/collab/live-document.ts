@@ -5,8 +5,12 @@ import { CloseCode } from './close-codes.ts'
 import { FROM_OTHER_INSTANCE, type FanoutChannel, type FanoutMessage } from './fanout.ts'
 import type { DocumentStore } from './persistence.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol.ts'
+import { AppliedSequence } from './sequence.ts'
 import type { CollabWriter, DocumentConnection } from './types.ts'
 import { checkUpdate } from './update-guard.ts'
+
+// Long enough for a relay overtaken by a later one to arrive; short enough not to be noticed.
+const GAP_WAIT_MS = 200
 
 /** A change made by server code rather than a client, named for the logs. */
 export interface ServerOrigin {
@@ -20,6 +24,8 @@ interface ApplyTask {
   update: Uint8Array
   origin: UpdateOrigin
   settle?: { resolve(): void; reject(error: unknown): void }
+  /** Sequence number of an update another instance logged. */
+  seq?: number
 }
 
 interface ReplyTask {
@@ -28,17 +34,32 @@ interface ReplyTask {
   stateVector: Uint8Array
 }
 
-type Task = ApplyTask | ReplyTask
+/** Read what was logged after the last update this instance knows it has, and apply it. */
+interface CatchUpTask {
+  kind: 'catch-up'
+}
+
+type Task = ApplyTask | ReplyTask | CatchUpTask
 
 export interface LiveDocumentOptions {
   store: DocumentStore
   channel: FanoutChannel
   limits: PresenceLimits
   compactAfterUpdates: number
+  /** Sequence number of the last logged update the loaded state includes (0 when nothing was logged). */
+  lastSeq?: number
+  /**
+   * How often to catch up from the log even when no gap was noticed, for relays lost silently
+   * (another instance serving the pact); unset when this process is the only one.
+   */
+  catchUpIntervalMs?: number
   log: Logger
   /** Called once if the document is discarded after a failure; the registry forgets it. */
   onFailed(document: LiveDocument): void
-  /** Called after changes made here (by clients or server code) are stored and relayed. */
+  /**
+   * Called after changes are stored and relayed: made here (by clients or server code), or by
+   * another instance (so derived data, like the model projection, follows the whole document).
+   */
   onChanged?(document: LiveDocument): void
 }
 
@@ -71,6 +92,9 @@ export class LiveDocument {
   private compaction: Promise<void> = Promise.resolve()
   private compactionQueued = false
   private readonly refusedConnections = new WeakSet<DocumentConnection>()
+  private readonly sequence: AppliedSequence
+  private readonly catchUpTimer: NodeJS.Timeout | undefined
+  private gapTimer: NodeJS.Timeout | undefined
 
   constructor(
     readonly pactId: string,
@@ -80,6 +104,11 @@ export class LiveDocument {
   ) {
     this.logLength = storedLogLength
     this.nextCompactionAt = options.compactAfterUpdates
+    this.sequence = new AppliedSequence(options.lastSeq ?? 0)
+    if (options.catchUpIntervalMs) {
+      this.catchUpTimer = setInterval(() => this.catchUp(), options.catchUpIntervalMs)
+      this.catchUpTimer.unref()
+    }
     this.presence = new Presence(
       doc,
       {
@@ -125,7 +154,9 @@ export class LiveDocument {
 
   receiveFromOtherInstance(message: FanoutMessage): void {
     if (message.kind === 'update') {
-      this.enqueue({ kind: 'apply', update: message.payload, origin: FROM_OTHER_INSTANCE })
+      // Already applied, from a catch-up that read it from the log before its relay arrived.
+      if (message.seq !== undefined && this.sequence.has(message.seq)) return
+      this.enqueue({ kind: 'apply', update: message.payload, origin: FROM_OTHER_INSTANCE, seq: message.seq })
       return
     }
     try {
@@ -133,6 +164,17 @@ export class LiveDocument {
     } catch (error) {
       this.options.log.warn({ err: error }, 'collab presence from another instance ignored')
     }
+  }
+
+  /** Applies what was logged by other instances and not (yet) relayed here. */
+  catchUp(): void {
+    this.enqueue({ kind: 'catch-up' })
+  }
+
+  /** Relays between instances may have been lost: catch up from the log, and tell the others who is here. */
+  resync(): void {
+    this.catchUp()
+    if (!this.discarded) this.presence.republishOwn()
   }
 
   /** Resolves once every change queued so far is stored and relayed. */
@@ -153,6 +195,8 @@ export class LiveDocument {
   destroy(): void {
     if (this.discarded) return
     this.discarded = true
+    clearInterval(this.catchUpTimer)
+    clearTimeout(this.gapTimer)
     this.options.channel.leave()
     this.presence.destroy()
     this.doc.destroy()
@@ -177,37 +221,74 @@ export class LiveDocument {
 
   private async processBatch(batch: Task[]): Promise<void> {
     const applied: Array<{ update: Uint8Array; origin: UpdateOrigin }> = []
-    let stored = false
+    let stored: { update: Uint8Array; seq: number } | null = null
     try {
-      for (const task of batch) {
+      const missed = batch.some((task) => task.kind === 'catch-up') ? await this.readMissed() : null
+      for (const task of [...(missed?.tasks ?? []), ...batch]) {
         if (task.kind !== 'apply') continue
         // The write policy as it stands now, not when the update arrived: access may have changed meanwhile.
         if (typeof task.origin === 'object' && 'admitsUpdate' in task.origin && !task.origin.admitsUpdate(task.update)) continue
         const update = this.applyCapturingEffect(task)
+        if (task.seq !== undefined) this.sequence.add(task.seq)
         if (!update) continue
         applied.push({ update, origin: task.origin })
         this.rememberWriters(update, task.origin)
       }
+      if (missed) this.sequence.advanceTo(missed.lastSeq)
       const toStore = applied.filter((change) => change.origin !== FROM_OTHER_INSTANCE).map((change) => change.update)
       if (toStore.length > 0) {
-        await this.options.store.append(this.pactId, toStore.length === 1 ? toStore[0] : Y.mergeUpdates(toStore))
+        const update = toStore.length === 1 ? toStore[0] : Y.mergeUpdates(toStore)
+        stored = { update, seq: await this.options.store.append(this.pactId, update) }
+        this.sequence.add(stored.seq)
         this.logLength++
-        stored = true
       }
     } catch (error) {
       this.fail(error, batch)
       return
     }
-    for (const { update, origin } of applied) {
-      this.broadcast(encodeUpdateMessage(update), origin)
-      if (origin !== FROM_OTHER_INSTANCE) this.options.channel.publish({ kind: 'update', payload: update })
-    }
+    for (const { update, origin } of applied) this.broadcast(encodeUpdateMessage(update), origin)
+    // One relay per log row, with its number, so other instances can tell when one went missing.
+    if (stored) this.options.channel.publish({ kind: 'update', payload: stored.update, seq: stored.seq })
     for (const task of batch) {
       if (task.kind === 'reply') task.connection.send(encodeSyncStep2(this.doc, task.stateVector))
-      else task.settle?.resolve()
+      else if (task.kind === 'apply') task.settle?.resolve()
     }
     this.compactWhenLogIsLong()
-    if (stored) this.notifyChanged()
+    this.catchUpWhenGapStays()
+    if (applied.length > 0) this.notifyChanged()
+  }
+
+  /**
+   * What the log holds after the last update known applied, as tasks to apply. A log that cannot
+   * be read now (its database unreachable) is read at the next catch-up; nothing fails for it.
+   */
+  private async readMissed(): Promise<{ tasks: ApplyTask[]; lastSeq: number } | null> {
+    const after = this.sequence.contiguousThrough
+    try {
+      const missed = await this.options.store.readSince(this.pactId, after)
+      if (!missed || missed.lastSeq <= after) return null
+      this.options.log.info({ after, lastSeq: missed.lastSeq }, 'collab caught up from the log')
+      return {
+        tasks: missed.updates.map((update) => ({ kind: 'apply', update, origin: FROM_OTHER_INSTANCE })),
+        lastSeq: missed.lastSeq,
+      }
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'collab catch-up from the log failed; retried later')
+      return null
+    }
+  }
+
+  /**
+   * A relay arrives after its successors now and then (two instances publish at once); only a
+   * gap that stays is read from the log.
+   */
+  private catchUpWhenGapStays(): void {
+    if (!this.sequence.hasGap || this.gapTimer) return
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined
+      if (this.sequence.hasGap) this.catchUp()
+    }, GAP_WAIT_MS)
+    this.gapTimer.unref()
   }
 
   private rememberWriters(update: Uint8Array, origin: UpdateOrigin): void {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { createTestPact } from '#tests/support/fixtures.ts'
-import { compactUpdates, createSqlDocumentStore, readStoredState } from './persistence.ts'
+import { tryAdvisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
+import { compactionLockKey, compactUpdates, createSqlDocumentStore, readStoredState } from './persistence.ts'
 
 const store = createSqlDocumentStore()
 
@@ -27,6 +28,53 @@ beforeAll(async () => {
 })
 
 describe('the SQL document store', () => {
+  it.runIf(process.env.DATABASE_URL?.startsWith('postgres'))(
+    'leaves a compaction to the instance that holds the pact’s advisory lock',
+    async () => {
+      const { pactId } = await createTestPact()
+      const { updates } = edits('a', 'b')
+      await store.create(pactId, updates[0])
+      await store.append(pactId, updates[1])
+      let release!: () => void
+      let locked!: (taken: boolean) => void
+      const taken = new Promise<boolean>((resolve) => (locked = resolve))
+      const otherInstance = getDb()
+        .transaction()
+        .execute(async (trx) => {
+          locked(await tryAdvisoryXactLock(trx, compactionLockKey(pactId)))
+          await new Promise<void>((resolve) => (release = resolve))
+        })
+      expect(await taken).toBe(true)
+      expect((await store.compact(pactId)).mergedRows).toBe(0)
+      release()
+      await otherInstance
+      expect((await store.compact(pactId)).mergedRows).toBe(1)
+    },
+  )
+
+  it('numbers appends per document and reads what came after a number, from the state once it is compacted', async () => {
+    const { pactId } = await createTestPact()
+    const { updates } = edits('a', 'b', 'c', 'd')
+    await store.create(pactId, updates[0])
+    expect(await store.append(pactId, updates[1])).toBe(1)
+    expect(await store.append(pactId, updates[2])).toBe(2)
+    expect((await store.load(pactId))!.lastSeq).toBe(2)
+
+    const since = (await store.readSince(pactId, 1))!
+    expect(since.lastSeq).toBe(2)
+    expect(since.updates).toHaveLength(1)
+    expect(textOf([updates[0], updates[1], ...since.updates])).toBe('abc')
+    expect((await store.readSince(pactId, 2))!.updates).toEqual([])
+
+    await store.compact(pactId)
+    expect(await store.append(pactId, updates[3])).toBe(3)
+    // Rows 1 and 2 are folded into the state: a reader that had only row 0 gets the state too.
+    const afterCompaction = (await store.readSince(pactId, 1))!
+    expect(afterCompaction.lastSeq).toBe(3)
+    expect(textOf([updates[0], ...afterCompaction.updates])).toBe('abcd')
+    expect(await store.readSince((await createTestPact()).pactId, 0)).toBeNull()
+  })
+
   it('creates a document once; a second create reports that it exists', async () => {
     const { pactId } = await createTestPact()
     expect(await store.load(pactId)).toBeNull()

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { tryAdvisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { isPostgres } from '#app/platform/db/migrations/column-types.ts'
 
@@ -15,6 +16,15 @@ export interface StoredDocument {
   updates: Uint8Array[]
   /** How many of those are log rows not yet compacted. */
   logLength: number
+  /** The sequence number of the last logged update included (0 if none was ever logged). */
+  lastSeq: number
+}
+
+/** What was logged after a sequence number: the updates to apply, and the number they bring you to. */
+export interface StoredSince {
+  /** In order; begins with the compacted state when the rows right after `afterSeq` were compacted away. */
+  updates: Uint8Array[]
+  lastSeq: number
 }
 
 export interface CompactionResult {
@@ -28,9 +38,15 @@ export interface DocumentStore {
   load(pactId: string): Promise<StoredDocument | null>
   /** Stores a brand-new document; false if one exists already (another process created it first). */
   create(pactId: string, initialState: Uint8Array): Promise<boolean>
-  append(pactId: string, update: Uint8Array): Promise<void>
+  /** Logs an update; resolves with its sequence number once it is durable. */
+  append(pactId: string, update: Uint8Array): Promise<number>
+  /** Everything logged after `afterSeq`, for an instance that missed relayed updates; null if the pact has no document. */
+  readSince(pactId: string, afterSeq: number): Promise<StoredSince | null>
   compact(pactId: string): Promise<CompactionResult>
 }
+
+/** The advisory lock one instance holds while it compacts a pact's document. */
+export const compactionLockKey = (pactId: string) => `collab-compaction:${pactId}`
 
 // Large IN lists are split so they stay far below both dialects' bound-parameter limits.
 const DELETE_CHUNK = 500
@@ -45,7 +61,7 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
     return readTransaction().execute(async (trx) => {
       const document = await trx
         .selectFrom('collab_documents')
-        .select(['state', 'compacted_through'])
+        .select(['state', 'compacted_through', 'last_seq'])
         .where('pact_id', '=', pactId)
         .executeTakeFirst()
       if (!document) return null
@@ -66,6 +82,7 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
       return {
         updates: [toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))],
         logLength: stored.log.length,
+        lastSeq: stored.document.last_seq,
       }
     },
 
@@ -73,14 +90,46 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
       const now = nowIso()
       const result = await db
         .insertInto('collab_documents')
-        .values({ pact_id: pactId, state: toBlob(initialState), compacted_through: 0, created_at: now, updated_at: now })
+        .values({ pact_id: pactId, state: toBlob(initialState), compacted_through: 0, last_seq: 0, created_at: now, updated_at: now })
         .onConflict((oc) => oc.column('pact_id').doNothing())
         .executeTakeFirst()
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
     },
 
     async append(pactId, update) {
-      await db.insertInto('collab_updates').values({ pact_id: pactId, payload: toBlob(update), created_at: nowIso() }).execute()
+      return db.transaction().execute(async (trx) => {
+        // Row-locks the document until commit: appends from every instance are numbered one by
+        // one, and a number is visible only once every lower one is committed.
+        const { last_seq: seq } = await trx
+          .updateTable('collab_documents')
+          .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+          .where('pact_id', '=', pactId)
+          .returning('last_seq')
+          .executeTakeFirstOrThrow()
+        await trx.insertInto('collab_updates').values({ pact_id: pactId, seq, payload: toBlob(update), created_at: nowIso() }).execute()
+        return seq
+      })
+    },
+
+    async readSince(pactId, afterSeq) {
+      return readTransaction().execute(async (trx) => {
+        const document = await trx.selectFrom('collab_documents').select('last_seq').where('pact_id', '=', pactId).executeTakeFirst()
+        if (!document) return null
+        if (document.last_seq <= afterSeq) return { updates: [], lastSeq: document.last_seq }
+        const rows = await trx
+          .selectFrom('collab_updates')
+          .select(['seq', 'payload'])
+          .where('pact_id', '=', pactId)
+          .where('seq', '>', afterSeq)
+          .orderBy('seq')
+          .execute()
+        const updates = rows.map((row) => toBytes(row.payload))
+        if (rows[0]?.seq !== afterSeq + 1) {
+          const { state } = await trx.selectFrom('collab_documents').select('state').where('pact_id', '=', pactId).executeTakeFirstOrThrow()
+          updates.unshift(toBytes(state))
+        }
+        return { updates, lastSeq: document.last_seq }
+      })
     },
 
     async compact(pactId) {
@@ -89,6 +138,8 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
       const state = compactUpdates([toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))])
       const logIds = stored.log.map((row) => row.id)
       const merged = await db.transaction().execute(async (trx) => {
+        // One instance at a time compacts a pact; another that is at it already does this work.
+        if (!(await tryAdvisoryXactLock(trx, compactionLockKey(pactId)))) return false
         // Optimistic lock: if another compaction got in first, leave everything as it is.
         const result = await trx
           .updateTable('collab_documents')

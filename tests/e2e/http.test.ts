@@ -40,7 +40,7 @@ describe('the production server', () => {
     expect(forged.status).toBe(403)
     expect(await forged.text()).toContain('Verzoek geweigerd')
     const { response } = await signInCookie('vervalst@example.nl', 'een lang wachtwoord')
-    expect(response.status).toBe(200) // the sign-in form again: no such account was made
+    expect(response.status).toBe(400) // the sign-in form again, refused: no such account was made
   })
 
   it('lets the demo users in with the documented password', async () => {

@@ -5,6 +5,7 @@ import * as signUp from '#app/routes/sign-up.tsx'
 import * as signIn from '#app/routes/sign-in.tsx'
 import * as signOut from '#app/routes/sign-out.tsx'
 import * as pactNew from '#app/routes/pact-new.tsx'
+import * as pactLayout from '#app/routes/pact-layout.tsx'
 import * as pactOverview from '#app/routes/pact-overview.tsx'
 import * as pactSettings from '#app/routes/pact-settings.tsx'
 import * as invitation from '#app/routes/invitation.tsx'
@@ -73,7 +74,7 @@ describe('sign-up', () => {
     ] as const
     for (const [fields, field, message] of cases) {
       const result = await post(signUp.action, '/aanmelden', fields)
-      expect(result.status).toBe(200)
+      expect(result.status).toBe(400)
       expect(result.body.error[field]).toEqual([message])
       expect(result.body.initialValue?.password).toBeUndefined()
     }
@@ -111,6 +112,7 @@ describe('sign-in and sign-out', () => {
     const unknown = await post(signIn.action, '/inloggen', { email: 'niemand@example.nl', password: 'niet het wachtwoord' }, { clientAddress: '198.51.100.7' })
     expect(wrong.body.error['']).toEqual(['errors.signIn.invalid'])
     expect(unknown.body.error['']).toEqual(['errors.signIn.invalid'])
+    expect([wrong.status, unknown.status]).toEqual([400, 400])
   })
 
   it('evaluates only a few of 30 parallel guesses at one account', async () => {
@@ -123,11 +125,12 @@ describe('sign-in and sign-out', () => {
     const answers = guesses.map((guess) => guess.body.error[''][0])
     expect(answers.filter((answer) => answer === 'errors.signIn.invalid')).toHaveLength(5)
     expect(answers.filter((answer) => answer === 'errors.signIn.tooManyAttempts')).toHaveLength(25)
+    expect(guesses.filter((guess) => guess.status === 429)).toHaveLength(25)
   })
 
   it('lets the owner in from a browser that signed in before, however many guesses others made', async () => {
     const first = await post(signIn.action, '/inloggen', { email: 'eigenaar@example.nl', password: PASSWORD }, { clientAddress: '192.0.2.50' })
-    expect(first.status).toBe(200) // no such account yet
+    expect(first.status).toBe(400) // no such account yet
     await post(signUp.action, '/aanmelden', { name: 'Eigenaar', email: 'eigenaar@example.nl', password: PASSWORD })
     const signedIn = await post(signIn.action, '/inloggen', { email: 'eigenaar@example.nl', password: PASSWORD }, { clientAddress: '192.0.2.50' })
     const device = deviceCookieFrom(signedIn.headers)
@@ -178,6 +181,7 @@ describe('pacts, parties and invitations', () => {
   it('refuses an empty title and a period that ends before it starts, saving nothing', async () => {
     const before = await count('pacts')
     const empty = await post(pactNew.action, '/pacts/nieuw', { title: '', region: 'Testdorp', startYear: '2027', endYear: '2030', organisationId }, { cookie: owner })
+    expect(empty.status).toBe(400)
     expect(empty.body.error.title).toEqual(['errors.title.required'])
     const backwards = await post(pactNew.action, '/pacts/nieuw', { title: 'Pact', region: 'Testdorp', startYear: '2030', endYear: '2027', organisationId }, { cookie: owner })
     expect(backwards.body.error.endYear).toEqual(['errors.period.endBeforeStart'])
@@ -187,6 +191,7 @@ describe('pacts, parties and invitations', () => {
   it('refuses an organisation the user does not belong to', async () => {
     const stranger = await signUpAs('Vreemde', 'vreemd@example.nl')
     const result = await post(pactNew.action, '/pacts/nieuw', { title: 'Pact', region: 'X', startYear: '2027', endYear: '2030', organisationId }, { cookie: stranger })
+    expect(result.status).toBe(422)
     expect(result.body.error.organisationId).toEqual(['errors.organisation.required'])
   })
 
@@ -198,13 +203,18 @@ describe('pacts, parties and invitations', () => {
     expect(overview.body.pact).toMatchObject({ title: 'Pact Testdorp', status: 'concept', start_year: 2027, end_year: 2030 })
     expect(overview.body.parties).toEqual([expect.objectContaining({ name: 'Gemeente Testdorp', is_signatory: true })])
     expect(overview.body.members).toEqual([expect.objectContaining({ name: 'Beheerder', access: 'beheerder' })])
-    expect(overview.body.canManage).toBe(true)
+    // The pact's frame offers the beheerder every page, the settings among them.
+    const frame = await get(pactLayout.loader, `/pacts/${pactId}`, { cookie: owner, params: { pactId } })
+    expect(frame.body.access).toBe('beheerder')
+    expect(frame.body.partyName).toBe('Gemeente Testdorp')
+    expect(frame.body.navigation.map((item: { key: string }) => item.key)).toContain('settings')
   })
 
   it('answers 404 for someone else’s pact, and for one that does not exist', async () => {
     const stranger = await signUpAs('Buitenstaander', 'buiten@example.nl')
     expect((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: stranger, params: { pactId } })).status).toBe(404)
     expect((await get(pactOverview.loader, '/pacts/bestaat-niet', { cookie: stranger, params: { pactId: 'bestaat-niet' } })).status).toBe(404)
+    expect((await get(pactLayout.loader, `/pacts/${pactId}`, { cookie: stranger, params: { pactId } })).status).toBe(404)
     expect((await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'add-party', name: 'X', kind: 'overig' }, { cookie: stranger, params: { pactId } })).status).toBe(404)
   })
 
@@ -242,10 +252,12 @@ describe('pacts, parties and invitations', () => {
     const accepted = await post(invitation.action, path, {}, { cookie: reader, params: { token } })
     expect(accepted.headers.get('Location')).toBe(`/pacts/${pactId}`)
 
-    const seen = await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })
+    const seen = await get(pactLayout.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })
     expect(seen.body.access).toBe('lezer')
+    expect(seen.body.navigation.map((item: { key: string }) => item.key)).not.toContain('settings')
     // The page shows members' names only: no e-mail address reaches it.
     expect(JSON.stringify(seen.body)).not.toContain('@')
+    expect(JSON.stringify((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })).body)).not.toContain('@')
     expect(JSON.stringify((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: owner, params: { pactId } })).body)).not.toContain('@')
     // Pact access only: the party's organisation did not gain a member, so the reader neither
     // sees its people nor creates pacts in its name.
@@ -258,7 +270,6 @@ describe('pacts, parties and invitations', () => {
       { cookie: reader },
     )
     expect(inItsName.body.error.organisationId).toEqual(['errors.organisation.required'])
-    expect(seen.body.canManage).toBe(false)
     // A lezer cannot reach the settings, nor change them.
     expect((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: reader, params: { pactId } })).status).toBe(403)
     expect((await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'invite', partyId: party.id, access: 'beheerder' }, { cookie: reader, params: { pactId } })).status).toBe(403)

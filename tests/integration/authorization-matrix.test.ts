@@ -34,8 +34,11 @@ const EVERY_MEMBER = members(200, 200, 200, 200)
 const BEHEERDER_ONLY = members(200, 403, 403, 403)
 
 const EXPECTED: Record<string, Expectation> = {
+  // The pact's frame (header and navigation) around every pact page; each page below checks again.
+  'pacts/:pactId (layout)': { GET: EVERY_MEMBER },
   'pacts/:pactId': { GET: EVERY_MEMBER },
-  'pacts/:pactId/instellingen': { GET: BEHEERDER_ONLY, POST: BEHEERDER_ONLY },
+  // An empty form passes the guard and is then refused as invalid (400).
+  'pacts/:pactId/instellingen': { GET: BEHEERDER_ONLY, POST: members(400, 403, 403, 403) },
   'pacts/:pactId/document': { GET: EVERY_MEMBER },
   'pacts/:pactId/leesversie': { GET: EVERY_MEMBER },
   'pacts/:pactId/resultaatgebieden': { GET: EVERY_MEMBER },

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
+import { isPostgres } from '#app/platform/db/migrations/column-types.ts'
 import { ports } from '#app/platform/ports.ts'
 import { createSqlDocumentStore, type DocumentStore } from '#server/collab/persistence.ts'
 import { collabTestbed, handshakeStatus, openSocket, sleep, TEST_TEXT, waitFor } from '#tests/support/collab.ts'
@@ -13,11 +14,15 @@ const seedTemplate = (_pactId: string, doc: Y.Doc) => {
   doc.getText(TEST_TEXT).insert(0, TEMPLATE)
 }
 
+/** State and log as one snapshot: on PostgreSQL a compaction could otherwise commit between the two reads. */
 async function stored(pactId: string) {
   const db = getDb()
-  const document = await db.selectFrom('collab_documents').selectAll().where('pact_id', '=', pactId).executeTakeFirst()
-  const log = await db.selectFrom('collab_updates').selectAll().where('pact_id', '=', pactId).orderBy('id').execute()
-  return { document, log }
+  const snapshot = isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
+  return snapshot.execute(async (trx) => {
+    const document = await trx.selectFrom('collab_documents').selectAll().where('pact_id', '=', pactId).executeTakeFirst()
+    const log = await trx.selectFrom('collab_updates').selectAll().where('pact_id', '=', pactId).orderBy('id').execute()
+    return { document, log }
+  })
 }
 
 function textOf(update: Uint8Array): string {
@@ -96,11 +101,15 @@ describe('collaboration persistence', () => {
     await writer.whenSynced()
     for (let i = 0; i < 25; i++) {
       writer.text.insert(writer.text.length, `${i};`)
-      await sleep(2)
+      // One log row each: the next edit waits until this one is stored (else they share a group commit).
+      await waitFor(async () => (await stored(pact.pactId)).document?.last_seq === i + 1, `edit ${i} to be stored`)
     }
     const expected = Array.from({ length: 25 }, (_, i) => `${i};`).join('')
     await waitFor(async () => textOf(await server.collab.loadDocumentState(pact.pactId)) === expected, 'all edits to be applied')
-    await waitFor(async () => (await stored(pact.pactId)).log.length < 10, 'the log to be compacted')
+    await waitFor(async () => {
+      const { document, log } = await stored(pact.pactId)
+      return document!.compacted_through > 0 && log.length < 10
+    }, 'the log to be compacted')
     const { document, log } = await stored(pact.pactId)
     expect(document?.compacted_through).toBeGreaterThan(0)
     expect(textOf(Y.mergeUpdates([document!.state, ...log.map((row) => row.payload)]))).toBe(expected)
@@ -146,7 +155,7 @@ describe('collaboration persistence', () => {
 
     // Damage one log row, as a disk or a bug might.
     const db = getDb()
-    await db.insertInto('collab_updates').values({ pact_id: pact.pactId, payload: Buffer.from([0xff, 0xff, 0xff]), created_at: '' }).execute()
+    await db.insertInto('collab_updates').values({ pact_id: pact.pactId, seq: 1_000_000, payload: Buffer.from([0xff, 0xff, 0xff]), created_at: '' }).execute()
     const damaged = await stored(pact.pactId)
 
     const server = await testbed.server({ unloadAfterMs: 10, compactAfterUpdates: 1 })
@@ -168,6 +177,7 @@ describe('collaboration persistence', () => {
       },
       create: async (...args) => (writes.push('create'), sqlStore.create(...args)),
       append: async (...args) => (writes.push('append'), sqlStore.append(...args)),
+      readSince: async (...args) => sqlStore.readSince(...args),
       compact: async (...args) => (writes.push('compact'), sqlStore.compact(...args)),
     }
     const server = await testbed.server({ store: failingStore, seedDocument: seedTemplate })

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -9,16 +10,30 @@ import { addMember, createTestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
 
-/** What is stored for the pact right now, read synchronously through a second SQLite connection. */
+/**
+ * What is stored for the pact right now, read synchronously (so it can run inside an update
+ * handler, the moment an update arrives): a second SQLite connection, or psql on PostgreSQL.
+ */
 function storedText(pactId: string): string {
+  const doc = new Y.Doc()
+  for (const update of storedUpdates(pactId)) Y.applyUpdate(doc, update)
+  return doc.getText(TEST_TEXT).toString()
+}
+
+function storedUpdates(pactId: string): Uint8Array[] {
+  const databaseUrl = process.env.DATABASE_URL
+  if (databaseUrl?.startsWith('postgres')) {
+    // One statement, one snapshot: the state, then the log in order, as hex.
+    const query = `select encode(state, 'hex') from collab_documents where pact_id = '${pactId}'
+      union all select * from (select encode(payload, 'hex') from collab_updates where pact_id = '${pactId}' order by id) log`
+    const output = execFileSync('psql', [databaseUrl, '-tA', '-c', query], { encoding: 'utf8' })
+    return output.split('\n').filter(Boolean).map((hex) => Buffer.from(hex, 'hex'))
+  }
   const sqlite = new SQLite(path.join(dataDirectory(), 'pactwerk.sqlite'), { readonly: true })
   try {
     const state = sqlite.prepare('select state from collab_documents where pact_id = ?').get(pactId) as { state: Buffer } | undefined
     const log = sqlite.prepare('select payload from collab_updates where pact_id = ? order by id').all(pactId) as Array<{ payload: Buffer }>
-    const doc = new Y.Doc()
-    if (state) Y.applyUpdate(doc, state.state)
-    for (const row of log) Y.applyUpdate(doc, row.payload)
-    return doc.getText(TEST_TEXT).toString()
+    return [...(state ? [state.state] : []), ...log.map((row) => row.payload)]
   } finally {
     sqlite.close()
   }
@@ -77,8 +92,9 @@ describe('collaboration sync', () => {
       async append(pactId, update) {
         events.push('append-started')
         await new Promise((resolve) => setTimeout(resolve, 150))
-        await sqlStore.append(pactId, update)
+        const seq = await sqlStore.append(pactId, update)
         events.push('append-done')
+        return seq
       },
     }
     const server = await testbed.server({ store: slowStore })

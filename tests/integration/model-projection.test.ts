@@ -120,6 +120,20 @@ describe('the structured model, validated and projected into SQL', () => {
     expect(await readProjectedModel(pact.pactId)).toEqual(model)
   })
 
+  it('never replaces the projection of a later state with an earlier one that another instance projects late', async () => {
+    const pact = await pactWithProviders()
+    const doc = new Y.Doc()
+    seedPactModel(doc, exampleModel(pact.providers))
+    const earlier = Y.encodeStateAsUpdate(doc)
+    const areas = doc.getMap(PACT_MODEL_KEY).get('resultAreas') as Y.Map<Y.Map<unknown>>
+    areas.get('area-jeugd')!.set('title', 'Jeugd en gezin, bijgesteld')
+    const later = Y.encodeStateAsUpdate(doc)
+
+    await projectPactModel(pact.pactId, later)
+    await projectPactModel(pact.pactId, earlier)
+    expect((await readProjectedModel(pact.pactId)).resultAreas[0]?.title).toBe('Jeugd en gezin, bijgesteld')
+  })
+
   it('keeps the last valid projection when a client writes invalid values, and says who wrote them', async () => {
     const pact = await pactWithProviders()
     const karim = await addMember(pact, 'redacteur', 'Karim El Amrani')

@@ -8,6 +8,7 @@ import { isClauseKind, type ClauseKind } from '#app/document/clause.ts'
 import { pactDataAttributes, pactDataRefOf, type PactDataRef, type PactDataSource } from '#app/document/pact-data.ts'
 import { formatEuros, partyName } from '#app/pact-model/budget-table.ts'
 import { AreaBudgetTable } from '#app/pact-model/ui/budget-table-view.tsx'
+import { Table } from '#app/platform/ui/table.tsx'
 
 /**
  * The structured data a `pactData` block refers to, as it reads inside a clause: the same
@@ -109,65 +110,38 @@ function AreaSectionView({ section, area, source }: { section: AreaSection; area
 export function IndicatorTable({ area, years }: { area: ResultArea; years: readonly number[] }) {
   const { t } = useTranslation()
   if (area.indicators.length === 0) return <p className="utrecht-paragraph">{t('areas.indicator.none')}</p>
-  const headers = [
-    t('areas.indicator.name'),
-    t('areas.indicator.unit'),
-    `${t('areas.indicator.level')}, ${t('areas.indicator.direction').toLowerCase()}`,
-    t('areas.indicator.baseline'),
-    t('areas.indicator.targets'),
-    t('areas.indicator.dataSource'),
-  ]
+  const targets = (indicator: Indicator) =>
+    years
+      .flatMap((year) => {
+        const target = indicator.targets.find((candidate) => candidate.year === year)
+        return target ? [`${year}: ${formatDutchNumber(target.value)}`] : []
+      })
+      .join('\n') || '–'
   return (
-    <div className="pw-table-wrap">
-      <table className="utrecht-table pw-indicator-table">
-        <caption className="utrecht-table__caption">
-          {t('areas.indicator.heading')}: {area.title}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {headers.map((header) => (
-              <th key={header} className="utrecht-table__header-cell" scope="col">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {area.indicators.map((indicator) => (
-            <IndicatorRow key={indicator.id} indicator={indicator} years={years} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-function IndicatorRow({ indicator, years }: { indicator: Indicator; years: readonly number[] }) {
-  const { t } = useTranslation()
-  const targets = years.flatMap((year) => {
-    const target = indicator.targets.find((candidate) => candidate.year === year)
-    return target ? [`${year}: ${formatDutchNumber(target.value)}`] : []
-  })
-  const cells = [
-    indicator.unit,
-    `${t(`areas.indicator.levels.${indicator.level}`)}, ${t(`areas.indicator.directions.${indicator.direction}`).toLowerCase()}`,
-    indicator.baselineValue === null || indicator.baselineYear === null
-      ? '–'
-      : t('areas.indicator.baselineText', { value: formatDutchNumber(indicator.baselineValue), year: indicator.baselineYear }),
-    targets.join('\n') || '–',
-    indicator.dataSource || '–',
-  ]
-  return (
-    <tr className="utrecht-table__row">
-      <th className="utrecht-table__header-cell" scope="row">
-        {indicator.name}
-      </th>
-      {cells.map((content, index) => (
-        <td key={index} className="utrecht-table__cell">
-          {content}
-        </td>
-      ))}
-    </tr>
+    <Table
+      caption={`${t('areas.indicator.heading')}: ${area.title}`}
+      className="pw-indicator-table"
+      rows={area.indicators}
+      rowKey={(indicator) => indicator.id}
+      columns={[
+        { header: t('areas.indicator.name'), rowHeader: true, cell: (indicator) => indicator.name },
+        { header: t('areas.indicator.unit'), cell: (indicator) => indicator.unit },
+        {
+          header: `${t('areas.indicator.level')}, ${t('areas.indicator.direction').toLowerCase()}`,
+          cell: (indicator) =>
+            `${t(`areas.indicator.levels.${indicator.level}`)}, ${t(`areas.indicator.directions.${indicator.direction}`).toLowerCase()}`,
+        },
+        {
+          header: t('areas.indicator.baseline'),
+          cell: (indicator) =>
+            indicator.baselineValue === null || indicator.baselineYear === null
+              ? '–'
+              : t('areas.indicator.baselineText', { value: formatDutchNumber(indicator.baselineValue), year: indicator.baselineYear }),
+        },
+        { header: t('areas.indicator.targets'), cell: targets },
+        { header: t('areas.indicator.dataSource'), cell: (indicator) => indicator.dataSource || '–' },
+      ]}
+    />
   )
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { budgetAmountFormat, budgetTable, partyName, type BudgetRow, type NamedParty } from '#app/pact-model/budget-table.ts'
 import type { PactModel, ResultArea } from '#app/pact-model/pact-model.ts'
+import { Table } from '#app/platform/ui/table.tsx'
 
 /** The pact's budgets: per result area and year, totals per year and over the period, and per party. */
 export function BudgetTableView({ model, years, parties }: { model: PactModel; years: readonly number[]; parties: readonly NamedParty[] }) {
@@ -65,56 +66,22 @@ function MoneyTable({
   const periodTotal = t('areas.table.periodTotal', { from: years[0], to: years[years.length - 1] })
   const amount = budgetAmountFormat([...rows, total])
   return (
-    <div className="pw-table-wrap">
-      <table className="utrecht-table pw-money-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {firstColumn}
-            </th>
-            {years.map((year) => (
-              <th key={year} className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">
-                {year}
-              </th>
-            ))}
-            <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">
-              {periodTotal}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map((row) => (
-            <tr key={row.key} className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="row">
-                {row.label}
-              </th>
-              <AmountCells row={row} amount={amount} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="utrecht-table__footer">
-          <tr className="utrecht-table__row pw-money-table__total">
-            <th className="utrecht-table__header-cell" scope="row">
-              {t('areas.table.total')}
-            </th>
-            <AmountCells row={total} amount={amount} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  )
-}
-
-function AmountCells({ row, amount }: { row: BudgetRow; amount: (cents: number) => string }) {
-  return (
-    <>
-      {row.centsByYear.map((cents, index) => (
-        <td key={index} className="utrecht-table__cell utrecht-table__cell--numeric-data">
-          {amount(cents)}
-        </td>
-      ))}
-      <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{amount(row.totalCents)}</td>
-    </>
+    <Table
+      caption={caption}
+      className="pw-money-table"
+      rows={rows}
+      rowKey={(row) => row.key}
+      footer={[{ ...total, key: 'total', label: t('areas.table.total') }]}
+      columns={[
+        { header: firstColumn, rowHeader: true, cell: (row) => row.label },
+        ...years.map((year, index) => ({
+          key: String(year),
+          header: year,
+          numeric: true,
+          cell: (row: BudgetRow) => amount(row.centsByYear[index] ?? 0),
+        })),
+        { key: 'period', header: periodTotal, numeric: true, cell: (row) => amount(row.totalCents) },
+      ]}
+    />
   )
 }

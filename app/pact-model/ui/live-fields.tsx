@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useState } from 'react'
+import { Field, selectClass, textboxClass } from '#app/platform/ui/field.tsx'
 
 /**
  * Form fields bound to the shared model. What someone types is written as soon as it is valid,
@@ -59,53 +60,31 @@ export function LiveField<Value>({
   }
 
   const messages = error ? [error] : issues
-  const invalid = messages.length > 0
-  const descriptionId = `${id}-description`
-  const errorId = `${id}-error`
-  const describedBy = [description && descriptionId, invalid && errorId].filter(Boolean).join(' ') || undefined
-  const shared = {
-    id,
-    value: draft ?? value,
-    'aria-invalid': invalid || undefined,
-    'aria-describedby': describedBy,
-    'data-testid': testId,
-    onBlur: settle,
-  }
   return (
-    <FieldFrame
-      id={id}
-      label={label}
-      labelHidden={labelHidden}
-      invalid={invalid}
-      description={
-        description ? (
-          <div className="utrecht-form-field-description" id={descriptionId}>
-            {description}
-          </div>
-        ) : null
-      }
-      error={invalid ? <FieldError id={errorId} messages={messages} /> : null}
-    >
-      {multiline ? (
-        <textarea
-          {...shared}
-          rows={3}
-          className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
-          onChange={(event) => change(event.target.value)}
-        />
-      ) : (
-        <input
-          {...shared}
-          type="text"
-          inputMode={inputMode}
-          className={`utrecht-textbox utrecht-textbox--html-input${size === 'small' ? ' pw-textbox--small' : ''}${invalid ? ' utrecht-textbox--invalid' : ''}`}
-          onChange={(event) => change(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') settle()
-          }}
-        />
-      )}
-    </FieldFrame>
+    <Field id={id} label={label} labelHidden={labelHidden} description={description} errors={messages}>
+      {({ invalid, ...control }) => {
+        const shared = { ...control, value: draft ?? value, 'data-testid': testId, onBlur: settle }
+        return multiline ? (
+          <textarea
+            {...shared}
+            rows={3}
+            className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+            onChange={(event) => change(event.target.value)}
+          />
+        ) : (
+          <input
+            {...shared}
+            type="text"
+            inputMode={inputMode}
+            className={textboxClass(invalid, size)}
+            onChange={(event) => change(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') settle()
+            }}
+          />
+        )
+      }}
+    </Field>
   )
 }
 
@@ -124,30 +103,28 @@ export function LiveSelect<Option extends string>({
   issues?: readonly string[]
 }) {
   const id = useId()
-  const errorId = `${id}-error`
-  const invalid = issues.length > 0
   const known = options.some((option) => option.value === value)
   return (
-    <FieldFrame id={id} label={label} invalid={invalid} error={invalid ? <FieldError id={errorId} messages={issues} /> : null}>
-      <select
-        id={id}
-        value={value}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
-        onChange={(event) => {
-          const chosen = options.find((option) => option.value === event.target.value)
-          if (chosen) commit(chosen.value)
-        }}
-      >
-        {known ? null : <option value={value} disabled />}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
+    <Field id={id} kind="select" label={label} errors={issues}>
+      {({ invalid, ...control }) => (
+        <select
+          {...control}
+          value={value}
+          className={selectClass(invalid)}
+          onChange={(event) => {
+            const chosen = options.find((option) => option.value === event.target.value)
+            if (chosen) commit(chosen.value)
+          }}
+        >
+          {known ? null : <option value={value} disabled />}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }
 
@@ -166,72 +143,17 @@ export function FormField({
   error: string | null
 }) {
   const id = useId()
-  const descriptionId = `${id}-description`
-  const errorId = `${id}-error`
   return (
-    <FieldFrame
-      id={id}
-      label={label}
-      invalid={error !== null}
-      description={
-        description ? (
-          <div className="utrecht-form-field-description" id={descriptionId}>
-            {description}
-          </div>
-        ) : null
-      }
-      error={error ? <FieldError id={errorId} messages={[error]} /> : null}
-    >
-      <input
-        id={id}
-        type="text"
-        value={value}
-        aria-invalid={error !== null || undefined}
-        aria-describedby={[description && descriptionId, error && errorId].filter(Boolean).join(' ') || undefined}
-        className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </FieldFrame>
-  )
-}
-
-export function FieldFrame({
-  id,
-  label,
-  labelHidden,
-  invalid,
-  description,
-  error,
-  children,
-}: {
-  id: string
-  label: string
-  labelHidden?: boolean
-  invalid: boolean
-  description?: ReactNode
-  error: ReactNode
-  children: ReactNode
-}) {
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--text${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className={`utrecht-form-field__label${labelHidden ? ' pw-visually-hidden' : ''}`}>
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description}
-      {error}
-      <div className="utrecht-form-field__input">{children}</div>
-    </div>
-  )
-}
-
-export function FieldError({ id, messages }: { id: string; messages: readonly string[] }) {
-  return (
-    <div className="utrecht-form-field-error-message" id={id}>
-      {messages.map((message) => (
-        <div key={message}>{message}</div>
-      ))}
-    </div>
+    <Field id={id} label={label} description={description} errors={error ? [error] : undefined}>
+      {({ invalid, ...control }) => (
+        <input
+          {...control}
+          type="text"
+          value={value}
+          className={textboxClass(invalid)}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   )
 }

@@ -6,9 +6,10 @@ import { removeRiskRule, upsertRiskRule } from '#app/pact-model/pact-model-yjs.t
 import { riskRuleSchema, riskScopeKey, type RiskRule, type RiskScope } from '#app/pact-model/pact-model.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
-import { FieldFrame, LiveField, type ParseResult } from './live-fields.tsx'
+import { Fieldset, RadioGroup, Select } from '#app/platform/ui/field.tsx'
+import { LiveField, type ParseResult } from './live-fields.tsx'
 import { moneyInputText, numberInputText, useModelParsers } from './model-parsers.ts'
-import type { ModelEditorProps } from './result-areas-editor.tsx'
+import type { ModelEditorProps } from './model-editor.ts'
 import { buttonClass } from '#app/platform/ui/ui.tsx'
 import { messageText, type MessageKey } from '#app/platform/i18n/keys.ts'
 
@@ -88,26 +89,18 @@ function AddRiskRuleForm({ doc, model }: ModelEditorProps) {
   }
   return (
     <form className="pw-add-form" onSubmit={submit}>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.addLegend')}</legend>
-        <FieldFrame id={id} label={t('areas.rule.scope')} invalid={false} error={null}>
-          <select
-            id={id}
-            className="utrecht-select utrecht-select--html-select"
-            value={riskScopeKey(scope)}
-            onChange={(event) => setChosen(event.target.value)}
-          >
-            {scopes.map((candidate) => (
-              <option key={riskScopeKey(candidate)} value={riskScopeKey(candidate)}>
-                {scopeLabel(candidate, model, t)}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
+      <Fieldset legend={t('areas.rule.addLegend')}>
+        <Select
+          id={id}
+          label={t('areas.rule.scope')}
+          value={riskScopeKey(scope)}
+          onChange={(event) => setChosen(event.target.value)}
+          options={scopes.map((candidate) => ({ value: riskScopeKey(candidate), label: scopeLabel(candidate, model, t) }))}
+        />
         <button type="submit" className={buttonClass('secondary')}>
           {t('areas.rule.add')}
         </button>
-      </fieldset>
+      </Fieldset>
     </form>
   )
 }
@@ -158,8 +151,7 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
     .filter((partyId) => scopedAreas.some((area) => area.responsiblePartyIds.includes(partyId)))
   const weights = rule.division?.kind === 'weights' ? rule.division.weights : []
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pw-rule" data-testid="risk-rule-editor">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.legend', { scope })}</legend>
+    <Fieldset legend={t('areas.rule.legend', { scope })} className="pw-rule" data-testid="risk-rule-editor">
       <div className="pw-field-row">
         {PERCENT_FIELDS.map(([field, label]) => percentField(t(label), rule[field], (current, value) => ({ ...current, [field]: value }), [field]))}
         <LiveField
@@ -173,8 +165,7 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
           issues={issuesAt([...path, 'providerCapCents'])}
         />
       </div>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.underspendLegend')}</legend>
+      <Fieldset legend={t('areas.rule.underspendLegend')}>
         <div className="pw-field-row">
           {UNDERSPEND_FIELDS.map(([field, label]) =>
             percentField(
@@ -186,9 +177,8 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
           )}
         </div>
         <p className="utrecht-paragraph">{t('areas.rule.municipalityRest')}</p>
-      </fieldset>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('areas.rule.divisionLegend')}</legend>
+      </Fieldset>
+      <Fieldset legend={t('areas.rule.divisionLegend')}>
         <DivisionChoice
           rule={rule}
           onChoose={(kind) => {
@@ -231,14 +221,14 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
           </div>
         ) : null}
         {rule.division?.kind === 'weights' ? <p className="utrecht-form-field-description">{t('areas.rule.weightHint')}</p> : null}
-      </fieldset>
+      </Fieldset>
       <ConfirmButton
         label={t('areas.rule.remove')}
         ariaLabel={t('areas.rule.removeLabel', { scope })}
         question={t('areas.rule.removeLabel', { scope })}
         onConfirm={() => removeRiskRule(doc, rule.id)}
       />
-    </fieldset>
+    </Fieldset>
   )
 }
 
@@ -246,26 +236,17 @@ function DivisionChoice({ rule, onChoose }: { rule: EditableRiskRule; onChoose: 
   const { t } = useTranslation()
   const name = useId()
   return (
-    <div className="pw-field-row">
-      {(['pro-rata', 'weights'] as const).map((kind) => (
-        <div key={kind} className="utrecht-form-field utrecht-form-field--radio">
-          <div className="utrecht-form-field__input">
-            <input
-              id={`${name}-${kind}`}
-              type="radio"
-              name={name}
-              checked={rule.division?.kind === kind}
-              onChange={() => onChoose(kind)}
-              className="utrecht-radio-button utrecht-radio-button--html-input"
-            />
-          </div>
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${name}-${kind}`}>
-              {kind === 'pro-rata' ? t('areas.rule.proRata') : t('areas.rule.weights')}
-            </label>
-          </div>
-        </div>
-      ))}
-    </div>
+    <RadioGroup
+      name={name}
+      legend={t('areas.rule.divisionLegend')}
+      legendHidden
+      inline
+      value={rule.division?.kind ?? null}
+      onChange={onChoose}
+      options={[
+        { value: 'pro-rata', label: t('areas.rule.proRata') },
+        { value: 'weights', label: t('areas.rule.weights') },
+      ]}
+    />
   )
 }

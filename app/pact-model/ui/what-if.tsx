@@ -4,10 +4,10 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 import { partyName, whatIf, type NamedParty } from '#app/pact-model/budget-table.ts'
 import { formatCents } from '#app/platform/money.ts'
 import { riskScopeKey, type PactModel, type RiskScope } from '#app/pact-model/pact-model.ts'
-import { FieldError } from './live-fields.tsx'
 import { moneyInputText, useModelParsers } from './model-parsers.ts'
 import { riskScopeLabel } from '#app/document/ui/pact-data-view.tsx'
-import { FormField } from '#app/platform/ui/ui.tsx'
+import { Field, Select, textboxClass } from '#app/platform/ui/field.tsx'
+import { Table } from '#app/platform/ui/table.tsx'
 
 /**
  * "Wat als": what the agreed risk sharing means for a given actual spend, per party, computed
@@ -19,23 +19,26 @@ export function WhatIf({ model, years, parties }: { model: PactModel; years: rea
   const scopes = model.riskRules.map((rule) => rule.scope)
   const [scopeKey, setScopeKey] = useState<string | null>(null)
   const [year, setYear] = useState(years[0]!)
+  const id = useId()
   const scope = scopes.find((candidate) => riskScopeKey(candidate) === scopeKey) ?? scopes[0]
   if (!scope) return <p className="utrecht-paragraph">{t('areas.whatIf.noRules')}</p>
   return (
     <div className="pw-stack pw-what-if" data-testid="what-if">
       <p className="utrecht-paragraph">{t('areas.whatIf.lead')}</p>
       <div className="pw-field-row">
-        <Choice
+        <Select
+          id={`${id}-scope`}
           label={t('areas.whatIf.scope')}
           value={riskScopeKey(scope)}
           options={scopes.map((candidate) => ({ value: riskScopeKey(candidate), label: riskScopeLabel({ scope: candidate }, model, t) }))}
-          onChange={setScopeKey}
+          onChange={(event) => setScopeKey(event.target.value)}
         />
-        <Choice
+        <Select
+          id={`${id}-year`}
           label={t('areas.whatIf.year')}
           value={String(year)}
           options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          onChange={(value) => setYear(Number(value))}
+          onChange={(event) => setYear(Number(event.target.value))}
         />
       </div>
       {/* A new question starts from its own budget. */}
@@ -44,37 +47,12 @@ export function WhatIf({ model, years, parties }: { model: PactModel; years: rea
   )
 }
 
-function Choice({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string
-  value: string
-  options: Array<{ value: string; label: string }>
-  onChange: (value: string) => void
-}) {
-  const id = useId()
-  return (
-    <FormField kind="select" inputId={id} label={label}>
-      <select id={id} className="utrecht-select utrecht-select--html-select" value={value} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FormField>
-  )
-}
 
 function Settlement({ model, scope, year, parties }: { model: PactModel; scope: RiskScope; year: number; parties: readonly NamedParty[] }) {
   const { t } = useTranslation()
   const parse = useModelParsers()
   const inputId = useId()
   const sliderId = useId()
-  const errorId = useId()
   const budgetQuestion = whatIf(model, { scope, year, actualCents: 0 }, parties)
   const budgetCents = budgetQuestion.ok ? budgetQuestion.input.budgetCents : 0
   const [actualCents, setActualCents] = useState(budgetCents)
@@ -120,36 +98,23 @@ function Settlement({ model, scope, year, parties }: { model: PactModel; scope: 
   return (
     <>
       <p className="utrecht-paragraph pw-meta">{t('areas.whatIf.budget', { amount: formatCents(budgetCents) })}</p>
-      <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={inputId}>
-            {t('areas.whatIf.actual')}
-          </label>
-        </div>
-        {error ? <FieldError id={errorId} messages={[error]} /> : null}
-        <div className="utrecht-form-field__input">
+      <Field id={inputId} label={t('areas.whatIf.actual')} errors={error ? [error] : undefined}>
+        {({ invalid, ...control }) => (
           <input
-            id={inputId}
+            {...control}
             type="text"
             inputMode="decimal"
             value={actualText}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+            className={textboxClass(invalid)}
             onChange={(event) => typeAmount(event.target.value)}
             onBlur={settleAmount}
           />
-        </div>
-      </div>
-      <div className="utrecht-form-field">
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={sliderId}>
-            {t('areas.whatIf.slider')}
-          </label>
-        </div>
-        <div className="utrecht-form-field__input">
+        )}
+      </Field>
+      <Field id={sliderId} label={t('areas.whatIf.slider')}>
+        {({ invalid: _invalid, ...control }) => (
           <input
-            id={sliderId}
+            {...control}
             type="range"
             className="pw-slider"
             min={0}
@@ -159,8 +124,8 @@ function Settlement({ model, scope, year, parties }: { model: PactModel; scope: 
             aria-valuetext={formatCents(actualCents)}
             onChange={(event) => slide(Number(event.target.value))}
           />
-        </div>
-      </div>
+        )}
+      </Field>
       <p className="utrecht-paragraph" role="status" data-testid="what-if-summary">
         {settlement.kind === 'overspend'
           ? t('areas.whatIf.overspend', { amount: deviation })
@@ -171,37 +136,18 @@ function Settlement({ model, scope, year, parties }: { model: PactModel; scope: 
       </p>
       {settlement.kind === 'on-budget' ? null : (
         <>
-          <table className="utrecht-table pw-money-table" data-testid="what-if-table">
-            <caption className="utrecht-table__caption">{t('areas.whatIf.tableCaption')}</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('areas.whatIf.recipient')}
-                </th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">
-                  {amountHeader}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {rows.map((row) => (
-                <tr key={row.key} className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="row">
-                    {row.name}
-                  </th>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(row.cents)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot className="utrecht-table__footer">
-              <tr className="utrecht-table__row pw-money-table__total">
-                <th className="utrecht-table__header-cell" scope="row">
-                  {t('areas.whatIf.total')}
-                </th>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{deviation}</td>
-              </tr>
-            </tfoot>
-          </table>
+          <Table
+            caption={t('areas.whatIf.tableCaption')}
+            className="pw-money-table"
+            testId="what-if-table"
+            columns={[
+              { key: 'name', header: t('areas.whatIf.recipient'), rowHeader: true, cell: (row) => row.name },
+              { key: 'amount', header: amountHeader, numeric: true, cell: (row) => row.amount },
+            ]}
+            rows={rows.map((row) => ({ key: row.key, name: row.name, amount: formatCents(row.cents) }))}
+            rowKey={(row) => row.key}
+            footer={[{ key: 'total', name: t('areas.whatIf.total'), amount: deviation }]}
+          />
           <figure className="pw-chart">
             <div role="img" aria-label={t('areas.whatIf.chartLabel', { summary })}>
               <BarChart

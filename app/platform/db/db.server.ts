@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, type Dialect } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from 'kysely'
+import pg from 'pg'
+import { logger } from '#app/platform/logger.server.ts'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
@@ -31,11 +33,45 @@ function sqliteDialect(): Dialect {
   return new SqliteDialect({ database: sqlite })
 }
 
+// Every integer column fits a JavaScript number (ids, sequence numbers, cents below 2^53), so
+// bigint comes back as a number on PostgreSQL too, as it does on SQLite, not as a string.
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
+/** `DATABASE_URL=postgres://…`: everything durable in PostgreSQL (scale-out mode). */
+export function postgresPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    types: pgTypes,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // An unreachable database fails a request within seconds instead of queueing it forever.
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 30_000,
+  })
+  // A connection that dies (database restarted, network cut) must not crash the process: idle
+  // ones the pool reports here, checked-out ones (mid-transaction) report on themselves. The
+  // failed query or transaction rejects, the pool drops the connection and opens a new one later.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection lost'))
+  pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL connection lost')))
+  return pool
+}
+
+function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url)
+}
+
+function dialectFromEnvironment(): Dialect {
+  const url = process.env.DATABASE_URL
+  return isPostgresUrl(url) ? new PostgresDialect({ pool: postgresPool(url) }) : sqliteDialect()
+}
+
 // One connection pool per process, also when the app bundle and the server both import this.
 const globalStore = globalThis as typeof globalThis & { __pactwerkDb?: Db }
 
 export function getDb(): Db {
-  globalStore.__pactwerkDb ??= new Kysely<Database>({ dialect: sqliteDialect() })
+  globalStore.__pactwerkDb ??= new Kysely<Database>({ dialect: dialectFromEnvironment() })
   return globalStore.__pactwerkDb
 }
 

@@ -154,6 +154,8 @@ export interface CollabDocumentsTable {
   pact_id: string
   state: Uint8Array
   compacted_through: number
+  /** The sequence number of the document's latest logged update; the next append takes the one after. */
+  last_seq: number
   created_at: string
   updated_at: string
 }
@@ -162,6 +164,8 @@ export interface CollabDocumentsTable {
 export interface CollabUpdatesTable {
   id: Generated<number>
   pact_id: string
+  /** Per document, without gaps from migration 0008 on: instances relay it, so a receiver notices what it missed. */
+  seq: number
   payload: Uint8Array
   created_at: string
 }

@@ -1,6 +1,7 @@
 import { areasEn } from '#app/pact-model/texts.en.ts'
 import { editorEn } from '#app/document/texts.en.ts'
 import { modelEn } from '#app/pact-model/validation-texts.en.ts'
+import { pactEn } from '#app/pacts/texts.en.ts'
 import { signoffEn } from '#app/sign-off/texts.en.ts'
 import { trackingEn } from '#app/tracking/texts.en.ts'
 import { settlementEn } from '#app/settlement/texts.en.ts'
@@ -104,12 +105,6 @@ export const en = {
     submit: 'Create pact',
   },
   overview: {
-    status: 'Status',
-    yourAccess: 'Your access',
-    pactNav: 'Pact',
-    openDocument: 'Open text',
-    readVersion: 'Read-only version',
-    settings: 'Settings',
     parties: 'Parties at the table',
     signing: 'Signs',
     people: 'Participants',
@@ -117,7 +112,6 @@ export const en = {
     access: 'Access',
   },
   settings: {
-    back: 'Back to {{title}}',
     title: 'Settings',
     invite: 'Invite someone',
     inviteIntro: 'Create a link for one person. It works once and is valid for 7 days.',
@@ -177,6 +171,7 @@ export const en = {
     page: {
       backHome: 'To my pacts',
       notFound: { title: 'Page not found', body: 'This page does not exist, or you have no access to it.' },
+      refused: { title: 'Not allowed', body: 'This cannot be done. Check what you entered or ask the pact’s manager.' },
       forbidden: { title: 'No access', body: 'You do not have the rights to do this. Ask the pact’s manager.' },
       serverError: {
         title: 'Something went wrong',
@@ -188,6 +183,7 @@ export const en = {
   model: modelEn,
   areas: areasEn,
   signoff: signoffEn,
+  pact: pactEn,
   tracking: trackingEn,
   settlement: settlementEn,
 } satisfies Translations

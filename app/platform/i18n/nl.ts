@@ -1,6 +1,7 @@
 import { areasNl } from '#app/pact-model/texts.nl.ts'
 import { editorNl } from '#app/document/texts.nl.ts'
 import { modelNl } from '#app/pact-model/validation-texts.nl.ts'
+import { pactNl } from '#app/pacts/texts.nl.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { trackingNl } from '#app/tracking/texts.nl.ts'
 import { settlementNl } from '#app/settlement/texts.nl.ts'
@@ -109,12 +110,6 @@ export const nl = {
     submit: 'Pact aanmaken',
   },
   overview: {
-    status: 'Status',
-    yourAccess: 'Uw toegang',
-    pactNav: 'Pact',
-    openDocument: 'Tekst openen',
-    readVersion: 'Leesversie',
-    settings: 'Instellingen',
     parties: 'Partijen aan tafel',
     signing: 'Ondertekent',
     people: 'Deelnemers',
@@ -122,7 +117,6 @@ export const nl = {
     access: 'Toegang',
   },
   settings: {
-    back: 'Terug naar {{title}}',
     title: 'Instellingen',
     invite: 'Iemand uitnodigen',
     inviteIntro: 'Maak een link voor één persoon. De link werkt één keer en is 7 dagen geldig.',
@@ -185,6 +179,7 @@ export const nl = {
     page: {
       backHome: 'Naar mijn pacts',
       notFound: { title: 'Pagina niet gevonden', body: 'Deze pagina bestaat niet, of u heeft er geen toegang toe.' },
+      refused: { title: 'Niet toegestaan', body: 'Dit kan niet. Controleer wat u invulde of vraag de beheerder van het pact.' },
       forbidden: { title: 'Geen toegang', body: 'U heeft niet de rechten om dit te doen. Vraag de beheerder van het pact.' },
       serverError: {
         title: 'Er ging iets mis',
@@ -196,6 +191,7 @@ export const nl = {
   model: modelNl,
   areas: areasNl,
   signoff: signoffNl,
+  pact: pactNl,
   tracking: trackingNl,
   settlement: settlementNl,
 }

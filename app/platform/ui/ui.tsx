@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Checkbox, Field, RadioGroup, Select, textboxClass, type Option } from './field.tsx'
 import { messageText } from '#app/platform/i18n/keys.ts'
 
 /**
@@ -11,9 +12,22 @@ import { messageText } from '#app/platform/i18n/keys.ts'
 export function Heading({ level, children, id }: { level: 1 | 2 | 3 | 4; children: ReactNode; id?: string }) {
   const Tag = `h${level}` as const
   return (
-    <Tag id={id} className={`utrecht-heading-${level}`}>
+    // A page's h1 takes the focus after in-app navigation (see useFocusOnNavigation), so it must be focusable.
+    <Tag id={id} className={`utrecht-heading-${level}`} tabIndex={level === 1 ? -1 : undefined}>
       {children}
     </Tag>
+  )
+}
+
+/** The top of a page: its one h1, what the page is for, and facts about it. */
+export function PageHeader({ title, meta, lead, children }: { title: ReactNode; meta?: ReactNode; lead?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="pw-page-header pw-stack">
+      <Heading level={1}>{title}</Heading>
+      {meta ? <Paragraph className="pw-meta">{meta}</Paragraph> : null}
+      {lead ? <Paragraph lead>{lead}</Paragraph> : null}
+      {children}
+    </div>
   )
 }
 
@@ -51,78 +65,10 @@ export function Badge({ children }: { children: ReactNode }) {
   return <span className="utrecht-data-badge">{children}</span>
 }
 
-/** Translated field errors; schema messages are i18n keys. */
-function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+/** A Conform field's errors, translated: schema messages are i18n keys. */
+function useFieldErrors(field: AnyField) {
   const { t } = useTranslation()
-  if (!errors?.length) return null
-  return (
-    <div className="utrecht-form-field-error-message" id={id}>
-      {errors.map((error) => (
-        <div key={error}>{messageText(t, error)}</div>
-      ))}
-    </div>
-  )
-}
-
-function describedBy(...ids: Array<string | false | undefined>) {
-  const joined = ids.filter(Boolean).join(' ')
-  return joined || undefined
-}
-
-/**
- * The NL Design System form field around one control: label, description, errors. The
- * control gets the ids to point at (`aria-describedby`) from `describedById`.
- */
-export function FormField({
-  kind,
-  inputId,
-  label,
-  description,
-  descriptionId,
-  errors,
-  errorId,
-  children,
-}: {
-  kind: 'text' | 'select' | 'textarea'
-  inputId: string
-  label: string
-  description?: string
-  descriptionId?: string
-  errors?: string[]
-  errorId?: string
-  children: ReactNode
-}) {
-  const invalid = Boolean(errors?.length)
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--${kind}${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={inputId}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={descriptionId}>
-          {description}
-        </div>
-      ) : null}
-      {errorId ? <FieldErrors id={errorId} errors={errors} /> : null}
-      <div className="utrecht-form-field__input">{children}</div>
-    </div>
-  )
-}
-
-/** What a Conform field hands its control: validity and the descriptions to announce. */
-function fieldAria(field: AnyField, description?: string) {
-  const invalid = Boolean(field.errors?.length)
-  return {
-    invalid,
-    'aria-invalid': invalid || undefined,
-    'aria-describedby': describedBy(description && field.descriptionId, invalid && field.errorId),
-  }
-}
-
-function shellProps(field: AnyField, label: string, description?: string) {
-  return { inputId: field.id, label, description, descriptionId: field.descriptionId, errors: field.errors, errorId: field.errorId }
+  return field.errors?.map((error) => messageText(t, error))
 }
 
 export function TextField({
@@ -140,35 +86,37 @@ export function TextField({
   autoComplete?: string
   inputMode?: React.HTMLAttributes<HTMLInputElement>['inputMode']
 }) {
-  const { invalid, ...aria } = fieldAria(field, description)
   const { key, ...inputProps } = getInputProps(field, { type, ariaAttributes: false })
   return (
-    <FormField kind="text" {...shellProps(field, label, description)}>
-      <input
-        key={key}
-        {...inputProps}
-        {...aria}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
-      />
-    </FormField>
+    <Field id={field.id} label={label} description={description} errors={useFieldErrors(field)}>
+      {({ invalid, ...control }) => (
+        <input
+          key={key}
+          {...inputProps}
+          {...control}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          className={textboxClass(invalid)}
+        />
+      )}
+    </Field>
   )
 }
 
 export function TextAreaField({ field, label, description, rows = 4 }: { field: AnyField; label: string; description?: string; rows?: number }) {
-  const { invalid, ...aria } = fieldAria(field, description)
   const { key, ...textareaProps } = getTextareaProps(field, { ariaAttributes: false })
   return (
-    <FormField kind="textarea" {...shellProps(field, label, description)}>
-      <textarea
-        key={key}
-        {...textareaProps}
-        {...aria}
-        rows={rows}
-        className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
-      />
-    </FormField>
+    <Field id={field.id} kind="textarea" label={label} description={description} errors={useFieldErrors(field)}>
+      {({ invalid, ...control }) => (
+        <textarea
+          key={key}
+          {...textareaProps}
+          {...control}
+          rows={rows}
+          className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+        />
+      )}
+    </Field>
   )
 }
 
@@ -180,44 +128,31 @@ export function SelectField({
 }: {
   field: AnyField
   label: string
-  options: Array<{ value: string; label: string }>
+  options: ReadonlyArray<Option>
   placeholder?: string
 }) {
-  const { invalid, ...aria } = fieldAria(field)
-  const { key, ...selectProps } = getSelectProps(field, { ariaAttributes: false })
+  const { key, id: _id, ...selectProps } = getSelectProps(field, { ariaAttributes: false })
   return (
-    <FormField kind="select" {...shellProps(field, label)}>
-      <select
-        key={key}
-        {...selectProps}
-        {...aria}
-        className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
-      >
-        {placeholder ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FormField>
+    <Select key={key} id={field.id} {...selectProps} label={label} options={options} placeholder={placeholder} errors={useFieldErrors(field)} />
   )
 }
 
+/** A Conform radio field: one choice out of a few, as a fieldset. */
+export function RadioField({
+  field,
+  legend,
+  options,
+}: {
+  field: AnyField
+  legend: string
+  options: ReadonlyArray<Option & { description?: string }>
+}) {
+  return <RadioGroup name={field.name} legend={legend} options={options} defaultValue={field.initialValue} errors={useFieldErrors(field)} />
+}
+
 export function CheckboxField({ field, label }: { field: AnyField; label: string }) {
-  const { key, ...inputProps } = getInputProps(field, { type: 'checkbox', ariaAttributes: false })
-  return (
-    <div className="utrecht-form-field utrecht-form-field--checkbox">
-      <div className="utrecht-form-field__input">
-        <input key={key} {...inputProps} className="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" />
-      </div>
-      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={field.id}>
-          {label}
-        </label>
-      </div>
-    </div>
-  )
+  const { key, id: _id, type: _type, ...inputProps } = getInputProps(field, { type: 'checkbox', ariaAttributes: false })
+  return <Checkbox key={key} id={field.id} label={label} {...inputProps} />
 }
 
 /** Form-level errors (not tied to one field), e.g. "too many attempts". */

@@ -6,6 +6,7 @@ import * as modelProjection from './0004-model-projection.ts'
 import * as signInThrottle from './0005-sign-in-throttle.ts'
 import * as auditAppendOnly from './0006-audit-append-only.ts'
 import * as tracking from './0007-tracking.ts'
+import * as scaleOut from './0008-scale-out.ts'
 import * as settlement from './0009-settlement.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-sign-in-throttle': signInThrottle,
   '0006-audit-append-only': auditAppendOnly,
   '0007-tracking': tracking,
+  '0008-scale-out': scaleOut,
   '0009-settlement': settlement,
 }

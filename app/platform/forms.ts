@@ -1,0 +1,68 @@
+import type { Submission, SubmissionResult } from '@conform-to/react'
+import { useEffect, useState } from 'react'
+import { data, useActionData, useNavigation } from 'react-router'
+import type { Refusal } from './errors.ts'
+import type { MessageKey } from './i18n/keys.ts'
+
+/**
+ * Pages with several forms: each form sends a hidden `intent` (plus an id where a form repeats
+ * per row), the action answers naming that form, and only that form shows the answer. Invalid
+ * input and refusals answer with a 4xx status, so neither a browser nor a test mistakes them for
+ * success (and React Router does not reload the page's data after them).
+ */
+
+/** Which form was sent: its `intent` field, as the page's forms set it. */
+export function formIntent(formData: FormData): string {
+  const intent = formData.get('intent')
+  return typeof intent === 'string' ? intent : ''
+}
+
+/** What was done, shown beside the form: an i18n key, or a key with the values its text names. */
+export type Done = MessageKey | ({ key: MessageKey } & Record<string, string | number | undefined>)
+
+export interface FormAnswer<D extends Done = Done> {
+  /** The form that was sent (its intent, or intent plus row id). */
+  form: string
+  result: SubmissionResult<string[]>
+  done: D | null
+}
+
+/** The answer to one form. `extra` carries what a form shows besides its result (e.g. a new link). */
+export function answer<Extra extends object = object>(
+  form: string,
+  result: SubmissionResult<string[]>,
+  { status = 200, done = null, ...extra }: { status?: number; done?: Done | null } & Extra = {} as Extra,
+) {
+  return data({ form, result, done, ...(extra as Extra) } satisfies FormAnswer & Extra, { status })
+}
+
+/** Input the schema did not accept: the form shows its field errors, with 400. */
+export function invalidAnswer(form: string, submission: Submission<unknown>) {
+  return answer(form, submission.reply(), { status: 400 })
+}
+
+/** Something the rules do not allow: the form shows the refusal's message, with its 4xx status. */
+export function refusedAnswer(form: string, submission: Submission<unknown>, refusal: Refusal) {
+  return answer(form, submission.reply({ formErrors: [refusal.messageKey], fieldErrors: refusal.fieldErrors }), {
+    status: refusal.status,
+  })
+}
+
+/**
+ * In a page: the action's answer, if it answers this form. It stays until the next submission:
+ * a live page reloads its data when others act (useLivePact), and React Router forgets the
+ * action's answer on such a reload, which would wipe a refusal before anyone read it.
+ */
+export function useFormAnswer<Answer extends FormAnswer = FormAnswer>(form: string): Answer | undefined {
+  const answered = useActionData() as Answer | undefined
+  const { state } = useNavigation()
+  const [kept, setKept] = useState<Answer | undefined>(answered)
+  useEffect(() => {
+    if (answered) setKept(answered)
+  }, [answered])
+  useEffect(() => {
+    if (state === 'submitting') setKept(undefined)
+  }, [state])
+  const current = answered ?? kept
+  return current?.form === form ? current : undefined
+}

@@ -1,0 +1,92 @@
+import { can, type AccessLevel } from '#app/access/access.ts'
+import { approvableItemHtml } from '#app/document/pact-document.server.ts'
+import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
+import { getPact } from '#app/pacts/pacts.server.ts'
+import { listComments } from './comments.server.ts'
+import { readableWordDiff } from './diff.ts'
+import { signingPartiesOf, signOffState } from './sign-off.server.ts'
+import { decidedCanonicals, userNames } from './views.server.ts'
+
+/**
+ * Everything the clause page shows, as data: the clause's current text and hash, each signing
+ * party's status and latest decision, what changed since an approval, who may decide now, and
+ * the discussion. Null when the pact has no such clause.
+ */
+export async function clausePage(pactId: string, clauseId: string, { userId, access }: { userId: string; access: AccessLevel }) {
+  const [pact, { snapshot, parties, matrix }, yourParties, comments] = await Promise.all([
+    getPact(pactId),
+    signOffState(pactId),
+    signingPartiesOf(userId, pactId),
+    listComments(pactId),
+  ])
+  const index = snapshot.clauses.findIndex((clause) => clause.clauseId === clauseId)
+  if (index < 0) return null
+  const clause = snapshot.clauses[index]!
+  const signOff = matrix.clauses[index]!
+
+  const partyNames = new Map(parties.map((party) => [party.id, party.name]))
+  const decisions = signOff.parties.flatMap((party) => (party.latest ? [party.latest] : []))
+  const approvedHashes = signOff.parties
+    .filter((party) => party.status === 'gewijzigd-na-akkoord')
+    .map((party) => party.latest!.contentHash)
+  const [names, approvedTexts] = await Promise.all([
+    userNames(decisions.map((decision) => decision.userId)),
+    decidedCanonicals(pactId, clause.clauseId, approvedHashes),
+  ])
+
+  // One "what changed since" per approved text: parties that approved the same text share it.
+  const changesSince = [...approvedTexts].map(([hash, canonical]) => {
+    const approvers = signOff.parties.filter(
+      (party) => party.status === 'gewijzigd-na-akkoord' && party.latest!.contentHash === hash,
+    )
+    return {
+      parties: approvers.map((party) => partyNames.get(party.partyId) ?? ''),
+      yours: approvers.some((party) => yourParties.includes(party.partyId)),
+      approvedAt: approvers
+        .map((party) => party.latest!.decidedAt)
+        .sort()
+        .at(-1)!,
+      words: readableWordDiff(canonical, clause.canonical),
+    }
+  })
+
+  const clauseComments = comments.filter((comment) => comment.clause_id === clause.clauseId)
+  const threads = clauseComments
+    .filter((comment) => comment.parent_id === null)
+    .map((thread) => ({ ...thread, replies: clauseComments.filter((comment) => comment.parent_id === thread.id) }))
+
+  const status = pact.status
+  const decisionsOpen = isDocumentEditable(status)
+  // The signing parties this person may decide for, while decisions are open.
+  const decideFor = decisionsOpen
+    ? signOff.parties
+        .filter((party) => yourParties.includes(party.partyId))
+        .map((party) => ({ id: party.partyId, name: partyNames.get(party.partyId) ?? '' }))
+    : []
+  return {
+    pact: { id: pact.id, title: pact.title, status },
+    clause: {
+      clauseId: clause.clauseId,
+      title: clause.title,
+      kind: clause.kind,
+      contentHash: clause.contentHash,
+      html: approvableItemHtml(snapshot, clause.clauseId) ?? '',
+    },
+    parties: signOff.parties.map((party) => ({
+      partyId: party.partyId,
+      name: partyNames.get(party.partyId) ?? '',
+      status: party.status,
+      latest: party.latest && {
+        name: names.get(party.latest.userId) ?? '',
+        decision: party.latest.decision,
+        decidedAt: party.latest.decidedAt,
+      },
+    })),
+    changesSince,
+    decideFor,
+    signsForThisPact: yourParties.length > 0,
+    decisionsOpen,
+    threads,
+    canComment: can(access, 'comment'),
+  }
+}

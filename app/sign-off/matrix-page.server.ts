@@ -1,0 +1,60 @@
+import { can, type AccessLevel } from '#app/access/access.ts'
+import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
+import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
+import { listSignatories, signOffState } from './sign-off.server.ts'
+import { openItems } from './status.ts'
+
+/**
+ * Everything the sign-off page shows, as data: each clause's status per signing party, the
+ * signing parties with their signatories (and, for a beheerder, who could be named), and the
+ * status changes this reader may make.
+ */
+export async function matrixPage(pactId: string, access: AccessLevel) {
+  const canManage = can(access, 'manage')
+  const [pact, { snapshot, parties, matrix }, signatories, members] = await Promise.all([
+    getPact(pactId),
+    signOffState(pactId),
+    listSignatories(pactId),
+    listMembers(pactId),
+  ])
+  const signingParties = parties
+    .filter((party) => party.is_signatory)
+    .map((party) => {
+      const named = signatories.filter((signatory) => signatory.party_id === party.id)
+      const candidates = members.filter(
+        (member) => member.party_id === party.id && !named.some((signatory) => signatory.user_id === member.user_id),
+      )
+      return {
+        id: party.id,
+        name: party.name,
+        signatories: named.map((signatory) => ({ userId: signatory.user_id, name: signatory.name })),
+        candidates: canManage ? candidates.map((member) => ({ userId: member.user_id, name: member.name })) : [],
+      }
+    })
+  const status = pact.status
+  return {
+    pact: { id: pact.id, title: pact.title, status },
+    clauses: matrix.clauses.map((row, index) => ({
+      clauseId: row.clauseId,
+      title: snapshot.clauses[index]!.title,
+      agreed: row.agreed,
+      statuses: row.parties.map((party) => party.status),
+    })),
+    signingParties,
+    transitions: canManage ? allowedTransitions(status).map((to) => ({ to, amendment: isAmendment(status, to) })) : [],
+    canManage,
+  }
+}
+
+/** What stands between the pact and signing, in the words of the page: clause, party, status. */
+export async function openItemsInWords(pactId: string) {
+  const { snapshot, parties, matrix } = await signOffState(pactId)
+  const titles = new Map(snapshot.clauses.map((clause) => [clause.clauseId, clause.title]))
+  const partyNames = new Map(parties.map((party) => [party.id, party.name]))
+  return openItems(matrix).map((item) => ({
+    clauseId: item.clauseId,
+    clause: titles.get(item.clauseId) ?? '',
+    party: partyNames.get(item.partyId) ?? '',
+    status: item.status,
+  }))
+}

@@ -1,0 +1,245 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { Form } from 'react-router'
+import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
+import { Table } from '#app/platform/ui/table.tsx'
+import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
+import type { WordChange } from './diff.ts'
+import { hasWordChanges } from './diff.ts'
+import { commentSchema, decisionSchema } from './forms.ts'
+import { DECISIONS, type ClauseStatus, type Decision } from './status.ts'
+import { DiffLegend, StatusBadge, useDates, WordDiff } from './ui.tsx'
+
+/**
+ * The widgets of the clause page: each signing party's status, what changed since an approval,
+ * the decision form and the discussion. The route loads the page's data and lays them out.
+ */
+
+/** Each signing party's standing on the clause: its status and its latest decision. */
+export interface ClauseParty {
+  partyId: string
+  name: string
+  status: ClauseStatus
+  latest: { name: string; decision: Decision; decidedAt: string } | null
+}
+
+/** What changed since the text that one or more parties approved. */
+export interface ChangeSince {
+  parties: string[]
+  yours: boolean
+  approvedAt: string
+  words: WordChange[]
+}
+
+export interface ClauseComment {
+  id: string
+  author_name: string
+  created_at: string
+  body: string
+  decision: Decision | null
+  resolved_at: string | null
+}
+
+export type ClauseThread = ClauseComment & { replies: ClauseComment[] }
+
+export function ClauseParties({ parties, changesSince }: { parties: ClauseParty[]; changesSince: ChangeSince[] }) {
+  const { t } = useTranslation()
+  const { dateTime } = useDates()
+  return (
+    <>
+      <Table
+        caption={t('signoff.clause.statusCaption')}
+        captionHidden
+        rows={parties}
+        rowKey={(party) => party.partyId}
+        columns={[
+          { header: t('signoff.clause.party'), rowHeader: true, cell: (party) => party.name },
+          { header: t('signoff.clause.status'), cell: (party) => <StatusBadge status={party.status} /> },
+          {
+            header: t('signoff.clause.latestDecision'),
+            cell: (party) =>
+              party.latest
+                ? t('signoff.clause.decidedBy', {
+                    decision: t(`signoff.decisions.${party.latest.decision}`),
+                    name: party.latest.name,
+                    date: dateTime(party.latest.decidedAt),
+                  })
+                : t('signoff.clause.noDecision'),
+          },
+        ]}
+      />
+      {changesSince.map((change) => (
+        <div key={change.parties.join()} className="pw-changed-since" data-testid="changed-since">
+          <Heading level={3}>
+            {change.yours
+              ? t('signoff.clause.changedSinceYours', { date: dateTime(change.approvedAt) })
+              : t('signoff.clause.changedSince', { parties: change.parties.join(', '), date: dateTime(change.approvedAt) })}
+          </Heading>
+          {hasWordChanges(change.words) ? (
+            <>
+              <DiffLegend />
+              <WordDiff words={change.words} />
+            </>
+          ) : (
+            <Paragraph>{t('signoff.diff.onlyFormatting')}</Paragraph>
+          )}
+        </div>
+      ))}
+    </>
+  )
+}
+
+export function DecisionForm({ parties, seenHash }: { parties: Array<{ id: string; name: string }>; seenHash: string }) {
+  const { t } = useTranslation()
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>('decide')
+  const [form, fields] = useForm({
+    id: 'decide',
+    lastResult: actionData?.result,
+    defaultValue: { partyId: parties.length === 1 ? parties[0]!.id : undefined },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <section aria-labelledby="decide-heading">
+      <Heading level={2} id="decide-heading">
+        {t('signoff.clause.decide.title')}
+      </Heading>
+      {actionData?.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
+      <FormErrors errors={form.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="decide" />
+        {/* The hash of the text shown above: the decision counts for exactly that text. */}
+        <input type="hidden" name="seenHash" value={seenHash} />
+        {parties.length === 1 ? (
+          <>
+            <input type="hidden" name="partyId" value={parties[0]!.id} />
+            <Paragraph>{t('signoff.clause.decide.onBehalfOf', { party: parties[0]!.name })}</Paragraph>
+          </>
+        ) : (
+          <RadioField
+            field={fields.partyId}
+            legend={t('signoff.clause.decide.partyLegend')}
+            options={parties.map((party) => ({ value: party.id, label: party.name }))}
+          />
+        )}
+        <RadioField
+          field={fields.decision}
+          legend={t('signoff.clause.decide.legend')}
+          options={DECISIONS.map((decision) => ({
+            value: decision,
+            label: t(`signoff.decisions.${decision}`),
+            description: t(`signoff.decisionHelp.${decision}`),
+          }))}
+        />
+        <TextAreaField
+          field={fields.explanation}
+          label={t('signoff.clause.decide.explanation')}
+          description={t('signoff.clause.decide.explanationHelp')}
+        />
+        <Button>{t('signoff.clause.decide.submit')}</Button>
+      </Form>
+    </section>
+  )
+}
+
+export function Discussion({ threads, canComment }: { threads: ClauseThread[]; canComment: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="discussion-heading">
+      <Heading level={2} id="discussion-heading">
+        {t('signoff.comments.title')}
+      </Heading>
+      {threads.length === 0 ? <Paragraph>{t('signoff.comments.none')}</Paragraph> : null}
+      <ol className="pw-threads" data-testid="threads">
+        {threads.map((thread) => (
+          <li key={thread.id} className={`pw-thread${thread.resolved_at ? ' pw-thread--resolved' : ''}`}>
+            <CommentView comment={thread} resolved={Boolean(thread.resolved_at)} />
+            {thread.replies.length ? (
+              <ol className="pw-replies">
+                {thread.replies.map((reply) => (
+                  <li key={reply.id}>
+                    <CommentView comment={reply} resolved={false} />
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            {canComment ? <ThreadActions thread={thread} /> : null}
+          </li>
+        ))}
+      </ol>
+      {canComment ? <CommentForm /> : <Paragraph>{t('signoff.comments.readOnly')}</Paragraph>}
+    </section>
+  )
+}
+
+function CommentView({ comment, resolved }: { comment: ClauseThread['replies'][number]; resolved: boolean }) {
+  const { t } = useTranslation()
+  const { dateTime } = useDates()
+  return (
+    <article className="pw-comment" aria-label={t('signoff.comments.by', { name: comment.author_name })}>
+      <p className="utrecht-paragraph pw-comment__meta">
+        <strong>{comment.author_name}</strong> · <time dateTime={comment.created_at}>{dateTime(comment.created_at)}</time>
+        {comment.decision ? (
+          <> · {t('signoff.comments.decisionNote', { decision: t(`signoff.decisions.${comment.decision}`) })}</>
+        ) : null}
+        {resolved ? (
+          <>
+            {' '}
+            <Badge>{t('signoff.comments.resolved')}</Badge>
+          </>
+        ) : null}
+      </p>
+      <p className="utrecht-paragraph pw-comment__body">{comment.body}</p>
+    </article>
+  )
+}
+
+function ThreadActions({ thread }: { thread: ClauseThread }) {
+  const { t } = useTranslation()
+  const stateResult = useFormAnswer(`thread-${thread.id}`)
+  const resolved = Boolean(thread.resolved_at)
+  return (
+    <div className="pw-thread__actions">
+      <FormErrors errors={stateResult?.result.error?.[''] ?? undefined} />
+      {resolved ? null : <CommentForm parent={{ id: thread.id, author: thread.author_name }} />}
+      <Form method="post" className="pw-inline-form">
+        <input type="hidden" name="intent" value={resolved ? 'reopen' : 'resolve'} />
+        <input type="hidden" name="threadId" value={thread.id} />
+        <Button appearance="secondary">
+          {t(resolved ? 'signoff.comments.reopen' : 'signoff.comments.resolve')}
+          <span className="pw-visually-hidden">{t('signoff.comments.threadOf', { name: thread.author_name })}</span>
+        </Button>
+      </Form>
+    </div>
+  )
+}
+
+function CommentForm({ parent }: { parent?: { id: string; author: string } }) {
+  const { t } = useTranslation()
+  const id = parent ? `reply-${parent.id}` : 'comment'
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>(id)
+  const [form, fields] = useForm({
+    id,
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className={parent ? 'pw-reply-form' : undefined}>
+      <input type="hidden" name="intent" value="comment" />
+      {parent ? <input type="hidden" name="parentId" value={parent.id} /> : null}
+      {actionData?.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
+      <FormErrors errors={form.errors} />
+      <TextAreaField
+        field={fields.body}
+        label={parent ? t('signoff.comments.replyLabel', { name: parent.author }) : t('signoff.comments.newLabel')}
+        rows={parent ? 2 : 4}
+      />
+      <Button appearance={parent ? 'secondary' : 'primary'}>
+        {t(parent ? 'signoff.comments.replySubmit' : 'signoff.comments.submit')}
+      </Button>
+    </Form>
+  )
+}

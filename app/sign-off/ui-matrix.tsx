@@ -1,0 +1,235 @@
+import { useTranslation } from 'react-i18next'
+import { Form, Link } from 'react-router'
+import type { PactStatus } from '#app/organisations/organisation.ts'
+import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
+import { Select } from '#app/platform/ui/field.tsx'
+import { Table } from '#app/platform/ui/table.tsx'
+import { Alert, Button, FormErrors, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import type { ClauseStatus } from './status.ts'
+import { StatusBadge } from './ui.tsx'
+
+/** What a successful status or signatory change says: a message key and what it names. */
+export type SignOffDone = { key: MessageKey; status?: PactStatus; version?: number }
+
+/**
+ * The widgets of the sign-off page: the pact's status with the changes a beheerder may make,
+ * the clause × party matrix, and the signatories per party, each showing the outcome of its
+ * own forms.
+ */
+
+export interface MatrixPact {
+  id: string
+  title: string
+  status: PactStatus
+}
+
+export interface MatrixClause {
+  clauseId: string
+  title: string
+  agreed: boolean
+  /** One per signing party, in the order of `signingParties`. */
+  statuses: ClauseStatus[]
+}
+
+export interface SigningParty {
+  id: string
+  name: string
+  signatories: Array<{ userId: string; name: string }>
+  /** The party's members who could be named (only for a beheerder). */
+  candidates: Array<{ userId: string; name: string }>
+}
+
+/** What stands between the pact and signing, in words: clause, party, status. */
+export interface OpenItem {
+  clauseId: string
+  clause: string
+  party: string
+  status: ClauseStatus
+}
+
+export function PactStatusSection({
+  pact,
+  transitions,
+}: {
+  pact: MatrixPact
+  transitions: Array<{ to: PactStatus; amendment: boolean }>
+}) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="status-heading">
+      <Heading level={2} id="status-heading">
+        {t('signoff.lifecycle.title')}
+      </Heading>
+      <Paragraph>
+        {t('signoff.lifecycle.current')} <strong>{t(`pactStatus.${pact.status}`)}</strong>
+      </Paragraph>
+      <Outcome section="status" pactId={pact.id} />
+      {transitions.length ? (
+        <Form method="post" className="pw-actions">
+          <input type="hidden" name="intent" value="change-status" />
+          {transitions.map(({ to, amendment }) => (
+            <Button key={to} name="to" value={to} appearance={to === 'concept' && !amendment ? 'secondary' : 'primary'}>
+              {t(amendment ? 'signoff.lifecycle.actions.amendment' : `signoff.lifecycle.actions.${to}`)}
+            </Button>
+          ))}
+        </Form>
+      ) : null}
+      {transitions.some((transition) => transition.amendment) ? (
+        <Paragraph className="pw-meta">{t('signoff.lifecycle.amendmentHelp')}</Paragraph>
+      ) : null}
+    </section>
+  )
+}
+
+export function SignOffMatrix({
+  pact,
+  clauses,
+  signingParties,
+}: {
+  pact: MatrixPact
+  clauses: MatrixClause[]
+  signingParties: SigningParty[]
+}) {
+  const { t } = useTranslation()
+  const agreed = clauses.filter((clause) => clause.agreed).length
+  return (
+    <section aria-labelledby="matrix-heading">
+      <Heading level={2} id="matrix-heading">
+        {t('signoff.matrix.heading')}
+      </Heading>
+      {signingParties.length === 0 ? <Paragraph>{t('signoff.matrix.noSigningParties')}</Paragraph> : null}
+      {clauses.length === 0 ? (
+        <Paragraph>{t('signoff.matrix.noClauses')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('signoff.matrix.agreedCount', { agreed, total: clauses.length })}</Paragraph>
+          <Table
+            caption={t('signoff.matrix.caption')}
+            className="pw-matrix"
+            testId="sign-off-matrix"
+            rows={clauses.map((clause, index) => ({ ...clause, key: clause.clauseId || `untitled-${index}` }))}
+            rowKey={(clause) => clause.key}
+            columns={[
+              {
+                header: t('signoff.matrix.clause'),
+                rowHeader: true,
+                cell: (clause) =>
+                  clause.clauseId ? (
+                    <Link className="utrecht-link" to={`/pacts/${pact.id}/artikelen/${clause.clauseId}`}>
+                      {clause.title || t('signoff.matrix.untitled')}
+                    </Link>
+                  ) : (
+                    clause.title || t('signoff.matrix.untitled')
+                  ),
+              },
+              ...signingParties.map((party, column) => ({
+                key: party.id,
+                header: party.name,
+                cell: (clause: (typeof clauses)[number]) => {
+                  const status = clause.statuses[column]
+                  return status ? <StatusBadge status={status} /> : null
+                },
+              })),
+            ]}
+          />
+        </>
+      )}
+    </section>
+  )
+}
+
+/** The outcome of the last submission made in this section: done, refused, and what is still open. */
+function Outcome({ section, pactId }: { section: 'status' | 'signatories'; pactId: string }) {
+  const { t } = useTranslation()
+  const outcome = useFormAnswer<FormAnswer<SignOffDone> & { open: OpenItem[] }>(section)
+  return (
+    <div aria-live="polite">
+      {outcome?.done ? (
+        <Alert type="ok">
+          {t(outcome.done.key, {
+            status: outcome.done.status ? t(`pactStatus.${outcome.done.status}`) : '',
+            number: outcome.done.version,
+          })}{' '}
+          {outcome.done.version ? (
+            <Link className="utrecht-link" to={`/pacts/${pactId}/versies/${outcome.done.version}`}>
+              {t('signoff.lifecycle.viewVersion', { number: outcome.done.version })}
+            </Link>
+          ) : null}
+        </Alert>
+      ) : null}
+      <FormErrors errors={outcome?.result.error?.[''] ?? undefined} />
+      {outcome?.open.length ? (
+        <Alert type="warning" role="status">
+          <p className="utrecht-paragraph">{t('signoff.lifecycle.openItems', { count: outcome.open.length })}</p>
+          <ul className="utrecht-unordered-list">
+            {outcome.open.map((item) => (
+              <li key={`${item.clauseId} ${item.party}`}>
+                {item.clause || t('signoff.matrix.untitled')} — {item.party}: {t(`signoff.status.${item.status}`)}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+    </div>
+  )
+}
+
+export function Signatories({ pactId, parties, canManage }: { pactId: string; parties: SigningParty[]; canManage: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="signatories-heading">
+      <Heading level={2} id="signatories-heading">
+        {t('signoff.signatories.title')}
+      </Heading>
+      <Paragraph>{t('signoff.signatories.lead')}</Paragraph>
+      <Outcome section="signatories" pactId={pactId} />
+      <div className="pw-two-col">
+        {parties.map((party) => (
+          <div key={party.id} className="pw-card">
+            <Heading level={3}>{party.name}</Heading>
+            {party.signatories.length === 0 ? (
+              <Paragraph>{t('signoff.signatories.none')}</Paragraph>
+            ) : (
+              <ul className="pw-plain-list">
+                {party.signatories.map((signatory) => (
+                  <li key={signatory.userId}>
+                    {canManage ? (
+                      <Form method="post" className="pw-inline-form">
+                        <input type="hidden" name="intent" value="remove-signatory" />
+                        <input type="hidden" name="partyId" value={party.id} />
+                        <input type="hidden" name="userId" value={signatory.userId} />
+                        <span>{signatory.name}</span>
+                        <Button appearance="subtle">
+                          {t('signoff.signatories.remove')}
+                          <span className="pw-visually-hidden">
+                            {t('signoff.signatories.removeWhom', { name: signatory.name, party: party.name })}
+                          </span>
+                        </Button>
+                      </Form>
+                    ) : (
+                      signatory.name
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canManage && party.candidates.length > 0 ? (
+              <Form method="post" className="pw-inline-form">
+                <input type="hidden" name="intent" value="add-signatory" />
+                <input type="hidden" name="partyId" value={party.id} />
+                <Select
+                  id={`signatory-${party.id}`}
+                  name="userId"
+                  label={t('signoff.signatories.person', { party: party.name })}
+                  options={party.candidates.map((candidate) => ({ value: candidate.userId, label: candidate.name }))}
+                />
+                <Button appearance="secondary">{t('signoff.signatories.add')}</Button>
+              </Form>
+            ) : null}
+          </div>
+        ))}
+      </div>
+    </section>
+  )
+}
