@@ -3,11 +3,11 @@ import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { forbidden, Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
 import { formatCents, parseEuroToCents } from '#app/platform/money.ts'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
-import { SettlementError } from '#app/settlement/approvals.server.ts'
 import { decideOnFundDecision, proposeFundDecision } from '#app/settlement/settlement.server.ts'
 import { BalanceChart } from '#app/settlement/ui.tsx'
 import { fundPage } from '#app/settlement/views.server.ts'
@@ -48,7 +48,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const input = parsed.data
   try {
     if (input.intent === 'propose') {
-      if (!can(membership.access, 'settle')) throw data({ message: 'forbidden' }, { status: 403 })
+      if (!can(membership.access, 'settle')) throw refusalResponse(forbidden())
       const amount = parseEuroToCents(input.amount)
       if (!amount.ok) return data({ error: messageKey('settlement.errors.fund.amountInvalid'), done: null }, { status: 400 })
       await proposeFundDecision({
@@ -63,7 +63,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     await decideOnFundDecision({ pactId: params.pactId, userId: user.id, reason: input.reason ?? null, ...input })
     return { error: null, done: messageKey('settlement.approvals.decided') }
   } catch (error) {
-    if (error instanceof SettlementError) return data({ error: error.messageKey, done: null }, { status: 409 })
+    if (error instanceof Refusal) return data({ error: error.messageKey, done: null }, { status: error.status })
     throw error
   }
 }

@@ -1,5 +1,5 @@
-import { data } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { recordSettlementExport } from '#app/settlement/settlement.server.ts'
 import { settlementNl } from '#app/settlement/texts.nl.ts'
 import { settlementPage, settlementCsv } from '#app/settlement/views.server.ts'
@@ -13,9 +13,9 @@ import type { Route } from './+types/pact-settlement-csv'
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'view')
-  if (!/^\d{4}$/.test(params.jaar)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!/^\d{4}$/.test(params.jaar)) throw refusalResponse(notFound())
   const page = await settlementPage(params.pactId, Number(params.jaar), user.id)
-  if (!page.knownYear) throw data({ message: 'not-found' }, { status: 404 })
+  if (!page.knownYear) throw refusalResponse(notFound())
   const { inForce } = page
   const csv = settlementCsv(inForce, {
     ruleTitle: (ruleId) => {

@@ -1,5 +1,5 @@
-import { data } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { createI18n } from '#app/platform/i18n/config.ts'
 import { settlementStatementBlocks } from '#app/settlement/statement-document.ts'
 import { finalStatement } from '#app/settlement/views.server.ts'
@@ -10,9 +10,9 @@ import type { Route } from './+types/pact-settlement-pdf'
 /** The statement of a year's final settlement, in Dutch like the signed version; there is none before it is final. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user } = await requirePactAccess(request, params.pactId, 'view')
-  if (!/^\d{4}$/.test(params.jaar)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!/^\d{4}$/.test(params.jaar)) throw refusalResponse(notFound())
   const statement = await finalStatement(params.pactId, Number(params.jaar), user.id)
-  if (!statement) throw data({ message: 'not-found' }, { status: 404 })
+  if (!statement) throw refusalResponse(notFound())
   const { page, settlement } = statement
   const { t } = createI18n('nl')
   const ruleTitle = (ruleId: string) => {

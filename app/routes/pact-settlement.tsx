@@ -3,12 +3,12 @@ import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
 import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { forbidden, notFound, Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { formatCents, formatCentsPlain } from '#app/platform/money.ts'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
-import { SettlementError } from '#app/settlement/approvals.server.ts'
 import { divisionFromForm } from '#app/settlement/division-form.ts'
 import { decideOnSettlement, openSettlement, setDivision } from '#app/settlement/settlement.server.ts'
 import { shareLines } from '#app/settlement/statement.ts'
@@ -26,14 +26,14 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 function yearOf(text: string | undefined): number {
   const year = Number(text)
-  if (!text || !/^\d{4}$/.test(text)) throw data({ message: 'not-found' }, { status: 404 })
+  if (!text || !/^\d{4}$/.test(text)) throw refusalResponse(notFound())
   return year
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
   const page = await settlementPage(params.pactId, yearOf(params.jaar), user.id)
-  if (!page.knownYear) throw data({ message: 'not-found' }, { status: 404 })
+  if (!page.knownYear) throw refusalResponse(notFound())
   return { ...page, maySettle: can(membership.access, 'settle') }
 }
 
@@ -60,12 +60,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   const input = parsed.data
   try {
     if (input.intent === 'open') {
-      if (!can(membership.access, 'settle')) throw data({ message: 'forbidden' }, { status: 403 })
+      if (!can(membership.access, 'settle')) throw refusalResponse(forbidden())
       await openSettlement(params.pactId, year, user.id)
       return { error: null, done: messageKey('settlement.page.opened') }
     }
     if (input.intent === 'division') {
-      if (!can(membership.access, 'settle')) throw data({ message: 'forbidden' }, { status: 403 })
+      if (!can(membership.access, 'settle')) throw refusalResponse(forbidden())
       const { municipalities } = await settlementPage(params.pactId, year, user.id)
       const read = divisionFromForm(
         fields,
@@ -78,7 +78,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     const final = await decideOnSettlement({ pactId: params.pactId, userId: user.id, reason: input.reason ?? null, ...input })
     return { error: null, done: final ? messageKey('settlement.approvals.final') : messageKey('settlement.approvals.decided') }
   } catch (error) {
-    if (error instanceof SettlementError) return data({ error: error.messageKey, done: null }, { status: 409 })
+    if (error instanceof Refusal) return data({ error: error.messageKey, done: null }, { status: error.status })
     throw error
   }
 }

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely'
 import { recordAudit } from '#app/audit/audit.server.ts'
+import { Refusal } from '#app/platform/errors.ts'
+import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { Database } from '#app/platform/db/schema.ts'
 import { signingPartiesOf } from '#app/sign-off/sign-off.server.ts'
@@ -23,10 +25,10 @@ export interface Subject {
   hash: string
 }
 
-/** A refusal: the message key says why, for the person who tried. */
-export class SettlementError extends Error {
-  constructor(readonly messageKey: string) {
-    super(messageKey)
+/** A refusal of the house's one type (a conflict with the rules or the figures); the message key says why. */
+export class SettlementError extends Refusal {
+  constructor(messageKey: MessageKey) {
+    super(409, messageKey)
   }
 }
 
@@ -36,7 +38,7 @@ export async function refuse(
   pactId: string,
   actorId: string,
   action: string,
-  messageKey: string,
+  messageKey: MessageKey,
   details: Record<string, unknown>,
 ) {
   await recordAudit(db, { pactId, actorId, action, details: { ...details, refused: messageKey } })
@@ -86,7 +88,7 @@ export interface DecideInput {
   reason: string | null
   signingPartyIds: readonly string[]
   /** Null when the subject can be decided on now, else the refusal's message key (stale, no longer open). */
-  blocked: string | null
+  blocked: MessageKey | null
   /** Runs in the decision's transaction once every signing party agreed; may throw a SettlementError to undo it all. */
   onAgreed: (trx: Transaction<Database>) => Promise<void>
 }
