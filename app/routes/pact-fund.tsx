@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { z } from 'zod'
@@ -6,9 +8,10 @@ import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { forbidden, Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
-import { formatCents, parseEuroToCents } from '#app/platform/money.ts'
-import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
+import { formatCents } from '#app/platform/money.ts'
+import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { decideOnFundDecision, proposeFundDecision } from '#app/settlement/settlement.server.ts'
+import { fundProposalSchema } from '#app/settlement/forms.ts'
 import { BalanceChart } from '#app/settlement/ui.tsx'
 import { fundPage } from '#app/settlement/views.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
@@ -24,46 +27,41 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { ...(await fundPage(params.pactId, user.id)), maySettle: can(membership.access, 'settle') }
 }
 
-const actionSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('propose'),
-    amount: z.string(),
-    purpose: z.string().max(500),
-    resultAreaId: z.string().optional(),
-  }),
-  z.object({
-    intent: z.literal('decide'),
-    decisionId: z.string().min(1),
-    seenHash: z.string().min(1),
-    partyId: z.string().min(1),
-    decision: z.enum(['akkoord', 'niet-akkoord']),
-    reason: z.string().max(2000).optional(),
-  }),
-])
+const decideSchema = z.object({
+  intent: z.literal('decide'),
+  decisionId: z.string().min(1),
+  seenHash: z.string().min(1),
+  partyId: z.string().min(1),
+  decision: z.enum(['akkoord', 'niet-akkoord']),
+  reason: z.string().max(2000).optional(),
+})
 
 export async function action({ request, params }: Route.ActionArgs) {
   const { user, membership } = await requirePactAccess(request, params.pactId, 'comment')
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return data({ error: messageKey('settlement.errors.unknown'), done: null }, { status: 400 })
-  const input = parsed.data
+  const formData = await request.formData()
   try {
-    if (input.intent === 'propose') {
+    if (formData.get('intent') === 'propose') {
       if (!can(membership.access, 'settle')) throw refusalResponse(forbidden())
-      const amount = parseEuroToCents(input.amount)
-      if (!amount.ok) return data({ error: messageKey('settlement.errors.fund.amountInvalid'), done: null }, { status: 400 })
+      const submission = parseWithZod(formData, { schema: fundProposalSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply(), error: null, done: null }, { status: 400 })
+      const { amount, purpose, resultAreaId } = submission.value
       await proposeFundDecision({
         pactId: params.pactId,
-        amountCents: amount.cents,
-        purpose: input.purpose,
-        resultAreaId: input.resultAreaId || null,
+        amountCents: amount,
+        purpose,
+        resultAreaId: resultAreaId || null,
         actorId: user.id,
       })
-      return { error: null, done: messageKey('settlement.fund.proposed') }
+      return { result: submission.reply({ resetForm: true }), error: null, done: messageKey('settlement.fund.proposed') }
     }
-    await decideOnFundDecision({ pactId: params.pactId, userId: user.id, reason: input.reason ?? null, ...input })
-    return { error: null, done: messageKey('settlement.approvals.decided') }
+    const parsed = decideSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success)
+      return data({ result: undefined, error: messageKey('settlement.errors.unknown'), done: null }, { status: 400 })
+    await decideOnFundDecision({ pactId: params.pactId, userId: user.id, ...parsed.data, reason: parsed.data.reason ?? null })
+    return { result: undefined, error: null, done: messageKey('settlement.approvals.decided') }
   } catch (error) {
-    if (error instanceof Refusal) return data({ error: error.messageKey, done: null }, { status: error.status })
+    if (error instanceof Refusal)
+      return data({ result: undefined, error: error.messageKey, done: null }, { status: error.status })
     throw error
   }
 }
@@ -73,6 +71,12 @@ export default function PactFund() {
   const { date } = useDates()
   const page = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult: outcome?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: fundProposalSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   useLivePact(page.pact.id)
   const points = page.ledger.points.map((point) => ({ date: date(point.bookedAt), cents: point.balanceCents }))
   return (
@@ -207,23 +211,18 @@ export default function PactFund() {
       ) : null}
 
       {page.maySettle ? (
-        <Form method="post" className="pw-stack">
+        <Form method="post" className="pw-stack" {...getFormProps(form)}>
           <fieldset className="pw-stack">
             <legend>{t('settlement.fund.proposeTitle')}</legend>
             <input type="hidden" name="intent" value="propose" />
-            <label htmlFor="fund-amount">{t('settlement.fund.amount')}</label>
-            <input id="fund-amount" name="amount" inputMode="decimal" required className="utrecht-textbox" />
-            <label htmlFor="fund-purpose">{t('settlement.fund.purpose')}</label>
-            <input id="fund-purpose" name="purpose" required maxLength={500} className="utrecht-textbox" />
-            <label htmlFor="fund-area">{t('settlement.fund.resultArea')}</label>
-            <select id="fund-area" name="resultAreaId" className="utrecht-select">
-              <option value="">{t('settlement.fund.noResultArea')}</option>
-              {Object.entries(page.areaTitles).map(([id, title]) => (
-                <option key={id} value={id}>
-                  {title}
-                </option>
-              ))}
-            </select>
+            <TextField field={fields.amount} label={t('settlement.fund.amount')} inputMode="decimal" />
+            <TextField field={fields.purpose} label={t('settlement.fund.purpose')} />
+            <SelectField
+              field={fields.resultAreaId}
+              label={t('settlement.fund.resultArea')}
+              placeholder={t('settlement.fund.noResultArea')}
+              options={Object.entries(page.areaTitles).map(([value, label]) => ({ value, label }))}
+            />
           </fieldset>
           <Button type="submit">{t('settlement.fund.propose')}</Button>
         </Form>

@@ -300,6 +300,14 @@ describe('the pages', () => {
       { cookie, params: { pactId, jaar: '2029' } },
     )
     expect(notFixed).toMatchObject({ status: 409, body: { error: 'settlement.errors.notFixed' } })
+    const fundPath = `/pacts/${pactId}/fonds`
+    const propose = (fields: Record<string, string>) =>
+      post(fundRoute.action, fundPath, { intent: 'propose', purpose: 'Speeltuin', ...fields }, { cookie, params: { pactId } })
+    const unreadable = await propose({ amount: '12.5' })
+    expect(unreadable.status).toBe(400)
+    expect(unreadable.body.result.error.amount).toHaveLength(1)
+    const tooMuch = await propose({ amount: '1.000.000,00' })
+    expect(tooMuch).toMatchObject({ status: 409, body: { error: 'settlement.errors.fund.moreThanBalance' } })
     const fund = await get(fundRoute.loader, `/pacts/${pactId}/fonds`, { cookie, params: { pactId } })
     expect(fund.body.decisions).toHaveLength(2)
     expect(fund.body.ledger.points.length).toBe(fund.body.bookings.length)
