@@ -10,12 +10,14 @@ const SIGNED_PACT = 'Pact Sociaal Domein Zuiderveen 2027–2030 (getekend)'
 
 let browser: Browser
 let henk: Page
+let anouk: Page
 let base: string
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  henk = await newPerson(browser)
+  ;[henk, anouk] = await Promise.all([newPerson(browser), newPerson(browser)])
   await signIn(henk, 'henk@adviesraad-zuiderveen.example')
+  await signIn(anouk, 'anouk@zuiderveen.example')
   await gotoHydrated(henk, '/pacts')
   base = (await henk.getByRole('link', { name: SIGNED_PACT }).getAttribute('href'))!
 })
@@ -44,5 +46,16 @@ describe('the settlement of a year', () => {
     await henk.getByText('Saldo: € 881,73').waitFor()
     await henk.getByRole('heading', { name: /Buurtkamer De Linde/, level: 3 }).waitFor()
     await expectAccessible(henk)
+  })
+
+  it('gives the beheerder the reinvestment form and, in the regional pact, the division between the gemeenten', async () => {
+    await gotoHydrated(anouk, `${base}/fonds`)
+    await anouk.getByRole('group', { name: 'Herinvestering voorstellen' }).waitFor()
+    await expectAccessible(anouk)
+    await gotoHydrated(anouk, '/pacts')
+    const regional = (await anouk.getByRole('link', { name: 'Regiopact Zuiderveen–Westerbroek 2027–2030' }).getAttribute('href'))!
+    await gotoHydrated(anouk, `${regional}/afrekening/2027`)
+    expect(await anouk.getByLabel('Sleutel Gemeente Westerbroek (%)').inputValue()).toBe('37,5')
+    await expectAccessible(anouk)
   })
 })
