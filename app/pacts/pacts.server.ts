@@ -76,6 +76,8 @@ export async function listParties(pactId: string, db: Db = getDb()) {
     .where('pact_parties.pact_id', '=', pactId)
     .orderBy('pact_parties.created_at')
     .orderBy('organisations.name')
+    // One order on both dialects, also for parties of one organisation added in the same millisecond.
+    .orderBy('pact_parties.id')
     .execute()
   return rows.map((row) => ({ ...row, is_signatory: Boolean(row.is_signatory) }))
 }
