@@ -83,27 +83,7 @@ const boundaries = {
   },
 }
 const restrictedPaths = (zones) => ['error', { zones: Object.values(zones) }]
-const without = (...names) => Object.fromEntries(Object.entries(boundaries).filter(([name]) => !names.includes(name)))
 
-// ---------------------------------------------------------------------------------------------
-// TEMPORARY EXCEPTIONS — delete this block (and its use below) once the branches named here are
-// merged. Each entry is a boundary the current code still crosses and a colleague is removing:
-//   ports: app/ → #server/collab (pact-document, projection, sign-off), server/collab → app/pact-model/projection.server.ts
-//          and the PactStatus type that server/collab/auth.ts (and, on the ports branch, types.ts) takes from
-//          app/organisations/organisation.ts: it belongs with the pact's life in app/pacts/lifecycle.ts
-//   ui:    app/document/ui/pact-editor.tsx → #app/routes/pact-areas.tsx
-const TEMPORARY_EXCEPTIONS = [
-  {
-    files: ['app/document/pact-document.server.ts', 'app/pact-model/projection.server.ts', 'app/sign-off/sign-off.server.ts'],
-    crossing: 'appToServer',
-  },
-  { files: ['server/collab/projection.ts', 'server/collab/auth.ts', 'server/collab/types.ts'], crossing: 'collabToApp' },
-  { files: ['app/document/ui/pact-editor.tsx'], crossing: 'toRoutes' },
-  // Not being fixed by anyone yet: a type-only import (erased from the bundle) of `ReportedIssue`, which
-  // belongs in pact-model.ts; moving it now would collide with the ports branch's edits to projection.server.ts.
-  { files: ['app/pact-model/ui/model-issues.tsx'], crossing: 'toServerOnly' },
-]
-// ---------------------------------------------------------------------------------------------
 
 export default defineConfig(
   {
@@ -147,8 +127,4 @@ export default defineConfig(
     files: ['tests/**', '**/*.test.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  TEMPORARY_EXCEPTIONS.map(({ files, crossing }) => ({
-    files,
-    rules: { 'import-x/no-restricted-paths': restrictedPaths(without(crossing)) },
-  })),
 )

@@ -2,7 +2,7 @@ import { redirect } from 'react-router'
 import { forbidden, notFound, refusalResponse } from '#app/platform/errors.ts'
 import { getDb, type Db } from '#app/platform/db/db.server.ts'
 import { can, membershipAccess, type AccessLevel, type PactPermission } from '#app/access/access.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
+import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import {
   readCookie,
   SESSION_COOKIE,

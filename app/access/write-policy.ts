@@ -1,4 +1,4 @@
-import type { PactStatus } from '#app/organisations/organisation.ts'
+import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { can, type AccessLevel } from './access.ts'
 

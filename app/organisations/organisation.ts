@@ -12,5 +12,3 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 export const ORGANISATION_ROLES = ['beheerder', 'lid'] as const
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number]
 
-export const PACT_STATUSES = ['concept', 'ter-ondertekening', 'getekend', 'actief'] as const
-export type PactStatus = (typeof PACT_STATUSES)[number]

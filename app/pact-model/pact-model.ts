@@ -203,6 +203,11 @@ export type PactModelContext = { years: readonly number[]; partyIds: readonly st
 
 export type PactModelIssue = { path: (string | number)[]; message: string }
 
+export type ReportedIssue = PactModelIssue & {
+  /** Names of the people who wrote the value, as far as the server saw; empty when unknown. */
+  writers: string[]
+}
+
 export type PactModelValidation = { ok: true; model: PactModel } | { ok: false; issues: PactModelIssue[] }
 
 /** The one key for a budget cell, also used as the cell's key in the shared document. */

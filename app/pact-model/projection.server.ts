@@ -7,7 +7,7 @@ import {
   validatePactModel,
   type PactModel,
   type PactModelContext,
-  type PactModelIssue,
+  type ReportedIssue,
 } from '#app/pact-model/pact-model.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
@@ -19,11 +19,6 @@ import { getPact, listParties } from '#app/pacts/pacts.server.ts'
  * risk rules). An invalid model leaves the last valid projection in place and is reported,
  * field by field, with the names of the people who wrote the offending values.
  */
-
-export type ReportedIssue = PactModelIssue & {
-  /** Names of the people who wrote the value, as far as the server saw; empty when unknown. */
-  writers: string[]
-}
 
 export interface ModelValidationReport {
   valid: boolean

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PACT_STATUSES } from '#app/organisations/organisation.ts'
-import { allowedTransitions, canTransition, isAmendment, isDocumentEditable, pactYears } from './lifecycle.ts'
+import { PACT_STATUSES, allowedTransitions, canTransition, isAmendment, isDocumentEditable, pactYears } from './lifecycle.ts'
 
 describe('pact lifecycle', () => {
   it('moves forward one step at a time', () => {

@@ -1,4 +1,6 @@
-import type { PactStatus } from '#app/organisations/organisation.ts'
+
+export const PACT_STATUSES = ['concept', 'ter-ondertekening', 'getekend', 'actief'] as const
+export type PactStatus = (typeof PACT_STATUSES)[number]
 
 /**
  * A pact's life: concept → ter ondertekening → getekend → actief. Going back from "ter

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PACT_STATUSES } from '#app/organisations/organisation.ts'
+import { PACT_STATUSES } from '#app/pacts/lifecycle.ts'
 import type { RefusalStatus } from '#app/platform/errors.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { DECISIONS } from './status.ts'

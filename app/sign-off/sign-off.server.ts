@@ -1,5 +1,5 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
+import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { isUsableItemId, type ApprovableItemType, type ModelPartRef } from '#app/sign-off/approvable-items.ts'
 import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/status.ts'

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
-import type { PactStatus } from '#app/organisations/organisation.ts'
+import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Select } from '#app/platform/ui/field.tsx'

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Logger } from 'pino'
 import { currentPactAccess, getAuthenticatedUser } from '#app/access/authorization.server.ts'
 import type { AccessLevel } from '#app/access/access.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
+import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { CloseCode } from './close-codes.ts'
 import type { CollabIdentity } from './types.ts'
 

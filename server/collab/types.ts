@@ -1,5 +1,5 @@
 import type { AccessLevel } from '#app/access/access.ts'
-import type { PactStatus } from '#app/organisations/organisation.ts'
+import type { PactStatus } from '#app/pacts/lifecycle.ts'
 
 /** Who is on the other end of a socket, as the server knows it (never as the client claims). */
 export interface CollabIdentity {

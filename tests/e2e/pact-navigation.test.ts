@@ -18,6 +18,7 @@ const PAGES = [
   { label: 'Akkoord', path: '/akkoord' },
   { label: 'Versies', path: '/versies' },
   { label: 'Voortgang', path: '/voortgang' },
+  { label: 'Afrekening en fonds', path: '/fonds' },
   { label: 'Logboek', path: '/logboek' },
   { label: 'Instellingen', path: '/instellingen' },
 ]

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely'
 import type { AccessLevel } from '#app/access/access.ts'
-import type { OrganisationKind, OrganisationRole, PactStatus } from '#app/organisations/organisation.ts'
+import type { OrganisationKind, OrganisationRole } from '#app/organisations/organisation.ts'
+import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import type { IndicatorDirection, IndicatorLevel, ProviderDivision, RiskScope } from '#app/pact-model/pact-model.ts'
 import type { InvitationKind } from '#app/pacts/invitations.server.ts'
 import type { Decision } from '#app/sign-off/status.ts'
