@@ -410,7 +410,7 @@ function serverWarnings(server: RunningServer): Record<string, number> {
       counts[key] = (counts[key] ?? 0) + 1
     }
   } else {
-    for (const line of server.lines) if (!/^running at/.test(line)) counts[line.slice(0, 160)] = (counts[line.slice(0, 160)] ?? 0) + 1
+    for (const line of server.lines) if (!/^running at|benchEventLoopDelay/.test(line)) counts[line.slice(0, 160)] = (counts[line.slice(0, 160)] ?? 0) + 1
   }
   return counts
 }
@@ -805,6 +805,7 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
     rows.push(['  editor processes %', ...runs.map((r) => fmt(r.machineCpu.editorProcessesPercent)), ...extra])
     rows.push(['  other processes % / steal %', ...runs.map((r) => `${fmt(r.machineCpu.otherProcessesPercent)} / ${fmt(r.machineCpu.stealPercent)}`), ...extra])
     rows.push(['event-loop delay p99 / max ms', ...runs.map((r) => `${fmt(r.eventLoopDelay?.p99Ms)} / ${fmt(r.eventLoopDelay?.maxMs)}`), ...extra])
+    rows.push(['  longest stall (5 ms timer) ms', ...runs.map((r) => fmt(r.eventLoopDelay?.longestTimerGapMs)), ...extra])
     rows.push(['server RSS idle / peak MiB', ...runs.map((r) => `${r.serverMemory.idleRssMiB} / ${r.serverMemory.peakRssMiB}`), ...extra])
     rows.push(['connect+sync median ms', ...runs.map((r) => String(r.connectMs.median)), ...extra])
     rows.push(['editor timer lag p99 ms', ...runs.map((r) => String(r.editorTimerLagMs.p99)), ...extra])

@@ -26,10 +26,14 @@ export interface RunningServer extends Target {
 }
 
 export interface EventLoopDelay {
-  p50Ms: number
-  p99Ms: number
-  maxMs: number
-  meanMs: number
+  p50Ms: number | null
+  p99Ms: number | null
+  maxMs: number | null
+  meanMs: number | null
+  samples: number
+  /** The longest a 5 ms timer in the server was late: the longest stall, also when the histogram saw none. */
+  longestTimerGapMs: number
+  timerTicks: number
 }
 
 /** Both servers run with it, so their event-loop delay is measured the same way. */
