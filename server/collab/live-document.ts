@@ -246,7 +246,7 @@ export class LiveDocument {
       this.fail(error, batch)
       return
     }
-    for (const { update, origin } of applied) this.broadcast(encodeUpdateMessage(update), origin)
+    this.relay(applied)
     // One relay per log row, with its number, so other instances can tell when one went missing.
     if (stored) this.options.channel.publish({ kind: 'update', payload: stored.update, seq: stored.seq })
     for (const task of batch) {
@@ -359,6 +359,21 @@ export class LiveDocument {
     for (const connection of this.connections) connection.close(CloseCode.internalError, 'document-reset')
     this.destroy()
     this.options.onFailed(this)
+  }
+
+  /**
+   * What one batch changed goes to each connection as one message, not one per update: in a
+   * room of hundreds, every socket would otherwise get a frame for every keystroke of everyone,
+   * and the frames, not the bytes, are what costs. A batch is what queued while the previous
+   * write was being stored, so this waits for nothing. A sender gets its own changes back with
+   * the others' (applying them again changes nothing, as with the reference server), unless
+   * they are all the batch holds.
+   */
+  private relay(applied: ReadonlyArray<{ update: Uint8Array; origin: UpdateOrigin }>): void {
+    if (applied.length === 0) return
+    const update = applied.length === 1 ? applied[0].update : Y.mergeUpdates(applied.map((change) => change.update))
+    const soleOrigin = applied.every((change) => change.origin === applied[0].origin) ? applied[0].origin : null
+    this.broadcast(encodeUpdateMessage(update), soleOrigin)
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
