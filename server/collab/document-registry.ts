@@ -4,7 +4,7 @@ import type { PresenceLimits } from './awareness.ts'
 import type { Fanout, FanoutMessage } from './fanout.ts'
 import { LiveDocument, type ServerOrigin } from './live-document.ts'
 import { compactUpdatesOffThread } from './off-thread.ts'
-import type { DocumentStore, type StoredDocument } from './persistence.ts'
+import type { DocumentStore, StoredDocument } from './persistence.ts'
 
 // Up to this many log rows a load applies them one by one; a longer log is folded in the worker thread first.
 const FOLD_LOG_OFF_THREAD_AFTER = 50
