@@ -24,7 +24,15 @@ const ms = (ns) => (Number.isFinite(ns) ? Math.round(ns / 1e4) / 100 : null)
 process.on('SIGUSR2', () => {
   report++
   const gapMs = Math.round(Math.max(longestGap, performance.now() - lastTick - TICK_MS) * 100) / 100
-  const delay = { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max), meanMs: ms(histogram.mean), samples: histogram.count, longestTimerGapMs: gapMs, timerTicks: ticks }
+  const delay = {
+    p50Ms: ms(histogram.percentile(50)),
+    p99Ms: ms(histogram.percentile(99)),
+    maxMs: ms(histogram.max),
+    meanMs: ms(histogram.mean),
+    samples: histogram.count,
+    longestTimerGapMs: gapMs,
+    timerTicks: ticks,
+  }
   console.log(JSON.stringify({ benchEventLoopDelay: delay, report }))
   histogram.reset()
   longestGap = 0

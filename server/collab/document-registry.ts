@@ -135,7 +135,8 @@ export class DocumentRegistry {
       await channel.ready
       const stored = (await this.options.store.load(pactId)) ?? (await this.createStored(pactId, log))
       // A long log is folded in the worker thread first: applying it row by row would stall every socket.
-      const updates = stored.logLength > FOLD_LOG_OFF_THREAD_AFTER ? [await compactUpdatesOffThread(stored.updates)] : stored.updates
+      const updates =
+        stored.logLength > FOLD_LOG_OFF_THREAD_AFTER ? [await compactUpdatesOffThread(stored.updates)] : stored.updates
       const doc = new Y.Doc()
       doc.transact(() => {
         for (const update of updates) Y.applyUpdate(doc, update)

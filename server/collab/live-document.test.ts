@@ -113,7 +113,7 @@ describe('LiveDocument', () => {
     expect(writer.received.length).toBe(greeting)
   })
 
-  it('sends each connection one message for a batch of several people\'s changes, the senders included', async () => {
+  it("sends each connection one message for a batch of several people's changes, the senders included", async () => {
     const { store, release } = gatedStore()
     const document = liveDocument(store)
     const writers = ['anouk', 'karim', 'lotte'].map(fakeConnection)

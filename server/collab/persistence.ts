@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import { tryAdvisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { isPostgres } from '#app/platform/db/migrations/column-types.ts'

@@ -10,7 +10,16 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const AREA = { id: 'area', title: '', description: '', challenge: '', targetGroup: '', responsiblePartyIds: [], budgets: [], indicators: [] }
+const AREA = {
+  id: 'area',
+  title: '',
+  description: '',
+  challenge: '',
+  targetGroup: '',
+  responsiblePartyIds: [],
+  budgets: [],
+  indicators: [],
+}
 
 function setUp() {
   const project = vi.fn(async (_pactId: string, _reading: ModelReading, _writerNameOf: (clientId: number) => string | null) => {})
