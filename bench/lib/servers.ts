@@ -137,7 +137,7 @@ function withLogHelpers(
     async eventLoopDelay() {
       const report = ++reports
       base.child.kill('SIGUSR2')
-      const entry = await server.waitForLog((e) => e.report === report && typeof e.benchEventLoopDelay === 'object', 5_000)
+      const entry = await server.waitForLog((e) => e.report === report && typeof e.benchEventLoopDelay === 'object', 30_000)
       return (entry?.benchEventLoopDelay as EventLoopDelay | undefined) ?? null
     },
   }
