@@ -1,3 +1,4 @@
+import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 
 /**
@@ -19,7 +20,7 @@ import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 export const MAX_DELAY_MS = 15 * 60 * 1000
 const FORGET_AFTER_MS = 24 * 60 * 60 * 1000
 const FREE_ATTEMPTS = { account: 5, address: 20, device: 5 } as const
-// Under PostgreSQL two claims can race for one row; the loser re-reads and tries again.
+// Should two claims still race for one row, the loser re-reads and tries again.
 const CLAIM_ROUNDS = 5
 
 export interface ThrottleKey {
@@ -60,6 +61,9 @@ export async function claimSignInAttempt(keys: ThrottleKey[], now = new Date(), 
 }
 
 async function claimAll(db: Db, keys: ThrottleKey[], now: Date): Promise<SignInClaim> {
+  // On PostgreSQL claims for a key wait for each other (in one order, so never in a circle);
+  // otherwise many parallel attempts could use up their rounds and be refused unevaluated.
+  for (const key of keys.map((k) => k.key).sort()) await advisoryXactLock(db, `sign-in-throttle:${key}`)
   const rows = await db
     .selectFrom('sign_in_throttle')
     .selectAll()
