@@ -36,8 +36,15 @@ export interface EventLoopDelay {
   timerTicks: number
 }
 
-/** Both servers run with it, so their event-loop delay is measured the same way. */
-const preloadArgs = (root: string) => ['--import', pathToFileURL(path.join(root, 'bench/lib/loop-delay-preload.mjs')).href]
+/**
+ * Both servers run with it, so their event-loop delay is measured the same way; BENCH_NODE_FLAGS
+ * adds Node flags to both, to find out where a stall comes from (e.g. `--trace-gc`, `--cpu-prof`).
+ */
+const preloadArgs = (root: string) => [
+  ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  '--import',
+  pathToFileURL(path.join(root, 'bench/lib/loop-delay-preload.mjs')).href,
+]
 
 function collectOutput(child: ChildProcess) {
   const lines: string[] = []

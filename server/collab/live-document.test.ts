@@ -140,6 +140,32 @@ describe('LiveDocument', () => {
     for (const writer of writers.slice(1)) expect(writer.received.length).toBe(greeting + 2)
   })
 
+  it('in a crowded room, relays what was stored within a few milliseconds as one message per connection', async () => {
+    vi.useFakeTimers()
+    try {
+      let rows = 0
+      const crowded = liveDocument({ ...gatedStore().store, append: async () => ++rows })
+      const people = Array.from({ length: 60 }, (_, i) => fakeConnection(`c${i}`))
+      for (const { connection } of people) crowded.addConnection(connection)
+      const greeting = people[0].received.length
+      for (const [i, update] of typing('a', 'b', 'c').entries()) {
+        crowded.receiveUpdate(update, people[i === 0 ? 0 : 1].connection)
+        // Each stored as its own row before the next arrives.
+        await vi.advanceTimersByTimeAsync(0)
+      }
+      expect(people[2].received.length).toBe(greeting)
+      await vi.advanceTimersByTimeAsync(20)
+      expect(people[2].received.length).toBe(greeting + 1)
+      const replica = new Y.Doc()
+      Y.applyUpdate(replica, updateIn(people[2].received[greeting]!))
+      expect(replica.getText('text').toString()).toBe('abc')
+      await vi.advanceTimersByTimeAsync(100)
+      expect(people[2].received.length).toBe(greeting + 1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('applies a queued update only if its connection still admits it when its turn comes', async () => {
     const { store, appended, release } = gatedStore()
     const document = liveDocument(store)
