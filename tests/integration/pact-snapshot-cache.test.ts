@@ -42,7 +42,10 @@ const storedState = () => server.collab.loadDocumentState(pact.pactId)
 async function changeAndWait(change: () => void): Promise<void> {
   const before = await storedState()
   change()
-  await waitFor(async () => Buffer.compare(Buffer.from(await storedState()), Buffer.from(before)) !== 0, 'the change to reach the server')
+  await waitFor(
+    async () => Buffer.compare(Buffer.from(await storedState()), Buffer.from(before)) !== 0,
+    'the change to reach the server',
+  )
 }
 
 describe('the pact snapshot the sign-off pages read', () => {
