@@ -51,7 +51,10 @@ export const compactionLockKey = (pactId: string) => `collab-compaction:${pactId
 // Large IN lists are split so they stay far below both dialects' bound-parameter limits.
 const DELETE_CHUNK = 500
 
-export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
+/** Folds a stored state and log into one state; the worker thread's, or a test's that interferes meanwhile. */
+export type FoldUpdates = (updates: readonly Uint8Array[]) => Promise<Uint8Array>
+
+export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = compactUpdatesOffThread): DocumentStore {
   // One consistent snapshot of state and log: on SQLite every transaction is one, on
   // PostgreSQL only from repeatable read up (read committed could see a compaction half-way).
   const readTransaction = () =>
@@ -136,7 +139,7 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
       const stored = await readStored(pactId)
       if (!stored || stored.log.length === 0) return { mergedRows: 0, stateBytes: 0 }
       // In a worker thread: folding a large pact's log takes long enough to stall every socket.
-      const state = await compactUpdatesOffThread([toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))])
+      const state = await fold([toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))])
       const logIds = stored.log.map((row) => row.id)
       const merged = await db.transaction().execute(async (trx) => {
         // One instance at a time compacts a pact; another that is at it already does this work.
