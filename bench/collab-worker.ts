@@ -1,17 +1,20 @@
 import * as Y from 'yjs'
-import { connectBenchClient, editMarker, emptyTraffic, now, recordLatencies, trafficDelta, type BenchClient, type Traffic } from './lib/clients.ts'
+import { connectBenchClient, connectLightClient, editMarker, emptyTraffic, now, recordLatencies, trafficDelta, type BenchClient, type EditingClient, type Traffic } from './lib/clients.ts'
 import type { FromWorker, ToWorker, WorkerResult } from './lib/messages.ts'
 import { summarize } from './lib/stats.ts'
 
 /**
  * One editor process of `npm run bench:collab`: a handful of real WebsocketProvider clients
  * on one pact, each inserting a marked edit at a fixed rate once told to go, and each
- * recording how long the other editors' edits took to reach it.
+ * recording how long the other editors' edits took to reach it. With LIGHT=1, light protocol
+ * clients instead, which only send.
  */
 
 interface Editor {
   index: number
-  client: BenchClient
+  client: EditingClient
+  /** Only the full clients have presence (cursors). */
+  full: BenchClient | null
 }
 
 const editors: Editor[] = []
@@ -45,10 +48,14 @@ async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise
     process.exit(3)
   }, message.lifetimeMs).unref()
   for (const { index, cookie, name } of message.editors) {
+    if (message.light) {
+      editors.push({ index, client: connectLightClient(message.target, message.room, cookie), full: null })
+      continue
+    }
     const client = connectBenchClient(message.target, message.room, cookie)
     client.provider.awareness.setLocalStateField('user', { name, color: `hsl(${(index * 47) % 360} 70% 45%)` })
     recordLatencies(client, () => window, latencies)
-    editors.push({ index, client })
+    editors.push({ index, client, full: client })
   }
   const started = now()
   await Promise.all(editors.map(({ client }) => client.whenSynced(message.syncTimeoutMs)))
@@ -60,7 +67,7 @@ function go(message: Extract<ToWorker, { type: 'go' }>, cursors: boolean): void 
   const periodMs = 1000 / message.ratePerSecond
   setTimeout(() => (trafficAtFrom = totalTraffic()), message.measureFrom - now())
   let running = editors.length
-  for (const { index, client } of editors) {
+  for (const { index, client, full } of editors) {
     // Each editor on its own phase, so the edits are spread over the period rather than bunched.
     let due = message.startAt + Math.random() * periodMs
     let seq = 0
@@ -80,10 +87,10 @@ function go(message: Extract<ToWorker, { type: 'go' }>, cursors: boolean): void 
         client.text.insert(position, marker)
         sentTotal++
         if (sentAt >= message.measureFrom && sentAt < message.measureUntil) sentInWindow++
-        if (cursors) {
+        if (cursors && full) {
           // As the editor's caret plugin does after every keystroke: presence follows the edit.
           const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(client.text, position + marker.length))
-          client.provider.awareness.setLocalStateField('cursor', { anchor: at, head: at })
+          full.provider.awareness.setLocalStateField('cursor', { anchor: at, head: at })
         }
       } catch (error) {
         if (errors.length < 20) errors.push(`editor ${index}: ${String((error as Error)?.stack ?? error)}`)

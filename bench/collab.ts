@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import * as Y from 'yjs'
 import { addTraffic, connectBenchClient, emptyTraffic, now, recordLatencies, trafficDelta, type BenchClient } from './lib/clients.ts'
 import { countChars, generateHistory, stateAfter } from './lib/history.ts'
 import type { FromWorker, ToWorker, WorkerResult } from './lib/messages.ts'
-import { startOurServer, startReferenceServer, type RunningServer } from './lib/servers.ts'
+import { startOurServer, startReferenceServer, type EventLoopDelay, type RunningServer } from './lib/servers.ts'
 import { cpuSeconds, machineCpu, median, memoryMiB, sampleMemory, summarize, waitForQuietMachine, type LatencySummary } from './lib/stats.ts'
 
 /**
@@ -41,9 +42,13 @@ const config = {
   observers: Math.max(1, Math.round(setting('OBSERVERS', 1))),
   drainS: setting('DRAIN', 2),
   cursors: flag('CURSORS'),
+  /** Light protocol clients as editors (they send, but neither apply nor record others' edits): for crowded rooms. */
+  light: flag('LIGHT'),
   loadUpdates: Math.round(setting('LOAD_UPDATES', 60_000)),
   loadSamples: Math.max(1, Math.round(setting('LOAD_SAMPLES', 3))),
   skipLoad: flag('SKIP_LOAD'),
+  /** Updates of recorded editing history in the latency runs' document (0: a fresh, empty pact). */
+  largePact: Math.round(setting('LARGE_PACT', 0)),
   servers: (process.argv.find((arg) => arg.startsWith('--servers='))?.slice(10) ?? process.env.SERVERS ?? 'ours,reference').split(',').filter((name) => name !== '' && name !== 'none'),
   build: flag('BUILD'),
   rounds: Math.max(1, Math.round(setting('ROUNDS', 1))),
@@ -164,6 +169,8 @@ interface Setup {
   pactIds: string[]
   editors: Array<{ cookie: string; name: string }>
   observerCookie: string
+  /** LARGE_PACT: the document the latency runs start from (ours has it stored; the reference is sent it by a client). */
+  largeState: Uint8Array | null
 }
 
 interface LatencyRun {
@@ -181,8 +188,8 @@ interface LatencyRun {
     achievedRatePerEditor: number
     /** In-window edits the observer never saw (should be 0). */
     missingAtObserver: number
-    /** Editor×edit pairs never delivered (should be 0). */
-    missingAtEditors: number
+    /** Editor×edit pairs never delivered (should be 0); null with light editors, which do not look. */
+    missingAtEditors: number | null
   }
   messages: {
     /** Frames the server received plus frames it sent, per second (counted at the clients). */
@@ -194,6 +201,8 @@ interface LatencyRun {
     maxPerConnectionSentPerSecond: number
   }
   serverCpu: { seconds: number; percentOfOneCore: number }
+  /** The server's own event-loop delay over the window (perf_hooks.monitorEventLoopDelay, loaded with --import). */
+  eventLoopDelay: EventLoopDelay | null
   /** All in % of one core over the window (the machine has `cpus` × 100 %). */
   machineCpu: {
     cpus: number
@@ -237,7 +246,14 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
   const observers: BenchClient[] = []
   const observerLatencies: number[][] = []
   let window: { from: number; until: number } | null = null
+  let seeder: BenchClient | null = null
   try {
+    if (setup.largeState) {
+      // Connected first and throughout: the reference keeps a document only while a client holds it.
+      seeder = connectBenchClient(server, pactId, setup.observerCookie)
+      Y.applyUpdate(seeder.doc, setup.largeState)
+      await seeder.whenSynced(120_000)
+    }
     const groups = splitEditors(
       setup.editors.map((editor, index) => ({ index, ...editor })),
       config.workers,
@@ -252,6 +268,7 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
             room: pactId,
             editors: groups[i],
             cursors: config.cursors,
+            light: config.light,
             syncTimeoutMs: 60_000,
             lifetimeMs: durationMs + 180_000,
           },
@@ -301,10 +318,12 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
       at: now(),
     })
     await sleep(measureFrom - now())
+    await server.eventLoopDelay()
     const cpuFrom = cpuSnapshot()
     const observerTrafficFrom = observers.reduce((sum, client) => addTraffic(sum, client.traffic), emptyTraffic())
     await sleep(measureUntil - now())
     const cpuUntil = cpuSnapshot()
+    const eventLoopDelay = await server.eventLoopDelay()
     const observerTrafficUntil = observers.reduce((sum, client) => addTraffic(sum, client.traffic), emptyTraffic())
     const wallS = (cpuUntil.at - cpuFrom.at) / 1000
     // Every editor has sent its last edit (a worker that fell far behind would still be sending).
@@ -343,7 +362,7 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
         sentInWindow,
         achievedRatePerEditor: round(sentInWindow / config.editors / config.durationS, 2),
         missingAtObserver: sentInWindow * config.observers - observed.length,
-        missingAtEditors: sentInWindow * (config.editors - 1) - allEditorLatencies.length,
+        missingAtEditors: config.light ? null : sentInWindow * (config.editors - 1) - allEditorLatencies.length,
       },
       messages: {
         perSecond: round((traffic.sent + traffic.received) / config.durationS),
@@ -353,6 +372,7 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
         maxPerConnectionSentPerSecond: round(perConnectionSent),
       },
       serverCpu: { seconds: round(cpu, 2), percentOfOneCore: percent(cpu) },
+      eventLoopDelay,
       machineCpu: {
         cpus: os.cpus().length,
         busyBeforeRunPercent: quiet.busyPercent,
@@ -378,6 +398,7 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
     }
   } finally {
     for (const client of observers) client.destroy()
+    seeder?.destroy()
     await Promise.all(workers.map((worker) => worker.stop()))
   }
 }
@@ -392,7 +413,7 @@ function serverWarnings(server: RunningServer): Record<string, number> {
       counts[key] = (counts[key] ?? 0) + 1
     }
   } else {
-    for (const line of server.lines) if (!/^running at/.test(line)) counts[line.slice(0, 160)] = (counts[line.slice(0, 160)] ?? 0) + 1
+    for (const line of server.lines) if (!/^running at|benchEventLoopDelay/.test(line)) counts[line.slice(0, 160)] = (counts[line.slice(0, 160)] ?? 0) + 1
   }
   return counts
 }
@@ -594,17 +615,24 @@ async function main(): Promise<void> {
   const users = []
   for (let i = 0; i < config.editors; i++) users.push(await database.createUser(`Redacteur ${i + 1}`))
   const pactIds: string[] = []
+  let largeState: Uint8Array | null = null
+  if (config.largePact > 0) {
+    const history = generateHistory({ updates: config.largePact, seed: 20261 })
+    largeState = stateAfter(history.updates, history.updates.length)
+    log(`LARGE_PACT: the latency runs' document holds ${history.chars} characters (~${round(history.chars / 2500)} pages, state ${round(largeState.byteLength / 1024, 0)} KiB) from ${history.updates.length} updates`)
+  }
   for (let run = 0; run < config.rounds * (config.retries + 1); run++) {
     const pact = await database.createBenchPact(owner, `run ${run + 1}`)
     for (const user of users) await database.addEditor(pact, user)
+    if (largeState) await database.storeDocument(pact.pactId, largeState, [])
     pactIds.push(pact.pactId)
   }
   await database.closeDb()
-  const setup: Setup = { dataDir, pactIds, editors: users.map((user) => ({ cookie: user.cookie, name: user.name })), observerCookie: owner.cookie }
+  const setup: Setup = { dataDir, pactIds, editors: users.map((user) => ({ cookie: user.cookie, name: user.name })), observerCookie: owner.cookie, largeState }
 
   log(
     `${config.editors} editors × ${config.ratePerEditor} edits/s, ${config.durationS} s measured after ${config.warmupS} s warm-up, ` +
-      `${config.workers} editor processes, ${os.cpus().length} CPUs${config.cursors ? ', with caret presence' : ''}`,
+      `${config.workers} editor processes, ${os.cpus().length} CPUs${config.cursors ? ', with caret presence' : ''}${config.light ? ', light protocol clients' : ''}`,
   )
 
   const runs: LatencyRun[] = []
@@ -759,7 +787,7 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
     for (const row of rows) console.log('  ' + row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '))
   }
   if (runs.length > 0) {
-    console.log(`\nEdit latency, ${config.editors} editors × ${config.ratePerEditor}/s, ${config.durationS} s (ms, receive − send)`)
+    console.log(`\nEdit latency, ${config.editors} editors × ${config.ratePerEditor}/s, ${config.durationS} s${config.largePact ? `, large pact (${config.largePact} updates of history)` : ''} (ms, receive − send)`)
     const rows = [['', ...runs.map((r) => r.server), ...(runs.length === 2 ? ['ours/ref'] : [])]]
     for (const of of ['observer', 'allEditors'] as const) {
       for (const p of ['p50', 'p95', 'p99'] as const) {
@@ -770,7 +798,7 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
     const extra = runs.length === 2 ? [''] : []
     rows.push(['edits sent (window)', ...runs.map((r) => String(r.edits.sentInWindow)), ...extra])
     rows.push(['edits/s per editor', ...runs.map((r) => String(r.edits.achievedRatePerEditor)), ...extra])
-    rows.push(['missing (obs / editors)', ...runs.map((r) => `${r.edits.missingAtObserver} / ${r.edits.missingAtEditors}`), ...extra])
+    rows.push(['missing (obs / editors)', ...runs.map((r) => `${r.edits.missingAtObserver} / ${fmt(r.edits.missingAtEditors)}`), ...extra])
     rows.push(['messages/s (in+out)', ...runs.map((r) => String(r.messages.perSecond)), ...extra])
     rows.push(['  client→server /s', ...runs.map((r) => String(r.messages.clientToServerPerSecond)), ...extra])
     rows.push(['  server→client /s', ...runs.map((r) => String(r.messages.serverToClientPerSecond)), ...extra])
@@ -779,6 +807,8 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
     rows.push([`machine busy (of ${os.cpus().length * 100} %)`, ...runs.map((r) => fmt(r.machineCpu.machineBusyPercent)), ...extra])
     rows.push(['  editor processes %', ...runs.map((r) => fmt(r.machineCpu.editorProcessesPercent)), ...extra])
     rows.push(['  other processes % / steal %', ...runs.map((r) => `${fmt(r.machineCpu.otherProcessesPercent)} / ${fmt(r.machineCpu.stealPercent)}`), ...extra])
+    rows.push(['event-loop delay p99 / max ms', ...runs.map((r) => `${fmt(r.eventLoopDelay?.p99Ms)} / ${fmt(r.eventLoopDelay?.maxMs)}`), ...extra])
+    rows.push(['  longest stall (5 ms timer) ms', ...runs.map((r) => fmt(r.eventLoopDelay?.longestTimerGapMs)), ...extra])
     rows.push(['server RSS idle / peak MiB', ...runs.map((r) => `${r.serverMemory.idleRssMiB} / ${r.serverMemory.peakRssMiB}`), ...extra])
     rows.push(['connect+sync median ms', ...runs.map((r) => String(r.connectMs.median)), ...extra])
     rows.push(['editor timer lag p99 ms', ...runs.map((r) => String(r.editorTimerLagMs.p99)), ...extra])

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
@@ -77,8 +78,28 @@ export function approvableItemHtml(snapshot: PactSnapshot, itemId: string): stri
   return ref && snapshot.pactData ? pactDataHtml(ref, snapshot.pactData, null) : null
 }
 
+/**
+ * The last snapshot read per pact, for the pacts read most recently. Building one for a 200-page
+ * pact (apply, read, validate, render and hash every clause) takes far longer than a page may,
+ * and the sign-off pages read it again after every burst of changes while most requests find the
+ * document as it was. Keyed by a hash of the state and the context, not by the state vector: a
+ * deletion changes the document without changing its state vector.
+ */
+const snapshotCache = new Map<string, { key: string; snapshot: PactSnapshot }>()
+// A large pact's snapshot holds its state, text and HTML several times over (tens of MB).
+const SNAPSHOT_CACHE_PACTS = 8
+
+/** The pact's snapshot now; shared between callers, so read-only. */
 export async function pactSnapshot(pactId: string): Promise<PactSnapshot> {
   const [pact, parties, state] = await Promise.all([getPact(pactId), listParties(pactId), ports().documents.loadState(pactId)])
   const namedParties = parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind }))
-  return snapshotFromState(state, { years: pactYears(pact.start_year, pact.end_year), parties: namedParties })
+  const context = { years: pactYears(pact.start_year, pact.end_year), parties: namedParties }
+  const key = createHash('sha256').update(state).update(JSON.stringify(context)).digest('base64')
+  const cached = snapshotCache.get(pactId)
+  const snapshot = cached?.key === key ? cached.snapshot : snapshotFromState(state, context)
+  // Most recently read last, so the first entry is the one to let go.
+  snapshotCache.delete(pactId)
+  snapshotCache.set(pactId, { key, snapshot })
+  if (snapshotCache.size > SNAPSHOT_CACHE_PACTS) snapshotCache.delete(snapshotCache.keys().next().value!)
+  return snapshot
 }

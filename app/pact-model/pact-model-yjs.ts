@@ -167,6 +167,21 @@ function yearFromKey(text: string): unknown {
 /** The name behind a Yjs client id, or null when the server does not know (e.g. written before a restart). */
 export type WriterNameOf = (clientId: number) => string | null
 
+/** What validating and projecting the model needs of a document, read without touching its text. */
+export interface ModelReading {
+  /** readPactModel's output. */
+  model: unknown
+  /** The document's state vector when the model was read: which state the projection is of. */
+  stateVector: Uint8Array
+  /** writerClientIdsAt on the document read (which may have changed since: a projection is of a moment). */
+  writersAt(path: readonly (string | number)[]): number[]
+}
+
+/** The model of `doc` as a projection needs it: costs what the model costs, whatever the size of the text. */
+export function readModelOf(doc: Y.Doc): ModelReading {
+  return { model: readPactModel(doc), stateVector: Y.encodeStateVector(doc), writersAt: (path) => writerClientIdsAt(doc, path) }
+}
+
 /**
  * The Yjs client ids that wrote the value at `path` (a path of `readPactModel`'s output, as in a
  * validation issue), sorted: the client that wrote a single value; every client that wrote a

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
-import { readPactModel, writerClientIdsAt, type WriterNameOf } from '#app/pact-model/pact-model-yjs.ts'
+import { readModelOf, type ModelReading, type WriterNameOf } from '#app/pact-model/pact-model-yjs.ts'
 import {
   validatePactModel,
   type PactModel,
@@ -45,11 +45,13 @@ function inPactQueue<T>(pactId: string, task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Validates the model in `state` (a whole document as one Yjs update) and, if valid, makes the
- * projection equal to it; if invalid, keeps the projection and records the issues.
+ * Validates the model in `source` and, if valid, makes the projection equal to it; if invalid,
+ * keeps the projection and records the issues. The source is a whole document as one Yjs
+ * update, or the live server's reading of just the model (readModelOf): a large pact's text is
+ * then neither encoded nor decoded again for it.
  */
-export function projectPactModel(pactId: string, state: Uint8Array, writerNameOf: WriterNameOf | null = null, db: Db = getDb()) {
-  return inPactQueue(pactId, () => projectState(pactId, state, writerNameOf, db))
+export function projectPactModel(pactId: string, source: Uint8Array | ModelReading, writerNameOf: WriterNameOf | null = null, db: Db = getDb()) {
+  return inPactQueue(pactId, () => projectState(pactId, source, writerNameOf, db))
 }
 
 /** Builds the projection again from the pact's document, e.g. after the tables were lost. */
@@ -70,21 +72,38 @@ export function ensureProjection(pactId: string, db: Db = getDb()): Promise<void
   })
 }
 
-/** `writerNameOf` is null when the caller cannot know who wrote what (a rebuild from storage). */
 async function projectState(
   pactId: string,
-  state: Uint8Array,
+  source: Uint8Array | ModelReading,
+  writerNameOf: WriterNameOf | null,
+  db: Db,
+  options: { force?: boolean } = {},
+): Promise<ModelValidationReport> {
+  if (!(source instanceof Uint8Array)) return projectReading(pactId, source, writerNameOf, db, options)
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, source)
+    return await projectReading(pactId, readModelOf(doc), writerNameOf, db, options)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** `writerNameOf` is null when the caller cannot know who wrote what (a rebuild from storage). */
+async function projectReading(
+  pactId: string,
+  reading: ModelReading,
   writerNameOf: WriterNameOf | null,
   db: Db,
   { force = false } = {},
 ): Promise<ModelValidationReport> {
-  const stateVector = Buffer.from(Y.encodeStateVectorFromUpdate(state)).toString('base64')
+  const stateVector = Buffer.from(reading.stateVector).toString('base64')
   const previous = await db.selectFrom('model_validation').selectAll().where('pact_id', '=', pactId).executeTakeFirst()
   // Already checked at this very state; an invalid model is checked again by whoever can name its writers.
   if (!force && previous?.state_vector === stateVector && (previous.valid === 1 || !writerNameOf)) return reportFrom(previous)
 
   const context = await pactModelContext(pactId, db)
-  const { validation, issues } = validateState(state, context, writerNameOf ?? (() => null), previous ? reportFrom(previous).issues : [])
+  const { validation, issues } = validateReading(reading, context, writerNameOf ?? (() => null), previous ? reportFrom(previous).issues : [])
   const checkedAt = nowIso()
   const modelHash = validation.ok ? createHash('sha256').update(JSON.stringify(validation.model)).digest('hex') : (previous?.model_hash ?? null)
   const row = { pact_id: pactId, valid: validation.ok ? 1 : 0, issues: JSON.stringify(issues), model_hash: modelHash, state_vector: stateVector, checked_at: checkedAt }
@@ -113,22 +132,16 @@ async function projectedLaterState(trx: Db, pactId: string, stateVector: string)
 }
 
 // An issue whose writers are unknown now (say, after a restart) keeps the names reported for it before.
-function validateState(state: Uint8Array, context: PactModelContext, writerNameOf: WriterNameOf, previousIssues: readonly ReportedIssue[]) {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, state)
-    const validation = validatePactModel(readPactModel(doc), context)
-    const issues: ReportedIssue[] = validation.ok
-      ? []
-      : validation.issues.map((issue) => {
-          const writers = [...new Set(writerClientIdsAt(doc, issue.path).flatMap((clientId) => writerNameOf(clientId) ?? []))]
-          const before = previousIssues.find((candidate) => candidate.message === issue.message && samePath(candidate.path, issue.path))
-          return { ...issue, writers: writers.length > 0 ? writers : (before?.writers ?? []) }
-        })
-    return { validation, issues }
-  } finally {
-    doc.destroy()
-  }
+function validateReading(reading: ModelReading, context: PactModelContext, writerNameOf: WriterNameOf, previousIssues: readonly ReportedIssue[]) {
+  const validation = validatePactModel(reading.model, context)
+  const issues: ReportedIssue[] = validation.ok
+    ? []
+    : validation.issues.map((issue) => {
+        const writers = [...new Set(reading.writersAt(issue.path).flatMap((clientId) => writerNameOf(clientId) ?? []))]
+        const before = previousIssues.find((candidate) => candidate.message === issue.message && samePath(candidate.path, issue.path))
+        return { ...issue, writers: writers.length > 0 ? writers : (before?.writers ?? []) }
+      })
+  return { validation, issues }
 }
 
 function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {

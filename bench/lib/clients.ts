@@ -1,4 +1,7 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
@@ -193,4 +196,78 @@ export function recordLatencies(
       }
     }
   })
+}
+
+/** What the editor processes need of a client, full (WebsocketProvider) or light. */
+export interface EditingClient {
+  text: Y.Text
+  traffic: Traffic
+  closes: Array<{ code: number; reason: string }>
+  syncedAt: number | null
+  whenSynced(timeoutMs: number): Promise<void>
+  destroy(): void
+}
+
+/**
+ * A light protocol client for the crowded room: it speaks y-websocket's sync protocol (answers
+ * the server's sync step 1, asks for the document, sends its edits as updates) but never applies
+ * what others send, so 400 of them do not eat the machine the server runs on. Its edits go into
+ * its own part of the shared text: it knows only its own items, so every insert it makes is
+ * valid wherever the others' text is.
+ */
+export function connectLightClient(target: Target, room: string, cookie: string): EditingClient {
+  const traffic = emptyTraffic()
+  const doc = new Y.Doc()
+  const waiting = new Set<() => void>()
+  const SocketClass = countingWebSocket({ cookie, origin: target.origin }, traffic, {})
+  const socket = new SocketClass(`${target.collabUrl}/${room}`)
+  const sendSync = (write: (encoder: encoding.Encoder) => void) => {
+    if (socket.readyState !== WebSocket.OPEN) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    write(encoder)
+    socket.send(encoding.toUint8Array(encoder))
+  }
+  const client: EditingClient = {
+    text: doc.getText(BENCH_TEXT),
+    traffic,
+    closes: [],
+    syncedAt: null,
+    whenSynced: (timeoutMs) =>
+      new Promise<void>((resolve, reject) => {
+        if (client.syncedAt !== null) return resolve()
+        const timer = setTimeout(() => {
+          waiting.delete(done)
+          reject(new Error(`light client did not sync within ${timeoutMs} ms (closes: ${JSON.stringify(client.closes)})`))
+        }, timeoutMs)
+        const done = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+        waiting.add(done)
+      }),
+    destroy() {
+      socket.close()
+      doc.destroy()
+    },
+  }
+  socket.on('open', () => sendSync((encoder) => syncProtocol.writeSyncStep1(encoder, doc)))
+  socket.on('message', (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    if (decoding.readVarUint(decoder) !== 0) return
+    const kind = decoding.readVarUint(decoder)
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      // The server asks for what this client has that it lacks.
+      const stateVector = decoding.readVarUint8Array(decoder)
+      sendSync((encoder) => syncProtocol.writeSyncStep2(encoder, doc, stateVector))
+    } else if (kind === syncProtocol.messageYjsSyncStep2 && client.syncedAt === null) {
+      client.syncedAt = now()
+      for (const done of [...waiting]) done()
+      waiting.clear()
+    }
+  })
+  socket.on('close', (code: number, reason: Buffer) => client.closes.push({ code, reason: reason.toString() }))
+  socket.on('error', () => {})
+  doc.on('update', (update: Uint8Array) => sendSync((encoder) => syncProtocol.writeUpdate(encoder, update)))
+  return client
 }

@@ -8,6 +8,8 @@ export type ToWorker =
       room: string
       editors: Array<{ index: number; cookie: string; name: string }>
       cursors: boolean
+      /** Light protocol clients (LIGHT=1): they send edits but do not apply or record others'. */
+      light: boolean
       syncTimeoutMs: number
       /** The worker exits by itself after this long, whatever happens. */
       lifetimeMs: number

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Target } from './clients.ts'
 
 /**
@@ -20,7 +21,30 @@ export interface RunningServer extends Target {
   /** Resolves with the first log entry (from now on or already seen) that matches. */
   waitForLog(match: (entry: Record<string, unknown>) => boolean, timeoutMs: number): Promise<Record<string, unknown> | null>
   stop(): Promise<void>
+  /** The server's event-loop delay since the previous call (or its start), in ms. */
+  eventLoopDelay(): Promise<EventLoopDelay | null>
 }
+
+export interface EventLoopDelay {
+  p50Ms: number | null
+  p99Ms: number | null
+  maxMs: number | null
+  meanMs: number | null
+  samples: number
+  /** The longest a 5 ms timer in the server was late: the longest stall, also when the histogram saw none. */
+  longestTimerGapMs: number
+  timerTicks: number
+}
+
+/**
+ * Both servers run with it, so their event-loop delay is measured the same way; BENCH_NODE_FLAGS
+ * adds Node flags to both, to find out where a stall comes from (e.g. `--trace-gc`, `--cpu-prof`).
+ */
+const preloadArgs = (root: string) => [
+  ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  '--import',
+  pathToFileURL(path.join(root, 'bench/lib/loop-delay-preload.mjs')).href,
+]
 
 function collectOutput(child: ChildProcess) {
   const lines: string[] = []
@@ -91,10 +115,11 @@ function baseEnv(): NodeJS.ProcessEnv {
 }
 
 function withLogHelpers(
-  base: Omit<RunningServer, 'logs' | 'waitForLog' | 'lines'>,
+  base: Omit<RunningServer, 'logs' | 'waitForLog' | 'lines' | 'eventLoopDelay'>,
   output: ReturnType<typeof collectOutput>,
 ): RunningServer {
-  return {
+  let reports = 0
+  const server: RunningServer = {
     ...base,
     lines: output.lines,
     logs: () => output.lines.map(parseLog).filter((entry): entry is Record<string, unknown> => entry !== null),
@@ -116,7 +141,14 @@ function withLogHelpers(
         output.listeners.add(listener)
       })
     },
+    async eventLoopDelay() {
+      const report = ++reports
+      base.child.kill('SIGUSR2')
+      const entry = await server.waitForLog((e) => e.report === report && typeof e.benchEventLoopDelay === 'object', 30_000)
+      return (entry?.benchEventLoopDelay as EventLoopDelay | undefined) ?? null
+    },
   }
+  return server
 }
 
 /** The production build, started the way tests/support/built-server.ts and `npm start` do. */
@@ -125,7 +157,7 @@ export async function startOurServer(root: string, dataDir: string, logLevel = '
   const entry = path.join(root, 'build/server/index.js')
   for (let waited = 0; !existsSync(entry) && waited < 180; waited++) await new Promise((resolve) => setTimeout(resolve, 1_000))
   if (!existsSync(entry)) throw new Error('build/server/index.js is missing: run `npm run build` first')
-  const child = spawn(process.execPath, ['server/main.js'], {
+  const child = spawn(process.execPath, [...preloadArgs(root), 'server/main.js'], {
     cwd: root,
     env: { ...baseEnv(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', PACTWERK_DATA_DIR: dataDir, LOG_LEVEL: logLevel, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -167,7 +199,7 @@ export async function startReferenceServer(root: string): Promise<RunningServer>
   const script = path.join(root, 'node_modules/y-websocket-reference/bin/server.cjs')
   if (!existsSync(script)) throw new Error(`${script} is missing (devDependency y-websocket-reference)`)
   const port = await freePort()
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...preloadArgs(root), script], {
     cwd: root,
     env: { ...baseEnv(), HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -47,6 +47,19 @@ describe('DocumentRegistry', () => {
     await documents.close()
   })
 
+  it('loads a document with a log far longer than compaction leaves, every row in order', async () => {
+    const doc = new Y.Doc()
+    const log: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => log.push(update))
+    const state = Y.encodeStateAsUpdate(doc)
+    for (let i = 0; i < 1_500; i++) doc.getText('default').insert(i % 7 === 0 ? 0 : doc.getText('default').length, `${i % 10}`)
+    const store = memoryStore({ pact: { updates: [state, ...log], logLength: log.length, lastSeq: log.length } })
+    const documents = registry(store)
+    const loaded = await documents.acquire('pact')
+    expect(loaded.doc.getText('default').toString()).toBe(doc.getText('default').toString())
+    await documents.close()
+  })
+
   it('does not keep a failed load: the next use tries again', async () => {
     const store = memoryStore()
     store.load.mockRejectedValueOnce(new Error('storage offline'))

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { logger } from '#app/platform/logger.server.ts'
@@ -72,10 +73,18 @@ function typing(...texts: string[]): Uint8Array[] {
   return updates
 }
 
+/** The update in a sync update message (messageSync, messageYjsUpdate, the update). */
+function updateIn(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarUint8Array(decoder)
+}
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 describe('LiveDocument', () => {
-  it('relays nothing before it is stored, and stores what queued meanwhile as one row', async () => {
+  it('relays nothing before it is stored, and stores and relays what queued meanwhile as one row and one message', async () => {
     const { store, appended, release } = gatedStore()
     const document = liveDocument(store)
     const writer = fakeConnection('writer')
@@ -96,9 +105,65 @@ describe('LiveDocument', () => {
     release()
     await document.whenIdle()
     expect(appended).toHaveLength(2)
-    expect(reader.received.length).toBe(greeting + 4)
+    expect(reader.received.length).toBe(greeting + 2)
+    const replica = new Y.Doc()
+    for (const message of reader.received.slice(greeting)) Y.applyUpdate(replica, updateIn(message))
+    expect(replica.getText('text').toString()).toBe('abcd')
     // The sender is not sent its own changes back.
     expect(writer.received.length).toBe(greeting)
+  })
+
+  it("sends each connection one message for a batch of several people's changes, the senders included", async () => {
+    const { store, release } = gatedStore()
+    const document = liveDocument(store)
+    const writers = ['anouk', 'karim', 'lotte'].map(fakeConnection)
+    const reader = fakeConnection('reader')
+    for (const { connection } of [...writers, reader]) document.addConnection(connection)
+    const greeting = reader.received.length
+    const blocker = typing('.')
+    document.receiveUpdate(blocker[0], writers[0].connection)
+    await tick()
+    // While the first write is stored, three people type: one batch.
+    writers.forEach(({ connection }, i) => {
+      const doc = new Y.Doc()
+      doc.getText('text').insert(0, `${i}`)
+      document.receiveUpdate(Y.encodeStateAsUpdate(doc), connection)
+    })
+    release()
+    await tick()
+    release()
+    await document.whenIdle()
+    expect(reader.received.length).toBe(greeting + 2)
+    const replica = new Y.Doc()
+    for (const message of reader.received.slice(greeting)) Y.applyUpdate(replica, updateIn(message))
+    expect([...replica.getText('text').toString()].sort().join('')).toBe('.012')
+    for (const writer of writers.slice(1)) expect(writer.received.length).toBe(greeting + 2)
+  })
+
+  it('in a crowded room, relays what was stored within a few milliseconds as one message per connection', async () => {
+    vi.useFakeTimers()
+    try {
+      let rows = 0
+      const crowded = liveDocument({ ...gatedStore().store, append: async () => ++rows })
+      const people = Array.from({ length: 60 }, (_, i) => fakeConnection(`c${i}`))
+      for (const { connection } of people) crowded.addConnection(connection)
+      const greeting = people[0].received.length
+      for (const [i, update] of typing('a', 'b', 'c').entries()) {
+        crowded.receiveUpdate(update, people[i === 0 ? 0 : 1].connection)
+        // Each stored as its own row before the next arrives.
+        await vi.advanceTimersByTimeAsync(0)
+      }
+      expect(people[2].received.length).toBe(greeting)
+      await vi.advanceTimersByTimeAsync(20)
+      expect(people[2].received.length).toBe(greeting + 1)
+      const replica = new Y.Doc()
+      Y.applyUpdate(replica, updateIn(people[2].received[greeting]!))
+      expect(replica.getText('text').toString()).toBe('abc')
+      await vi.advanceTimersByTimeAsync(100)
+      expect(people[2].received.length).toBe(greeting + 1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('applies a queued update only if its connection still admits it when its turn comes', async () => {

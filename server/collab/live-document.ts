@@ -11,6 +11,17 @@ import { checkUpdate } from './update-guard.ts'
 
 // Long enough for a relay overtaken by a later one to arrive; short enough not to be noticed.
 const GAP_WAIT_MS = 200
+// How long stored changes wait to go out together, per connection in the room (see relay()): none
+// in a small room, 20 ms in a room of 400, where one frame per keystroke per socket swamps the server.
+const RELAY_WINDOW_MS_PER_CONNECTION = 1 / 20
+const RELAY_WINDOW_MAX_MS = 20
+// A paste or a catch-up goes out at once rather than piling up.
+const RELAY_WINDOW_MAX_BYTES = 256 * 1024
+
+interface Change {
+  update: Uint8Array
+  origin: UpdateOrigin
+}
 
 /** A change made by server code rather than a client, named for the logs. */
 export interface ServerOrigin {
@@ -95,6 +106,10 @@ export class LiveDocument {
   private readonly sequence: AppliedSequence
   private readonly catchUpTimer: NodeJS.Timeout | undefined
   private gapTimer: NodeJS.Timeout | undefined
+  /** Stored changes not yet relayed, waiting for the relay window to close. */
+  private unrelayed: Change[] = []
+  private unrelayedBytes = 0
+  private relayTimer: NodeJS.Timeout | undefined
 
   constructor(
     readonly pactId: string,
@@ -180,6 +195,7 @@ export class LiveDocument {
   /** Resolves once every change queued so far is stored and relayed. */
   async whenIdle(): Promise<void> {
     while (this.draining) await this.idle
+    this.flushRelay()
   }
 
   /**
@@ -197,6 +213,7 @@ export class LiveDocument {
     this.discarded = true
     clearInterval(this.catchUpTimer)
     clearTimeout(this.gapTimer)
+    clearTimeout(this.relayTimer)
     this.options.channel.leave()
     this.presence.destroy()
     this.doc.destroy()
@@ -220,7 +237,7 @@ export class LiveDocument {
   }
 
   private async processBatch(batch: Task[]): Promise<void> {
-    const applied: Array<{ update: Uint8Array; origin: UpdateOrigin }> = []
+    const applied: Change[] = []
     let stored: { update: Uint8Array; seq: number } | null = null
     try {
       const missed = batch.some((task) => task.kind === 'catch-up') ? await this.readMissed() : null
@@ -246,7 +263,7 @@ export class LiveDocument {
       this.fail(error, batch)
       return
     }
-    for (const { update, origin } of applied) this.broadcast(encodeUpdateMessage(update), origin)
+    this.relay(applied)
     // One relay per log row, with its number, so other instances can tell when one went missing.
     if (stored) this.options.channel.publish({ kind: 'update', payload: stored.update, seq: stored.seq })
     for (const task of batch) {
@@ -359,6 +376,35 @@ export class LiveDocument {
     for (const connection of this.connections) connection.close(CloseCode.internalError, 'document-reset')
     this.destroy()
     this.options.onFailed(this)
+  }
+
+  /**
+   * Stored changes go to each connection merged into one message per relay window, not one per
+   * update: in a room of hundreds every socket would otherwise get a frame for every keystroke
+   * of everyone, and the frames, not the bytes, are what costs. The window grows with the room
+   * (none in a small one) and closes early once it holds many bytes. A sender gets its own
+   * changes back with the others' (applying them again changes nothing, as with the reference
+   * server), unless they are all the window holds. Nothing is relayed before it is stored.
+   */
+  private relay(applied: readonly Change[]): void {
+    if (applied.length === 0) return
+    this.unrelayed.push(...applied)
+    for (const change of applied) this.unrelayedBytes += change.update.byteLength
+    const windowMs = Math.min(RELAY_WINDOW_MAX_MS, Math.floor(this.connections.size * RELAY_WINDOW_MS_PER_CONNECTION))
+    if (windowMs === 0 || this.unrelayedBytes >= RELAY_WINDOW_MAX_BYTES) return this.flushRelay()
+    this.relayTimer ??= setTimeout(() => this.flushRelay(), windowMs)
+  }
+
+  private flushRelay(): void {
+    clearTimeout(this.relayTimer)
+    this.relayTimer = undefined
+    const changes = this.unrelayed
+    this.unrelayed = []
+    this.unrelayedBytes = 0
+    if (changes.length === 0 || this.discarded) return
+    const update = changes.length === 1 ? changes[0].update : Y.mergeUpdates(changes.map((change) => change.update))
+    const soleOrigin = changes.every((change) => change.origin === changes[0].origin) ? changes[0].origin : null
+    this.broadcast(encodeUpdateMessage(update), soleOrigin)
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {

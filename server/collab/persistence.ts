@@ -1,7 +1,7 @@
-import * as Y from 'yjs'
 import { tryAdvisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { isPostgres } from '#app/platform/db/migrations/column-types.ts'
+import { compactUpdatesOffThread } from './off-thread.ts'
 
 /**
  * Durable storage of the collaborative documents: per pact a compacted state and an
@@ -51,7 +51,10 @@ export const compactionLockKey = (pactId: string) => `collab-compaction:${pactId
 // Large IN lists are split so they stay far below both dialects' bound-parameter limits.
 const DELETE_CHUNK = 500
 
-export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
+/** Folds a stored state and log into one state; the worker thread's, or a test's that interferes meanwhile. */
+export type FoldUpdates = (updates: readonly Uint8Array[]) => Promise<Uint8Array>
+
+export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = compactUpdatesOffThread): DocumentStore {
   // One consistent snapshot of state and log: on SQLite every transaction is one, on
   // PostgreSQL only from repeatable read up (read committed could see a compaction half-way).
   const readTransaction = () =>
@@ -135,7 +138,8 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
     async compact(pactId) {
       const stored = await readStored(pactId)
       if (!stored || stored.log.length === 0) return { mergedRows: 0, stateBytes: 0 }
-      const state = compactUpdates([toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))])
+      // In a worker thread: folding a large pact's log takes long enough to stall every socket.
+      const state = await fold([toBytes(stored.document.state), ...stored.log.map((row) => toBytes(row.payload))])
       const logIds = stored.log.map((row) => row.id)
       const merged = await db.transaction().execute(async (trx) => {
         // One instance at a time compacts a pact; another that is at it already does this work.
@@ -159,28 +163,11 @@ export function createSqlDocumentStore(db: Db = getDb()): DocumentStore {
   }
 }
 
-/**
- * Folds updates into one through a scratch document, so content deleted long ago is
- * garbage-collected rather than carried forever (Y.mergeUpdates keeps it). Updates whose
- * dependencies are missing stay in the result as pending structs; nothing is dropped.
- */
-export function compactUpdates(updates: readonly Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc()
-  try {
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update)
-    })
-    return Y.encodeStateAsUpdate(doc)
-  } finally {
-    doc.destroy()
-  }
-}
-
 /** The stored document as one update, or null if the pact has none yet. */
 export async function readStoredState(store: DocumentStore, pactId: string): Promise<Uint8Array | null> {
   const stored = await store.load(pactId)
   if (!stored) return null
-  return stored.updates.length === 1 ? stored.updates[0] : compactUpdates(stored.updates)
+  return stored.updates.length === 1 ? stored.updates[0] : compactUpdatesOffThread(stored.updates)
 }
 
 // better-sqlite3 binds Buffers (not bare Uint8Arrays) as blobs; pg takes Buffers for bytea.
