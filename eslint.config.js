@@ -84,7 +84,6 @@ const boundaries = {
 }
 const restrictedPaths = (zones) => ['error', { zones: Object.values(zones) }]
 
-
 export default defineConfig(
   {
     ignores: ['build/', 'data/', '.react-router/', 'bench/.build/', 'bench/results/', 'node_modules/', 'test-results/'],

@@ -77,6 +77,9 @@ export const handleError: HandleErrorFunction = (error, { request, params }) => 
   void getAuthenticatedUser(request.headers.get('Cookie'))
     .catch(() => null)
     .then((authenticated) => {
-      logger.error({ err: error, method: request.method, path: url.pathname, pactId, userId: authenticated?.user.id }, 'request failed')
+      logger.error(
+        { err: error, method: request.method, path: url.pathname, pactId, userId: authenticated?.user.id },
+        'request failed',
+      )
     })
 }

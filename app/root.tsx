@@ -1,17 +1,7 @@
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url'
 import { useEffect, useMemo } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-} from 'react-router'
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
 import { readCookie } from './platform/auth/session.server.ts'

@@ -1,5 +1,16 @@
 import * as Y from 'yjs'
-import { connectBenchClient, connectLightClient, editMarker, emptyTraffic, now, recordLatencies, trafficDelta, type BenchClient, type EditingClient, type Traffic } from './lib/clients.ts'
+import {
+  connectBenchClient,
+  connectLightClient,
+  editMarker,
+  emptyTraffic,
+  now,
+  recordLatencies,
+  trafficDelta,
+  type BenchClient,
+  type EditingClient,
+  type Traffic,
+} from './lib/clients.ts'
 import type { FromWorker, ToWorker, WorkerResult } from './lib/messages.ts'
 import { summarize } from './lib/stats.ts'
 

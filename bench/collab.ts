@@ -4,11 +4,28 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
-import { addTraffic, connectBenchClient, emptyTraffic, now, recordLatencies, trafficDelta, type BenchClient } from './lib/clients.ts'
+import {
+  addTraffic,
+  connectBenchClient,
+  emptyTraffic,
+  now,
+  recordLatencies,
+  trafficDelta,
+  type BenchClient,
+} from './lib/clients.ts'
 import { countChars, generateHistory, stateAfter } from './lib/history.ts'
 import type { FromWorker, ToWorker, WorkerResult } from './lib/messages.ts'
 import { startOurServer, startReferenceServer, type EventLoopDelay, type RunningServer } from './lib/servers.ts'
-import { cpuSeconds, machineCpu, median, memoryMiB, sampleMemory, summarize, waitForQuietMachine, type LatencySummary } from './lib/stats.ts'
+import {
+  cpuSeconds,
+  machineCpu,
+  median,
+  memoryMiB,
+  sampleMemory,
+  summarize,
+  waitForQuietMachine,
+  type LatencySummary,
+} from './lib/stats.ts'
 
 /**
  * `npm run bench:collab`: edit latency, throughput, CPU and memory of our collaboration server
@@ -49,7 +66,9 @@ const config = {
   skipLoad: flag('SKIP_LOAD'),
   /** Updates of recorded editing history in the latency runs' document (0: a fresh, empty pact). */
   largePact: Math.round(setting('LARGE_PACT', 0)),
-  servers: (process.argv.find((arg) => arg.startsWith('--servers='))?.slice(10) ?? process.env.SERVERS ?? 'ours,reference').split(',').filter((name) => name !== '' && name !== 'none'),
+  servers: (process.argv.find((arg) => arg.startsWith('--servers='))?.slice(10) ?? process.env.SERVERS ?? 'ours,reference')
+    .split(',')
+    .filter((name) => name !== '' && name !== 'none'),
   build: flag('BUILD'),
   rounds: Math.max(1, Math.round(setting('ROUNDS', 1))),
   /** A run during which other processes used more than DISTURBED % of a core is repeated, this many times at most. */
@@ -75,7 +94,8 @@ const tempDirs = new Set<string>()
 
 function cleanUp(): void {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  for (const server of servers) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
+  for (const server of servers)
+    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
   tempDirs.clear()
 }
@@ -127,9 +147,15 @@ function startWorker(): Worker {
         if (error) return done(new Error(`editor process ${child.pid} failed: ${(error as { message: string }).message}`))
         const index = inbox.findIndex((m) => m.type === reply)
         if (index >= 0) return done(null, inbox.splice(index, 1)[0] as Extract<FromWorker, { type: T }>)
-        if (child.exitCode !== null || child.signalCode !== null) done(new Error(`editor process ${child.pid} exited (${child.exitCode ?? child.signalCode}) while waiting for '${reply}'`))
+        if (child.exitCode !== null || child.signalCode !== null)
+          done(
+            new Error(`editor process ${child.pid} exited (${child.exitCode ?? child.signalCode}) while waiting for '${reply}'`),
+          )
       }
-      const timer = setTimeout(() => done(new Error(`editor process ${child.pid}: no '${reply}' within ${timeoutMs} ms`)), timeoutMs)
+      const timer = setTimeout(
+        () => done(new Error(`editor process ${child.pid}: no '${reply}' within ${timeoutMs} ms`)),
+        timeoutMs,
+      )
       function done(error: Error | null, message?: Extract<FromWorker, { type: T }>) {
         clearTimeout(timer)
         waiting.delete(check)
@@ -239,7 +265,8 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
   // A fresh document per run, so no run starts with an earlier run's text.
   const pactId = setup.pactIds[roundIndex * (config.retries + 1) + attempt]
   const quiet = await waitForQuietMachine(config.quietWaitS * 1000)
-  if (quiet.busyPercent !== null && quiet.busyPercent >= 30) log(`WARNING: the machine is busy with other work (${quiet.busyPercent} % of a core); figures will be disturbed`)
+  if (quiet.busyPercent !== null && quiet.busyPercent >= 30)
+    log(`WARNING: the machine is busy with other work (${quiet.busyPercent} % of a core); figures will be disturbed`)
   const idle = memoryMiB(server.pid)
   const memory = sampleMemory(server.pid)
   const workers = Array.from({ length: config.workers }, () => startWorker())
@@ -305,8 +332,17 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
     const measureFrom = startAt + config.warmupS * 1000
     const measureUntil = measureFrom + config.durationS * 1000
     window = { from: measureFrom, until: measureUntil }
-    for (const worker of workers) worker.child.send({ type: 'go', startAt, measureFrom, measureUntil, ratePerSecond: config.ratePerEditor } satisfies ToWorker)
-    log(`${server.name}${config.rounds > 1 ? ` (round ${roundIndex + 1})` : ''}${attempt > 0 ? ` (attempt ${attempt + 1})` : ''}: ${config.editors} editors in ${config.workers} processes + ${config.observers} observer(s) synced; editing (${config.warmupS} s warm-up, ${config.durationS} s measured)`)
+    for (const worker of workers)
+      worker.child.send({
+        type: 'go',
+        startAt,
+        measureFrom,
+        measureUntil,
+        ratePerSecond: config.ratePerEditor,
+      } satisfies ToWorker)
+    log(
+      `${server.name}${config.rounds > 1 ? ` (round ${roundIndex + 1})` : ''}${attempt > 0 ? ` (attempt ${attempt + 1})` : ''}: ${config.editors} editors in ${config.workers} processes + ${config.observers} observer(s) synced; editing (${config.warmupS} s warm-up, ${config.durationS} s measured)`,
+    )
 
     // CPU over the window: the server's, the bench's own processes', and the whole machine's
     // (anything else running on it shows as "other").
@@ -342,10 +378,16 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
     const sentInWindow = results.reduce((sum, r) => sum + r.sentInWindow, 0)
     const workerTraffic = results.reduce((sum, r) => addTraffic(sum, r.windowTraffic), emptyTraffic())
     const traffic = addTraffic(workerTraffic, trafficDelta(observerTrafficUntil, observerTrafficFrom))
-    const closes = [...results.flatMap((r) => r.closes), ...observers.flatMap((client) => client.closes.map((close) => ({ editor: -1, ...close })))]
+    const closes = [
+      ...results.flatMap((r) => r.closes),
+      ...observers.flatMap((client) => client.closes.map((close) => ({ editor: -1, ...close }))),
+    ]
     const cpu = cpuUntil.server - cpuFrom.server
     const percent = (seconds: number) => round((seconds / wallS) * 100)
-    const machine = cpuFrom.machine && cpuUntil.machine ? { busy: cpuUntil.machine.busy - cpuFrom.machine.busy, steal: cpuUntil.machine.steal - cpuFrom.machine.steal } : null
+    const machine =
+      cpuFrom.machine && cpuUntil.machine
+        ? { busy: cpuUntil.machine.busy - cpuFrom.machine.busy, steal: cpuUntil.machine.steal - cpuFrom.machine.steal }
+        : null
     const benchCpu = cpu + (cpuUntil.editors - cpuFrom.editors) + (cpuUntil.main - cpuFrom.main)
 
     // Frames per connection: each editor sends its edits, presence, and echoes of others' presence.
@@ -355,7 +397,7 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
       server: server.name,
       round: roundIndex + 1,
       attempt: attempt + 1,
-      disturbed: machine !== null && Math.max(0, machine.busy - benchCpu) / wallS * 100 > config.disturbedPercent,
+      disturbed: machine !== null && (Math.max(0, machine.busy - benchCpu) / wallS) * 100 > config.disturbedPercent,
       observer: summarize(observed),
       allEditors: summarize(allEditorLatencies),
       edits: {
@@ -386,7 +428,10 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
       serverMemory: { idleRssMiB: round(idle?.rss ?? NaN), ...memoryPeak },
       connectMs: { median: round(median(connectMs)), max: round(Math.max(...connectMs)) },
       clockOffsetMs: round(Math.max(...offsets), 3),
-      editorTimerLagMs: { p99: Math.max(...results.map((r) => r.timerLag.p99)), max: Math.max(...results.map((r) => r.timerLag.max)) },
+      editorTimerLagMs: {
+        p99: Math.max(...results.map((r) => r.timerLag.p99)),
+        max: Math.max(...results.map((r) => r.timerLag.max)),
+      },
       closes,
       editorErrors: results.flatMap((r) => r.errors),
       unfinishedWorkers: unfinished,
@@ -413,7 +458,8 @@ function serverWarnings(server: RunningServer): Record<string, number> {
       counts[key] = (counts[key] ?? 0) + 1
     }
   } else {
-    for (const line of server.lines) if (!/^running at|benchEventLoopDelay/.test(line)) counts[line.slice(0, 160)] = (counts[line.slice(0, 160)] ?? 0) + 1
+    for (const line of server.lines)
+      if (!/^running at|benchEventLoopDelay/.test(line)) counts[line.slice(0, 160)] = (counts[line.slice(0, 160)] ?? 0) + 1
   }
   return counts
 }
@@ -472,7 +518,10 @@ async function prepareLargePacts(database: Database): Promise<{ pacts: LargePact
     // Each variant takes each place in the order in turn: a load right after a log-only load
     // (and its big compaction) runs on a heap full of garbage.
     for (const variant of [...variants.slice(sample % 3), ...variants.slice(0, sample % 3)]) {
-      const pact = await database.createBenchPact(await database.createUser('Lezer groot pact'), `groot pact ${variant} ${sample + 1}`)
+      const pact = await database.createBenchPact(
+        await database.createUser('Lezer groot pact'),
+        `groot pact ${variant} ${sample + 1}`,
+      )
       const state = variant === 'log-only' ? empty : variant === 'compacted' ? compacted : head
       const log = variant === 'log-only' ? history.updates : variant === 'compacted' ? [] : history.updates.slice(-TAIL)
       await database.storeDocument(pact.pactId, state, log)
@@ -511,11 +560,16 @@ async function measureLoad(server: RunningServer, pact: LargePact, expectedChars
   try {
     await client.whenSynced(120_000)
     const machineAfter = machineCpu()
-    const otherSeconds = machineBefore && machineAfter ? Math.max(0, machineAfter.busy - machineBefore.busy - (ownCpu() - ownBefore)) : null
+    const otherSeconds =
+      machineBefore && machineAfter ? Math.max(0, machineAfter.busy - machineBefore.busy - (ownCpu() - ownBefore)) : null
     const otherProcessesPercent = otherSeconds === null ? null : round((otherSeconds / ((now() - connectAt) / 1000)) * 100)
-    const loaded = await server.waitForLog((entry) => entry.msg === 'collab document loaded' && entry.pactId === pact.pactId, 5_000)
+    const loaded = await server.waitForLog(
+      (entry) => entry.msg === 'collab document loaded' && entry.pactId === pact.pactId,
+      5_000,
+    )
     const charsReceived = countChars(client.doc)
-    if (charsReceived !== expectedChars) throw new Error(`pact ${pact.variant}: client received ${charsReceived} characters, expected ${expectedChars}`)
+    if (charsReceived !== expectedChars)
+      throw new Error(`pact ${pact.variant}: client received ${charsReceived} characters, expected ${expectedChars}`)
     const warmAt = now()
     warm = connectBenchClient(server, pact.pactId, pact.cookie)
     await warm.whenSynced(120_000)
@@ -578,7 +632,12 @@ function newerThanBuild(buildMtimeMs: number): string[] {
     for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
       const relative = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(relative)
-      else if (/\.(ts|tsx|js|css)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && statSync(path.join(ROOT, relative)).mtimeMs > buildMtimeMs) found.push(relative)
+      else if (
+        /\.(ts|tsx|js|css)$/.test(entry.name) &&
+        !/\.test\.tsx?$/.test(entry.name) &&
+        statSync(path.join(ROOT, relative)).mtimeMs > buildMtimeMs
+      )
+        found.push(relative)
     }
   }
   for (const dir of ['app', 'server']) walk(dir)
@@ -597,7 +656,9 @@ async function main(): Promise<void> {
   const buildStat = statSync(path.join(ROOT, 'build/server/index.js'))
   const staleSources = newerThanBuild(buildStat.mtimeMs)
   if (staleSources.length > 0) {
-    log(`WARNING: ${staleSources.length} source file(s) changed after the build (${staleSources.slice(0, 6).join(', ')}${staleSources.length > 6 ? ', …' : ''}); this measures the build. BUILD=1 rebuilds first.`)
+    log(
+      `WARNING: ${staleSources.length} source file(s) changed after the build (${staleSources.slice(0, 6).join(', ')}${staleSources.length > 6 ? ', …' : ''}); this measures the build. BUILD=1 rebuilds first.`,
+    )
   }
 
   // A fresh database, created and migrated by the build under test (it also seeds its demo pact),
@@ -619,7 +680,9 @@ async function main(): Promise<void> {
   if (config.largePact > 0) {
     const history = generateHistory({ updates: config.largePact, seed: 20261 })
     largeState = stateAfter(history.updates, history.updates.length)
-    log(`LARGE_PACT: the latency runs' document holds ${history.chars} characters (~${round(history.chars / 2500)} pages, state ${round(largeState.byteLength / 1024, 0)} KiB) from ${history.updates.length} updates`)
+    log(
+      `LARGE_PACT: the latency runs' document holds ${history.chars} characters (~${round(history.chars / 2500)} pages, state ${round(largeState.byteLength / 1024, 0)} KiB) from ${history.updates.length} updates`,
+    )
   }
   for (let run = 0; run < config.rounds * (config.retries + 1); run++) {
     const pact = await database.createBenchPact(owner, `run ${run + 1}`)
@@ -628,7 +691,13 @@ async function main(): Promise<void> {
     pactIds.push(pact.pactId)
   }
   await database.closeDb()
-  const setup: Setup = { dataDir, pactIds, editors: users.map((user) => ({ cookie: user.cookie, name: user.name })), observerCookie: owner.cookie, largeState }
+  const setup: Setup = {
+    dataDir,
+    pactIds,
+    editors: users.map((user) => ({ cookie: user.cookie, name: user.name })),
+    observerCookie: owner.cookie,
+    largeState,
+  }
 
   log(
     `${config.editors} editors × ${config.ratePerEditor} edits/s, ${config.durationS} s measured after ${config.warmupS} s warm-up, ` +
@@ -636,7 +705,8 @@ async function main(): Promise<void> {
   )
 
   const runs: LatencyRun[] = []
-  for (const name of config.servers) if (name !== 'ours' && name !== 'reference') throw new Error(`SERVERS: unknown server '${name}' (ours, reference)`)
+  for (const name of config.servers)
+    if (name !== 'ours' && name !== 'reference') throw new Error(`SERVERS: unknown server '${name}' (ours, reference)`)
   for (let round = 0; round < config.rounds; round++) {
     // Alternate the order between rounds, so neither server always goes first.
     const order = round % 2 === 0 ? config.servers : [...config.servers].reverse()
@@ -653,7 +723,9 @@ async function main(): Promise<void> {
           servers.delete(server)
         }
         if (!run.disturbed) break
-        log(`${name}: other processes used ${run.machineCpu.otherProcessesPercent} % of a core during the run${attempt < config.retries ? '; repeating it' : ''}`)
+        log(
+          `${name}: other processes used ${run.machineCpu.otherProcessesPercent} % of a core during the run${attempt < config.retries ? '; repeating it' : ''}`,
+        )
       }
     }
   }
@@ -663,7 +735,9 @@ async function main(): Promise<void> {
     log(`large pact: generating ${config.loadUpdates} updates of editing history`)
     const { pacts, history } = await prepareLargePacts(database)
     await database.closeDb()
-    log(`large pact: ${history.chars} characters (~${history.pagesAt2500CharsPerPage} pages), ${history.blocks} blocks; cold-loading ${pacts.length} copies`)
+    log(
+      `large pact: ${history.chars} characters (~${history.pagesAt2500CharsPerPage} pages), ${history.blocks} blocks; cold-loading ${pacts.length} copies`,
+    )
     const server = await startOurServer(ROOT, dataDir)
     servers.add(server)
     const memory = sampleMemory(server.pid)
@@ -709,7 +783,11 @@ async function main(): Promise<void> {
     }
     coldLoad = {
       history,
-      variants: { 'log-only': byVariant('log-only'), compacted: byVariant('compacted'), 'compacted+tail': byVariant('compacted+tail') },
+      variants: {
+        'log-only': byVariant('log-only'),
+        compacted: byVariant('compacted'),
+        'compacted+tail': byVariant('compacted+tail'),
+      },
       serverMemory,
       samples,
     }
@@ -718,24 +796,41 @@ async function main(): Promise<void> {
   // With several rounds, each server's figures come from its least disturbed round (the least
   // CPU used by other processes on the machine); every round is in the JSON and the summary.
   const cleanest = (name: LatencyRun['server']) =>
-    runs.filter((run) => run.server === name).sort((a, b) => (a.machineCpu.otherProcessesPercent ?? 0) - (b.machineCpu.otherProcessesPercent ?? 0))[0]
+    runs
+      .filter((run) => run.server === name)
+      .sort((a, b) => (a.machineCpu.otherProcessesPercent ?? 0) - (b.machineCpu.otherProcessesPercent ?? 0))[0]
   const oursRun = cleanest('ours')
   const referenceRun = cleanest('reference')
   const ratio = (pick: (s: LatencySummary) => number, of: 'observer' | 'allEditors') =>
     referenceRun?.[of] && oursRun?.[of] ? round(pick(oursRun[of]!) / pick(referenceRun[of]!), 2) : null
   const ratios = {
-    observer: { p50: ratio((s) => s.p50, 'observer'), p95: ratio((s) => s.p95, 'observer'), p99: ratio((s) => s.p99, 'observer') },
-    allEditors: { p50: ratio((s) => s.p50, 'allEditors'), p95: ratio((s) => s.p95, 'allEditors'), p99: ratio((s) => s.p99, 'allEditors') },
+    observer: {
+      p50: ratio((s) => s.p50, 'observer'),
+      p95: ratio((s) => s.p95, 'observer'),
+      p99: ratio((s) => s.p99, 'observer'),
+    },
+    allEditors: {
+      p50: ratio((s) => s.p50, 'allEditors'),
+      p95: ratio((s) => s.p95, 'allEditors'),
+      p99: ratio((s) => s.p99, 'allEditors'),
+    },
   }
-  const variants = coldLoad?.variants as Record<LoadVariant, { serverLoadMs: number | null; firstStep2Ms: number | null }> | undefined
+  const variants = coldLoad?.variants as
+    Record<LoadVariant, { serverLoadMs: number | null; firstStep2Ms: number | null }> | undefined
   const targets = {
     p99AtMost50Ms: oursRun?.observer ? oursRun.observer.p99 <= TARGETS.p99Ms : null,
-    latencyRatioAtMost1: referenceRun && oursRun ? [ratios.observer.p50, ratios.observer.p95, ratios.observer.p99].every((r) => r !== null && r <= TARGETS.latencyRatio) : null,
+    latencyRatioAtMost1:
+      referenceRun && oursRun
+        ? [ratios.observer.p50, ratios.observer.p95, ratios.observer.p99].every((r) => r !== null && r <= TARGETS.latencyRatio)
+        : null,
     coldLoadUnder200Ms: variants
       ? Object.fromEntries(
           Object.entries(variants).map(([variant, v]) => [
             variant,
-            { serverLog: v.serverLoadMs !== null && v.serverLoadMs < TARGETS.coldLoadMs, toFirstStep2: v.firstStep2Ms !== null && v.firstStep2Ms < TARGETS.coldLoadMs },
+            {
+              serverLog: v.serverLoadMs !== null && v.serverLoadMs < TARGETS.coldLoadMs,
+              toFirstStep2: v.firstStep2Ms !== null && v.firstStep2Ms < TARGETS.coldLoadMs,
+            },
           ]),
         )
       : null,
@@ -753,14 +848,21 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.release()}`,
     },
     config,
-    serverBuild: { path: 'build/server/index.js', builtAt: buildStat.mtime.toISOString(), sourceFilesNewerThanBuild: staleSources },
+    serverBuild: {
+      path: 'build/server/index.js',
+      builtAt: buildStat.mtime.toISOString(),
+      sourceFilesNewerThanBuild: staleSources,
+    },
     targets: { definition: TARGETS, met: targets },
     latency: { ours: oursRun ?? null, reference: referenceRun ?? null, ratioOursToReference: ratios, rounds: runs },
     coldLoad,
   }
 
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const stamp = startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')
+  const stamp = startedAt
+    .toISOString()
+    .replace(/:/g, '-')
+    .replace(/\.\d+Z$/, 'Z')
   for (const name of [`collab-${stamp}.json`, 'collab-latest.json']) {
     const file = path.join(RESULTS_DIR, name)
     writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`)
@@ -779,37 +881,76 @@ async function main(): Promise<void> {
   log(`results: bench/results/collab-${stamp}.json (and collab-latest.json)`)
 }
 
-function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun | null; ratioOursToReference: { observer: Record<string, number | null>; allEditors: Record<string, number | null> } }, coldLoad: Record<string, unknown> | null, targets: Record<string, unknown>): void {
+function printSummary(
+  latency: {
+    ours: LatencyRun | null
+    reference: LatencyRun | null
+    ratioOursToReference: { observer: Record<string, number | null>; allEditors: Record<string, number | null> }
+  },
+  coldLoad: Record<string, unknown> | null,
+  targets: Record<string, unknown>,
+): void {
   const runs = [latency.ours, latency.reference].filter((r): r is LatencyRun => r !== null)
   const fmt = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : String(x))
   const table = (rows: string[][]) => {
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)))
-    for (const row of rows) console.log('  ' + row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '))
+    for (const row of rows)
+      console.log('  ' + row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '))
   }
   if (runs.length > 0) {
-    console.log(`\nEdit latency, ${config.editors} editors × ${config.ratePerEditor}/s, ${config.durationS} s${config.largePact ? `, large pact (${config.largePact} updates of history)` : ''} (ms, receive − send)`)
+    console.log(
+      `\nEdit latency, ${config.editors} editors × ${config.ratePerEditor}/s, ${config.durationS} s${config.largePact ? `, large pact (${config.largePact} updates of history)` : ''} (ms, receive − send)`,
+    )
     const rows = [['', ...runs.map((r) => r.server), ...(runs.length === 2 ? ['ours/ref'] : [])]]
     for (const of of ['observer', 'allEditors'] as const) {
       for (const p of ['p50', 'p95', 'p99'] as const) {
-        rows.push([`${of === 'observer' ? 'observer' : 'all editors'} ${p}`, ...runs.map((r) => fmt(r[of]?.[p])), ...(runs.length === 2 ? [fmt(latency.ratioOursToReference[of][p])] : [])])
+        rows.push([
+          `${of === 'observer' ? 'observer' : 'all editors'} ${p}`,
+          ...runs.map((r) => fmt(r[of]?.[p])),
+          ...(runs.length === 2 ? [fmt(latency.ratioOursToReference[of][p])] : []),
+        ])
       }
-      rows.push([`${of === 'observer' ? 'observer' : 'all editors'} max`, ...runs.map((r) => fmt(r[of]?.max)), ...(runs.length === 2 ? [''] : [])])
+      rows.push([
+        `${of === 'observer' ? 'observer' : 'all editors'} max`,
+        ...runs.map((r) => fmt(r[of]?.max)),
+        ...(runs.length === 2 ? [''] : []),
+      ])
     }
     const extra = runs.length === 2 ? [''] : []
     rows.push(['edits sent (window)', ...runs.map((r) => String(r.edits.sentInWindow)), ...extra])
     rows.push(['edits/s per editor', ...runs.map((r) => String(r.edits.achievedRatePerEditor)), ...extra])
-    rows.push(['missing (obs / editors)', ...runs.map((r) => `${r.edits.missingAtObserver} / ${fmt(r.edits.missingAtEditors)}`), ...extra])
+    rows.push([
+      'missing (obs / editors)',
+      ...runs.map((r) => `${r.edits.missingAtObserver} / ${fmt(r.edits.missingAtEditors)}`),
+      ...extra,
+    ])
     rows.push(['messages/s (in+out)', ...runs.map((r) => String(r.messages.perSecond)), ...extra])
     rows.push(['  client→server /s', ...runs.map((r) => String(r.messages.clientToServerPerSecond)), ...extra])
     rows.push(['  server→client /s', ...runs.map((r) => String(r.messages.serverToClientPerSecond)), ...extra])
     rows.push(['  per connection sent /s', ...runs.map((r) => String(r.messages.maxPerConnectionSentPerSecond)), ...extra])
     rows.push(['server CPU (% of a core)', ...runs.map((r) => String(r.serverCpu.percentOfOneCore)), ...extra])
-    rows.push([`machine busy (of ${os.cpus().length * 100} %)`, ...runs.map((r) => fmt(r.machineCpu.machineBusyPercent)), ...extra])
+    rows.push([
+      `machine busy (of ${os.cpus().length * 100} %)`,
+      ...runs.map((r) => fmt(r.machineCpu.machineBusyPercent)),
+      ...extra,
+    ])
     rows.push(['  editor processes %', ...runs.map((r) => fmt(r.machineCpu.editorProcessesPercent)), ...extra])
-    rows.push(['  other processes % / steal %', ...runs.map((r) => `${fmt(r.machineCpu.otherProcessesPercent)} / ${fmt(r.machineCpu.stealPercent)}`), ...extra])
-    rows.push(['event-loop delay p99 / max ms', ...runs.map((r) => `${fmt(r.eventLoopDelay?.p99Ms)} / ${fmt(r.eventLoopDelay?.maxMs)}`), ...extra])
+    rows.push([
+      '  other processes % / steal %',
+      ...runs.map((r) => `${fmt(r.machineCpu.otherProcessesPercent)} / ${fmt(r.machineCpu.stealPercent)}`),
+      ...extra,
+    ])
+    rows.push([
+      'event-loop delay p99 / max ms',
+      ...runs.map((r) => `${fmt(r.eventLoopDelay?.p99Ms)} / ${fmt(r.eventLoopDelay?.maxMs)}`),
+      ...extra,
+    ])
     rows.push(['  longest stall (5 ms timer) ms', ...runs.map((r) => fmt(r.eventLoopDelay?.longestTimerGapMs)), ...extra])
-    rows.push(['server RSS idle / peak MiB', ...runs.map((r) => `${r.serverMemory.idleRssMiB} / ${r.serverMemory.peakRssMiB}`), ...extra])
+    rows.push([
+      'server RSS idle / peak MiB',
+      ...runs.map((r) => `${r.serverMemory.idleRssMiB} / ${r.serverMemory.peakRssMiB}`),
+      ...extra,
+    ])
     rows.push(['connect+sync median ms', ...runs.map((r) => String(r.connectMs.median)), ...extra])
     rows.push(['editor timer lag p99 ms', ...runs.map((r) => String(r.editorTimerLagMs.p99)), ...extra])
     rows.push(['editor timer lag max ms', ...runs.map((r) => String(r.editorTimerLagMs.max)), ...extra])
@@ -818,7 +959,8 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
     for (const run of runs) {
       const warnings = Object.entries(run.serverWarnings)
       if (warnings.length) console.log(`  ${run.server} server warnings: ${warnings.map(([k, n]) => `${k} ×${n}`).join('; ')}`)
-      if (run.closes.length) console.log(`  ${run.server} closes: ${JSON.stringify(run.closes.slice(0, 5))}${run.closes.length > 5 ? ' …' : ''}`)
+      if (run.closes.length)
+        console.log(`  ${run.server} closes: ${JSON.stringify(run.closes.slice(0, 5))}${run.closes.length > 5 ? ' …' : ''}`)
     }
   }
   if (coldLoad) {
@@ -827,7 +969,9 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
       `\nCold load of a large pact (ours): ${history.chars} characters ≈ ${history.pagesAt2500CharsPerPage} pages, ${history.blocks} blocks, ` +
         `from ${history.updates} recorded updates (medians of ${config.loadSamples}, ms)`,
     )
-    const loadRows = [['', 'log rows', 'stored KiB', 'server log (min)', 'handshake', '→ step 2 (min)', '→ synced', 'warm step 2', 'compaction']]
+    const loadRows = [
+      ['', 'log rows', 'stored KiB', 'server log (min)', 'handshake', '→ step 2 (min)', '→ synced', 'warm step 2', 'compaction'],
+    ]
     for (const [variant, v] of Object.entries(coldLoad.variants as Record<string, Record<string, number | null>>)) {
       loadRows.push([
         variant,
@@ -844,8 +988,12 @@ function printSummary(latency: { ours: LatencyRun | null; reference: LatencyRun 
     table(loadRows)
     const samples = coldLoad.samples as LoadSample[]
     const disturbed = samples.filter((sample) => (sample.otherProcessesPercent ?? 0) > config.disturbedPercent).length
-    if (disturbed) console.log(`  ${disturbed} of ${samples.length} samples ran while other processes used over ${config.disturbedPercent} % of a core: trust the minimum more than the median`)
-    if (coldLoad.serverMemory) console.log(`  server peak RSS while loading: ${(coldLoad.serverMemory as { peakRssMiB: number }).peakRssMiB} MiB`)
+    if (disturbed)
+      console.log(
+        `  ${disturbed} of ${samples.length} samples ran while other processes used over ${config.disturbedPercent} % of a core: trust the minimum more than the median`,
+      )
+    if (coldLoad.serverMemory)
+      console.log(`  server peak RSS while loading: ${(coldLoad.serverMemory as { peakRssMiB: number }).peakRssMiB} MiB`)
   }
   console.log(`\nTargets: ${JSON.stringify(targets)}`)
 }

@@ -5,7 +5,10 @@ describe('documentWriteVerdict', () => {
   it('lets editors write only while the pact is being drafted or awaits signatures', () => {
     expect(documentWriteVerdict({ access: 'redacteur', pactStatus: 'concept' })).toEqual({ allowed: true })
     expect(documentWriteVerdict({ access: 'beheerder', pactStatus: 'ter-ondertekening' })).toEqual({ allowed: true })
-    expect(documentWriteVerdict({ access: 'beheerder', pactStatus: 'getekend' })).toEqual({ allowed: false, reason: 'pact-signed' })
+    expect(documentWriteVerdict({ access: 'beheerder', pactStatus: 'getekend' })).toEqual({
+      allowed: false,
+      reason: 'pact-signed',
+    })
     expect(documentWriteVerdict({ access: 'redacteur', pactStatus: 'actief' })).toEqual({ allowed: false, reason: 'pact-signed' })
   })
 

@@ -21,7 +21,11 @@ export const passwordSchema = z
   .refine((value) => value.trim().length > 0, { error: 'errors.password.tooShort' })
 
 export const signUpSchema = z.object({
-  name: z.string({ error: 'errors.name.required' }).trim().min(1, { error: 'errors.name.required' }).max(120, { error: 'errors.tooLong' }),
+  name: z
+    .string({ error: 'errors.name.required' })
+    .trim()
+    .min(1, { error: 'errors.name.required' })
+    .max(120, { error: 'errors.tooLong' }),
   email,
   password: passwordSchema,
   redirectTo: z.string().optional(),

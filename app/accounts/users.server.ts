@@ -10,7 +10,13 @@ export class EmailInUseError extends Error {}
 
 export async function createUser(input: { name: string; email: string; password: string }, db: Db = getDb()) {
   const passwordHash = await hashPassword(input.password)
-  const user = { id: newId(), name: input.name, email: input.email.toLowerCase(), password_hash: passwordHash, created_at: nowIso() }
+  const user = {
+    id: newId(),
+    name: input.name,
+    email: input.email.toLowerCase(),
+    password_hash: passwordHash,
+    created_at: nowIso(),
+  }
   try {
     await db.insertInto('users').values(user).execute()
   } catch (error) {

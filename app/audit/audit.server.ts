@@ -26,7 +26,13 @@ export async function listAudit(pactId: string, db: Db = getDb()) {
   return db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_id')
-    .select(['audit_events.id', 'audit_events.action', 'audit_events.details', 'audit_events.created_at', 'users.name as actor_name'])
+    .select([
+      'audit_events.id',
+      'audit_events.action',
+      'audit_events.details',
+      'audit_events.created_at',
+      'users.name as actor_name',
+    ])
     .where('audit_events.pact_id', '=', pactId)
     .orderBy('audit_events.id', 'desc')
     .execute()

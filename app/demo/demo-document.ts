@@ -18,7 +18,10 @@ export function demoPactDocument(template: JSONContent, model: PactModel): JSONC
     }
     if (kind === 'risicodeling' && !riskClauseSeen) {
       riskClauseSeen = true
-      return withBody(node, () => [RISK_SHARING_TEXT, ...model.riskRules.map((rule) => dataBlock({ kind: 'risk-rule', refId: rule.id }))])
+      return withBody(node, () => [
+        RISK_SHARING_TEXT,
+        ...model.riskRules.map((rule) => dataBlock({ kind: 'risk-rule', refId: rule.id })),
+      ])
     }
     return node
   })

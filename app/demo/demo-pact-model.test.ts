@@ -2,12 +2,20 @@ import { describe, it, expect } from 'vitest'
 import { DEMO_PACT_YEARS, demoPactModel } from './demo-pact-model.ts'
 import { validatePactModel } from '#app/pact-model/pact-model.ts'
 
-const parties = { gemeente: 'gemeente-zuiderveen', welzijn: 'welzijn-zuiderveen', jeugdhulp: 'jeugdhulp-zuid', adviesraad: 'adviesraad' }
+const parties = {
+  gemeente: 'gemeente-zuiderveen',
+  welzijn: 'welzijn-zuiderveen',
+  jeugdhulp: 'jeugdhulp-zuid',
+  adviesraad: 'adviesraad',
+}
 const demo = demoPactModel(parties)
 
 describe('demoPactModel', () => {
   it('is a valid model for the pact 2027–2030 and its four parties', () => {
-    expect(validatePactModel(demo, { years: [...DEMO_PACT_YEARS], partyIds: Object.values(parties) })).toEqual({ ok: true, model: demo })
+    expect(validatePactModel(demo, { years: [...DEMO_PACT_YEARS], partyIds: Object.values(parties) })).toEqual({
+      ok: true,
+      model: demo,
+    })
   })
 
   it('has the three result areas, each with a budget for every responsible provider in every year', () => {
@@ -48,7 +56,9 @@ describe('demoPactModel', () => {
   })
 
   it('uses the given party ids only', () => {
-    const used = new Set(demo.resultAreas.flatMap((area) => [...area.responsiblePartyIds, ...area.budgets.map((cell) => cell.partyId)]))
+    const used = new Set(
+      demo.resultAreas.flatMap((area) => [...area.responsiblePartyIds, ...area.budgets.map((cell) => cell.partyId)]),
+    )
     expect([...used].every((partyId) => Object.values(parties).includes(partyId))).toBe(true)
   })
 })

@@ -131,7 +131,8 @@ export function demoPactModel(parties: DemoPactParties): PactModel {
           'Geldzorgen worden vroeg gezien en aangepakt, voordat ze uitgroeien tot problematische schulden die gezondheid, werk en opvoeding ondermijnen.',
         description:
           'Vroegsignalering van betalingsachterstanden, binnen drie werkdagen een eerste gesprek, budgetcoaching en schuldregeling uit één hand. Gezinnen met jeugdhulp krijgen de geldvraag direct mee in het gezinsplan.',
-        targetGroup: 'Huishoudens met betalingsachterstanden of problematische schulden, met voorrang voor gezinnen met kinderen.',
+        targetGroup:
+          'Huishoudens met betalingsachterstanden of problematische schulden, met voorrang voor gezinnen met kinderen.',
         responsiblePartyIds: [parties.welzijn, parties.jeugdhulp],
         budgets: [
           ...yearlyBudgets(parties.welzijn, [1_640_000, 1_700_000, 1_760_000, 1_800_000]),

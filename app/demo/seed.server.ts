@@ -3,11 +3,26 @@ import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { newId } from '#app/platform/ids.ts'
 import { hashPassword } from '#app/platform/auth/password.server.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
-import { DEMO_CORRECTION, DEMO_FIXED_YEAR, DEMO_QUARTERLY_INDICATORS, DEMO_REALISATIONS, DEMO_REINVESTMENT, DEMO_SPENDING } from '#app/demo/demo-tracking.ts'
+import {
+  DEMO_CORRECTION,
+  DEMO_FIXED_YEAR,
+  DEMO_QUARTERLY_INDICATORS,
+  DEMO_REALISATIONS,
+  DEMO_REINVESTMENT,
+  DEMO_SPENDING,
+} from '#app/demo/demo-tracking.ts'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { parseEuroToCents } from '#app/platform/money.ts'
-import { decideOnFundDecision, decideOnSettlement, listFundDecisions, listSettlements, openSettlement, proposeFundDecision, setDivision } from '#app/settlement/settlement.server.ts'
+import {
+  decideOnFundDecision,
+  decideOnSettlement,
+  listFundDecisions,
+  listSettlements,
+  openSettlement,
+  proposeFundDecision,
+  setDivision,
+} from '#app/settlement/settlement.server.ts'
 import { addSignatory, changePactStatus, decideOnClause } from '#app/sign-off/sign-off.server.ts'
 import { realisationSchema, spendingSchema } from '#app/tracking/report-forms.ts'
 import { fixPeriod, loadTracking, reportFigures, setFrequency, submitDrafts } from '#app/tracking/tracking.server.ts'
@@ -59,7 +74,9 @@ interface DemoPerson {
   organisationId: string
 }
 
-export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: string; signedPactId: string; regionalPactId: string } | null> {
+export async function seedDemoIfEmpty(
+  db: Db = getDb(),
+): Promise<{ pactId: string; signedPactId: string; regionalPactId: string } | null> {
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
   if (anyUser) return null
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -73,7 +90,13 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
     for (const [index, party] of DEMO_PARTIES.entries()) {
       await trx
         .insertInto('users')
-        .values({ id: userIds[index]!, name: party.person.name, email: party.person.email, password_hash: passwordHash, created_at: createdAt })
+        .values({
+          id: userIds[index]!,
+          name: party.person.name,
+          email: party.person.email,
+          password_hash: passwordHash,
+          created_at: createdAt,
+        })
         .execute()
     }
     const managerId = userIds[0]!
@@ -106,7 +129,13 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
         .execute()
       await trx
         .insertInto('pact_parties')
-        .values({ id: partyId, pact_id: pactId, organisation_id: organisationId, is_signatory: party.signs ? 1 : 0, created_at: createdAt })
+        .values({
+          id: partyId,
+          pact_id: pactId,
+          organisation_id: organisationId,
+          is_signatory: party.signs ? 1 : 0,
+          created_at: createdAt,
+        })
         .execute()
       await trx
         .insertInto('pact_members')
@@ -114,7 +143,12 @@ export async function seedDemoIfEmpty(db: Db = getDb()): Promise<{ pactId: strin
         .execute()
       people.push({ party, userId, organisationId })
     }
-    await recordAudit(trx, { pactId, actorId: managerId, action: 'pact.created', details: { title: DEMO_PACT.title, demo: true } })
+    await recordAudit(trx, {
+      pactId,
+      actorId: managerId,
+      action: 'pact.created',
+      details: { title: DEMO_PACT.title, demo: true },
+    })
     return { pactId, people }
   })
   if (!seeded) return null
@@ -132,9 +166,18 @@ async function seedRegionalDemoPact(people: DemoPerson[], passwordHash: string, 
   const guest: DemoGuest = { organisation, organisationId: newId(), userId: newId(), signs, access: person.access }
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
-    await trx.insertInto('users').values({ id: guest.userId, name: person.name, email: person.email, password_hash: passwordHash, created_at: createdAt }).execute()
-    await trx.insertInto('organisations').values({ id: guest.organisationId, name: organisation, kind, created_by: guest.userId, created_at: createdAt }).execute()
-    await trx.insertInto('organisation_members').values({ organisation_id: guest.organisationId, user_id: guest.userId, role: 'beheerder', created_at: createdAt }).execute()
+    await trx
+      .insertInto('users')
+      .values({ id: guest.userId, name: person.name, email: person.email, password_hash: passwordHash, created_at: createdAt })
+      .execute()
+    await trx
+      .insertInto('organisations')
+      .values({ id: guest.organisationId, name: organisation, kind, created_by: guest.userId, created_at: createdAt })
+      .execute()
+    await trx
+      .insertInto('organisation_members')
+      .values({ organisation_id: guest.organisationId, user_id: guest.userId, role: 'beheerder', created_at: createdAt })
+      .execute()
   })
   return seedSignedDemoPact(people, db, { info: DEMO_REGIONAL_PACT, guests: [guest] })
 }
@@ -176,25 +219,53 @@ async function seedSignedDemoPact(
       partyIds.set(person.party.role, partyId)
       await trx
         .insertInto('pact_parties')
-        .values({ id: partyId, pact_id: pactId, organisation_id: person.organisationId, is_signatory: person.party.signs ? 1 : 0, created_at: createdAt })
+        .values({
+          id: partyId,
+          pact_id: pactId,
+          organisation_id: person.organisationId,
+          is_signatory: person.party.signs ? 1 : 0,
+          created_at: createdAt,
+        })
         .execute()
       await trx
         .insertInto('pact_members')
-        .values({ pact_id: pactId, user_id: person.userId, party_id: partyId, access: person.party.person.access, created_at: createdAt })
+        .values({
+          pact_id: pactId,
+          user_id: person.userId,
+          party_id: partyId,
+          access: person.party.person.access,
+          created_at: createdAt,
+        })
         .execute()
     }
     for (const [index, guest] of guests.entries()) {
       const partyId = guestPartyIds[index]!
       await trx
         .insertInto('pact_parties')
-        .values({ id: partyId, pact_id: pactId, organisation_id: guest.organisationId, is_signatory: guest.signs ? 1 : 0, created_at: createdAt })
+        .values({
+          id: partyId,
+          pact_id: pactId,
+          organisation_id: guest.organisationId,
+          is_signatory: guest.signs ? 1 : 0,
+          created_at: createdAt,
+        })
         .execute()
-      await trx.insertInto('pact_members').values({ pact_id: pactId, user_id: guest.userId, party_id: partyId, access: guest.access, created_at: createdAt }).execute()
+      await trx
+        .insertInto('pact_members')
+        .values({ pact_id: pactId, user_id: guest.userId, party_id: partyId, access: guest.access, created_at: createdAt })
+        .execute()
     }
-    await recordAudit(trx, { pactId, actorId: manager.userId, action: 'pact.created', details: { title: info.title, demo: true } })
+    await recordAudit(trx, {
+      pactId,
+      actorId: manager.userId,
+      action: 'pact.created',
+      details: { title: info.title, demo: true },
+    })
   })
   const signers = [
-    ...people.filter((person) => person.party.signs).map((person) => ({ partyId: partyIds.get(person.party.role)!, userId: person.userId })),
+    ...people
+      .filter((person) => person.party.signs)
+      .map((person) => ({ partyId: partyIds.get(person.party.role)!, userId: person.userId })),
     ...guests.flatMap((guest, index) => (guest.signs ? [{ partyId: guestPartyIds[index]!, userId: guest.userId }] : [])),
   ]
   for (const signer of signers) await addSignatory(pactId, signer.partyId, signer.userId, manager.userId, db)
@@ -221,31 +292,55 @@ async function seedDemoDivision(pactId: string, managerId: string, db: Db) {
   const tracking = await loadTracking(pactId, db)
   const key = tracking.parties
     .filter((party) => party.kind === 'gemeente')
-    .map((party) => ({ partyId: party.id, percent: DEMO_REGION_KEY_PERCENT[party.name as keyof typeof DEMO_REGION_KEY_PERCENT], capCents: null }))
-  for (const rule of tracking.tracked!.model.riskRules) await setDivision(pactId, rule.id, { solidarityPercent: 100, key }, managerId, db)
+    .map((party) => ({
+      partyId: party.id,
+      percent: DEMO_REGION_KEY_PERCENT[party.name as keyof typeof DEMO_REGION_KEY_PERCENT],
+      capCents: null,
+    }))
+  for (const rule of tracking.tracked!.model.riskRules)
+    await setDivision(pactId, rule.id, { solidarityPercent: 100, key }, managerId, db)
 }
 
 // The fixed year settled and approved by every signing party, then a reinvestment from the fund decided the same way.
-async function seedDemoSettlement(pactId: string, signers: Array<{ partyId: string; userId: string }>, managerId: string, db: Db) {
+async function seedDemoSettlement(
+  pactId: string,
+  signers: Array<{ partyId: string; userId: string }>,
+  managerId: string,
+  db: Db,
+) {
   const settlementId = await openSettlement(pactId, DEMO_FIXED_YEAR, managerId, db)
   const { hash } = (await listSettlements(pactId, DEMO_FIXED_YEAR, db)).find((settlement) => settlement.id === settlementId)!
-  for (const signer of signers) await decideOnSettlement({ pactId, settlementId, ...signer, decision: 'akkoord', seenHash: hash, reason: null }, db)
+  for (const signer of signers)
+    await decideOnSettlement({ pactId, settlementId, ...signer, decision: 'akkoord', seenHash: hash, reason: null }, db)
   const amount = parseEuroToCents(DEMO_REINVESTMENT.euros)
   if (!amount.ok) throw new Error(`The demo's reinvestment is no amount: ${DEMO_REINVESTMENT.euros}`)
   const { purpose, resultAreaId } = DEMO_REINVESTMENT
-  const decisionId = await proposeFundDecision({ pactId, amountCents: amount.cents, purpose, resultAreaId, actorId: managerId }, db)
+  const decisionId = await proposeFundDecision(
+    { pactId, amountCents: amount.cents, purpose, resultAreaId, actorId: managerId },
+    db,
+  )
   const decision = (await listFundDecisions(pactId, db)).find((candidate) => candidate.id === decisionId)!
   for (const signer of signers) {
     await decideOnFundDecision({ pactId, decisionId, ...signer, decision: 'akkoord', seenHash: decision.hash, reason: null }, db)
   }
 }
 
-async function seedDemoTracking(pactId: string, people: DemoPerson[], partyIds: Map<DemoParty['role'], string>, managerId: string, db: Db) {
+async function seedDemoTracking(
+  pactId: string,
+  people: DemoPerson[],
+  partyIds: Map<DemoParty['role'], string>,
+  managerId: string,
+  db: Db,
+) {
   for (const indicatorId of DEMO_QUARTERLY_INDICATORS) await setFrequency(pactId, managerId, indicatorId, 'kwartaal', db)
   const tracking = await loadTracking(pactId, db)
   const tracked = tracking.tracked!
-  const reporterOf = (key: DemoParty['role']) => ({ userId: people.find((person) => person.party.role === key)!.userId, partyId: partyIds.get(key)! })
-  const indicatorOf = (id: string) => tracked.model.resultAreas.flatMap((area) => area.indicators).find((indicator) => indicator.id === id)!
+  const reporterOf = (key: DemoParty['role']) => ({
+    userId: people.find((person) => person.party.role === key)!.userId,
+    partyId: partyIds.get(key)!,
+  })
+  const indicatorOf = (id: string) =>
+    tracked.model.resultAreas.flatMap((area) => area.indicators).find((indicator) => indicator.id === id)!
   const realisationInput = (figure: { indicatorId: string; period: string; value: number }) => {
     const indicator = indicatorOf(figure.indicatorId)
     const year = figure.period.slice(0, 4)
@@ -263,9 +358,15 @@ async function seedDemoTracking(pactId: string, people: DemoPerson[], partyIds: 
   for (const key of ['jeugdhulp', 'welzijn'] as const) {
     const reporter = reporterOf(key)
     const figures = [
-      ...DEMO_REALISATIONS.filter((figure) => figure.party === key).map((figure) => realisationSchema(tracked, reporter.partyId).parse(realisationInput(figure))),
+      ...DEMO_REALISATIONS.filter((figure) => figure.party === key).map((figure) =>
+        realisationSchema(tracked, reporter.partyId).parse(realisationInput(figure)),
+      ),
       ...DEMO_SPENDING.filter((figure) => figure.party === key).map((figure) =>
-        spendingSchema(tracked, reporter.partyId).parse({ resultArea: figure.resultAreaId, period: String(figure.year), amount: figure.euros }),
+        spendingSchema(tracked, reporter.partyId).parse({
+          resultArea: figure.resultAreaId,
+          period: String(figure.year),
+          amount: figure.euros,
+        }),
       ),
     ]
     await reportFigures(pactId, reporter, figures, 'demo', db)
@@ -290,8 +391,8 @@ export async function demoSignIns(db: Db = getDb()): Promise<string[]> {
   const found = new Set(present.map((row) => row.email))
   return [
     `Demo: sign in with one of these accounts, password "${DEMO_PASSWORD}":`,
-    ...[...DEMO_PARTIES, DEMO_REGION_PARTY].filter((party) => found.has(party.person.email)).map(
-      (party) => `  ${party.person.email.padEnd(40)} ${party.person.access.padEnd(12)} ${party.organisation}`,
-    ),
+    ...[...DEMO_PARTIES, DEMO_REGION_PARTY]
+      .filter((party) => found.has(party.person.email))
+      .map((party) => `  ${party.person.email.padEnd(40)} ${party.person.access.padEnd(12)} ${party.organisation}`),
   ]
 }

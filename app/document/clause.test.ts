@@ -32,7 +32,8 @@ function createEditor(content: JSONContent[]): Editor {
 function clauses(e: Editor): Array<{ id: unknown; title: string; kind: unknown }> {
   const result: Array<{ id: unknown; title: string; kind: unknown }> = []
   e.state.doc.forEach((node) => {
-    if (node.type.name === 'clause') result.push({ id: node.attrs.clauseId, title: node.firstChild!.textContent, kind: node.attrs.kind })
+    if (node.type.name === 'clause')
+      result.push({ id: node.attrs.clauseId, title: node.firstChild!.textContent, kind: node.attrs.kind })
   })
   return result
 }
@@ -179,7 +180,8 @@ describe('clause commands', () => {
     const e = createEditor([{ type: 'paragraph' }])
     e.commands.insertClause()
     e.commands.insertContent('Titel')
-    const press = () => e.view.someProp('handleKeyDown', (handler) => handler(e.view, new KeyboardEvent('keydown', { key: 'Enter' })))
+    const press = () =>
+      e.view.someProp('handleKeyDown', (handler) => handler(e.view, new KeyboardEvent('keydown', { key: 'Enter' })))
     press()
     e.commands.insertContent('Tekst')
     expect(e.state.doc.child(1).toJSON().content).toEqual([
@@ -219,7 +221,10 @@ describe('clause commands', () => {
     cursorIn(e, 'Tweede')
     const press = (key: string) =>
       e.view.someProp('handleKeyDown', (handler) =>
-        handler(e.view, new KeyboardEvent('keydown', { key, ctrlKey: true, metaKey: /Mac/.test(navigator.platform), altKey: true })),
+        handler(
+          e.view,
+          new KeyboardEvent('keydown', { key, ctrlKey: true, metaKey: /Mac/.test(navigator.platform), altKey: true }),
+        ),
       )
     press('ArrowUp')
     expect(clauses(e).map((c) => c.id)).toEqual(['b', 'a'])
@@ -259,7 +264,10 @@ describe('clause ids in a shared document', () => {
     docs[1].on('update', (update: Uint8Array) => Y.applyUpdate(docs[0], update, 'peer'))
     const editors = docs.map(
       (document, i) =>
-        new Editor({ editable: editable[i], extensions: [...pactExtensions(), Collaboration.configure({ document, field: 'default' })] }),
+        new Editor({
+          editable: editable[i],
+          extensions: [...pactExtensions(), Collaboration.configure({ document, field: 'default' })],
+        }),
     )
     return { docs, editors }
   }

@@ -1,14 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core'
 import { Fragment, Slice, type Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model'
-import {
-  NodeSelection,
-  Plugin,
-  PluginKey,
-  Selection,
-  TextSelection,
-  type EditorState,
-  type Transaction,
-} from '@tiptap/pm/state'
+import { NodeSelection, Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { assignClauseIds, newClauseId } from '#app/document/clause-ids.ts'
 import { editorNl } from '#app/document/texts.nl.ts'

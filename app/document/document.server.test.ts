@@ -36,7 +36,14 @@ describe('pactTemplate', () => {
   it('has the sections of a Pact voor de Transformatie and the five council agreements', () => {
     const clauses = clausesOf(pactTemplate(input))
     const titles = clauses.map((clause) => clause.title)
-    for (const title of ['Onze gedeelde opgaven', 'Resultaatgebieden', 'Budgetten', 'Risicodeling', 'De ontwikkeltafel', 'Monitoren en leren']) {
+    for (const title of [
+      'Onze gedeelde opgaven',
+      'Resultaatgebieden',
+      'Budgetten',
+      'Risicodeling',
+      'De ontwikkeltafel',
+      'Monitoren en leren',
+    ]) {
       expect(titles).toContain(title)
     }
     expect(titles.filter((title) => title.startsWith('Collegeafspraak'))).toHaveLength(5)
@@ -64,7 +71,9 @@ describe('seedPactDocument', () => {
   it('stores the template in the fragment the editor reads, unchanged', () => {
     const template = pactTemplate(input)
     const doc = seeded(template)
-    const stored = new Editor({ extensions: [...pactExtensions(), Collaboration.configure({ document: doc, field: DOCUMENT_FIELD })] })
+    const stored = new Editor({
+      extensions: [...pactExtensions(), Collaboration.configure({ document: doc, field: DOCUMENT_FIELD })],
+    })
     try {
       expect(stored.getJSON()).toEqual(getSchema(pactExtensions()).nodeFromJSON(template).toJSON())
     } finally {
@@ -107,9 +116,7 @@ describe('renderDocumentHtml', () => {
 
   it('escapes markup that people typed or pasted as text', () => {
     const html = renderDocumentHtml(seeded(paragraphDoc('<script>alert(1)</script>', '<img src=x onerror="alert(2)">')))
-    expect(html).toBe(
-      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><p>&lt;img src=x onerror="alert(2)"&gt;</p>',
-    )
+    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><p>&lt;img src=x onerror="alert(2)"&gt;</p>')
   })
 
   it('skips node types outside the schema visibly, and drops marks and attributes outside it', () => {
@@ -139,7 +146,9 @@ describe('renderDocumentHtml', () => {
       attrs: { colspan: 1_000_000_000, colwidth: ['1px; background: url(https://example.org/track)'] },
       content: [{ type: 'paragraph' }],
     }
-    const html = renderDocumentHtml(seeded({ type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [hostileCell] }] }] }))
+    const html = renderDocumentHtml(
+      seeded({ type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [hostileCell] }] }] }),
+    )
     expect(html).toContain('<td colspan="1" rowspan="1">')
     expect(html).not.toContain('url(')
   })

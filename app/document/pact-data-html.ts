@@ -12,8 +12,10 @@ import { pactDataAttributes, type PactDataRef, type PactDataSource } from './pac
  * the reader's language. Every text and attribute is escaped here.
  */
 export function pactDataHtml(dataRef: PactDataRef | null, source: PactDataSource, clauseKind: ClauseKind | null): string {
-  const area = dataRef?.kind === 'result-area' ? source.model.resultAreas.find((candidate) => candidate.id === dataRef.refId) : undefined
-  const rule = dataRef?.kind === 'risk-rule' ? source.model.riskRules.find((candidate) => candidate.id === dataRef.refId) : undefined
+  const area =
+    dataRef?.kind === 'result-area' ? source.model.resultAreas.find((candidate) => candidate.id === dataRef.refId) : undefined
+  const rule =
+    dataRef?.kind === 'risk-rule' ? source.model.riskRules.find((candidate) => candidate.id === dataRef.refId) : undefined
   const { class: className, ...attributes } = pactDataAttributes(dataRef)
   return element('div', { class: className, ...attributes }, [
     source.valid ? '' : element('p', { class: 'pw-pact-data__notice' }, text(areasNl.data.invalid)),
@@ -40,7 +42,9 @@ function resultAreaHtml(area: ResultArea, source: PactDataSource, clauseKind: Cl
   return element('div', { class: 'pw-pact-data__body' }, [
     element('h4', { class: 'pw-pact-data__title' }, text(`${areasNl.data.resultArea}: ${area.title}`)),
     ...shown.map(section),
-    folded.length > 0 ? element('details', { class: 'pw-pact-data__more' }, [element('summary', {}, text(summary)), ...folded.map(section)]) : '',
+    folded.length > 0
+      ? element('details', { class: 'pw-pact-data__more' }, [element('summary', {}, text(summary)), ...folded.map(section)])
+      : '',
   ])
 }
 
@@ -66,9 +70,14 @@ function areaBudgetHtml(area: ResultArea, { years, parties }: PactDataSource): s
   const numeric = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column'
   const amount = budgetAmountFormat([...partyRows, row!])
   const amountCells = (amounts: BudgetRow) =>
-    [...amounts.centsByYear, amounts.totalCents].map((cents) => element('td', { class: 'utrecht-table__cell utrecht-table__cell--numeric-data' }, text(amount(cents))))
+    [...amounts.centsByYear, amounts.totalCents].map((cents) =>
+      element('td', { class: 'utrecht-table__cell utrecht-table__cell--numeric-data' }, text(amount(cents))),
+    )
   const rowHtml = (label: string, amounts: BudgetRow, className = 'utrecht-table__row') =>
-    element('tr', { class: className }, [element('th', { class: 'utrecht-table__header-cell', scope: 'row' }, text(label)), ...amountCells(amounts)])
+    element('tr', { class: className }, [
+      element('th', { class: 'utrecht-table__header-cell', scope: 'row' }, text(label)),
+      ...amountCells(amounts),
+    ])
   return tableHtml('pw-money-table', fill(labels.areaCaption, { title: area.title }), [
     element('thead', { class: 'utrecht-table__header' }, [
       element('tr', { class: 'utrecht-table__row' }, [
@@ -77,20 +86,41 @@ function areaBudgetHtml(area: ResultArea, { years, parties }: PactDataSource): s
         element('th', { class: numeric, scope: 'col' }, text(periodTotal)),
       ]),
     ]),
-    element('tbody', { class: 'utrecht-table__body' }, partyRows.map((party) => rowHtml(partyName(parties, party.partyId), party))),
-    element('tfoot', { class: 'utrecht-table__footer' }, [rowHtml(labels.total, row!, 'utrecht-table__row pw-money-table__total')]),
+    element(
+      'tbody',
+      { class: 'utrecht-table__body' },
+      partyRows.map((party) => rowHtml(partyName(parties, party.partyId), party)),
+    ),
+    element('tfoot', { class: 'utrecht-table__footer' }, [
+      rowHtml(labels.total, row!, 'utrecht-table__row pw-money-table__total'),
+    ]),
   ])
 }
 
 function indicatorTableHtml(area: ResultArea, years: readonly number[]): string {
   const labels = areasNl.indicator
   if (area.indicators.length === 0) return element('p', { class: 'utrecht-paragraph' }, text(labels.none))
-  const headers = [labels.name, labels.unit, `${labels.level}, ${labels.direction.toLowerCase()}`, labels.baseline, labels.targets, labels.dataSource]
+  const headers = [
+    labels.name,
+    labels.unit,
+    `${labels.level}, ${labels.direction.toLowerCase()}`,
+    labels.baseline,
+    labels.targets,
+    labels.dataSource,
+  ]
   return tableHtml('pw-indicator-table', `${labels.heading}: ${area.title}`, [
     element('thead', { class: 'utrecht-table__header' }, [
-      element('tr', { class: 'utrecht-table__row' }, headers.map((header) => element('th', { class: 'utrecht-table__header-cell', scope: 'col' }, text(header)))),
+      element(
+        'tr',
+        { class: 'utrecht-table__row' },
+        headers.map((header) => element('th', { class: 'utrecht-table__header-cell', scope: 'col' }, text(header))),
+      ),
     ]),
-    element('tbody', { class: 'utrecht-table__body' }, area.indicators.map((indicator) => indicatorRowHtml(indicator, years))),
+    element(
+      'tbody',
+      { class: 'utrecht-table__body' },
+      area.indicators.map((indicator) => indicatorRowHtml(indicator, years)),
+    ),
   ])
 }
 
@@ -140,7 +170,9 @@ function riskRuleHtml(rule: RiskRule, source: PactDataSource): string {
 function riskScopeText(rule: RiskRule, model: PactModel): string {
   if (rule.scope.kind === 'pact') return areasNl.rule.scopePact
   const { resultAreaId } = rule.scope
-  return fill(areasNl.rule.scopeArea, { title: model.resultAreas.find((area) => area.id === resultAreaId)?.title ?? resultAreaId })
+  return fill(areasNl.rule.scopeArea, {
+    title: model.resultAreas.find((area) => area.id === resultAreaId)?.title ?? resultAreaId,
+  })
 }
 
 function dataListHtml(items: Array<[label: string, value: string]>): string {
@@ -160,7 +192,10 @@ function dataListHtml(items: Array<[label: string, value: string]>): string {
 
 function tableHtml(className: string, caption: string, parts: string[]): string {
   return element('div', { class: 'pw-table-wrap' }, [
-    element('table', { class: `utrecht-table ${className}` }, [element('caption', { class: 'utrecht-table__caption' }, text(caption)), ...parts]),
+    element('table', { class: `utrecht-table ${className}` }, [
+      element('caption', { class: 'utrecht-table__caption' }, text(caption)),
+      ...parts,
+    ]),
   ])
 }
 

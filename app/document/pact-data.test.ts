@@ -57,7 +57,9 @@ describe('the pactData block', () => {
   })
 
   it('renders the data it refers to from a given model: in a budget clause the budget, the rest folded away', () => {
-    const html = renderDocumentHtml(docWith(clause('budget', dataBlock('result-area', 'demo-jeugd-complex'))), { pactData: source })
+    const html = renderDocumentHtml(docWith(clause('budget', dataBlock('result-area', 'demo-jeugd-complex'))), {
+      pactData: source,
+    })
     expect(html).toContain('data-ref-id="demo-jeugd-complex"')
     expect(html).toContain('Resultaatgebied: Jeugdigen met een complexe hulpvraag')
     // € 4.650.000 + € 620.000 in 2027, and the period's total.
@@ -84,7 +86,13 @@ describe('the pactData block', () => {
 
   it('says so when the data it refers to is gone, and never trusts what a client wrote into its attributes', () => {
     const html = renderDocumentHtml(
-      docWith(clause('budget', dataBlock('result-area', 'verdwenen'), dataBlock('<img src=x onerror=alert(1)>', '"><script>alert(2)</script>'))),
+      docWith(
+        clause(
+          'budget',
+          dataBlock('result-area', 'verdwenen'),
+          dataBlock('<img src=x onerror=alert(1)>', '"><script>alert(2)</script>'),
+        ),
+      ),
       { pactData: source },
     )
     expect(html).toContain('Dit onderdeel bestaat niet (meer) in de gegevens van het pact.')
@@ -108,7 +116,10 @@ describe('insertPactData', () => {
   })
 
   it('refuses outside a clause, and refuses a reference that is not one', () => {
-    const e = createEditor([{ type: 'paragraph', content: [{ type: 'text', text: 'Buiten.' }] }, clause('budget', { type: 'paragraph' })])
+    const e = createEditor([
+      { type: 'paragraph', content: [{ type: 'text', text: 'Buiten.' }] },
+      clause('budget', { type: 'paragraph' }),
+    ])
     e.commands.setTextSelection(2)
     expect(e.commands.insertPactData({ kind: 'result-area', refId: 'demo-jeugd-complex' })).toBe(false)
     e.commands.setTextSelection(e.state.doc.firstChild!.nodeSize + 2)
@@ -134,7 +145,9 @@ describe('demoPactDocument', () => {
 
   it('states the risk rule in the risk-sharing clause, and leaves the council’s promise as it was', () => {
     expect(refsIn('risicodeling')).toEqual([{ kind: 'risk-rule', refId: 'demo-risicodeling-pact' }])
-    const promise = (template.content ?? []).find((node) => node.attrs?.kind === 'risicodeling' && JSON.stringify(node).includes('Collegeafspraak 5'))
+    const promise = (template.content ?? []).find(
+      (node) => node.attrs?.kind === 'risicodeling' && JSON.stringify(node).includes('Collegeafspraak 5'),
+    )
     expect(clauses).toContainEqual(promise)
   })
 

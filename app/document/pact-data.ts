@@ -90,7 +90,11 @@ export const PactData = Node.create<PactDataOptions>({
   // Without the model at hand (a copy to the clipboard, the plain reading version) the block says what it refers to.
   renderHTML({ node }) {
     const ref = pactDataRefOf(node)
-    return ['div', pactDataAttributes(ref), ['p', { class: 'pw-pact-data__reference' }, ref ? pactDataReferenceText(ref) : areasNl.data.missing]]
+    return [
+      'div',
+      pactDataAttributes(ref),
+      ['p', { class: 'pw-pact-data__reference' }, ref ? pactDataReferenceText(ref) : areasNl.data.missing],
+    ]
   },
 
   addNodeView() {

@@ -42,7 +42,10 @@ export function snapshotFromState(state: Uint8Array, context: { years: number[];
   try {
     Y.applyUpdate(doc, state)
     const { json, skipped } = readDocument(doc)
-    const validation = validatePactModel(readPactModel(doc), { years: context.years, partyIds: context.parties.map((party) => party.id) })
+    const validation = validatePactModel(readPactModel(doc), {
+      years: context.years,
+      partyIds: context.parties.map((party) => party.id),
+    })
     const model = validation.ok ? validation.model : null
     const pactData = model ? { model, valid: true, years: context.years, parties: context.parties } : null
     const items = approvableItems(json as DocumentNode, model)

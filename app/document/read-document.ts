@@ -94,7 +94,10 @@ function readChildren(
       }
       continue
     }
-    const type = child instanceof Y.XmlElement && Object.hasOwn(reading.schema.nodes, child.nodeName) ? reading.schema.nodes[child.nodeName] : undefined
+    const type =
+      child instanceof Y.XmlElement && Object.hasOwn(reading.schema.nodes, child.nodeName)
+        ? reading.schema.nodes[child.nodeName]
+        : undefined
     if (!type || type.isText || !allowed.has(type) || depth > MAX_DOCUMENT_DEPTH) {
       skip()
       continue
@@ -115,9 +118,16 @@ function readChildren(
 }
 
 // Inline content gets the placeholder as text; block content as a paragraph, where one fits.
-function placeholderFor(parentType: NodeType, allowed: ReadonlySet<NodeType>, schema: Schema, blockFits: boolean): JSONContent | null {
+function placeholderFor(
+  parentType: NodeType,
+  allowed: ReadonlySet<NodeType>,
+  schema: Schema,
+  blockFits: boolean,
+): JSONContent | null {
   if (parentType.inlineContent) return allowed.has(schema.nodes.text) ? { type: 'text', text: UNREADABLE_TEXT } : null
-  return blockFits && allowed.has(schema.nodes.paragraph) ? { type: 'paragraph', content: [{ type: 'text', text: UNREADABLE_TEXT }] } : null
+  return blockFits && allowed.has(schema.nodes.paragraph)
+    ? { type: 'paragraph', content: [{ type: 'text', text: UNREADABLE_TEXT }] }
+    : null
 }
 
 const allowedByType = new WeakMap<NodeType, ReadonlySet<NodeType>>()
@@ -187,7 +197,11 @@ function readMarks(formatting: unknown, parentType: NodeType, reading: Reading):
  * NaN, a BigInt or binary falls back to the default, and counts as skipped. Attributes the type
  * does not declare are not read at all.
  */
-function readAttributes(type: NodeType | MarkType, raw: Record<string, unknown>, reading: Reading): Record<string, unknown> | undefined {
+function readAttributes(
+  type: NodeType | MarkType,
+  raw: Record<string, unknown>,
+  reading: Reading,
+): Record<string, unknown> | undefined {
   if (TABLE_CELLS.has(type.name)) return tableCellAttrs(raw)
   const attrs: Record<string, unknown> = {}
   for (const [name, spec] of Object.entries(type.spec.attrs ?? {})) {
@@ -207,7 +221,8 @@ const MAX_TABLE_SPAN = 100
 const MAX_COLUMN_WIDTH = 10_000
 
 function tableCellAttrs(attrs: Record<string, unknown>): Record<string, unknown> {
-  const span = (value: unknown) => (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TABLE_SPAN ? value : 1)
+  const span = (value: unknown) =>
+    Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TABLE_SPAN ? value : 1
   const isWidth = (value: unknown) => Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_COLUMN_WIDTH
   const colwidth = Array.isArray(attrs.colwidth) && attrs.colwidth.every(isWidth) ? [...attrs.colwidth] : null
   return { colspan: span(attrs.colspan), rowspan: span(attrs.rowspan), colwidth }

@@ -11,7 +11,9 @@ export const restoreSchema = z.object({
   source: z
     .string({ error: 'editor.restore.errors.source' })
     .regex(/^(leesbaar|[1-9][0-9]{0,8})$/, { error: 'editor.restore.errors.source' })
-    .transform((value): RestoreSource => (value === RESTORE_READABLE ? { kind: 'readable' } : { kind: 'version', number: Number(value) })),
+    .transform((value): RestoreSource =>
+      value === RESTORE_READABLE ? { kind: 'readable' } : { kind: 'version', number: Number(value) },
+    ),
   // The confirmation says in words what happens; without it nothing is replaced.
   confirm: z.preprocess((value) => value === 'on', z.literal(true, { error: 'editor.restore.errors.confirm' })),
 })

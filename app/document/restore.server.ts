@@ -41,7 +41,12 @@ export async function restoreDocument(pactId: string, source: RestoreSource, act
   const target = versionState ? readingOf(versionState).json : before.json
   const updates = restoreUpdates(current, target)
   for (const update of updates) await ports().documents.applyServerUpdate(pactId, update, 'restore')
-  await recordAudit(db, { pactId, actorId, action: 'document.restored', details: { ...details, skippedBefore: before.skipped, updates: updates.length } })
+  await recordAudit(db, {
+    pactId,
+    actorId,
+    action: 'document.restored',
+    details: { ...details, skippedBefore: before.skipped, updates: updates.length },
+  })
 }
 
 /** What the versions page offers a beheerder: whether the text can be restored now, and how many parts of it cannot be read. */

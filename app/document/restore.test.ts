@@ -45,7 +45,10 @@ function nestLists(doc: Y.Doc, depth: number): void {
 
 describe('restoreUpdates', () => {
   it('replaces the text with the target and leaves the rest of the document alone', () => {
-    const doc = pactDoc({ type: 'doc', content: [clause('clause-a', paragraph('Later gewijzigd.')), clause('clause-b', paragraph('Nieuw.'))] })
+    const doc = pactDoc({
+      type: 'doc',
+      content: [clause('clause-a', paragraph('Later gewijzigd.')), clause('clause-b', paragraph('Nieuw.'))],
+    })
     const state = Y.encodeStateAsUpdate(doc)
     const updates = restoreUpdates(state, signedText)
     expect(updates).toHaveLength(1)
@@ -78,7 +81,8 @@ describe('restoreUpdates', () => {
 
     const updates = restoreUpdates(state, signedText)
     expect(updates.length).toBeGreaterThan(1)
-    for (const restored of applyEverywhere(state, updates)) expect(renderDocumentHtml(restored)).toBe(renderDocumentJsonHtml(signedText))
+    for (const restored of applyEverywhere(state, updates))
+      expect(renderDocumentHtml(restored)).toBe(renderDocumentJsonHtml(signedText))
   })
 
   it('writes an empty paragraph for an empty target: a document is never without a block', () => {

@@ -24,7 +24,11 @@ const parties: NamedParty[] = [
   { id: 'adviesraad', name: 'Adviesraad Sociaal Domein Zuiderveen', kind: 'inwoners' },
 ]
 const model = demoPactModel({ gemeente: 'gemeente', welzijn: 'welzijn', jeugdhulp: 'jeugdhulp', adviesraad: 'adviesraad' })
-const text = (value: string, marks: string[] = []): JSONContent => ({ type: 'text', text: value, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) })
+const text = (value: string, marks: string[] = []): JSONContent => ({
+  type: 'text',
+  text: value,
+  ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}),
+})
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content })
 const clause = (clauseId: string, kind: string, title: string, ...body: JSONContent[]): JSONContent => ({
   type: 'clause',
@@ -36,16 +40,31 @@ const document: JSONContent = {
   type: 'doc',
   content: [
     { type: 'heading', attrs: { level: 2 }, content: [text('1. Waarom dit pact')] },
-    clause('pin-algemeen', 'algemeen', 'Partijen', paragraph(text('Wij werken '), text('samen', ['bold']), text(' aan de '), text('wijk', ['italic']), text('.'))),
+    clause(
+      'pin-algemeen',
+      'algemeen',
+      'Partijen',
+      paragraph(text('Wij werken '), text('samen', ['bold']), text(' aan de '), text('wijk', ['italic']), text('.')),
+    ),
     clause(
       'pin-budget',
       'budget',
       'Budget jeugd',
-      { type: 'orderedList', attrs: { start: 2 }, content: [{ type: 'listItem', content: [paragraph(text('Vast budget & <geen> verrassingen'))] }] },
+      {
+        type: 'orderedList',
+        attrs: { start: 2 },
+        content: [{ type: 'listItem', content: [paragraph(text('Vast budget & <geen> verrassingen'))] }],
+      },
       { type: 'pactData', attrs: { kind: 'result-area', refId: model.resultAreas[0]!.id } },
     ),
-    clause('pin-risico', 'risicodeling', 'Risicodeling', { type: 'pactData', attrs: { kind: 'risk-rule', refId: model.riskRules[0]!.id } }),
-    clause('pin-resultaat', 'resultaatgebied', 'Ouderen', { type: 'pactData', attrs: { kind: 'result-area', refId: model.resultAreas[1]!.id } }),
+    clause('pin-risico', 'risicodeling', 'Risicodeling', {
+      type: 'pactData',
+      attrs: { kind: 'risk-rule', refId: model.riskRules[0]!.id },
+    }),
+    clause('pin-resultaat', 'resultaatgebied', 'Ouderen', {
+      type: 'pactData',
+      attrs: { kind: 'result-area', refId: model.resultAreas[1]!.id },
+    }),
   ],
 }
 
@@ -84,9 +103,14 @@ describe('the HTML a signed version stores', () => {
       { clauseId: 'pin-risico', contentHash: '40de56123017ec1d469a2aab91d3e746df3c89e64737fdc98d077f1c8032d81d' },
       { clauseId: 'pin-resultaat', contentHash: 'a1dc4a152ea3e62d027f0997c3f66f84da54de3e93ee36e846558d200ddaefef' },
       { clauseId: 'tekst.buiten-artikelen', contentHash: '29a0bc41b179747280a457d848b6c16c4aa57bc8a166e7cd9be3d5bd0d6b3653' },
-      { clauseId: 'resultaatgebied.demo-schulden-bestaanszekerheid', contentHash: 'ba79c988ae7d900ce34e2aa966f7987391a214447e17b98118c26f4b217a8bcc' },
+      {
+        clauseId: 'resultaatgebied.demo-schulden-bestaanszekerheid',
+        contentHash: 'ba79c988ae7d900ce34e2aa966f7987391a214447e17b98118c26f4b217a8bcc',
+      },
     ])
     // The Yjs state is left out: it holds the writing client's random id.
-    expect(versionHash({ html: snapshot.html, clauseHashes })).toBe('a5770783963860a3e287899728f5b6446d2032d64c57badb5f44d9fe881ee681')
+    expect(versionHash({ html: snapshot.html, clauseHashes })).toBe(
+      'a5770783963860a3e287899728f5b6446d2032d64c57badb5f44d9fe881ee681',
+    )
   })
 })

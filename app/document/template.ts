@@ -72,7 +72,9 @@ export function pactTemplate({ title, region, startYear, endYear }: PactTemplate
         ),
       ]),
       clause('opgave', 'Onze gedeelde opgaven', [
-        paragraph('Wij werken in elk geval aan de volgende opgaven. Per opgave leggen wij vast wat wij willen bereiken voor de inwoners om wie het gaat.'),
+        paragraph(
+          'Wij werken in elk geval aan de volgende opgaven. Per opgave leggen wij vast wat wij willen bereiken voor de inwoners om wie het gaat.',
+        ),
         bulletList([
           'Jeugdigen en gezinnen met een complexe hulpvraag krijgen eerder en dichter bij huis hulp die past.',
           'Ouderen met een complexe hulpvraag wonen langer veilig thuis, met hulp uit hun eigen netwerk waar dat kan.',
@@ -89,7 +91,11 @@ export function pactTemplate({ title, region, startYear, endYear }: PactTemplate
         table(
           ['Resultaatgebied', 'Wat wij willen bereiken', 'Indicator (voorbeeld)'],
           [
-            [RESULT_AREAS[0], 'Minder jeugdigen die langdurig specialistische hulp nodig hebben', 'Aandeel jeugdigen dat buiten het eigen gezin verblijft'],
+            [
+              RESULT_AREAS[0],
+              'Minder jeugdigen die langdurig specialistische hulp nodig hebben',
+              'Aandeel jeugdigen dat buiten het eigen gezin verblijft',
+            ],
             [RESULT_AREAS[1], 'Langer zelfstandig wonen', 'Gemiddelde leeftijd bij verhuizing naar een verpleeghuis'],
             [RESULT_AREAS[2], 'Meer inwoners met werk of een vaste dagbesteding', 'Aantal inwoners met werk of dagbesteding'],
           ],
@@ -99,7 +105,10 @@ export function pactTemplate({ title, region, startYear, endYear }: PactTemplate
         paragraph(
           'Voor elk resultaatgebied is per jaar een budget beschikbaar. De bedragen hieronder zijn een eerste opzet die aan de ontwikkeltafel wordt vastgesteld. Geld verschuift alleen tussen resultaatgebieden als alle ondertekenende partijen daarmee instemmen.',
         ),
-        table(['Resultaatgebied', ...years], RESULT_AREAS.map((area) => [area, ...years.map(() => '€ [bedrag]')])),
+        table(
+          ['Resultaatgebied', ...years],
+          RESULT_AREAS.map((area) => [area, ...years.map(() => '€ [bedrag]')]),
+        ),
       ]),
       clause('risicodeling', 'Risicodeling', [
         paragraph(
@@ -134,13 +143,17 @@ export function pactTemplate({ title, region, startYear, endYear }: PactTemplate
         paragraph(
           'Het college bepaalt samen met inwoners, professionals en aanbieders welke inhoudelijke opgaven er in het sociaal domein liggen, onder welke voorwaarden wij eraan werken en hoe wij dat de komende jaren aanpakken. Die afspraken staan in dit pact.',
         ),
-        paragraph('Wij werken met een overzichtelijk aantal aanbieders die de uitgangspunten van dit pact onderschrijven en met wie wij voor meerdere jaren afspraken maken.'),
+        paragraph(
+          'Wij werken met een overzichtelijk aantal aanbieders die de uitgangspunten van dit pact onderschrijven en met wie wij voor meerdere jaren afspraken maken.',
+        ),
       ]),
       clause('algemeen', 'Collegeafspraak 2: de leefwereld gaat voor', [
         paragraph(
           'Wat inwoners en professionals in de uitvoering nodig hebben, bepaalt hoe wij beleidsregels, bekostiging en inkoop inrichten, en niet andersom. Ons uitgangspunt is een leven dat zo gewoon mogelijk is.',
         ),
-        paragraph('Aanbieders geven hun professionals de ruimte om zo te werken; de gemeente past haar regels aan waar die in de weg zitten.'),
+        paragraph(
+          'Aanbieders geven hun professionals de ruimte om zo te werken; de gemeente past haar regels aan waar die in de weg zitten.',
+        ),
       ]),
       clause('algemeen', 'Collegeafspraak 3: uitgaan van draagkracht', [
         paragraph(
@@ -152,7 +165,9 @@ export function pactTemplate({ title, region, startYear, endYear }: PactTemplate
         paragraph(
           'De gemeente verandert haar eigen manier van werken. Zij stuurt niet langer eenzijdig op producten en tarieven, maar regisseert het proces en werkt als partner in het netwerk.',
         ),
-        paragraph('Het college zorgt dat bestuurders en ambtenaren daarvoor de kennis en vaardigheden hebben, en durft oude sturingsinstrumenten los te laten.'),
+        paragraph(
+          'Het college zorgt dat bestuurders en ambtenaren daarvoor de kennis en vaardigheden hebben, en durft oude sturingsinstrumenten los te laten.',
+        ),
       ]),
       clause('risicodeling', 'Collegeafspraak 5: contracteren op gedeelde verantwoordelijkheid', [
         paragraph(

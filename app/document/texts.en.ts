@@ -18,17 +18,20 @@ export const editorEn: typeof editorNl = {
   documentLabel: 'Text of the pact',
   frozen: 'This pact has been signed: its text is fixed. A manager can start an amendment to change it.',
   readOnly: 'You can read this document, but not edit it. Only editors and managers of the pact can.',
-  contentError: 'This document contains content this version of Pactwerk does not know. Editing has been switched off so that content is not damaged. Please reload the page.',
+  contentError:
+    'This document contains content this version of Pactwerk does not know. Editing has been switched off so that content is not damaged. Please reload the page.',
   unreadable: '[unreadable part skipped]',
   restore: {
     title: 'Restore the text',
     lead: 'Is the text damaged, or must it go back to what was signed? Restore it. This is an ordinary change: everyone writing in the document sees the restored text at once, and the log records who did it.',
     damaged_one: 'The current text has 1 unreadable part. The reading version shows “[unreadable part skipped]” there.',
-    damaged_other: 'The current text has {{count}} unreadable parts. The reading version shows “[unreadable part skipped]” there.',
+    damaged_other:
+      'The current text has {{count}} unreadable parts. The reading version shows “[unreadable part skipped]” there.',
     source: 'Restore to',
     readable: 'The current text, without the unreadable parts',
     version: 'Signed version {{number}}',
-    confirm: 'I understand that the pact’s current text will be replaced by the chosen text. Whatever changed in the text since then disappears from it. The result areas, budgets and risk sharing stay as they are.',
+    confirm:
+      'I understand that the pact’s current text will be replaced by the chosen text. Whatever changed in the text since then disappears from it. The result areas, budgets and risk sharing stay as they are.',
     submit: 'Restore the text to this version',
     done: 'The text has been restored. Everyone with the document open sees the new text.',
     errors: {

@@ -17,17 +17,20 @@ export const editorNl = {
   documentLabel: 'Tekst van het pact',
   frozen: 'Dit pact is getekend: de tekst ligt vast. Een beheerder kan een wijziging starten om hem aan te passen.',
   readOnly: 'U kunt dit document lezen, maar niet bewerken. Dat kunnen alleen redacteuren en beheerders van het pact.',
-  contentError: 'Dit document bevat inhoud die deze versie van Pactwerk niet kent. Bewerken is uitgezet om die inhoud niet te beschadigen. Vernieuw de pagina.',
+  contentError:
+    'Dit document bevat inhoud die deze versie van Pactwerk niet kent. Bewerken is uitgezet om die inhoud niet te beschadigen. Vernieuw de pagina.',
   unreadable: '[onleesbaar deel overgeslagen]',
   restore: {
     title: 'Tekst terugzetten',
     lead: 'Is de tekst beschadigd, of moet hij terug naar wat getekend is? Zet hem dan terug. Dat is een gewone wijziging: wie nu in het document schrijft, ziet de teruggezette tekst meteen, en het logboek legt vast wie het deed.',
     damaged_one: 'De huidige tekst heeft 1 onleesbaar deel. In de leesversie staat daar “[onleesbaar deel overgeslagen]”.',
-    damaged_other: 'De huidige tekst heeft {{count}} onleesbare delen. In de leesversie staat daar “[onleesbaar deel overgeslagen]”.',
+    damaged_other:
+      'De huidige tekst heeft {{count}} onleesbare delen. In de leesversie staat daar “[onleesbaar deel overgeslagen]”.',
     source: 'Terugzetten naar',
     readable: 'De huidige tekst, zonder de onleesbare delen',
     version: 'Getekende versie {{number}}',
-    confirm: 'Ik begrijp dat de huidige tekst van het pact wordt vervangen door de gekozen tekst. Wat sindsdien in de tekst is veranderd, verdwijnt eruit. De resultaatgebieden, budgetten en risicodeling blijven zoals ze zijn.',
+    confirm:
+      'Ik begrijp dat de huidige tekst van het pact wordt vervangen door de gekozen tekst. Wat sindsdien in de tekst is veranderd, verdwijnt eruit. De resultaatgebieden, budgetten en risicodeling blijven zoals ze zijn.',
     submit: 'Tekst terugzetten naar deze versie',
     done: 'De tekst is teruggezet. Iedereen die het document open heeft, ziet de nieuwe tekst.',
     errors: {

@@ -11,4 +11,3 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 
 export const ORGANISATION_ROLES = ['beheerder', 'lid'] as const
 export type OrganisationRole = (typeof ORGANISATION_ROLES)[number]
-

@@ -34,10 +34,14 @@ function rule(overrides: Partial<RiskRule> = {}): RiskRule {
 // The worked example of the risk-sharing tests, as a model: one area whose two providers' budgets are 3 : 1.
 const workedExample: PactModel = {
   resultAreas: [
-    area('jeugd', ['p1', 'p2'], [
-      { partyId: 'p1', year: 2027, cents: 75_000_000 },
-      { partyId: 'p2', year: 2027, cents: 25_000_000 },
-    ]),
+    area(
+      'jeugd',
+      ['p1', 'p2'],
+      [
+        { partyId: 'p1', year: 2027, cents: 75_000_000 },
+        { partyId: 'p2', year: 2027, cents: 25_000_000 },
+      ],
+    ),
   ],
   riskRules: [rule()],
 }
@@ -45,12 +49,16 @@ const workedExample: PactModel = {
 describe('budgetTable', () => {
   const model: PactModel = {
     resultAreas: [
-      area('jeugd', ['p1', 'p2'], [
-        { partyId: 'p1', year: 2027, cents: 465_000_000 },
-        { partyId: 'p1', year: 2028, cents: 448_000_001 },
-        { partyId: 'p2', year: 2027, cents: 62_000_000 },
-        { partyId: 'p2', year: 2028, cents: 72_000_099 },
-      ]),
+      area(
+        'jeugd',
+        ['p1', 'p2'],
+        [
+          { partyId: 'p1', year: 2027, cents: 465_000_000 },
+          { partyId: 'p1', year: 2028, cents: 448_000_001 },
+          { partyId: 'p2', year: 2027, cents: 62_000_000 },
+          { partyId: 'p2', year: 2028, cents: 72_000_099 },
+        ],
+      ),
       area('ouderen', ['p2'], [{ partyId: 'p2', year: 2028, cents: 324_000_000 }]),
       area('schulden', ['p1'], []),
     ],
@@ -107,7 +115,11 @@ describe('budgetTable', () => {
       { id: 'j', kind: 'aanbieder' },
       { id: 'a', kind: 'inwoners' },
     ]
-    const table = budgetTable(demoPactModel({ gemeente: 'g', welzijn: 'w', jeugdhulp: 'j', adviesraad: 'a' }), DEMO_PACT_YEARS, demoParties)
+    const table = budgetTable(
+      demoPactModel({ gemeente: 'g', welzijn: 'w', jeugdhulp: 'j', adviesraad: 'a' }),
+      DEMO_PACT_YEARS,
+      demoParties,
+    )
     expect(table.resultAreas.map((row) => row.centsByYear)).toEqual([
       [527_000_000, 520_000_000, 513_000_000, 506_000_000],
       [315_000_000, 324_000_000, 333_000_000, 342_000_000],
@@ -177,36 +189,62 @@ describe('whatIf', () => {
     const weighted = rule({
       id: 'r-jeugd',
       scope: { kind: 'result-area', resultAreaId: 'jeugd' },
-      division: { kind: 'weights', weights: [{ partyId: 'p1', weight: 3 }, { partyId: 'p2', weight: 1 }] },
+      division: {
+        kind: 'weights',
+        weights: [
+          { partyId: 'p1', weight: 3 },
+          { partyId: 'p2', weight: 1 },
+        ],
+      },
     })
     const model = { ...workedExample, riskRules: [weighted] }
     const result = whatIf(model, { scope: weighted.scope, year: 2027, actualCents: 108_000_000 }, parties)
-    expect(result.ok && result.input.providers).toEqual([{ id: 'p1', weight: 3 }, { id: 'p2', weight: 1 }])
-    expect(result.ok && result.settlement.providers).toEqual([{ id: 'p1', cents: 2_437_500 }, { id: 'p2', cents: 812_500 }])
+    expect(result.ok && result.input.providers).toEqual([
+      { id: 'p1', weight: 3 },
+      { id: 'p2', weight: 1 },
+    ])
+    expect(result.ok && result.settlement.providers).toEqual([
+      { id: 'p1', cents: 2_437_500 },
+      { id: 'p2', cents: 812_500 },
+    ])
   })
 
   it('weighs each provider by its budget in the areas it is responsible for, never the municipality', () => {
     const model: PactModel = {
       resultAreas: [
-        area('jeugd', ['p1', 'gemeente'], [
-          { partyId: 'p1', year: 2027, cents: 60_000_000 },
-          { partyId: 'p2', year: 2027, cents: 10_000_000 },
-          { partyId: 'gemeente', year: 2027, cents: 5_000_000 },
-        ]),
+        area(
+          'jeugd',
+          ['p1', 'gemeente'],
+          [
+            { partyId: 'p1', year: 2027, cents: 60_000_000 },
+            { partyId: 'p2', year: 2027, cents: 10_000_000 },
+            { partyId: 'gemeente', year: 2027, cents: 5_000_000 },
+          ],
+        ),
         area('schulden', ['p2'], [{ partyId: 'p2', year: 2027, cents: 25_000_000 }]),
       ],
       riskRules: [rule()],
     }
     const result = whatIf(model, { scope: { kind: 'pact' }, year: 2027, actualCents: 90_000_000 }, parties)
     expect(result.ok && result.input.budgetCents).toBe(100_000_000)
-    expect(result.ok && result.input.providers).toEqual([{ id: 'p1', weight: 60_000_000 }, { id: 'p2', weight: 25_000_000 }])
+    expect(result.ok && result.input.providers).toEqual([
+      { id: 'p1', weight: 60_000_000 },
+      { id: 'p2', weight: 25_000_000 },
+    ])
     // Underspend of 10 000 000: 40 % to the providers, 30 % to the fund, the rest to the municipality.
-    expect(result.ok && result.settlement).toMatchObject({ kind: 'underspend', revolvingFundCents: 3_000_000, municipalityCents: 3_000_000 })
+    expect(result.ok && result.settlement).toMatchObject({
+      kind: 'underspend',
+      revolvingFundCents: 3_000_000,
+      municipalityCents: 3_000_000,
+    })
   })
 
   it('explains why there is nothing to compute', () => {
     const noRule = { ...workedExample, riskRules: [] }
-    expect(whatIf(noRule, { scope: { kind: 'pact' }, year: 2027, actualCents: 1 }, parties)).toEqual({ ok: false, error: 'model.errors.whatIf.noRule' })
+    expect(whatIf(noRule, { scope: { kind: 'pact' }, year: 2027, actualCents: 1 }, parties)).toEqual({
+      ok: false,
+      error: 'model.errors.whatIf.noRule',
+    })
     expect(whatIf(workedExample, { scope: { kind: 'pact' }, year: 2028, actualCents: 1 }, parties)).toEqual({
       ok: false,
       error: 'model.errors.whatIf.noBudget',
@@ -222,7 +260,9 @@ describe('whatIf', () => {
   })
 
   it('refuses an actual spend that is not a whole number of cents', () => {
-    expect(() => whatIf(workedExample, { scope: { kind: 'pact' }, year: 2027, actualCents: -1 }, parties)).toThrow(RiskSharingInputError)
+    expect(() => whatIf(workedExample, { scope: { kind: 'pact' }, year: 2027, actualCents: -1 }, parties)).toThrow(
+      RiskSharingInputError,
+    )
   })
 
   it('shares any actual spend of the demo pact so that the parts add up to the deviation', () => {
@@ -238,7 +278,9 @@ describe('whatIf', () => {
         if (!result.ok) throw new Error(result.error)
         const { settlement } = result
         const providersCents = settlement.providers.reduce((sum, provider) => sum + provider.cents, 0)
-        expect(settlement.municipalityCents + settlement.revolvingFundCents + providersCents).toBe(Math.abs(settlement.deviationCents))
+        expect(settlement.municipalityCents + settlement.revolvingFundCents + providersCents).toBe(
+          Math.abs(settlement.deviationCents),
+        )
         // The cap limits what providers carry on an overspend, not what they gain on an underspend.
         if (settlement.kind === 'overspend') expect(providersCents).toBeLessThanOrEqual(75_000_000)
       }),
@@ -249,7 +291,19 @@ describe('whatIf', () => {
 describe('budget amounts in a table', () => {
   // Issue 9, item 13: 2028 had € 250.000,75 and € 1.050.000,50, shown rounded as 250.001 + 1.050.001 = 1.300.001.
   const withCents = budgetTable(
-    { resultAreas: [area('a', ['p1', 'p2'], [{ partyId: 'p1', year: 2028, cents: 25_000_075 }, { partyId: 'p2', year: 2028, cents: 105_000_050 }])], riskRules: [] },
+    {
+      resultAreas: [
+        area(
+          'a',
+          ['p1', 'p2'],
+          [
+            { partyId: 'p1', year: 2028, cents: 25_000_075 },
+            { partyId: 'p2', year: 2028, cents: 105_000_050 },
+          ],
+        ),
+      ],
+      riskRules: [],
+    },
     years,
     parties,
   )
@@ -266,7 +320,11 @@ describe('budget amounts in a table', () => {
   })
 
   it('keeps whole euros when every amount in the table is whole', () => {
-    const whole = budgetTable({ resultAreas: [area('a', ['p1'], [{ partyId: 'p1', year: 2027, cents: 500_000_000 }])], riskRules: [] }, years, parties)
+    const whole = budgetTable(
+      { resultAreas: [area('a', ['p1'], [{ partyId: 'p1', year: 2027, cents: 500_000_000 }])], riskRules: [] },
+      years,
+      parties,
+    )
     expect(budgetAmountFormat([whole.total])(whole.total.totalCents)).toBe('€\u00a05.000.000')
   })
 

@@ -1,6 +1,14 @@
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { formatCents } from '#app/platform/money.ts'
-import { riskScopeKey, settlementRuleOf, type BudgetCell, type PactModel, type ResultArea, type RiskRule, type RiskScope } from './pact-model.ts'
+import {
+  riskScopeKey,
+  settlementRuleOf,
+  type BudgetCell,
+  type PactModel,
+  type ResultArea,
+  type RiskRule,
+  type RiskScope,
+} from './pact-model.ts'
 import {
   providersProRataToBudget,
   RiskSharingInputError,
@@ -61,7 +69,11 @@ export function budgetTable(model: PactModel, years: readonly number[], parties:
 
   return {
     years: [...years],
-    resultAreas: model.resultAreas.map((area) => ({ resultAreaId: area.id, ...rowOf(area.budgets), parties: partyRowsOf(area.budgets) })),
+    resultAreas: model.resultAreas.map((area) => ({
+      resultAreaId: area.id,
+      ...rowOf(area.budgets),
+      parties: partyRowsOf(area.budgets),
+    })),
     parties: partyRowsOf(allCells),
     total: rowOf(allCells),
   }
@@ -72,8 +84,7 @@ export type WhatIfQuestion = { scope: RiskScope; year: number; actualCents: numb
 export type WhatIfError = 'model.errors.whatIf.noRule' | 'model.errors.whatIf.noBudget' | 'model.errors.whatIf.noProviders'
 
 export type WhatIfResult =
-  | { ok: true; rule: RiskRule; input: RiskSharingInput; settlement: RiskSharingSettlement }
-  | { ok: false; error: WhatIfError }
+  { ok: true; rule: RiskRule; input: RiskSharingInput; settlement: RiskSharingSettlement } | { ok: false; error: WhatIfError }
 
 /**
  * What the scope's risk-sharing rule means if `actualCents` is spent in `year`: the budget is the
@@ -102,7 +113,11 @@ export function whatIf(model: PactModel, question: WhatIfQuestion, parties: read
 
 // Each provider weighs by its budget in the areas it is responsible for; the municipality carries
 // the rest in any case, so it is never one of the providers. Null when no provider has a budget.
-function providersProRata(areas: readonly ResultArea[], year: number, parties: readonly PactParty[]): RiskSharingProvider[] | null {
+function providersProRata(
+  areas: readonly ResultArea[],
+  year: number,
+  parties: readonly PactParty[],
+): RiskSharingProvider[] | null {
   const budgets = parties
     .filter((party) => party.kind !== 'gemeente')
     .map((party) => ({

@@ -31,16 +31,22 @@ describe('editablePactModel', () => {
     expect(ouderen.budgets[index]!.cents).toBeNaN()
     // Validation paths point at the same items in the editable model.
     const issues = validation.ok ? [] : validation.issues
-    expect(issuesWithin(issues, ['resultAreas', 1, 'title']).map((issue) => issue.message)).toEqual(['model.errors.title.required'])
+    expect(issuesWithin(issues, ['resultAreas', 1, 'title']).map((issue) => issue.message)).toEqual([
+      'model.errors.title.required',
+    ])
     expect(issuesWithin(issues, ['resultAreas', 1, 'budgets', index])).toHaveLength(1)
     expect(issuesWithin(issues, ['resultAreas', 0])).toEqual([])
   })
 
   it('reads anything that is not a model as an empty one', () => {
     expect(editablePactModel('onzin')).toEqual({ resultAreas: [], riskRules: [] })
-    expect(editablePactModel({ resultAreas: [7], riskRules: [{ scope: 'x', division: { kind: 'weights', weights: 'x' } }] })).toMatchObject({
+    expect(
+      editablePactModel({ resultAreas: [7], riskRules: [{ scope: 'x', division: { kind: 'weights', weights: 'x' } }] }),
+    ).toMatchObject({
       resultAreas: [{ id: '', title: '', budgets: [], indicators: [] }],
-      riskRules: [{ id: '', scope: null, corridorPercent: Number.NaN, providerCapCents: null, division: { kind: 'weights', weights: [] } }],
+      riskRules: [
+        { id: '', scope: null, corridorPercent: Number.NaN, providerCapCents: null, division: { kind: 'weights', weights: [] } },
+      ],
     })
   })
 })

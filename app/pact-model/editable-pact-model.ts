@@ -137,7 +137,10 @@ function editableRiskRule(value: unknown): EditableRiskRule {
     providerShareInside: number(rule.providerShareInside),
     providerShareOutside: number(rule.providerShareOutside),
     providerCapCents: optionalNumber(rule.providerCapCents),
-    underspend: { providerGainShare: number(underspend.providerGainShare), revolvingFundShare: number(underspend.revolvingFundShare) },
+    underspend: {
+      providerGainShare: number(underspend.providerGainShare),
+      revolvingFundShare: number(underspend.revolvingFundShare),
+    },
     division:
       division.kind === 'pro-rata'
         ? { kind: 'pro-rata' }
@@ -154,7 +157,10 @@ function editableRiskRule(value: unknown): EditableRiskRule {
 }
 
 /** The issues about the value at `path` or anything inside it. */
-export function issuesWithin<Issue extends PactModelIssue>(issues: readonly Issue[], path: readonly (string | number)[]): Issue[] {
+export function issuesWithin<Issue extends PactModelIssue>(
+  issues: readonly Issue[],
+  path: readonly (string | number)[],
+): Issue[] {
   return issues.filter((issue) => path.every((segment, index) => issue.path[index] === segment))
 }
 

@@ -99,14 +99,20 @@ function areaIn(doc: Y.Doc, id: string): ResultArea {
 
 // The document keeps keyed collections sorted by key, so compare them in that order.
 function sortedByKey(model: PactModel): PactModel {
-  const byKey = <T>(keyOf: (item: T) => string) => (a: T, b: T) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0)
+  const byKey =
+    <T>(keyOf: (item: T) => string) =>
+    (a: T, b: T) =>
+      keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0
   return {
     ...model,
     resultAreas: model.resultAreas.map((candidate) => ({
       ...candidate,
       responsiblePartyIds: [...candidate.responsiblePartyIds].sort(),
       budgets: [...candidate.budgets].sort(byKey((cell) => `${cell.partyId}:${cell.year}`)),
-      indicators: candidate.indicators.map((entry) => ({ ...entry, targets: [...entry.targets].sort(byKey((target) => String(target.year))) })),
+      indicators: candidate.indicators.map((entry) => ({
+        ...entry,
+        targets: [...entry.targets].sort(byKey((target) => String(target.year))),
+      })),
     })),
   }
 }
@@ -145,7 +151,10 @@ describe('reading and writing the model', () => {
 
   it('lets the undo manager that holds the text undo and redo model edits too', () => {
     const doc = docWith({ resultAreas: [area('a1')], riskRules: [] })
-    const undoManager = new Y.UndoManager(doc.getXmlFragment('default'), { trackedOrigins: new Set([PACT_MODEL_ORIGIN]), captureTimeout: 0 })
+    const undoManager = new Y.UndoManager(doc.getXmlFragment('default'), {
+      trackedOrigins: new Set([PACT_MODEL_ORIGIN]),
+      captureTimeout: 0,
+    })
     undoManager.addToScope(doc.getMap(PACT_MODEL_KEY))
     setBudget(doc, 'a1', 'w', 2027, 500)
     updateResultAreaField(doc, 'a1', 'title', 'Nieuw')
@@ -201,7 +210,10 @@ describe('reading and writing the model', () => {
           ...indicator('i1'),
           baselineValue: 12.5,
           baselineYear: 2025,
-          targets: [{ year: 2027, value: 12 }, { year: 2030, value: 10 }],
+          targets: [
+            { year: 2027, value: 12 },
+            { year: 2030, value: 10 },
+          ],
         },
       ],
     })
@@ -257,7 +269,11 @@ describe('reading and writing the model', () => {
 describe('concurrent edits by two clients', () => {
   const base: PactModel = {
     resultAreas: [
-      area('a1', { responsiblePartyIds: ['w'], budgets: [{ partyId: 'w', year: 2027, cents: 100 }], indicators: [indicator('i1')] }),
+      area('a1', {
+        responsiblePartyIds: ['w'],
+        budgets: [{ partyId: 'w', year: 2027, cents: 100 }],
+        indicators: [indicator('i1')],
+      }),
       area('a2'),
       area('a3'),
     ],
@@ -315,7 +331,11 @@ describe('concurrent edits by two clients', () => {
     moveResultArea(b, 'a1', 1)
     exchangeUpdates(a, b)
     expectConverged(a, b)
-    expect(validModel(a).resultAreas.map((candidate) => candidate.id).sort()).toEqual(['a1', 'a2', 'a3'])
+    expect(
+      validModel(a)
+        .resultAreas.map((candidate) => candidate.id)
+        .sort(),
+    ).toEqual(['a1', 'a2', 'a3'])
     // The next move tidies the leftover duplicate.
     moveResultArea(a, 'a1', 0)
     expect((a.getMap(PACT_MODEL_KEY).get('resultAreaOrder') as Y.Array<string>).toArray()).toEqual(['a1', 'a2', 'a3'])
@@ -341,7 +361,10 @@ describe('concurrent edits by two clients', () => {
     expectConverged(a, b)
     const indicators = areaIn(a, 'a1').indicators
     expect(indicators.map((entry) => entry.id).sort()).toEqual(['i1', 'i2', 'i3'])
-    expect(indicators.find((entry) => entry.id === 'i1')).toMatchObject({ unit: 'per 1.000 jeugdigen', targets: [{ year: 2029, value: 9 }] })
+    expect(indicators.find((entry) => entry.id === 'i1')).toMatchObject({
+      unit: 'per 1.000 jeugdigen',
+      targets: [{ year: 2029, value: 9 }],
+    })
   })
 
   it('keeps rule changes to different fields made by upserting the whole rule', () => {
@@ -350,7 +373,9 @@ describe('concurrent edits by two clients', () => {
     upsertRiskRule(b, pactRule({ underspend: { providerGainShare: 40, revolvingFundShare: 50 } }))
     exchangeUpdates(a, b)
     expectConverged(a, b)
-    expect(validModel(a).riskRules).toEqual([pactRule({ corridorPercent: 4, underspend: { providerGainShare: 40, revolvingFundShare: 50 } })])
+    expect(validModel(a).riskRules).toEqual([
+      pactRule({ corridorPercent: 4, underspend: { providerGainShare: 40, revolvingFundShare: 50 } }),
+    ])
   })
 
   it('lets a removal win over an edit of the removed area', () => {

@@ -41,8 +41,23 @@ const RESULT_AREA_ORDER = 'resultAreaOrder'
 const RISK_RULES = 'riskRules'
 
 const RESULT_AREA_TEXT_FIELDS = ['title', 'description', 'challenge', 'targetGroup'] as const
-const INDICATOR_SCALAR_FIELDS = ['id', 'name', 'unit', 'level', 'direction', 'baselineValue', 'baselineYear', 'dataSource'] as const
-const RISK_RULE_SCALAR_FIELDS = ['id', 'corridorPercent', 'providerShareInside', 'providerShareOutside', 'providerCapCents'] as const
+const INDICATOR_SCALAR_FIELDS = [
+  'id',
+  'name',
+  'unit',
+  'level',
+  'direction',
+  'baselineValue',
+  'baselineYear',
+  'dataSource',
+] as const
+const RISK_RULE_SCALAR_FIELDS = [
+  'id',
+  'corridorPercent',
+  'providerShareInside',
+  'providerShareOutside',
+  'providerCapCents',
+] as const
 
 export type ResultAreaTextField = (typeof RESULT_AREA_TEXT_FIELDS)[number]
 export type IndicatorField = Exclude<(typeof INDICATOR_SCALAR_FIELDS)[number], 'id'>
@@ -73,7 +88,10 @@ export function readPactModel(doc: Y.Doc): unknown {
   const model = modelOf(doc)
   const areas = model.get(RESULT_AREAS)
   return {
-    resultAreas: areas instanceof Y.Map ? resultAreaIdsInOrder(model, areas).map((id) => readResultArea(id, areas.get(id))) : plainList(areas),
+    resultAreas:
+      areas instanceof Y.Map
+        ? resultAreaIdsInOrder(model, areas).map((id) => readResultArea(id, areas.get(id)))
+        : plainList(areas),
     riskRules: readList(model.get(RISK_RULES), readRiskRule),
   }
 }
@@ -153,7 +171,9 @@ function sortedKeys(map: YMap): string[] {
 
 function budgetCellKeyParts(key: string): { partyId: string; year: unknown } {
   const separator = key.lastIndexOf(':')
-  return separator === -1 ? { partyId: key, year: null } : { partyId: key.slice(0, separator), year: yearFromKey(key.slice(separator + 1)) }
+  return separator === -1
+    ? { partyId: key, year: null }
+    : { partyId: key.slice(0, separator), year: yearFromKey(key.slice(separator + 1)) }
 }
 
 // A key that is not a year is passed on as text, so validation reports it at the year.
@@ -206,7 +226,11 @@ export function writerClientIdsAt(doc: Y.Doc, path: readonly (string | number)[]
   return item ? [item.id.client] : []
 }
 
-function childAt(parent: unknown, segment: string | number, keysInReadOrder: (map: YMap) => string[]): { item: Y.Item; value: unknown } | null {
+function childAt(
+  parent: unknown,
+  segment: string | number,
+  keysInReadOrder: (map: YMap) => string[],
+): { item: Y.Item; value: unknown } | null {
   let item: Y.Item | null | undefined = null
   let value: unknown
   if (parent instanceof Y.Map) {
@@ -413,14 +437,23 @@ function findIndicator(doc: Y.Doc, areaId: string, indicatorId: string): YMap | 
 
 function syncResultArea(map: YMap, area: ResultArea): void {
   for (const field of RESULT_AREA_TEXT_FIELDS) setScalar(map, field, area[field])
-  syncEntries(childMap(map, 'responsiblePartyIds'), area.responsiblePartyIds.map((partyId): Entry => [partyId, true]))
-  syncEntries(childMap(map, 'budgets'), area.budgets.map((cell): Entry => [budgetCellKey(cell.partyId, cell.year), cell.cents]))
+  syncEntries(
+    childMap(map, 'responsiblePartyIds'),
+    area.responsiblePartyIds.map((partyId): Entry => [partyId, true]),
+  )
+  syncEntries(
+    childMap(map, 'budgets'),
+    area.budgets.map((cell): Entry => [budgetCellKey(cell.partyId, cell.year), cell.cents]),
+  )
   syncById(childArray(map, 'indicators'), area.indicators, syncIndicator)
 }
 
 function syncIndicator(map: YMap, indicator: Indicator): void {
   for (const field of INDICATOR_SCALAR_FIELDS) setScalar(map, field, indicator[field])
-  syncEntries(childMap(map, 'targets'), indicator.targets.map((target): Entry => [String(target.year), target.value]))
+  syncEntries(
+    childMap(map, 'targets'),
+    indicator.targets.map((target): Entry => [String(target.year), target.value]),
+  )
 }
 
 function syncRiskRule(map: YMap, rule: RiskRule): void {
@@ -430,14 +463,21 @@ function syncRiskRule(map: YMap, rule: RiskRule): void {
   const division = childMap(map, 'division')
   setScalar(division, 'kind', rule.division.kind)
   if (rule.division.kind === 'weights') {
-    syncEntries(childMap(division, 'weights'), rule.division.weights.map((entry): Entry => [entry.partyId, entry.weight]))
+    syncEntries(
+      childMap(division, 'weights'),
+      rule.division.weights.map((entry): Entry => [entry.partyId, entry.weight]),
+    )
   } else if (division.has('weights')) {
     division.delete('weights')
   }
 }
 
 /** Makes the array hold one map per item, in the items' order for new ones, reusing maps with the same id. */
-function syncById<Item extends { id: string }>(array: Y.Array<unknown>, items: readonly Item[], syncItem: (map: YMap, item: Item) => void): void {
+function syncById<Item extends { id: string }>(
+  array: Y.Array<unknown>,
+  items: readonly Item[],
+  syncItem: (map: YMap, item: Item) => void,
+): void {
   const wantedIds = new Set(items.map((item) => item.id))
   const keptIds = new Set<unknown>()
   // Drops what is no longer wanted and repeats of an id (two people adding the same item).

@@ -82,14 +82,23 @@ describe('validatePactModel: valid models', () => {
   it('accepts the demo pact', () => {
     const parties = { gemeente: 'g', welzijn: 'w', jeugdhulp: 'j', adviesraad: 'a' }
     const demo = demoPactModel(parties)
-    expect(validatePactModel(demo, { years: [...DEMO_PACT_YEARS], partyIds: Object.values(parties) })).toEqual({ ok: true, model: demo })
+    expect(validatePactModel(demo, { years: [...DEMO_PACT_YEARS], partyIds: Object.values(parties) })).toEqual({
+      ok: true,
+      model: demo,
+    })
   })
 
   it('accepts explicit weights, a cap and shares that add up to exactly 100', () => {
     const weighted = rule({
       providerCapCents: 50_000_000,
       underspend: { providerGainShare: 33.33, revolvingFundShare: 66.67 },
-      division: { kind: 'weights', weights: [{ partyId: 'p1', weight: 3 }, { partyId: 'p2', weight: 0.5 }] },
+      division: {
+        kind: 'weights',
+        weights: [
+          { partyId: 'p1', weight: 3 },
+          { partyId: 'p2', weight: 0.5 },
+        ],
+      },
     })
     expect(validatePactModel(model({ riskRules: [weighted] }), context).ok).toBe(true)
   })
@@ -133,7 +142,9 @@ describe('validatePactModel: field errors', () => {
 
   it('rejects an indicator without name, level or direction', () => {
     const bad = model({
-      resultAreas: [area({ indicators: [indicator({ name: ' ', level: 'wijk' as 'inwoner', direction: 'omhoog' as 'hoger-is-beter' })] })],
+      resultAreas: [
+        area({ indicators: [indicator({ name: ' ', level: 'wijk' as 'inwoner', direction: 'omhoog' as 'hoger-is-beter' })] }),
+      ],
     })
     expect(issuesOf(bad)).toEqual([
       { path: ['resultAreas', 0, 'indicators', 0, 'name'], message: 'model.errors.name.required' },
@@ -153,8 +164,14 @@ describe('validatePactModel: field errors', () => {
   })
 
   it('rejects two targets for the same year and two budgets for the same cell', () => {
-    const twice = [{ year: 2027, value: 1 }, { year: 2027, value: 2 }]
-    const cells = [{ partyId: 'p1', year: 2027, cents: 1 }, { partyId: 'p1', year: 2027, cents: 2 }]
+    const twice = [
+      { year: 2027, value: 1 },
+      { year: 2027, value: 2 },
+    ]
+    const cells = [
+      { partyId: 'p1', year: 2027, cents: 1 },
+      { partyId: 'p1', year: 2027, cents: 2 },
+    ]
     const bad = model({ resultAreas: [area({ budgets: cells, indicators: [indicator({ targets: twice })] })] })
     expect(issuesOf(bad)).toEqual([
       { path: ['resultAreas', 0, 'indicators', 0, 'targets', 1, 'year'], message: 'model.errors.year.duplicate' },
@@ -186,7 +203,15 @@ describe('validatePactModel: field errors', () => {
     ['zero', [{ partyId: 'p1', weight: 0 }], [0, 'weight'], 'model.errors.weight.invalid'],
     ['negative', [{ partyId: 'p1', weight: -2 }], [0, 'weight'], 'model.errors.weight.invalid'],
     ['too precise', [{ partyId: 'p1', weight: 0.1234567 }], [0, 'weight'], 'model.errors.weight.invalid'],
-    ['given twice for one party', [{ partyId: 'p1', weight: 1 }, { partyId: 'p1', weight: 2 }], [1, 'partyId'], 'model.errors.party.duplicate'],
+    [
+      'given twice for one party',
+      [
+        { partyId: 'p1', weight: 1 },
+        { partyId: 'p1', weight: 2 },
+      ],
+      [1, 'partyId'],
+      'model.errors.party.duplicate',
+    ],
     ['empty', [], [], 'model.errors.weights.empty'],
   ])('rejects weights that are %s', (_, weights, subPath, message) => {
     const bad = model({ riskRules: [rule({ division: { kind: 'weights', weights } })] })
@@ -274,7 +299,10 @@ describe('validatePactModel: references to the pact and within the model', () =>
 
   it('rejects budgets whose total leaves the safe integer range', () => {
     const half = Math.ceil(Number.MAX_SAFE_INTEGER / 2)
-    const cells = [{ partyId: 'p1', year: 2027, cents: half }, { partyId: 'p2', year: 2027, cents: half }]
+    const cells = [
+      { partyId: 'p1', year: 2027, cents: half },
+      { partyId: 'p2', year: 2027, cents: half },
+    ]
     expect(issuesOf(model({ resultAreas: [area({ budgets: cells })] }))).toEqual([
       { path: ['resultAreas', 0, 'budgets', 1, 'cents'], message: 'model.errors.cents.tooLarge' },
     ])
@@ -282,7 +310,10 @@ describe('validatePactModel: references to the pact and within the model', () =>
 })
 
 describe('risk rules and settleRiskSharing agree', () => {
-  const percent = fc.oneof(fc.double({ min: -10, max: 110, noNaN: true }), fc.integer({ min: 0, max: 10_000 }).map((basisPoints) => basisPoints / 100))
+  const percent = fc.oneof(
+    fc.double({ min: -10, max: 110, noNaN: true }),
+    fc.integer({ min: 0, max: 10_000 }).map((basisPoints) => basisPoints / 100),
+  )
 
   it('accepts a percent exactly when the settlement can compute with it', () => {
     fc.assert(
@@ -291,7 +322,12 @@ describe('risk rules and settleRiskSharing agree', () => {
         const valid = validatePactModel(model({ riskRules: [candidate] }), context).ok
         const settles = (() => {
           try {
-            settleRiskSharing({ budgetCents: 100, actualCents: 90, rule: settlementRuleOf(candidate), providers: [{ id: 'p1', weight: 1 }] })
+            settleRiskSharing({
+              budgetCents: 100,
+              actualCents: 90,
+              rule: settlementRuleOf(candidate),
+              providers: [{ id: 'p1', weight: 1 }],
+            })
             return true
           } catch {
             return false

@@ -117,7 +117,13 @@ export const indicatorSchema = z
     if (indicator.baselineYear === null && indicator.baselineValue !== null) {
       ctx.addIssue({ code: 'custom', path: ['baselineYear'], message: 'model.errors.baseline.incomplete' })
     }
-    flagRepeats(indicator.targets, (target) => String(target.year), (index) => ['targets', index, 'year'], 'model.errors.year.duplicate', ctx)
+    flagRepeats(
+      indicator.targets,
+      (target) => String(target.year),
+      (index) => ['targets', index, 'year'],
+      'model.errors.year.duplicate',
+      ctx,
+    )
   })
 
 export const resultAreaSchema = z
@@ -132,7 +138,13 @@ export const resultAreaSchema = z
     indicators: z.array(indicatorSchema),
   })
   .superRefine((area, ctx) => {
-    flagRepeats(area.responsiblePartyIds, (partyId) => partyId, (index) => ['responsiblePartyIds', index], 'model.errors.party.duplicate', ctx)
+    flagRepeats(
+      area.responsiblePartyIds,
+      (partyId) => partyId,
+      (index) => ['responsiblePartyIds', index],
+      'model.errors.party.duplicate',
+      ctx,
+    )
     flagRepeats(
       area.budgets,
       (cell) => budgetCellKey(cell.partyId, cell.year),
@@ -162,7 +174,13 @@ const providerDivisionSchema = z.discriminatedUnion(
         .array(z.object({ partyId: partyIdSchema, weight: weightSchema }))
         .min(1, { error: 'model.errors.weights.empty' })
         .superRefine((weights, ctx) =>
-          flagRepeats(weights, (entry) => entry.partyId, (index) => [index, 'partyId'], 'model.errors.party.duplicate', ctx),
+          flagRepeats(
+            weights,
+            (entry) => entry.partyId,
+            (index) => [index, 'partyId'],
+            'model.errors.party.duplicate',
+            ctx,
+          ),
         ),
     }),
   ],
@@ -302,7 +320,9 @@ function addCrossReferenceIssues(model: PactModel, context: PactModelContext, ct
     }
     scopesSeen.add(scopeKey)
     if (rule.division.kind === 'weights') {
-      rule.division.weights.forEach((entry, index) => checkParty(entry.partyId, [...rulePath, 'division', 'weights', index, 'partyId']))
+      rule.division.weights.forEach((entry, index) =>
+        checkParty(entry.partyId, [...rulePath, 'division', 'weights', index, 'partyId']),
+      )
     }
   })
 }

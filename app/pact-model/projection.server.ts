@@ -3,12 +3,7 @@ import * as Y from 'yjs'
 import { advisoryXactLock } from '#app/platform/db/advisory-lock.server.ts'
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { readModelOf, type ModelReading, type WriterNameOf } from '#app/pact-model/pact-model-yjs.ts'
-import {
-  validatePactModel,
-  type PactModel,
-  type PactModelContext,
-  type ReportedIssue,
-} from '#app/pact-model/pact-model.ts'
+import { validatePactModel, type PactModel, type PactModelContext, type ReportedIssue } from '#app/pact-model/pact-model.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
@@ -50,7 +45,12 @@ function inPactQueue<T>(pactId: string, task: () => Promise<T>): Promise<T> {
  * update, or the live server's reading of just the model (readModelOf): a large pact's text is
  * then neither encoded nor decoded again for it.
  */
-export function projectPactModel(pactId: string, source: Uint8Array | ModelReading, writerNameOf: WriterNameOf | null = null, db: Db = getDb()) {
+export function projectPactModel(
+  pactId: string,
+  source: Uint8Array | ModelReading,
+  writerNameOf: WriterNameOf | null = null,
+  db: Db = getDb(),
+) {
   return inPactQueue(pactId, () => projectState(pactId, source, writerNameOf, db))
 }
 
@@ -103,10 +103,24 @@ async function projectReading(
   if (!force && previous?.state_vector === stateVector && (previous.valid === 1 || !writerNameOf)) return reportFrom(previous)
 
   const context = await pactModelContext(pactId, db)
-  const { validation, issues } = validateReading(reading, context, writerNameOf ?? (() => null), previous ? reportFrom(previous).issues : [])
+  const { validation, issues } = validateReading(
+    reading,
+    context,
+    writerNameOf ?? (() => null),
+    previous ? reportFrom(previous).issues : [],
+  )
   const checkedAt = nowIso()
-  const modelHash = validation.ok ? createHash('sha256').update(JSON.stringify(validation.model)).digest('hex') : (previous?.model_hash ?? null)
-  const row = { pact_id: pactId, valid: validation.ok ? 1 : 0, issues: JSON.stringify(issues), model_hash: modelHash, state_vector: stateVector, checked_at: checkedAt }
+  const modelHash = validation.ok
+    ? createHash('sha256').update(JSON.stringify(validation.model)).digest('hex')
+    : (previous?.model_hash ?? null)
+  const row = {
+    pact_id: pactId,
+    valid: validation.ok ? 1 : 0,
+    issues: JSON.stringify(issues),
+    model_hash: modelHash,
+    state_vector: stateVector,
+    checked_at: checkedAt,
+  }
 
   await db.transaction().execute(async (trx) => {
     // Instances serving the same pact project one at a time, and never replace a later state's projection.
@@ -116,7 +130,17 @@ async function projectReading(
     await trx
       .insertInto('model_validation')
       .values(row)
-      .onConflict((oc) => oc.column('pact_id').doUpdateSet({ valid: row.valid, issues: row.issues, model_hash: row.model_hash, state_vector: row.state_vector, checked_at: row.checked_at }))
+      .onConflict((oc) =>
+        oc
+          .column('pact_id')
+          .doUpdateSet({
+            valid: row.valid,
+            issues: row.issues,
+            model_hash: row.model_hash,
+            state_vector: row.state_vector,
+            checked_at: row.checked_at,
+          }),
+      )
       .execute()
   })
   return { valid: validation.ok, issues, checkedAt }
@@ -132,13 +156,20 @@ async function projectedLaterState(trx: Db, pactId: string, stateVector: string)
 }
 
 // An issue whose writers are unknown now (say, after a restart) keeps the names reported for it before.
-function validateReading(reading: ModelReading, context: PactModelContext, writerNameOf: WriterNameOf, previousIssues: readonly ReportedIssue[]) {
+function validateReading(
+  reading: ModelReading,
+  context: PactModelContext,
+  writerNameOf: WriterNameOf,
+  previousIssues: readonly ReportedIssue[],
+) {
   const validation = validatePactModel(reading.model, context)
   const issues: ReportedIssue[] = validation.ok
     ? []
     : validation.issues.map((issue) => {
         const writers = [...new Set(reading.writersAt(issue.path).flatMap((clientId) => writerNameOf(clientId) ?? []))]
-        const before = previousIssues.find((candidate) => candidate.message === issue.message && samePath(candidate.path, issue.path))
+        const before = previousIssues.find(
+          (candidate) => candidate.message === issue.message && samePath(candidate.path, issue.path),
+        )
         return { ...issue, writers: writers.length > 0 ? writers : (before?.writers ?? []) }
       })
   return { validation, issues }
@@ -169,7 +200,15 @@ async function replaceProjection(trx: Db, pactId: string, model: PactModel): Pro
     if (area.budgets.length > 0) {
       await trx
         .insertInto('result_area_budgets')
-        .values(area.budgets.map((cell) => ({ pact_id: pactId, result_area_id: area.id, party_id: cell.partyId, year: cell.year, cents: cell.cents })))
+        .values(
+          area.budgets.map((cell) => ({
+            pact_id: pactId,
+            result_area_id: area.id,
+            party_id: cell.partyId,
+            year: cell.year,
+            cents: cell.cents,
+          })),
+        )
         .execute()
     }
     for (const [indicatorPosition, indicator] of area.indicators.entries()) {
@@ -192,7 +231,14 @@ async function replaceProjection(trx: Db, pactId: string, model: PactModel): Pro
       if (indicator.targets.length > 0) {
         await trx
           .insertInto('indicator_targets')
-          .values(indicator.targets.map((target) => ({ pact_id: pactId, indicator_id: indicator.id, year: target.year, value: target.value })))
+          .values(
+            indicator.targets.map((target) => ({
+              pact_id: pactId,
+              indicator_id: indicator.id,
+              year: target.year,
+              value: target.value,
+            })),
+          )
           .execute()
       }
     }
@@ -249,13 +295,18 @@ export async function readProjectedModel(pactId: string, db: Db = getDb()): Prom
           direction: indicator.direction,
           baselineValue: indicator.baseline_value,
           baselineYear: indicator.baseline_year,
-          targets: targets.filter((target) => target.indicator_id === indicator.id).map((target) => ({ year: target.year, value: target.value })),
+          targets: targets
+            .filter((target) => target.indicator_id === indicator.id)
+            .map((target) => ({ year: target.year, value: target.value })),
           dataSource: indicator.data_source,
         })),
     })),
     riskRules: rules.map((rule) => ({
       id: rule.id,
-      scope: rule.result_area_id === null ? { kind: 'pact' as const } : { kind: 'result-area' as const, resultAreaId: rule.result_area_id },
+      scope:
+        rule.result_area_id === null
+          ? { kind: 'pact' as const }
+          : { kind: 'result-area' as const, resultAreaId: rule.result_area_id },
       corridorPercent: rule.corridor_percent,
       providerShareInside: rule.provider_share_inside,
       providerShareOutside: rule.provider_share_outside,
@@ -264,7 +315,10 @@ export async function readProjectedModel(pactId: string, db: Db = getDb()): Prom
       division:
         rule.division_weights === null
           ? { kind: 'pro-rata' as const }
-          : { kind: 'weights' as const, weights: JSON.parse(rule.division_weights) as Array<{ partyId: string; weight: number }> },
+          : {
+              kind: 'weights' as const,
+              weights: JSON.parse(rule.division_weights) as Array<{ partyId: string; weight: number }>,
+            },
     })),
   }
 }

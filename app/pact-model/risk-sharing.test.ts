@@ -108,22 +108,42 @@ describe('settleRiskSharing: worked examples', () => {
 })
 
 describe('settleRiskSharing: rounding, hand-checked', () => {
-  const allToProviders: RiskSharingRule = { ...exampleRule, corridorPercent: 10, providerShareInside: 100, providerShareOutside: 0 }
+  const allToProviders: RiskSharingRule = {
+    ...exampleRule,
+    corridorPercent: 10,
+    providerShareInside: 100,
+    providerShareOutside: 0,
+  }
 
   it('gives 1 cent over 3 equal providers to the first', () => {
-    const settlement = settleRiskSharing({ budgetCents: 1000, actualCents: 1001, rule: allToProviders, providers: equalProviders(3) })
+    const settlement = settleRiskSharing({
+      budgetCents: 1000,
+      actualCents: 1001,
+      rule: allToProviders,
+      providers: equalProviders(3),
+    })
     expect(settlement.providers.map((provider) => provider.cents)).toEqual([1, 0, 0])
     expect(settlement.municipalityCents).toBe(0)
   })
 
   it('gives 2 cents over 3 equal providers to the first two', () => {
-    const settlement = settleRiskSharing({ budgetCents: 1000, actualCents: 1002, rule: allToProviders, providers: equalProviders(3) })
+    const settlement = settleRiskSharing({
+      budgetCents: 1000,
+      actualCents: 1002,
+      rule: allToProviders,
+      providers: equalProviders(3),
+    })
     expect(settlement.providers.map((provider) => provider.cents)).toEqual([1, 1, 0])
   })
 
   it('rounds the corridor down to whole cents', () => {
     // Corridor = floor(999 × 10 %) = 99 cents, all carried by providers; the 100th cent lies beyond it.
-    const settlement = settleRiskSharing({ budgetCents: 999, actualCents: 1099, rule: allToProviders, providers: equalProviders(1) })
+    const settlement = settleRiskSharing({
+      budgetCents: 999,
+      actualCents: 1099,
+      rule: allToProviders,
+      providers: equalProviders(1),
+    })
     expect(settlement.providers[0].cents).toBe(99)
     expect(settlement.municipalityCents).toBe(1)
   })
@@ -204,16 +224,58 @@ describe('settleRiskSharing: invalid input', () => {
     ],
     [
       'rule.underspend.revolvingFundShare',
-      (input) => ({ ...input, rule: { ...input.rule, underspend: { providerGainShare: 0, revolvingFundShare: Number.POSITIVE_INFINITY } } }),
+      (input) => ({
+        ...input,
+        rule: { ...input.rule, underspend: { providerGainShare: 0, revolvingFundShare: Number.POSITIVE_INFINITY } },
+      }),
     ],
-    ['rule.underspend', (input) => ({ ...input, rule: { ...input.rule, underspend: { providerGainShare: 60, revolvingFundShare: 40.01 } } })],
+    [
+      'rule.underspend',
+      (input) => ({ ...input, rule: { ...input.rule, underspend: { providerGainShare: 60, revolvingFundShare: 40.01 } } }),
+    ],
     ['providers', (input) => ({ ...input, providers: [] })],
-    ['providers[1].weight', (input) => ({ ...input, providers: [{ id: 'a', weight: 1 }, { id: 'b', weight: 0 }] })],
-    ['providers[1].weight', (input) => ({ ...input, providers: [{ id: 'a', weight: 1 }, { id: 'b', weight: -2 }] })],
-    ['providers[1].weight', (input) => ({ ...input, providers: [{ id: 'a', weight: 1 }, { id: 'b', weight: Number.NaN }] })],
+    [
+      'providers[1].weight',
+      (input) => ({
+        ...input,
+        providers: [
+          { id: 'a', weight: 1 },
+          { id: 'b', weight: 0 },
+        ],
+      }),
+    ],
+    [
+      'providers[1].weight',
+      (input) => ({
+        ...input,
+        providers: [
+          { id: 'a', weight: 1 },
+          { id: 'b', weight: -2 },
+        ],
+      }),
+    ],
+    [
+      'providers[1].weight',
+      (input) => ({
+        ...input,
+        providers: [
+          { id: 'a', weight: 1 },
+          { id: 'b', weight: Number.NaN },
+        ],
+      }),
+    ],
     ['providers[0].weight', (input) => ({ ...input, providers: [{ id: 'a', weight: Number.POSITIVE_INFINITY }] })],
     ['providers[0].weight', (input) => ({ ...input, providers: [{ id: 'a', weight: 0.1234567 }] })],
-    ['providers[1].id', (input) => ({ ...input, providers: [{ id: 'a', weight: 1 }, { id: 'a', weight: 1 }] })],
+    [
+      'providers[1].id',
+      (input) => ({
+        ...input,
+        providers: [
+          { id: 'a', weight: 1 },
+          { id: 'a', weight: 1 },
+        ],
+      }),
+    ],
     ['providers[0].id', (input) => ({ ...input, providers: [{ id: '', weight: 1 }] })],
   ])('rejects a bad %s', (field, corrupt) => {
     expectInputError(() => settleRiskSharing(corrupt(exampleInput)), field)
@@ -262,7 +324,9 @@ describe('allocateLargestRemainder', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-        fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: 1, maxLength: 8 }).filter((weights) => weights.some((w) => w > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: 1, maxLength: 8 })
+          .filter((weights) => weights.some((w) => w > 0)),
         (total, weights) => {
           const parts = allocateLargestRemainder(total, weights)
           expect(parts.reduce((sum, part) => sum + part, 0)).toBe(total)
@@ -313,7 +377,9 @@ describe('settleRiskSharing: properties', () => {
         for (const part of parts) expect(Number.isSafeInteger(part) && part >= 0).toBe(true)
         expect(totalOf(settlement)).toBe(Math.abs(actualCents - budgetCents))
         expect(settlement.deviationCents).toBe(actualCents - budgetCents)
-        expect(settlement.kind).toBe(actualCents > budgetCents ? 'overspend' : actualCents < budgetCents ? 'underspend' : 'on-budget')
+        expect(settlement.kind).toBe(
+          actualCents > budgetCents ? 'overspend' : actualCents < budgetCents ? 'underspend' : 'on-budget',
+        )
         if (settlement.kind === 'overspend') expect(settlement.revolvingFundCents).toBe(0)
       }),
     )
@@ -321,15 +387,22 @@ describe('settleRiskSharing: properties', () => {
 
   it('never lets providers carry more than the cap', () => {
     fc.assert(
-      fc.property(cents, cents, rule, weights, fc.integer({ min: 0, max: 1_000_000 }), (budgetCents, overspend, ruleValue, weightList, cap) => {
-        const settlement = settleRiskSharing({
-          budgetCents,
-          actualCents: budgetCents + overspend,
-          rule: { ...ruleValue, providerCapCents: cap },
-          providers: toProviders(weightList),
-        })
-        expect(providersTotalOf(settlement)).toBeLessThanOrEqual(cap)
-      }),
+      fc.property(
+        cents,
+        cents,
+        rule,
+        weights,
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (budgetCents, overspend, ruleValue, weightList, cap) => {
+          const settlement = settleRiskSharing({
+            budgetCents,
+            actualCents: budgetCents + overspend,
+            rule: { ...ruleValue, providerCapCents: cap },
+            providers: toProviders(weightList),
+          })
+          expect(providersTotalOf(settlement)).toBeLessThanOrEqual(cap)
+        },
+      ),
     )
   })
 
@@ -401,6 +474,13 @@ describe('providersProRataToBudget', () => {
   it('rejects budgets that are all zero or not whole cents', () => {
     expectInputError(() => providersProRataToBudget([{ id: 'a', budgetCents: 0 }]), 'budgets')
     expectInputError(() => providersProRataToBudget([]), 'budgets')
-    expectInputError(() => providersProRataToBudget([{ id: 'a', budgetCents: 1 }, { id: 'b', budgetCents: -5 }]), 'budgets[1].budgetCents')
+    expectInputError(
+      () =>
+        providersProRataToBudget([
+          { id: 'a', budgetCents: 1 },
+          { id: 'b', budgetCents: -5 },
+        ]),
+      'budgets[1].budgetCents',
+    )
   })
 })

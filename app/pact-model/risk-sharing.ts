@@ -73,9 +73,10 @@ export function settleRiskSharing(input: RiskSharingInput): RiskSharingSettlemen
     const inside = magnitude < corridor ? magnitude : corridor
     const outside = magnitude - inside
     const uncapped = inside * rule.providerShareInside + outside * rule.providerShareOutside
-    const providers = rule.providerCapCents !== null && uncapped > rule.providerCapCents * basisPointsPerWhole
-      ? rule.providerCapCents * basisPointsPerWhole
-      : uncapped
+    const providers =
+      rule.providerCapCents !== null && uncapped > rule.providerCapCents * basisPointsPerWhole
+        ? rule.providerCapCents * basisPointsPerWhole
+        : uncapped
     exactShares = [providers, 0n, magnitude * basisPointsPerWhole - providers]
   } else {
     // Underspend; on budget the magnitude is 0, so any shares give 0 everywhere.
@@ -130,9 +131,9 @@ function allocateExact(total: bigint, weights: readonly bigint[]): bigint[] {
   const remainders = weights.map((weight) => (total * weight) % weightSum)
   const leftover = Number(total - parts.reduce((sum, part) => sum + part, 0n))
   // Array.prototype.sort is stable, so equal remainders keep their input order.
-  const byRemainder = weights.map((_, index) => index).sort((a, b) =>
-    remainders[a] === remainders[b] ? 0 : remainders[a] > remainders[b] ? -1 : 1,
-  )
+  const byRemainder = weights
+    .map((_, index) => index)
+    .sort((a, b) => (remainders[a] === remainders[b] ? 0 : remainders[a] > remainders[b] ? -1 : 1))
   for (const index of byRemainder.slice(0, leftover)) parts[index] += 1n
   return parts
 }
@@ -183,15 +184,24 @@ function toProviderWeights(providers: readonly RiskSharingProvider[]): bigint[] 
   if (providers.length === 0) throw new RiskSharingInputError('providers', 'needs at least one provider')
   const seenIds = new Set<string>()
   providers.forEach(({ id }, index) => {
-    if (typeof id !== 'string' || id === '') throw new RiskSharingInputError(`providers[${index}].id`, 'must be a non-empty string')
+    if (typeof id !== 'string' || id === '')
+      throw new RiskSharingInputError(`providers[${index}].id`, 'must be a non-empty string')
     if (seenIds.has(id)) throw new RiskSharingInputError(`providers[${index}].id`, `duplicate id ${JSON.stringify(id)}`)
     seenIds.add(id)
   })
-  return scaleWeights(providers.map((provider) => provider.weight), (index) => `providers[${index}].weight`, { allowZero: false })
+  return scaleWeights(
+    providers.map((provider) => provider.weight),
+    (index) => `providers[${index}].weight`,
+    { allowZero: false },
+  )
 }
 
 // Scales all weights by the same power of ten so that they become exact integers.
-function scaleWeights(weights: readonly number[], fieldOf: (index: number) => string, { allowZero }: { allowZero: boolean }): bigint[] {
+function scaleWeights(
+  weights: readonly number[],
+  fieldOf: (index: number) => string,
+  { allowZero }: { allowZero: boolean },
+): bigint[] {
   const decimals = weights.map((weight, index) => {
     const count = decimalCount(weight)
     if (count === null || weight < 0 || (weight === 0 && !allowZero)) {
@@ -202,7 +212,9 @@ function scaleWeights(weights: readonly number[], fieldOf: (index: number) => st
   })
   const commonDecimals = Math.max(...decimals)
   // Each weight is scaled by its own decimals first, so a huge integer weight is never multiplied as a float.
-  return weights.map((weight, index) => scaleToInteger(weight, decimals[index])! * 10n ** BigInt(commonDecimals - decimals[index]))
+  return weights.map(
+    (weight, index) => scaleToInteger(weight, decimals[index])! * 10n ** BigInt(commonDecimals - decimals[index]),
+  )
 }
 
 // Fewest decimals (up to maxWeightDecimals) that write `value` exactly, or null if there are more.

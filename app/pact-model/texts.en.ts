@@ -32,7 +32,8 @@ export const areasEn: typeof areasNl = {
     moveDownLabel: 'Down: {{title}}',
     remove: 'Remove',
     removeLabel: 'Remove: {{title}}',
-    confirmRemove: 'Are you sure you want to remove “{{title}}”? Its budgets, indicators and risk-sharing rule disappear too, for everyone.',
+    confirmRemove:
+      'Are you sure you want to remove “{{title}}”? Its budgets, indicators and risk-sharing rule disappear too, for everyone.',
     confirm: 'Yes, remove',
     cancel: 'Cancel',
   },

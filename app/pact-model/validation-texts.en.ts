@@ -3,7 +3,10 @@ import type { modelNl } from './validation-texts.nl.ts'
 export const modelEn: typeof modelNl = {
   errors: {
     invalid: 'This data does not have the expected form.',
-    id: { invalid: 'The internal key is missing or invalid.', duplicate: 'This internal key is already used elsewhere in the pact.' },
+    id: {
+      invalid: 'The internal key is missing or invalid.',
+      duplicate: 'This internal key is already used elsewhere in the pact.',
+    },
     party: { unknown: 'This party is not part of this pact.', duplicate: 'This party is already listed.' },
     year: {
       invalid: 'Enter a year, for example 2027.',

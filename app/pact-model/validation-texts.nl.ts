@@ -2,7 +2,10 @@
 export const modelNl = {
   errors: {
     invalid: 'Deze gegevens hebben niet de verwachte vorm.',
-    id: { invalid: 'De interne sleutel ontbreekt of is ongeldig.', duplicate: 'Deze interne sleutel wordt al elders in het pact gebruikt.' },
+    id: {
+      invalid: 'De interne sleutel ontbreekt of is ongeldig.',
+      duplicate: 'Deze interne sleutel wordt al elders in het pact gebruikt.',
+    },
     party: { unknown: 'Deze partij hoort niet bij dit pact.', duplicate: 'Deze partij staat er al in.' },
     year: {
       invalid: 'Vul een jaartal in, bijvoorbeeld 2027.',
@@ -26,7 +29,10 @@ export const modelNl = {
     number: { invalid: 'Vul een getal in.' },
     baseline: { incomplete: 'Vul bij de nulmeting zowel de waarde als het jaar in.' },
     budget: { duplicate: 'Voor deze partij en dit jaar staat al een budget.' },
-    percent: { range: 'Vul een percentage van 0 tot en met 100 in.', decimals: 'Gebruik hoogstens twee cijfers achter de komma.' },
+    percent: {
+      range: 'Vul een percentage van 0 tot en met 100 in.',
+      decimals: 'Gebruik hoogstens twee cijfers achter de komma.',
+    },
     gainPlusFund: 'Het aandeel van de aanbieders en dat van het revolverend fonds samen mogen niet meer dan 100% zijn.',
     weight: { invalid: 'Vul een gewicht groter dan 0 in, met hoogstens zes cijfers achter de komma.' },
     weights: { empty: 'Geef ten minste één aanbieder een gewicht.' },

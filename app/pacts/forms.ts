@@ -19,8 +19,16 @@ function isPlausibleYear(year: number) {
 
 export const createPactSchema = z
   .object({
-    title: z.string({ error: 'errors.title.required' }).trim().min(1, { error: 'errors.title.required' }).max(200, { error: 'errors.tooLong' }),
-    region: z.string({ error: 'errors.region.required' }).trim().min(1, { error: 'errors.region.required' }).max(200, { error: 'errors.tooLong' }),
+    title: z
+      .string({ error: 'errors.title.required' })
+      .trim()
+      .min(1, { error: 'errors.title.required' })
+      .max(200, { error: 'errors.tooLong' }),
+    region: z
+      .string({ error: 'errors.region.required' })
+      .trim()
+      .min(1, { error: 'errors.region.required' })
+      .max(200, { error: 'errors.tooLong' }),
     startYear: year('errors.year.required'),
     endYear: year('errors.year.required'),
     organisationId: z.string({ error: 'errors.organisation.required' }).min(1, { error: 'errors.organisation.required' }),
@@ -36,13 +44,21 @@ export const createPactSchema = z
   })
 
 export const createOrganisationSchema = z.object({
-  name: z.string({ error: 'errors.name.required' }).trim().min(1, { error: 'errors.name.required' }).max(160, { error: 'errors.tooLong' }),
+  name: z
+    .string({ error: 'errors.name.required' })
+    .trim()
+    .min(1, { error: 'errors.name.required' })
+    .max(160, { error: 'errors.tooLong' }),
   kind: z.enum(ORGANISATION_KINDS, { error: 'errors.kind.required' }),
 })
 
 export const addPartySchema = z.object({
   intent: z.literal('add-party'),
-  name: z.string({ error: 'errors.name.required' }).trim().min(1, { error: 'errors.name.required' }).max(160, { error: 'errors.tooLong' }),
+  name: z
+    .string({ error: 'errors.name.required' })
+    .trim()
+    .min(1, { error: 'errors.name.required' })
+    .max(160, { error: 'errors.tooLong' }),
   kind: z.enum(ORGANISATION_KINDS, { error: 'errors.kind.required' }),
   isSignatory: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
 })

@@ -65,7 +65,12 @@ export async function createPactInvitation(
   })
 }
 
-export async function createOrganisationInvitation(organisationId: string, createdBy: string, now = new Date(), db: Db = getDb()) {
+export async function createOrganisationInvitation(
+  organisationId: string,
+  createdBy: string,
+  now = new Date(),
+  db: Db = getDb(),
+) {
   const token = newToken()
   await db
     .insertInto('invitations')
@@ -92,7 +97,14 @@ export type InvitationLookup =
   | { status: 'used' | 'expired' }
   | {
       status: 'valid'
-      invitation: { id: string; kind: InvitationKind; organisationName: string; pactId: string | null; pactTitle: string | null; access: AccessLevel | null }
+      invitation: {
+        id: string
+        kind: InvitationKind
+        organisationName: string
+        pactId: string | null
+        pactTitle: string | null
+        access: AccessLevel | null
+      }
     }
 
 export async function lookupInvitation(token: string, now = new Date(), db: Db = getDb()): Promise<InvitationLookup> {
@@ -129,8 +141,7 @@ export async function lookupInvitation(token: string, now = new Date(), db: Db =
 }
 
 export type AcceptResult =
-  | { ok: true; pactId: string | null; alreadyMember: boolean }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' }
+  { ok: true; pactId: string | null; alreadyMember: boolean } | { ok: false; reason: 'unknown' | 'used' | 'expired' }
 
 export async function acceptInvitation(token: string, userId: string, now = new Date(), db: Db = getDb()): Promise<AcceptResult> {
   const result = await db.transaction().execute(async (trx): Promise<AcceptResult> => {

@@ -21,7 +21,6 @@ describe('pact lifecycle', () => {
     expect(PACT_STATUSES.filter(isDocumentEditable)).toEqual(['concept', 'ter-ondertekening'])
   })
 
-
   it('never allows staying put', () => {
     for (const status of PACT_STATUSES) expect(allowedTransitions(status)).not.toContain(status)
   })

@@ -1,4 +1,3 @@
-
 export const PACT_STATUSES = ['concept', 'ter-ondertekening', 'getekend', 'actief'] as const
 export type PactStatus = (typeof PACT_STATUSES)[number]
 

@@ -52,7 +52,15 @@ export async function listUserPacts(userId: string, db: Db = getDb()) {
   return db
     .selectFrom('pacts')
     .innerJoin('pact_members', 'pact_members.pact_id', 'pacts.id')
-    .select(['pacts.id', 'pacts.title', 'pacts.region', 'pacts.start_year', 'pacts.end_year', 'pacts.status', 'pact_members.access'])
+    .select([
+      'pacts.id',
+      'pacts.title',
+      'pacts.region',
+      'pacts.start_year',
+      'pacts.end_year',
+      'pacts.status',
+      'pact_members.access',
+    ])
     .where('pact_members.user_id', '=', userId)
     .orderBy('pacts.created_at', 'desc')
     .execute()
@@ -113,7 +121,13 @@ export async function addParty(
     const partyId = newId()
     await trx
       .insertInto('pact_parties')
-      .values({ id: partyId, pact_id: pactId, organisation_id: organisationId, is_signatory: input.isSignatory ? 1 : 0, created_at: nowIso() })
+      .values({
+        id: partyId,
+        pact_id: pactId,
+        organisation_id: organisationId,
+        is_signatory: input.isSignatory ? 1 : 0,
+        created_at: nowIso(),
+      })
       .execute()
     await recordAudit(trx, {
       pactId,
@@ -126,7 +140,13 @@ export async function addParty(
 }
 
 /** Resolves once the member's open sockets follow the new access: a demoted editor's next change is refused. */
-export async function changeMemberAccess(pactId: string, memberId: string, access: AccessLevel, actorId: string, db: Db = getDb()) {
+export async function changeMemberAccess(
+  pactId: string,
+  memberId: string,
+  access: AccessLevel,
+  actorId: string,
+  db: Db = getDb(),
+) {
   await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('pact_members')
@@ -146,9 +166,13 @@ export async function changeMemberAccess(pactId: string, memberId: string, acces
       if (Number(managers.n) <= 1) throw new Refusal(409, 'errors.member.lastManager')
     }
     await trx.updateTable('pact_members').set({ access }).where('pact_id', '=', pactId).where('user_id', '=', memberId).execute()
-    await recordAudit(trx, { pactId, actorId, action: 'member.access-changed', details: { userId: memberId, from: current.access, to: access } })
+    await recordAudit(trx, {
+      pactId,
+      actorId,
+      action: 'member.access-changed',
+      details: { userId: memberId, from: current.access, to: access },
+    })
   })
   await ports().access.pactAccessChanged(pactId)
   ports().events.publish(pactId, 'access')
 }
-

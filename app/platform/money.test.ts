@@ -1,14 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { z } from 'zod'
-import {
-  euroAmountField,
-  formatCents,
-  formatCentsPlain,
-  moneyErrorMessage,
-  parseEuroToCents,
-  type MoneyError,
-} from './money.ts'
+import { euroAmountField, formatCents, formatCentsPlain, moneyErrorMessage, parseEuroToCents, type MoneyError } from './money.ts'
 
 const nbsp = '\u00A0'
 const narrowNbsp = '\u202F'
@@ -113,13 +106,19 @@ describe('moneyErrorMessage', () => {
     expect(moneyErrorMessage('english-notation', 'nl')).toBe(
       'Gebruik Nederlandse notatie: 1.234,56 (punt voor duizendtallen, komma voor centen).',
     )
-    expect(moneyErrorMessage('english-notation', 'en')).toBe(
-      'Use Dutch notation: 1.234,56 (dot for thousands, comma for cents).',
-    )
+    expect(moneyErrorMessage('english-notation', 'en')).toBe('Use Dutch notation: 1.234,56 (dot for thousands, comma for cents).')
   })
 
   it('has a distinct sentence for every error in both locales', () => {
-    const codes: MoneyError[] = ['empty', 'not-a-number', 'english-notation', 'too-many-decimals', 'negative', 'too-large', 'bad-grouping']
+    const codes: MoneyError[] = [
+      'empty',
+      'not-a-number',
+      'english-notation',
+      'too-many-decimals',
+      'negative',
+      'too-large',
+      'bad-grouping',
+    ]
     for (const locale of ['nl', 'en'] as const) {
       const messages = codes.map((code) => moneyErrorMessage(code, locale))
       expect(new Set(messages).size).toBe(codes.length)

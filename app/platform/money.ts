@@ -3,13 +3,7 @@ import { z } from 'zod'
 // Money is integer euro cents everywhere; euros only exist as text at the edges (input and display).
 
 export type MoneyError =
-  | 'empty'
-  | 'not-a-number'
-  | 'english-notation'
-  | 'too-many-decimals'
-  | 'negative'
-  | 'too-large'
-  | 'bad-grouping'
+  'empty' | 'not-a-number' | 'english-notation' | 'too-many-decimals' | 'negative' | 'too-large' | 'bad-grouping'
 
 export type MessageLocale = 'nl' | 'en'
 

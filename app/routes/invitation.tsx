@@ -13,7 +13,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const lookup = await lookupInvitation(params.token)
   const signedIn = (await getUser(request)) !== null
   const path = new URL(request.url).pathname
-  if (lookup.status !== 'valid') return data({ status: lookup.status, invitation: null, signedIn, path }, { status: STATUS_FOR[lookup.status] })
+  if (lookup.status !== 'valid')
+    return data({ status: lookup.status, invitation: null, signedIn, path }, { status: STATUS_FOR[lookup.status] })
   const { organisationName, pactTitle, access } = lookup.invitation
   return { status: lookup.status, invitation: { organisationName, pactTitle, access }, signedIn, path }
 }

@@ -8,7 +8,12 @@ import { formIntent } from '#app/platform/forms.ts'
 import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { CopyLink } from '#app/platform/ui/copy-link.tsx'
 import { createOrganisationInvitation } from '#app/pacts/invitations.server.ts'
-import { createOrganisation, listOrganisationMembers, listUserOrganisations, organisationRole } from '#app/organisations/organisations.server.ts'
+import {
+  createOrganisation,
+  listOrganisationMembers,
+  listUserOrganisations,
+  organisationRole,
+} from '#app/organisations/organisations.server.ts'
 import { ORGANISATION_KINDS } from '#app/organisations/organisation.ts'
 import { createOrganisationSchema } from '#app/pacts/forms.ts'
 import type { Route } from './+types/organisations'
@@ -59,7 +64,9 @@ export default function Organisations() {
   return (
     <div className="pw-stack">
       <Heading level={1}>{t('organisations.title')}</Heading>
-      {actionData && 'created' in actionData ? <Alert type="ok">{t('organisations.created', { name: actionData.created })}</Alert> : null}
+      {actionData && 'created' in actionData ? (
+        <Alert type="ok">{t('organisations.created', { name: actionData.created })}</Alert>
+      ) : null}
       {organisations.length === 0 ? <Paragraph>{t('organisations.none')}</Paragraph> : null}
       {organisations.map((organisation) => (
         <section key={organisation.id} className="pw-card" aria-labelledby={`org-${organisation.id}`}>

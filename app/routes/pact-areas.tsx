@@ -84,7 +84,14 @@ export default function PactAreas() {
           {t('areas.page.areasHeading')}
         </Heading>
         {live && canEdit ? (
-          <Editable live={live.model} doc={live.connection.doc} years={years} parties={parties} reportedIssues={reportedIssues} part="areas" />
+          <Editable
+            live={live.model}
+            doc={live.connection.doc}
+            years={years}
+            parties={parties}
+            reportedIssues={reportedIssues}
+            part="areas"
+          />
         ) : (
           <ReadOnlyAreas model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
         )}
@@ -95,7 +102,14 @@ export default function PactAreas() {
           {t('areas.page.rulesHeading')}
         </Heading>
         {live && canEdit ? (
-          <Editable live={live.model} doc={live.connection.doc} years={years} parties={parties} reportedIssues={reportedIssues} part="rules" />
+          <Editable
+            live={live.model}
+            doc={live.connection.doc}
+            years={years}
+            parties={parties}
+            reportedIssues={reportedIssues}
+            part="rules"
+          />
         ) : (
           <ReadOnlyRules model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
         )}

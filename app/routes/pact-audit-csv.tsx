@@ -19,21 +19,25 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [pact, entries] = await Promise.all([getPact(params.pactId), listAudit(params.pactId)])
   const { t } = createI18n('nl')
   const csv = stringify(
-    [...entries].reverse().map((entry) => [
-      entry.id,
-      entry.created_at,
-      formatDateTime(entry.created_at, 'nl'),
-      entry.actor_name ?? t('signoff.audit.system'),
-      t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action }),
-      entry.action,
-      entry.details,
-    ]),
+    [...entries]
+      .reverse()
+      .map((entry) => [
+        entry.id,
+        entry.created_at,
+        formatDateTime(entry.created_at, 'nl'),
+        entry.actor_name ?? t('signoff.audit.system'),
+        t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action }),
+        entry.action,
+        entry.details,
+      ]),
     {
       bom: true,
       cast: { string: csvSafeCell },
       delimiter: ';',
       header: true,
-      columns: (['id', 'utc', 'time', 'who', 'what', 'code', 'details'] as const).map((column) => t(`signoff.audit.csvColumns.${column}`)),
+      columns: (['id', 'utc', 'time', 'who', 'what', 'code', 'details'] as const).map((column) =>
+        t(`signoff.audit.csvColumns.${column}`),
+      ),
       record_delimiter: 'windows',
     },
   )

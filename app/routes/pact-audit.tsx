@@ -26,7 +26,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     pactSnapshot(params.pactId),
   ])
   const parsed = entries.map((entry) => ({ ...entry, details: JSON.parse(entry.details) as Record<string, unknown> }))
-  const people = await userNames(parsed.flatMap((entry) => (typeof entry.details.userId === 'string' ? [entry.details.userId] : [])))
+  const people = await userNames(
+    parsed.flatMap((entry) => (typeof entry.details.userId === 'string' ? [entry.details.userId] : [])),
+  )
   return {
     pact: { id: pact.id, title: pact.title },
     entries: parsed,
@@ -80,7 +82,10 @@ export default function PactAudit() {
             cell: (entry) => <time dateTime={entry.created_at}>{dateTime(entry.created_at)}</time>,
           },
           { header: t('signoff.audit.who'), cell: (entry) => entry.actor_name ?? t('signoff.audit.system') },
-          { header: t('signoff.audit.what'), cell: (entry) => t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action }) },
+          {
+            header: t('signoff.audit.what'),
+            cell: (entry) => t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action }),
+          },
           {
             header: t('signoff.audit.details'),
             cell: (entry) =>

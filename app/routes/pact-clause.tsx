@@ -82,7 +82,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PactClause() {
   const { t } = useTranslation()
-  const { pact, clause, parties, changesSince, decideFor, signsForThisPact, decisionsOpen, threads, canComment } = useLoaderData<typeof loader>()
+  const { pact, clause, parties, changesSince, decideFor, signsForThisPact, decisionsOpen, threads, canComment } =
+    useLoaderData<typeof loader>()
   useLivePact(pact.id)
   return (
     <div className="pw-stack">
@@ -119,7 +120,9 @@ export default function PactClause() {
       {decideFor.length > 0 ? (
         <DecisionForm parties={decideFor} seenHash={clause.contentHash} />
       ) : (
-        <Paragraph>{signsForThisPact && !decisionsOpen ? t('signoff.clause.decide.closed') : t('signoff.clause.decide.notSignatory')}</Paragraph>
+        <Paragraph>
+          {signsForThisPact && !decisionsOpen ? t('signoff.clause.decide.closed') : t('signoff.clause.decide.notSignatory')}
+        </Paragraph>
       )}
 
       <Discussion threads={threads} canComment={canComment} />

@@ -13,7 +13,9 @@ import type { Route } from './+types/pact-compare'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Versies vergelijken · Pactwerk` }]
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.pact.title ?? 'Pact'} · Versies vergelijken · Pactwerk` },
+]
 
 /** The draft as it stands now; anything else names a signed version by its number. */
 const CURRENT_DRAFT = 'concept'
@@ -62,7 +64,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function PactCompare() {
   const { t } = useTranslation()
   const { pact, numbers, from, to, clauses } = useLoaderData<typeof loader>()
-  const name = (which: string) => (which === CURRENT_DRAFT ? t('signoff.compare.currentDraft') : t('signoff.versions.name', { number: which }))
+  const name = (which: string) =>
+    which === CURRENT_DRAFT ? t('signoff.compare.currentDraft') : t('signoff.versions.name', { number: which })
   const shown = clauses.filter((clause) => clause.change !== 'unchanged' || clause.moved)
   const unchanged = clauses.filter((clause) => clause.change === 'unchanged' && !clause.moved)
   return (
@@ -90,12 +93,17 @@ export default function PactCompare() {
           {shown.length ? <DiffLegend /> : <Paragraph>{t('signoff.compare.identical')}</Paragraph>}
           <ol className="pw-compare" data-testid="compare">
             {shown.map((clause) => (
-              <li key={`${clause.change} ${clause.clauseId}`} className={`pw-compare__clause pw-compare__clause--${clause.change}`}>
+              <li
+                key={`${clause.change} ${clause.clauseId}`}
+                className={`pw-compare__clause pw-compare__clause--${clause.change}`}
+              >
                 <Heading level={3}>{clause.title || t('signoff.matrix.untitled')}</Heading>
                 <p className="utrecht-paragraph">
                   {clause.change !== 'unchanged' ? <Badge>{t(`signoff.compare.changes.${clause.change}`)}</Badge> : null}{' '}
                   {clause.moved ? <Badge>{t('signoff.compare.changes.moved')}</Badge> : null}
-                  {clause.previousTitle !== null ? <> {t('signoff.compare.previousTitle', { title: clause.previousTitle })}</> : null}
+                  {clause.previousTitle !== null ? (
+                    <> {t('signoff.compare.previousTitle', { title: clause.previousTitle })}</>
+                  ) : null}
                 </p>
                 {clause.change === 'unchanged' ? (
                   <Paragraph>{t('signoff.compare.movedOnly')}</Paragraph>

@@ -49,7 +49,13 @@ export default function PactDocument() {
       <noscript>
         <Paragraph>{t('editor.page.noScript')}</Paragraph>
       </noscript>
-      <PactEditor pactId={pact.id} user={user} canEdit={canEdit} readOnlyNote={frozen ? t('editor.frozen') : undefined} model={model} />
+      <PactEditor
+        pactId={pact.id}
+        user={user}
+        canEdit={canEdit}
+        readOnlyNote={frozen ? t('editor.frozen') : undefined}
+        model={model}
+      />
     </div>
   )
 }

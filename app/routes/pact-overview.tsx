@@ -23,9 +23,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   ])
   // Only what the page shows: every member sees this, so nothing about people beyond name and role.
   return {
-    pact: { id: pact.id, title: pact.title, region: pact.region, start_year: pact.start_year, end_year: pact.end_year, status: pact.status },
+    pact: {
+      id: pact.id,
+      title: pact.title,
+      region: pact.region,
+      start_year: pact.start_year,
+      end_year: pact.end_year,
+      status: pact.status,
+    },
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind, is_signatory: party.is_signatory })),
-    members: members.map((member) => ({ user_id: member.user_id, name: member.name, party_name: member.party_name, access: member.access })),
+    members: members.map((member) => ({
+      user_id: member.user_id,
+      name: member.name,
+      party_name: member.party_name,
+      access: member.access,
+    })),
     progress,
   }
 }
@@ -35,7 +47,10 @@ export default function PactOverview() {
   const { pact, parties, members, progress } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
-      <PageHeader title={pact.title} meta={`${pact.region} · ${t('pacts.period', { from: pact.start_year, to: pact.end_year })}`} />
+      <PageHeader
+        title={pact.title}
+        meta={`${pact.region} · ${t('pacts.period', { from: pact.start_year, to: pact.end_year })}`}
+      />
       {/* A signed pact is lived by: how it is doing comes first. */}
       {progress ? <ProgressSummary summary={progress} /> : null}
       <Table

@@ -77,8 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return data({ error: messageKey('tracking.frequencyForm.invalid'), done: null }, { status: 400 })
   const view = await progressView(params.pactId)
   const area = view.progress?.areas.find((candidate) => candidate.id === params.areaId)
-  if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId))
-    throw refusalResponse(notFound())
+  if (!area?.indicators.some((indicator) => indicator.id === submission.value.indicatorId)) throw refusalResponse(notFound())
   try {
     await setFrequency(params.pactId, user.id, submission.value.indicatorId, submission.value.frequency)
   } catch (error) {

@@ -199,7 +199,11 @@ export default function PactProgressImport() {
                 t('tracking.fields.period'),
                 outcome.kind === 'realisaties' ? t('tracking.fields.value') : t('tracking.fields.amount'),
                 ...(outcome.kind === 'realisaties' ? [t('tracking.fields.source')] : []),
-              ].map((header, index) => ({ key: String(index), header, cell: (line: (typeof outcome.lines)[number]) => line.cells[index] })),
+              ].map((header, index) => ({
+                key: String(index),
+                header,
+                cell: (line: (typeof outcome.lines)[number]) => line.cells[index],
+              })),
             ]}
           />
           <Form method="post">

@@ -8,7 +8,17 @@ import { Refusal } from '#app/platform/errors.ts'
 import { answer, formIntent, invalidAnswer, refusedAnswer, useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import { Select } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
-import { Alert, Button, CheckboxField, FormErrors, Heading, PageHeader, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
+import {
+  Alert,
+  Button,
+  CheckboxField,
+  FormErrors,
+  Heading,
+  PageHeader,
+  Paragraph,
+  SelectField,
+  TextField,
+} from '#app/platform/ui/ui.tsx'
 import { createPactInvitation } from '#app/pacts/invitations.server.ts'
 import { addParty, changeMemberAccess, listMembers, listParties } from '#app/pacts/pacts.server.ts'
 import { ACCESS_LEVELS } from '#app/access/access.ts'
@@ -24,7 +34,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [parties, members] = await Promise.all([listParties(params.pactId), listMembers(params.pactId)])
   return {
     parties: parties.map((party) => ({ id: party.id, name: party.name })),
-    members: members.map((member) => ({ user_id: member.user_id, name: member.name, party_name: member.party_name, access: member.access })),
+    members: members.map((member) => ({
+      user_id: member.user_id,
+      name: member.name,
+      party_name: member.party_name,
+      access: member.access,
+    })),
   }
 }
 
@@ -41,7 +56,12 @@ export async function action({ request, params }: Route.ActionArgs) {
         await addParty(params.pactId, value, user.id)
         return answer(form, submission.reply({ resetForm: true }), { done: messageKey('settings.partyAdded') })
       case 'invite': {
-        const token = await createPactInvitation({ pactId: params.pactId, partyId: value.partyId, access: value.access, createdBy: user.id })
+        const token = await createPactInvitation({
+          pactId: params.pactId,
+          partyId: value.partyId,
+          access: value.access,
+          createdBy: user.id,
+        })
         if (!token) throw new Refusal(422, 'errors.party.required', { fieldErrors: { partyId: ['errors.party.required'] } })
         return answer(form, submission.reply({ resetForm: true }), { invitationPath: `/uitnodiging/${token}` })
       }
@@ -96,7 +116,10 @@ function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> 
         <SelectField
           field={fields.access}
           label={t('fields.access')}
-          options={ACCESS_LEVELS.map((level) => ({ value: level, label: `${t(`access.${level}`)} — ${t(`accessHelp.${level}`)}` }))}
+          options={ACCESS_LEVELS.map((level) => ({
+            value: level,
+            label: `${t(`access.${level}`)} — ${t(`accessHelp.${level}`)}`,
+          }))}
         />
         <Button>{t('settings.createLink')}</Button>
       </Form>

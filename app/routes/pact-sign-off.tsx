@@ -15,7 +15,9 @@ import type { Route } from './+types/pact-sign-off'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: signOffCss }]
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Akkoord per artikel · Pactwerk` }]
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.pact.title ?? 'Pact'} · Akkoord per artikel · Pactwerk` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
@@ -34,7 +36,9 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     if (value.intent === 'change-status') {
       const version = await changePactStatus(params.pactId, value.to, user.id)
-      return succeeded(version ? { key: 'signoff.lifecycle.signed', version } : { key: 'signoff.lifecycle.changed', status: value.to })
+      return succeeded(
+        version ? { key: 'signoff.lifecycle.signed', version } : { key: 'signoff.lifecycle.changed', status: value.to },
+      )
     }
     if (value.intent === 'add-signatory') {
       await addSignatory(params.pactId, value.partyId, value.userId, user.id)

@@ -58,7 +58,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     })
     const meta = { title: `${pact.title}: ${versionName}`, hash: version.hash, lang: 'nl-NL' }
     return format === 'pdf'
-      ? versionPdf(blocks, { ...meta, footer: (page, pages) => t('signoff.export.footer', { version: versionName, page, pages }) })
+      ? versionPdf(blocks, {
+          ...meta,
+          footer: (page, pages) => t('signoff.export.footer', { version: versionName, page, pages }),
+        })
       : versionDocx(blocks, { ...meta, footerBeforePage: t('signoff.export.footerBeforePage', { version: versionName }) })
   })
   return new Response(new Uint8Array(file), {

@@ -16,7 +16,9 @@ export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: signOffCss },
 ]
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Versie ${data?.version.number ?? ''} · Pactwerk` }]
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.pact.title ?? 'Pact'} · Versie ${data?.version.number ?? ''} · Pactwerk` },
+]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'view')
@@ -62,7 +64,10 @@ export default function PactVersion() {
         <a className="utrecht-link" href={`${base}/docx`} download>
           {t('signoff.versions.docx')}
         </a>
-        <Link className="utrecht-link" to={`/pacts/${pact.id}/vergelijken?${new URLSearchParams({ van: String(version.number), naar: 'concept' })}`}>
+        <Link
+          className="utrecht-link"
+          to={`/pacts/${pact.id}/vergelijken?${new URLSearchParams({ van: String(version.number), naar: 'concept' })}`}
+        >
           {t('signoff.version.compareWithDraft')}
         </Link>
       </nav>

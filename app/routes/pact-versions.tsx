@@ -25,7 +25,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const restore = can(membership.access, 'manage') ? await restoreOffer(params.pactId) : null
   return {
     pact: { id: pact.id, title: pact.title },
-    versions: versions.map((version) => ({ number: version.number, hash: version.hash, signedAt: version.signed_at, signedBy: version.signed_by_name })),
+    versions: versions.map((version) => ({
+      number: version.number,
+      hash: version.hash,
+      signedAt: version.signed_at,
+      signedBy: version.signed_by_name,
+    })),
     restore,
   }
 }
@@ -62,7 +67,11 @@ export default function PactVersions() {
             rows={versions}
             rowKey={(version) => String(version.number)}
             columns={[
-              { header: t('signoff.versions.number'), rowHeader: true, cell: (version) => t('signoff.versions.name', { number: version.number }) },
+              {
+                header: t('signoff.versions.number'),
+                rowHeader: true,
+                cell: (version) => t('signoff.versions.name', { number: version.number }),
+              },
               { header: t('signoff.versions.signedAt'), cell: (version) => date(version.signedAt) },
               { header: t('signoff.versions.signedBy'), cell: (version) => version.signedBy },
               { header: t('signoff.hashLabel'), cell: (version) => <Hash value={version.hash} /> },

@@ -37,7 +37,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await verifyCredentials(email, password)
   if (!user) return data(submission.reply({ hideFields: ['password'], formErrors: ['errors.signIn.invalid'] }), { status: 400 })
   await signInSucceeded(keys)
-  return redirectWithNewSession(request, user.id, safeRedirectPath(redirectTo, '/pacts'), [await rememberDevice(request, user.id)])
+  return redirectWithNewSession(request, user.id, safeRedirectPath(redirectTo, '/pacts'), [
+    await rememberDevice(request, user.id),
+  ])
 }
 
 export default function SignIn() {

@@ -1,5 +1,11 @@
 import { redirect } from 'react-router'
-import { clearSessionCookie, invalidateSession, readCookie, SESSION_COOKIE, sessionIdFromToken } from '#app/platform/auth/session.server.ts'
+import {
+  clearSessionCookie,
+  invalidateSession,
+  readCookie,
+  SESSION_COOKIE,
+  sessionIdFromToken,
+} from '#app/platform/auth/session.server.ts'
 import type { Route } from './+types/sign-out'
 
 export async function loader() {

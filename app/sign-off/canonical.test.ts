@@ -5,9 +5,7 @@ import { canonicalClauseContent, clauseContentHash, extractClauses, type Documen
 // --- document builders ---------------------------------------------------------------------
 
 function text(value: string, marks: string[] = []): DocumentNode {
-  return marks.length > 0
-    ? { type: 'text', text: value, marks: marks.map((type) => ({ type })) }
-    : { type: 'text', text: value }
+  return marks.length > 0 ? { type: 'text', text: value, marks: marks.map((type) => ({ type })) } : { type: 'text', text: value }
 }
 
 function paragraph(...content: DocumentNode[]): DocumentNode {
@@ -68,9 +66,7 @@ const exampleBody: DocumentNode[] = [
       },
       {
         type: 'tableRow',
-        content: [
-          { type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: [120] }, content: [paragraph(text('2026'))] },
-        ],
+        content: [{ type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: [120] }, content: [paragraph(text('2026'))] }],
       },
     ],
   },
@@ -83,13 +79,7 @@ const exampleClause = clause(exampleBody)
 describe('canonicalClauseContent', () => {
   it('writes kind, title, the block structure and the structured data, one line each', () => {
     const node = clause([
-      paragraph(
-        text('Het budget staat '),
-        text('vast', ['bold']),
-        text(' voor '),
-        text('vier', ['italic']),
-        text(' jaar.'),
-      ),
+      paragraph(text('Het budget staat '), text('vast', ['bold']), text(' voor '), text('vier', ['italic']), text(' jaar.')),
       {
         type: 'orderedList',
         attrs: { start: 3, type: null },
@@ -151,9 +141,7 @@ describe('canonicalClauseContent', () => {
         attrs: { kind: 'budget', clauseId: 'clause-1' },
         content: [
           { type: 'clauseTitle', content: [text('Budget jeugd en gezin')] },
-          ...exampleBody.map((block) =>
-            block.type === 'heading' ? { ...block, attrs: { textAlign: null, level: 3 } } : block,
-          ),
+          ...exampleBody.map((block) => (block.type === 'heading' ? { ...block, attrs: { textAlign: null, level: 3 } } : block)),
         ],
       }
       const reorderedData = {
@@ -283,12 +271,8 @@ describe('canonicalClauseContent', () => {
       const oneParagraph = clause([paragraph(text('Eerst de wijk. Dan de regio.'))])
       const twoParagraphs = clause([paragraph(text('Eerst de wijk.')), paragraph(text('Dan de regio.'))])
       const lineBreak = clause([paragraph(text('Eerst de wijk.'), { type: 'hardBreak' }, text('Dan de regio.'))])
-      const heading = clause([
-        { type: 'heading', attrs: { level: 2 }, content: [text('Eerst de wijk. Dan de regio.')] },
-      ])
-      const smallerHeading = clause([
-        { type: 'heading', attrs: { level: 3 }, content: [text('Eerst de wijk. Dan de regio.')] },
-      ])
+      const heading = clause([{ type: 'heading', attrs: { level: 2 }, content: [text('Eerst de wijk. Dan de regio.')] }])
+      const smallerHeading = clause([{ type: 'heading', attrs: { level: 3 }, content: [text('Eerst de wijk. Dan de regio.')] }])
       const hashes = [oneParagraph, twoParagraphs, lineBreak, heading, smallerHeading].map((node) => hashOf(node))
       expect(new Set(hashes).size).toBe(hashes.length)
     })
@@ -314,9 +298,28 @@ describe('canonicalClauseContent', () => {
     })
 
     it('writes structured data that JSON would silently change as tokens JSON cannot produce, each distinct', () => {
-      const data = [{ cents: Number.NaN }, { cents: Infinity }, { cents: -Infinity }, { cents: 10n }, { cents: new Uint8Array([10, 255]) }, { since: new Date(0) }]
-      const lines = data.map((value) => canonicalClauseContent(exampleClause, value).split('\n').find((line) => line.includes('"cents"') || line.includes('"since"'))?.trim())
-      expect(lines).toEqual(['"cents": NaN', '"cents": Infinity', '"cents": -Infinity', '"cents": 10n', '"cents": bytes:0aff', '"since": unreadable'])
+      const data = [
+        { cents: Number.NaN },
+        { cents: Infinity },
+        { cents: -Infinity },
+        { cents: 10n },
+        { cents: new Uint8Array([10, 255]) },
+        { since: new Date(0) },
+      ]
+      const lines = data.map((value) =>
+        canonicalClauseContent(exampleClause, value)
+          .split('\n')
+          .find((line) => line.includes('"cents"') || line.includes('"since"'))
+          ?.trim(),
+      )
+      expect(lines).toEqual([
+        '"cents": NaN',
+        '"cents": Infinity',
+        '"cents": -Infinity',
+        '"cents": 10n',
+        '"cents": bytes:0aff',
+        '"since": unreadable',
+      ])
       expect(hashOf(exampleClause, { cents: 10n })).not.toBe(hashOf(exampleClause, { cents: 10 }))
       expect(hashOf(exampleClause, { cents: Number.NaN })).not.toBe(hashOf(exampleClause, { cents: 'NaN' }))
     })
@@ -331,11 +334,17 @@ describe('on content it does not understand', () => {
       attrs: { clauseId: 'c1', kind: { toString: 1 }, start: Infinity, big: 10n },
       content: [
         { type: 'clauseTitle', content: [{ type: 'text', text: 42 }, ...junk] },
-        { type: 'paragraph', attrs: 'geen object', content: [{ type: 'text', text: 'Wel', marks: [null, { type: 5 }, { type: 'bold', attrs: [] }] }, ...junk] },
+        {
+          type: 'paragraph',
+          attrs: 'geen object',
+          content: [{ type: 'text', text: 'Wel', marks: [null, { type: 5 }, { type: 'bold', attrs: [] }] }, ...junk],
+        },
         ...junk,
       ],
     } as unknown as DocumentNode
-    expect(extractClauses({ type: 'doc', content: [node, ...junk] } as unknown as DocumentNode).map((clause) => clause.clauseId)).toEqual(['c1'])
+    expect(
+      extractClauses({ type: 'doc', content: [node, ...junk] } as unknown as DocumentNode).map((clause) => clause.clauseId),
+    ).toEqual(['c1'])
     expect(canonicalClauseContent(node, null).split('\n')).toEqual([
       'kind algemeen',
       'title ',
@@ -389,9 +398,7 @@ describe('extractClauses', () => {
     const inner = clause([paragraph(text('binnen'))], { clauseId: 'inner' })
     const doc: DocumentNode = {
       type: 'doc',
-      content: [
-        { type: 'clause', attrs: { clauseId: null, kind: 'budget' }, content: [paragraph(text('zonder id')), inner] },
-      ],
+      content: [{ type: 'clause', attrs: { clauseId: null, kind: 'budget' }, content: [paragraph(text('zonder id')), inner] }],
     }
     expect(extractClauses(doc).map((found) => found.clauseId)).toEqual([''])
   })

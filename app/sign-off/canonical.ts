@@ -58,7 +58,6 @@ import { isUsableClauseId } from '#app/document/clause-ids.ts'
  * Changing this format changes every hash and so reopens every approval.
  */
 
-
 /** A node of a ProseMirror document as JSON (`node.toJSON()`, or Tiptap's `JSONContent`). */
 export interface DocumentNode {
   type?: string
@@ -110,7 +109,11 @@ export function canonicalClauseContent(clause: DocumentNode, structuredData: unk
  * The canonical content of any approvable item (see approvable-items.ts): its header lines, then
  * its blocks and its structured data exactly as a clause writes its body and data.
  */
-export function canonicalContent(header: readonly string[], blocks: readonly DocumentNode[], structuredData: unknown | null): string {
+export function canonicalContent(
+  header: readonly string[],
+  blocks: readonly DocumentNode[],
+  structuredData: unknown | null,
+): string {
   const lines = [...header]
   appendBlockLines(blocks, lines)
   if (structuredData !== null && structuredData !== undefined) lines.push(`data ${canonicalJson(structuredData, true)}`)
@@ -278,18 +281,14 @@ function nodeLabel(node: DocumentNode): string {
 
 /** A piece of inline content; `marks` is the sorted list of meaningful marks, '' for none. */
 type InlinePiece =
-  | { kind: 'word'; marks: string; text: string }
-  | { kind: 'space' }
-  | { kind: 'break' }
-  | { kind: 'atom'; label: string }
+  { kind: 'word'; marks: string; text: string } | { kind: 'space' } | { kind: 'break' } | { kind: 'atom'; label: string }
 
 function inlineText(children: readonly DocumentNode[]): string {
   const pieces = collapseWhitespace(inlinePieces(children))
   const parts: string[] = []
   let run: { marks: string; text: string } | null = null
   const flushRun = () => {
-    if (run)
-      parts.push(run.marks === '' ? escapeInline(run.text) : `{${escapeInline(run.marks)}|${escapeInline(run.text)}}`)
+    if (run) parts.push(run.marks === '' ? escapeInline(run.text) : `{${escapeInline(run.marks)}|${escapeInline(run.text)}}`)
     run = null
   }
   pieces.forEach((piece, index) => {

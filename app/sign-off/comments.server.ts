@@ -17,31 +17,41 @@ export class CommentError extends Refusal {
 }
 
 export async function listComments(pactId: string, db: Db = getDb()) {
-  return db
-    .selectFrom('comments')
-    .innerJoin('users', 'users.id', 'comments.author_id')
-    .leftJoin('clause_decisions', 'clause_decisions.id', 'comments.decision_id')
-    .select([
-      'comments.id',
-      'comments.clause_id',
-      'comments.parent_id',
-      'comments.body',
-      'comments.quote',
-      'comments.created_at',
-      'comments.resolved_at',
-      'users.name as author_name',
-      'clause_decisions.decision',
-    ])
-    .where('comments.pact_id', '=', pactId)
-    .orderBy('comments.created_at')
-    // Within one millisecond a thread's first comment still comes before its replies.
-    .orderBy(sql`case when comments.parent_id is null then 0 else 1 end`)
-    .orderBy('comments.id')
-    .execute()
+  return (
+    db
+      .selectFrom('comments')
+      .innerJoin('users', 'users.id', 'comments.author_id')
+      .leftJoin('clause_decisions', 'clause_decisions.id', 'comments.decision_id')
+      .select([
+        'comments.id',
+        'comments.clause_id',
+        'comments.parent_id',
+        'comments.body',
+        'comments.quote',
+        'comments.created_at',
+        'comments.resolved_at',
+        'users.name as author_name',
+        'clause_decisions.decision',
+      ])
+      .where('comments.pact_id', '=', pactId)
+      .orderBy('comments.created_at')
+      // Within one millisecond a thread's first comment still comes before its replies.
+      .orderBy(sql`case when comments.parent_id is null then 0 else 1 end`)
+      .orderBy('comments.id')
+      .execute()
+  )
 }
 
 export async function addComment(
-  input: { pactId: string; clauseId: string; parentId: string | null; body: string; quote: string | null; authorId: string; clauseExists: boolean },
+  input: {
+    pactId: string
+    clauseId: string
+    parentId: string | null
+    body: string
+    quote: string | null
+    authorId: string
+    clauseExists: boolean
+  },
   db: Db = getDb(),
 ) {
   if (!input.clauseExists) throw new CommentError('unknown-clause')
@@ -72,14 +82,24 @@ export async function addComment(
         resolved_by: null,
       })
       .execute()
-    await recordAudit(trx, { pactId: input.pactId, actorId: input.authorId, action: 'comment.added', details: { commentId: id, clauseId: input.clauseId, parentId: input.parentId } })
+    await recordAudit(trx, {
+      pactId: input.pactId,
+      actorId: input.authorId,
+      action: 'comment.added',
+      details: { commentId: id, clauseId: input.clauseId, parentId: input.parentId },
+    })
   })
   ports().events.publish(input.pactId, 'comments')
   return id
 }
 
 export async function setThreadResolved(pactId: string, threadId: string, resolved: boolean, actorId: string, db: Db = getDb()) {
-  const thread = await db.selectFrom('comments').select(['parent_id']).where('id', '=', threadId).where('pact_id', '=', pactId).executeTakeFirst()
+  const thread = await db
+    .selectFrom('comments')
+    .select(['parent_id'])
+    .where('id', '=', threadId)
+    .where('pact_id', '=', pactId)
+    .executeTakeFirst()
   if (!thread || thread.parent_id) throw new CommentError('unknown-thread')
   await db.transaction().execute(async (trx) => {
     await trx

@@ -50,9 +50,7 @@ describe('diffVersions', () => {
 
   it('finds nothing between a version and itself', () => {
     const clauses = [versionClause('a', 'Een'), versionClause('b', 'Twee')]
-    expect(diffVersions(clauses, clauses)).toEqual(
-      clauses.map((clause) => ({ change: 'unchanged', clause, moved: false })),
-    )
+    expect(diffVersions(clauses, clauses)).toEqual(clauses.map((clause) => ({ change: 'unchanged', clause, moved: false })))
   })
 
   it('word changes rebuild both texts', () => {
@@ -83,7 +81,11 @@ describe('diffVersions', () => {
 
 // --- as readers see it ---------------------------------------------------------------------
 
-const text = (value: string, marks: string[] = []): DocumentNode => ({ type: 'text', text: value, marks: marks.map((type) => ({ type })) })
+const text = (value: string, marks: string[] = []): DocumentNode => ({
+  type: 'text',
+  text: value,
+  marks: marks.map((type) => ({ type })),
+})
 const paragraph = (...content: DocumentNode[]): DocumentNode => ({ type: 'paragraph', content })
 const cell = (type: 'tableHeader' | 'tableCell', value: string): DocumentNode => ({ type, content: [paragraph(text(value))] })
 
@@ -100,14 +102,29 @@ describe('readable clause text', () => {
   it('shows the title and the words, without structure labels or mark-up', () => {
     const canonical = canonicalClauseContent(
       clause(
-        paragraph(text('Het budget staat '), text('vast', ['bold']), text(' voor {vier} jaar.'), { type: 'hardBreak' }, text('Daarna opnieuw.')),
+        paragraph(
+          text('Het budget staat '),
+          text('vast', ['bold']),
+          text(' voor {vier} jaar.'),
+          { type: 'hardBreak' },
+          text('Daarna opnieuw.'),
+        ),
         {
           type: 'orderedList',
           attrs: { start: 3 },
-          content: [{ type: 'listItem', content: [paragraph(text('Derde punt'))] }, { type: 'listItem', content: [paragraph(text('Vierde punt'))] }],
+          content: [
+            { type: 'listItem', content: [paragraph(text('Derde punt'))] },
+            { type: 'listItem', content: [paragraph(text('Vierde punt'))] },
+          ],
         },
         { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text('Los punt'))] }] },
-        { type: 'table', content: [{ type: 'tableRow', content: [cell('tableHeader', 'Jaar'), cell('tableHeader', 'Bedrag')] }, { type: 'tableRow', content: [cell('tableCell', '2027'), cell('tableCell', '€ 1.000')] }] },
+        {
+          type: 'table',
+          content: [
+            { type: 'tableRow', content: [cell('tableHeader', 'Jaar'), cell('tableHeader', 'Bedrag')] },
+            { type: 'tableRow', content: [cell('tableCell', '2027'), cell('tableCell', '€ 1.000')] },
+          ],
+        },
         paragraph(text('Na de tabel.')),
       ),
       { budgetCents: 100000 },
@@ -127,8 +144,14 @@ describe('readable clause text', () => {
   })
 
   it('diffs word by word as readers see the text, keeping the lines apart', () => {
-    const before = canonicalClauseContent(clause(paragraph(text('Wij evalueren elk jaar.')), paragraph(text('Tweede alinea.'))), null)
-    const after = canonicalClauseContent(clause(paragraph(text('Wij evalueren elk kwartaal samen.')), paragraph(text('Tweede alinea.'))), null)
+    const before = canonicalClauseContent(
+      clause(paragraph(text('Wij evalueren elk jaar.')), paragraph(text('Tweede alinea.'))),
+      null,
+    )
+    const after = canonicalClauseContent(
+      clause(paragraph(text('Wij evalueren elk kwartaal samen.')), paragraph(text('Tweede alinea.'))),
+      null,
+    )
     const words = readableWordDiff(before, after)
     expect(words.filter((word) => word.op !== 'equal')).toEqual([
       { op: 'delete', text: 'jaar.' },

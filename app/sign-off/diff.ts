@@ -125,7 +125,9 @@ export function readableClauseText(canonical: string): string {
   return lines.join(` ${LINE_BREAK_WORD} `)
 }
 
-function parseBlockLine(line: string): { depth: number; type: string; attrs: Record<string, unknown>; text: string | null } | null {
+function parseBlockLine(
+  line: string,
+): { depth: number; type: string; attrs: Record<string, unknown>; text: string | null } | null {
   const match = /^( *)([A-Za-z][\w-]*)/.exec(line)
   if (!match) return null
   let rest = line.slice(match[0].length)
@@ -248,9 +250,7 @@ function commonSubsequence<T>(a: readonly T[], b: readonly T[]): Array<[number, 
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       lengths[i * width + j] =
-        a[i] === b[j]
-          ? lengths[(i + 1) * width + j + 1] + 1
-          : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1])
+        a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1])
     }
   }
   const pairs: Array<[number, number]> = []

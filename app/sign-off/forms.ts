@@ -12,7 +12,8 @@ import { DECISIONS } from './status.ts'
 export const MAX_EXPLANATION_LENGTH = 2_000
 export const MAX_COMMENT_LENGTH = 4_000
 
-const id = (requiredKey: string) => z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(64, { error: requiredKey })
+const id = (requiredKey: string) =>
+  z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(64, { error: requiredKey })
 
 export const decisionSchema = z.object({
   intent: z.literal('decide'),

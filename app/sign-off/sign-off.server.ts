@@ -36,7 +36,14 @@ export class SignOffError extends Refusal {
   }
 }
 
-async function refuse(pactId: string, actorId: string, action: string, code: SignOffErrorCode, details: Record<string, unknown>, db: Db) {
+async function refuse(
+  pactId: string,
+  actorId: string,
+  action: string,
+  code: SignOffErrorCode,
+  details: Record<string, unknown>,
+  db: Db,
+) {
   await recordAudit(db, { pactId, actorId, action, details: { ...details, refused: code } })
   return new SignOffError(code)
 }
@@ -54,11 +61,23 @@ export async function listSignatories(pactId: string, db: Db = getDb()) {
 /** Names a person of a signing party as one who may approve on its behalf. */
 export async function addSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()) {
   const [party, member] = await Promise.all([
-    db.selectFrom('pact_parties').select('is_signatory').where('id', '=', partyId).where('pact_id', '=', pactId).executeTakeFirst(),
-    db.selectFrom('pact_members').select('party_id').where('pact_id', '=', pactId).where('user_id', '=', userId).executeTakeFirst(),
+    db
+      .selectFrom('pact_parties')
+      .select('is_signatory')
+      .where('id', '=', partyId)
+      .where('pact_id', '=', pactId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('pact_members')
+      .select('party_id')
+      .where('pact_id', '=', pactId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
   ])
-  if (!party?.is_signatory) throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-signing-party', { partyId, userId }, db)
-  if (member?.party_id !== partyId) throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-a-member', { partyId, userId }, db)
+  if (!party?.is_signatory)
+    throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-signing-party', { partyId, userId }, db)
+  if (member?.party_id !== partyId)
+    throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-a-member', { partyId, userId }, db)
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('pact_signatories')
@@ -71,7 +90,13 @@ export async function addSignatory(pactId: string, partyId: string, userId: stri
 }
 
 /** Removes a signatory of this pact; the trail records it only when there was one to remove. */
-export async function removeSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()): Promise<boolean> {
+export async function removeSignatory(
+  pactId: string,
+  partyId: string,
+  userId: string,
+  actorId: string,
+  db: Db = getDb(),
+): Promise<boolean> {
   const removed = await db.transaction().execute(async (trx) => {
     const result = await trx
       .deleteFrom('pact_signatories')
@@ -88,7 +113,12 @@ export async function removeSignatory(pactId: string, partyId: string, userId: s
 }
 
 export async function signingPartiesOf(userId: string, pactId: string, db: Db = getDb()): Promise<string[]> {
-  const rows = await db.selectFrom('pact_signatories').select('party_id').where('pact_id', '=', pactId).where('user_id', '=', userId).execute()
+  const rows = await db
+    .selectFrom('pact_signatories')
+    .select('party_id')
+    .where('pact_id', '=', pactId)
+    .where('user_id', '=', userId)
+    .execute()
   return rows.map((row) => row.party_id)
 }
 
@@ -111,7 +141,11 @@ async function listApprovals(pactId: string, db: Db): Promise<Approval[]> {
 
 /** The clauses × signing parties matrix of the current document. */
 export async function signOffState(pactId: string, snapshot?: PactSnapshot, db: Db = getDb()) {
-  const [current, parties, approvals] = await Promise.all([snapshot ?? pactSnapshot(pactId), listParties(pactId, db), listApprovals(pactId, db)])
+  const [current, parties, approvals] = await Promise.all([
+    snapshot ?? pactSnapshot(pactId),
+    listParties(pactId, db),
+    listApprovals(pactId, db),
+  ])
   const signingPartyIds = parties.filter((party) => party.is_signatory).map((party) => party.id)
   const matrix = signOffMatrix({ clauses: current.clauses, signingPartyIds, approvals })
   return { snapshot: current, parties, matrix }
@@ -132,14 +166,16 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
   const { pactId, clauseId, partyId, userId } = input
   const attempt = { clauseId, partyId, decision: input.decision, seenHash: input.seenHash }
   const pact = await getPact(pactId, db)
-  if (!isDocumentEditable(pact.status)) throw await refuse(pactId, userId, 'clause.decision-refused', 'not-open-for-decisions', attempt, db)
+  if (!isDocumentEditable(pact.status))
+    throw await refuse(pactId, userId, 'clause.decision-refused', 'not-open-for-decisions', attempt, db)
   if (!(await signingPartiesOf(userId, pactId, db)).includes(partyId)) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
   const snapshot = await pactSnapshot(pactId)
   const clause = isUsableItemId(clauseId) ? snapshot.clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
   if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
-  if (clause.contentHash !== input.seenHash) throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
+  if (clause.contentHash !== input.seenHash)
+    throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
 
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
@@ -209,16 +245,33 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
   const { snapshot, matrix } = await signOffState(pactId, undefined, db)
   const verdict = canSign(matrix)
   if (!verdict.ok) {
-    throw await refuse(pactId, actorId, 'pact.sign-refused', 'open-clauses', { reason: verdict.reason, open: verdict.open.length }, db)
+    throw await refuse(
+      pactId,
+      actorId,
+      'pact.sign-refused',
+      'open-clauses',
+      { reason: verdict.reason, open: verdict.open.length },
+      db,
+    )
   }
   const stateBase64 = Buffer.from(snapshot.state).toString('base64')
   const clauseHashes = snapshot.clauses.map(({ clauseId, contentHash }) => ({ clauseId, contentHash }))
   const hash = versionHash({ html: snapshot.html, clauseHashes, stateUpdateBase64: stateBase64 })
   const approvals = matrix.clauses.flatMap((clause) =>
-    clause.parties.map((party) => ({ clauseId: clause.clauseId, partyId: party.partyId, userId: party.latest!.userId, decidedAt: party.latest!.decidedAt, contentHash: clause.contentHash })),
+    clause.parties.map((party) => ({
+      clauseId: clause.clauseId,
+      partyId: party.partyId,
+      userId: party.latest!.userId,
+      decidedAt: party.latest!.decidedAt,
+      contentHash: clause.contentHash,
+    })),
   )
   const number = await db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('pact_versions').select((eb) => eb.fn.max('number').as('n')).where('pact_id', '=', pactId).executeTakeFirst()
+    const last = await trx
+      .selectFrom('pact_versions')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('pact_id', '=', pactId)
+      .executeTakeFirst()
     const next = Number(last?.n ?? 0) + 1
     const signedAt = nowIso()
     await trx
@@ -236,9 +289,19 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
         signed_at: signedAt,
       })
       .execute()
-    const updated = await trx.updateTable('pacts').set({ status: 'getekend' }).where('id', '=', pactId).where('status', '=', from).executeTakeFirst()
+    const updated = await trx
+      .updateTable('pacts')
+      .set({ status: 'getekend' })
+      .where('id', '=', pactId)
+      .where('status', '=', from)
+      .executeTakeFirst()
     if (Number(updated.numUpdatedRows) !== 1) throw new SignOffError('invalid-transition')
-    await recordAudit(trx, { pactId, actorId, action: 'pact.signed', details: { version: next, hash, clauses: clauseHashes.length } })
+    await recordAudit(trx, {
+      pactId,
+      actorId,
+      action: 'pact.signed',
+      details: { version: next, hash, clauses: clauseHashes.length },
+    })
     return next
   })
   // Open editors turn read-only now: once this returns, no socket's change is applied any more.
@@ -285,12 +348,23 @@ export async function getVersion(pactId: string, number: number, db: Db = getDb(
     signedAt: row.signed_at,
     signedByName: row.signed_by_name,
     clauses: JSON.parse(row.clauses) as StoredVersionClause[],
-    decisions: JSON.parse(row.decisions) as Array<{ clauseId: string; partyId: string; userId: string; decidedAt: string; contentHash: string }>,
+    decisions: JSON.parse(row.decisions) as Array<{
+      clauseId: string
+      partyId: string
+      userId: string
+      decidedAt: string
+      contentHash: string
+    }>,
   }
 }
 
 /** The full Yjs state a signed version stored, to restore its text; null when there is no such version. */
 export async function getVersionState(pactId: string, number: number, db: Db = getDb()): Promise<Uint8Array | null> {
-  const row = await db.selectFrom('pact_versions').select('state_base64').where('pact_id', '=', pactId).where('number', '=', number).executeTakeFirst()
+  const row = await db
+    .selectFrom('pact_versions')
+    .select('state_base64')
+    .where('pact_id', '=', pactId)
+    .where('number', '=', number)
+    .executeTakeFirst()
   return row ? new Uint8Array(Buffer.from(row.state_base64, 'base64')) : null
 }

@@ -18,8 +18,7 @@ function approval(clauseId: string, partyId: string, decision: Decision, content
 }
 
 const parties = ['gemeente', 'aanbieder', 'adviesraad']
-const everyoneAgrees = (clauseId: string, hash: string) =>
-  parties.map((party) => approval(clauseId, party, 'akkoord', hash))
+const everyoneAgrees = (clauseId: string, hash: string) => parties.map((party) => approval(clauseId, party, 'akkoord', hash))
 
 describe('signOffMatrix', () => {
   it('starts open for every clause and party', () => {
@@ -71,10 +70,7 @@ describe('signOffMatrix', () => {
   })
 
   it('shows a refusal and a change request on the current text', () => {
-    const approvals = [
-      approval('a', 'gemeente', 'niet-akkoord', 'h1'),
-      approval('a', 'aanbieder', 'wijziging-gevraagd', 'h1'),
-    ]
+    const approvals = [approval('a', 'gemeente', 'niet-akkoord', 'h1'), approval('a', 'aanbieder', 'wijziging-gevraagd', 'h1')]
     const matrix = signOffMatrix({
       clauses: [{ clauseId: 'a', contentHash: 'h1' }],
       signingPartyIds: parties,
@@ -98,8 +94,8 @@ describe('signOffMatrix', () => {
     const second = approval('a', 'gemeente', 'niet-akkoord', 'h1')
     const third = approval('a', 'gemeente', 'akkoord', 'h1')
     const status = (approvals: Approval[]) =>
-      signOffMatrix({ clauses: [{ clauseId: 'a', contentHash: 'h1' }], signingPartyIds: ['gemeente'], approvals })
-        .clauses[0].parties[0]
+      signOffMatrix({ clauses: [{ clauseId: 'a', contentHash: 'h1' }], signingPartyIds: ['gemeente'], approvals }).clauses[0]
+        .parties[0]
     expect(status([first, second]).status).toBe('niet-akkoord')
     expect(status([second, first]).status).toBe('niet-akkoord')
     expect(status([third, second, first])).toEqual({ partyId: 'gemeente', status: 'akkoord', latest: third })

@@ -50,7 +50,8 @@ export const signoffEn: typeof signoffNl = {
       actief: 'Make the pact active',
       amendment: 'Start an amendment',
     },
-    amendmentHelp: 'An amendment takes the pact back to draft, starting from the signed text. Only the clauses you change afterwards need new approvals.',
+    amendmentHelp:
+      'An amendment takes the pact back to draft, starting from the signed text. Only the clauses you change afterwards need new approvals.',
     changed: 'The status is now: {{status}}.',
     signed: 'The pact is signed. Version {{number}} has been recorded and can no longer change.',
     viewVersion: 'View version {{number}}',
@@ -91,7 +92,8 @@ export const signoffEn: typeof signoffNl = {
       explanationHelp: 'The explanation goes into the discussion of this clause, where the other parties read it.',
       submit: 'Record decision',
       saved: 'Your decision has been recorded.',
-      notSignatory: 'You are not a signatory of this pact. You can read the text and join the discussion; a manager names signatories.',
+      notSignatory:
+        'You are not a signatory of this pact. You can read the text and join the discussion; a manager names signatories.',
       closed: 'Clauses are not being decided on now: the pact is signed. After “Start an amendment” they are again.',
     },
   },
@@ -217,7 +219,11 @@ export const signoffEn: typeof signoffNl = {
       },
       afrekening: { decided: 'Decision on settlement', 'decision-refused': 'Decision on settlement refused' },
       fondsbesluit: { decided: 'Decision on reinvestment', 'decision-refused': 'Decision on reinvestment refused' },
-      fund: { booked: 'Booked in the revolving fund', proposed: 'Reinvestment proposed', 'proposal-refused': 'Reinvestment proposal refused' },
+      fund: {
+        booked: 'Booked in the revolving fund',
+        proposed: 'Reinvestment proposed',
+        'proposal-refused': 'Reinvestment proposal refused',
+      },
     },
     fields: {
       partyId: 'Party',
@@ -285,14 +291,17 @@ export const signoffEn: typeof signoffNl = {
     decision: { required: 'Choose approve, do not approve or request a change.' },
     explanation: { tooLong: 'The explanation is too long (2,000 characters at most).' },
     comment: { required: 'Write your comment first.', tooLong: 'The comment is too long (4,000 characters at most).' },
-    notSignatory: 'You are not a signatory for this party. Only people the manager named as signatories decide on behalf of a party.',
+    notSignatory:
+      'You are not a signatory for this party. Only people the manager named as signatories decide on behalf of a party.',
     notSigningParty: 'This party does not sign the pact, so it has no signatories.',
     notPartyMember: 'This person does not belong to this party. A signatory comes from the party’s own organisation.',
     unknownClause: 'This clause does not exist (any more) in this pact.',
     unknownThread: 'This discussion does not exist on this clause.',
-    staleContent: 'The text of this clause changed after you opened the page. Your decision was not recorded. Read the new text above and decide again.',
+    staleContent:
+      'The text of this clause changed after you opened the page. Your decision was not recorded. Read the new text above and decide again.',
     notOpenForDecisions: 'Clauses are not being decided on now: the pact is signed. Start an amendment first.',
     openClauses: 'The pact cannot be signed yet: not every party has approved the current text of every clause.',
-    invalidTransition: 'This status change is not possible now. Reload the page: someone else may have changed the status already.',
+    invalidTransition:
+      'This status change is not possible now. Reload the page: someone else may have changed the status already.',
   },
 }

@@ -50,7 +50,8 @@ export const signoffNl = {
       actief: 'Pact actief maken',
       amendment: 'Wijziging starten',
     },
-    amendmentHelp: 'Een wijziging zet het pact terug naar concept, met de getekende tekst als begin. Alleen de artikelen die u daarna aanpast, hebben opnieuw akkoord nodig.',
+    amendmentHelp:
+      'Een wijziging zet het pact terug naar concept, met de getekende tekst als begin. Alleen de artikelen die u daarna aanpast, hebben opnieuw akkoord nodig.',
     changed: 'De status is nu: {{status}}.',
     signed: 'Het pact is getekend. Versie {{number}} is vastgelegd en kan niet meer veranderen.',
     viewVersion: 'Versie {{number}} bekijken',
@@ -91,7 +92,8 @@ export const signoffNl = {
       explanationHelp: 'De toelichting komt in de discussie bij dit artikel, zodat de andere partijen haar lezen.',
       submit: 'Besluit vastleggen',
       saved: 'Uw besluit is vastgelegd.',
-      notSignatory: 'U bent geen ondertekenaar voor dit pact. U kunt de tekst lezen en meepraten; een beheerder wijst ondertekenaars aan.',
+      notSignatory:
+        'U bent geen ondertekenaar voor dit pact. U kunt de tekst lezen en meepraten; een beheerder wijst ondertekenaars aan.',
       closed: 'Over de artikelen wordt nu niet beslist: het pact is getekend. Na “Wijziging starten” kan dat weer.',
     },
   },
@@ -115,7 +117,8 @@ export const signoffNl = {
     legendBefore: 'Zo leest u de wijzigingen:',
     inserted: 'toegevoegd',
     deleted: 'verwijderd',
-    onlyFormatting: 'De woorden zijn gelijk gebleven; alleen de opmaak (zoals vet of cursief) of de soort van het artikel is gewijzigd.',
+    onlyFormatting:
+      'De woorden zijn gelijk gebleven; alleen de opmaak (zoals vet of cursief) of de soort van het artikel is gewijzigd.',
   },
   versions: {
     title: 'Getekende versies',
@@ -140,8 +143,10 @@ export const signoffNl = {
   },
   signature: {
     title: 'Ondertekening',
-    intro_one: 'Iedere ondertekenende partij gaf akkoord op het artikel van deze versie, in precies deze tekst. Getekend op {{date}}.',
-    intro_other: 'Iedere ondertekenende partij gaf akkoord op alle {{count}} artikelen van deze versie, in precies deze tekst. Getekend op {{date}}.',
+    intro_one:
+      'Iedere ondertekenende partij gaf akkoord op het artikel van deze versie, in precies deze tekst. Getekend op {{date}}.',
+    intro_other:
+      'Iedere ondertekenende partij gaf akkoord op alle {{count}} artikelen van deze versie, in precies deze tekst. Getekend op {{date}}.',
     caption: 'Partijen, ondertekenaars en hun akkoorden',
     party: 'Partij',
     signatory: 'Ondertekenaar',
@@ -192,7 +197,11 @@ export const signoffNl = {
       party: { added: 'Partij toegevoegd' },
       invitation: { created: 'Uitnodiging gemaakt' },
       member: { joined: 'Deelnemer toegetreden', 'access-changed': 'Toegang gewijzigd' },
-      signatory: { added: 'Ondertekenaar aangewezen', removed: 'Ondertekenaar ingetrokken', 'add-refused': 'Aanwijzing ondertekenaar geweigerd' },
+      signatory: {
+        added: 'Ondertekenaar aangewezen',
+        removed: 'Ondertekenaar ingetrokken',
+        'add-refused': 'Aanwijzing ondertekenaar geweigerd',
+      },
       clause: { decided: 'Besluit over artikel', 'decision-refused': 'Besluit over artikel geweigerd' },
       comment: { added: 'Reactie geplaatst', resolved: 'Discussie afgerond', reopened: 'Discussie heropend' },
       audit: { exported: 'Logboek gedownload' },
@@ -217,7 +226,11 @@ export const signoffNl = {
       },
       afrekening: { decided: 'Besluit over afrekening', 'decision-refused': 'Besluit over afrekening geweigerd' },
       fondsbesluit: { decided: 'Besluit over herinvestering', 'decision-refused': 'Besluit over herinvestering geweigerd' },
-      fund: { booked: 'Geboekt in het revolverend fonds', proposed: 'Herinvestering voorgesteld', 'proposal-refused': 'Voorstel tot herinvestering geweigerd' },
+      fund: {
+        booked: 'Geboekt in het revolverend fonds',
+        proposed: 'Herinvestering voorgesteld',
+        'proposal-refused': 'Voorstel tot herinvestering geweigerd',
+      },
     },
     fields: {
       partyId: 'Partij',
@@ -285,14 +298,18 @@ export const signoffNl = {
     decision: { required: 'Kies akkoord, niet akkoord of wijziging gevraagd.' },
     explanation: { tooLong: 'De toelichting is te lang (hoogstens 2.000 tekens).' },
     comment: { required: 'Schrijf eerst uw reactie.', tooLong: 'De reactie is te lang (hoogstens 4.000 tekens).' },
-    notSignatory: 'U bent geen ondertekenaar voor deze partij. Alleen wie de beheerder als ondertekenaar heeft aangewezen, beslist namens een partij.',
+    notSignatory:
+      'U bent geen ondertekenaar voor deze partij. Alleen wie de beheerder als ondertekenaar heeft aangewezen, beslist namens een partij.',
     notSigningParty: 'Deze partij ondertekent het pact niet, en heeft dus geen ondertekenaars.',
     notPartyMember: 'Deze persoon hoort niet bij deze partij. Een ondertekenaar komt uit de eigen organisatie van de partij.',
     unknownClause: 'Dit artikel bestaat niet (meer) in dit pact.',
     unknownThread: 'Deze discussie bestaat niet bij dit artikel.',
-    staleContent: 'De tekst van dit artikel is gewijzigd sinds u de pagina opende. Uw besluit is niet vastgelegd. Lees de nieuwe tekst hierboven en beslis opnieuw.',
+    staleContent:
+      'De tekst van dit artikel is gewijzigd sinds u de pagina opende. Uw besluit is niet vastgelegd. Lees de nieuwe tekst hierboven en beslis opnieuw.',
     notOpenForDecisions: 'Over de artikelen wordt nu niet beslist: het pact is getekend. Start eerst een wijziging.',
-    openClauses: 'Het pact kan nog niet worden getekend: niet iedere partij heeft akkoord gegeven op de huidige tekst van ieder artikel.',
-    invalidTransition: 'Deze statuswijziging kan nu niet. Vernieuw de pagina: misschien heeft iemand anders de status al gewijzigd.',
+    openClauses:
+      'Het pact kan nog niet worden getekend: niet iedere partij heeft akkoord gegeven op de huidige tekst van ieder artikel.',
+    invalidTransition:
+      'Deze statuswijziging kan nu niet. Vernieuw de pagina: misschien heeft iemand anders de status al gewijzigd.',
   },
 }

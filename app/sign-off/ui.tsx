@@ -38,7 +38,13 @@ export function WordDiff({ words }: { words: readonly WordChange[] }) {
       {words.map((word, index) => {
         const text = <TextWithLines text={word.text} />
         const space = index > 0 ? ' ' : null
-        if (word.op === 'equal') return <Fragment key={index}>{space}{text}</Fragment>
+        if (word.op === 'equal')
+          return (
+            <Fragment key={index}>
+              {space}
+              {text}
+            </Fragment>
+          )
         const Tag = word.op === 'insert' ? 'ins' : 'del'
         const label = t(word.op === 'insert' ? 'signoff.diff.inserted' : 'signoff.diff.deleted')
         return (
@@ -90,7 +96,13 @@ export function CompareForm({ pactId, numbers, from, to }: { pactId: string; num
         {t('signoff.compare.title')}
       </Heading>
       <Form method="get" action={`/pacts/${pactId}/vergelijken`} className="pw-inline-form pw-compare-form">
-        <Select id="compare-van" name="van" label={t('signoff.compare.from')} options={versionOptions} defaultValue={from ?? String(numbers.at(-1))} />
+        <Select
+          id="compare-van"
+          name="van"
+          label={t('signoff.compare.from')}
+          options={versionOptions}
+          defaultValue={from ?? String(numbers.at(-1))}
+        />
         <Select id="compare-naar" name="naar" label={t('signoff.compare.to')} options={targets} defaultValue={to ?? 'concept'} />
         <Button appearance="secondary">{t('signoff.compare.submit')}</Button>
       </Form>

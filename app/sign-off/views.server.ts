@@ -24,7 +24,11 @@ export async function decidedCanonicals(pactId: string, clauseId: string, hashes
 
 export async function userNames(userIds: readonly string[], db: Db = getDb()) {
   if (userIds.length === 0) return new Map<string, string>()
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(userIds)]).execute()
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute()
   return new Map(rows.map((row) => [row.id, row.name]))
 }
 
@@ -32,6 +36,12 @@ export async function userNames(userIds: readonly string[], db: Db = getDb()) {
 export async function signedVersion(pactId: string, number: number, db: Db = getDb()) {
   const version = Number.isSafeInteger(number) ? await getVersion(pactId, number, db) : null
   if (!version) return null
-  const [parties, names] = await Promise.all([listParties(pactId, db), userNames(version.decisions.map((decision) => decision.userId), db)])
+  const [parties, names] = await Promise.all([
+    listParties(pactId, db),
+    userNames(
+      version.decisions.map((decision) => decision.userId),
+      db,
+    ),
+  ])
   return { ...version, signatories: signatoriesOf(version.decisions, parties, names) }
 }

@@ -133,7 +133,12 @@ export function connectBenchClient(target: Target, room: string, cookie: string)
   const WebSocketClass = countingWebSocket({ cookie, origin: target.origin }, traffic, {
     onFrame(data) {
       if (client.firstStep2At !== null) return
-      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null
+      const bytes =
+        data instanceof ArrayBuffer
+          ? new Uint8Array(data)
+          : ArrayBuffer.isView(data)
+            ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+            : null
       // messageSync (0), then messageYjsSyncStep2 (1).
       if (bytes && bytes[0] === 0 && bytes[1] === 1) client.firstStep2At = now()
     },

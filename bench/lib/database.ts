@@ -38,7 +38,10 @@ export interface BenchPact {
 /** A pact in concept (so its document is editable) whose owner is its beheerder. */
 export async function createBenchPact(owner: BenchUser, title: string): Promise<BenchPact> {
   const organisationId = await createOrganisation({ name: `Gemeente ${newId()}`, kind: 'gemeente', userId: owner.id })
-  const pactId = await createPact({ title: `Benchmark: ${title}`, region: 'Benchregio', startYear: 2026, endYear: 2029, organisationId }, owner.id)
+  const pactId = await createPact(
+    { title: `Benchmark: ${title}`, region: 'Benchregio', startYear: 2026, endYear: 2029, organisationId },
+    owner.id,
+  )
   const party = await getDb().selectFrom('pact_parties').select('id').where('pact_id', '=', pactId).executeTakeFirstOrThrow()
   return { pactId, partyId: party.id, owner }
 }
@@ -59,12 +62,23 @@ export async function storeDocument(pactId: string, state: Uint8Array, log: read
     .execute(async (trx) => {
       await trx
         .insertInto('collab_documents')
-        .values({ pact_id: pactId, state: Buffer.from(state), compacted_through: 0, last_seq: log.length, created_at: createdAt, updated_at: createdAt })
+        .values({
+          pact_id: pactId,
+          state: Buffer.from(state),
+          compacted_through: 0,
+          last_seq: log.length,
+          created_at: createdAt,
+          updated_at: createdAt,
+        })
         .execute()
       for (let i = 0; i < log.length; i += 500) {
         await trx
           .insertInto('collab_updates')
-          .values(log.slice(i, i + 500).map((update, j) => ({ pact_id: pactId, seq: i + j + 1, payload: Buffer.from(update), created_at: createdAt })))
+          .values(
+            log
+              .slice(i, i + 500)
+              .map((update, j) => ({ pact_id: pactId, seq: i + j + 1, payload: Buffer.from(update), created_at: createdAt })),
+          )
           .execute()
       }
     })

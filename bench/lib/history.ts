@@ -95,7 +95,8 @@ export function generateHistory({ updates: target, seed }: { updates: number; se
     switch (kind) {
       case 'paragraph':
       case 'heading': {
-        const [element, text] = kind === 'heading' ? textElement('heading', { level: pick([2, 2, 3, 4]) }) : textElement('paragraph')
+        const [element, text] =
+          kind === 'heading' ? textElement('heading', { level: pick([2, 2, 3, 4]) }) : textElement('paragraph')
         return { kind, element, texts: [text] }
       }
       case 'bulletList': {
@@ -136,7 +137,16 @@ export function generateHistory({ updates: target, seed }: { updates: number; se
       return
     }
     const roll = random()
-    const kind: Kind = block.kind === 'heading' ? 'paragraph' : roll < 0.65 ? 'paragraph' : roll < 0.75 ? 'heading' : roll < 0.83 ? 'bulletList' : 'clause'
+    const kind: Kind =
+      block.kind === 'heading'
+        ? 'paragraph'
+        : roll < 0.65
+          ? 'paragraph'
+          : roll < 0.75
+            ? 'heading'
+            : roll < 0.83
+              ? 'bulletList'
+              : 'clause'
     const created = makeBlock(kind)
     fragment.insert(cursor.block + 1, [created.element])
     blocks.splice(cursor.block + 1, 0, created)

@@ -73,12 +73,21 @@ function parseLog(line: string): Record<string, unknown> | null {
   }
 }
 
-function waitForLine(child: ChildProcess, output: ReturnType<typeof collectOutput>, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+function waitForLine(
+  child: ChildProcess,
+  output: ReturnType<typeof collectOutput>,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     const existing = output.lines.map((line) => line.match(pattern)).find(Boolean)
     if (existing) return resolve(existing)
-    const timer = setTimeout(() => done(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output.lines.join('\n')}`)), timeoutMs)
-    const onExit = (code: number | null) => done(new Error(`server exited (${code}) before printing ${pattern}:\n${output.lines.join('\n')}`))
+    const timer = setTimeout(
+      () => done(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output.lines.join('\n')}`)),
+      timeoutMs,
+    )
+    const onExit = (code: number | null) =>
+      done(new Error(`server exited (${code}) before printing ${pattern}:\n${output.lines.join('\n')}`))
     const listener = (line: string) => {
       const match = line.match(pattern)
       if (match) done(null, match)
@@ -110,7 +119,8 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
 function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }
   // Never let the reference server persist, nor ours pick up a developer's settings.
-  for (const name of ['YPERSISTENCE', 'CALLBACK_URL', 'PACTWERK_ORIGIN', 'TRUST_PROXY', 'DATABASE_URL', 'NODE_OPTIONS']) delete env[name]
+  for (const name of ['YPERSISTENCE', 'CALLBACK_URL', 'PACTWERK_ORIGIN', 'TRUST_PROXY', 'DATABASE_URL', 'NODE_OPTIONS'])
+    delete env[name]
   return env
 }
 
@@ -152,14 +162,27 @@ function withLogHelpers(
 }
 
 /** The production build, started the way tests/support/built-server.ts and `npm start` do. */
-export async function startOurServer(root: string, dataDir: string, logLevel = 'info', env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+export async function startOurServer(
+  root: string,
+  dataDir: string,
+  logLevel = 'info',
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningServer> {
   // Someone may be rebuilding meanwhile (a build empties build/ first): give it time.
   const entry = path.join(root, 'build/server/index.js')
   for (let waited = 0; !existsSync(entry) && waited < 180; waited++) await new Promise((resolve) => setTimeout(resolve, 1_000))
   if (!existsSync(entry)) throw new Error('build/server/index.js is missing: run `npm run build` first')
   const child = spawn(process.execPath, [...preloadArgs(root), 'server/main.js'], {
     cwd: root,
-    env: { ...baseEnv(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', PACTWERK_DATA_DIR: dataDir, LOG_LEVEL: logLevel, ...env },
+    env: {
+      ...baseEnv(),
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PACTWERK_DATA_DIR: dataDir,
+      LOG_LEVEL: logLevel,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output = collectOutput(child)

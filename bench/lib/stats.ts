@@ -91,7 +91,11 @@ export function machineCpu(): { busy: number; steal: number; total: number } | n
     // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is already in user)
     const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number)
     const total = user + nice + system + idle + iowait + irq + softirq + steal
-    return { busy: (user + nice + system + irq + softirq) / CLOCK_TICKS_PER_SECOND, steal: steal / CLOCK_TICKS_PER_SECOND, total: total / CLOCK_TICKS_PER_SECOND }
+    return {
+      busy: (user + nice + system + irq + softirq) / CLOCK_TICKS_PER_SECOND,
+      steal: steal / CLOCK_TICKS_PER_SECOND,
+      total: total / CLOCK_TICKS_PER_SECOND,
+    }
   } catch {
     return null
   }
@@ -101,7 +105,10 @@ export function machineCpu(): { busy: number; steal: number; total: number } | n
  * Waits (at most `maxMs`) until the machine is quiet: less than `busyPercent` of one core used
  * over one second. Other work on the machine (a test run, a build) distorts every figure.
  */
-export async function waitForQuietMachine(maxMs: number, busyPercent = 30): Promise<{ waitedMs: number; busyPercent: number | null }> {
+export async function waitForQuietMachine(
+  maxMs: number,
+  busyPercent = 30,
+): Promise<{ waitedMs: number; busyPercent: number | null }> {
   const started = Date.now()
   let last: number
   do {

@@ -52,7 +52,9 @@ describe('recheckAccess', () => {
     expect(signedOut).toEqual({ status: 'ended', code: CloseCode.sessionEnded, reason: 'session-ended' })
 
     const outsider = { ...identityOf(member), pactId: (await createTestPact()).pactId }
-    expect(await recheckAccess([outsider])).toEqual([{ status: 'ended', code: CloseCode.accessRevoked, reason: 'access-revoked' }])
+    expect(await recheckAccess([outsider])).toEqual([
+      { status: 'ended', code: CloseCode.accessRevoked, reason: 'access-revoked' },
+    ])
     // The pages' rule for a session's end (sessionFreshness): expired at its expiry, not a moment later.
     const session = await getDb()
       .selectFrom('sessions')

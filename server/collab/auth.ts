@@ -37,8 +37,7 @@ export function isAllowedOrigin(
 }
 
 export type UpgradeDecision =
-  | { allowed: true; identity: CollabIdentity }
-  | { allowed: false; status: 401 | 404; reason: 'no-session' | 'no-access' }
+  { allowed: true; identity: CollabIdentity } | { allowed: false; status: 401 | 404; reason: 'no-session' | 'no-access' }
 
 export async function authenticateUpgrade(request: IncomingMessage, pactId: string): Promise<UpgradeDecision> {
   const authenticated = await getAuthenticatedUser(request.headers.cookie)

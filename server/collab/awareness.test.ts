@@ -131,7 +131,9 @@ describe('Presence', () => {
       code: CloseCode.invalidPayload,
       reason: 'malformed-awareness',
     })
-    expect(refusal(() => presence.applyFromConnection(alice, awarenessUpdate([1, 0, [1, 2]]))).code).toBe(CloseCode.invalidPayload)
+    expect(refusal(() => presence.applyFromConnection(alice, awarenessUpdate([1, 0, [1, 2]]))).code).toBe(
+      CloseCode.invalidPayload,
+    )
     expect(refusal(() => presence.applyFromConnection(alice, awarenessUpdate([1, 0, { note: 'x'.repeat(200) }]))).code).toBe(
       CloseCode.messageTooBig,
     )

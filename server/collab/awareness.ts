@@ -1,6 +1,12 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, outdatedTimeout, removeAwarenessStates } from 'y-protocols/awareness'
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  outdatedTimeout,
+  removeAwarenessStates,
+} from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { CloseCode, RefusalError } from './close-codes.ts'
 import { FROM_OTHER_INSTANCE } from './fanout.ts'
@@ -187,7 +193,8 @@ export class Presence {
   }
 
   private parseState(json: string): AwarenessState | null {
-    if (json.length > this.limits.maxAwarenessStateBytes) throw new RefusalError(CloseCode.messageTooBig, 'awareness-state-too-large')
+    if (json.length > this.limits.maxAwarenessStateBytes)
+      throw new RefusalError(CloseCode.messageTooBig, 'awareness-state-too-large')
     let state: unknown
     try {
       state = JSON.parse(json)

@@ -109,13 +109,18 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     compactAfterUpdates: options.compactAfterUpdates ?? DEFAULTS.compactAfterUpdates,
     catchUpIntervalMs: options.catchUpIntervalMs,
     log,
-    onDocumentChanged: (document) => options.onDocumentChanged?.({ pactId: document.pactId, doc: document.doc, writers: document.writers }),
+    onDocumentChanged: (document) =>
+      options.onDocumentChanged?.({ pactId: document.pactId, doc: document.doc, writers: document.writers }),
   })
   // No permessage-deflate: Yjs updates are compact binary already, and it costs memory per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false })
   const connections = new Set<CollabConnection>()
   const allowedOrigins = options.allowedOrigins ?? []
-  const monitor = startAccessMonitor(options.accessRecheckIntervalMs ?? DEFAULTS.accessRecheckIntervalMs, () => [...connections], log)
+  const monitor = startAccessMonitor(
+    options.accessRecheckIntervalMs ?? DEFAULTS.accessRecheckIntervalMs,
+    () => [...connections],
+    log,
+  )
   const heartbeat = setInterval(() => {
     for (const connection of connections) connection.heartbeat()
   }, options.heartbeatIntervalMs ?? DEFAULTS.heartbeatIntervalMs)

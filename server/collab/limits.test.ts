@@ -39,6 +39,8 @@ describe('checkFrame', () => {
   })
 
   it('lets a maximal message through on a fresh connection by default', () => {
-    expect(() => checkFrame(new ArrayBuffer(DEFAULT_LIMITS.maxMessageBytes), true, createSendBudget(DEFAULT_LIMITS))).not.toThrow()
+    expect(() =>
+      checkFrame(new ArrayBuffer(DEFAULT_LIMITS.maxMessageBytes), true, createSendBudget(DEFAULT_LIMITS)),
+    ).not.toThrow()
   })
 })

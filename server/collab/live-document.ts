@@ -429,7 +429,10 @@ export class LiveDocument {
       const { mergedRows, stateBytes } = await this.options.store.compact(this.pactId)
       this.logLength = Math.max(0, this.logLength - mergedRows)
       if (mergedRows > 0) {
-        this.options.log.info({ mergedRows, stateBytes, ms: Math.round(performance.now() - started) }, 'collab document compacted')
+        this.options.log.info(
+          { mergedRows, stateBytes, ms: Math.round(performance.now() - started) },
+          'collab document compacted',
+        )
       }
     } catch (error) {
       this.options.log.error({ err: error }, 'collab compaction failed; the log is kept and retried later')

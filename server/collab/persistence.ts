@@ -57,8 +57,7 @@ export type FoldUpdates = (updates: readonly Uint8Array[]) => Promise<Uint8Array
 export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = compactUpdatesOffThread): DocumentStore {
   // One consistent snapshot of state and log: on SQLite every transaction is one, on
   // PostgreSQL only from repeatable read up (read committed could see a compaction half-way).
-  const readTransaction = () =>
-    isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
+  const readTransaction = () => (isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction())
 
   async function readStored(pactId: string) {
     return readTransaction().execute(async (trx) => {
@@ -93,7 +92,14 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
       const now = nowIso()
       const result = await db
         .insertInto('collab_documents')
-        .values({ pact_id: pactId, state: toBlob(initialState), compacted_through: 0, last_seq: 0, created_at: now, updated_at: now })
+        .values({
+          pact_id: pactId,
+          state: toBlob(initialState),
+          compacted_through: 0,
+          last_seq: 0,
+          created_at: now,
+          updated_at: now,
+        })
         .onConflict((oc) => oc.column('pact_id').doNothing())
         .executeTakeFirst()
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
@@ -109,14 +115,21 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
           .where('pact_id', '=', pactId)
           .returning('last_seq')
           .executeTakeFirstOrThrow()
-        await trx.insertInto('collab_updates').values({ pact_id: pactId, seq, payload: toBlob(update), created_at: nowIso() }).execute()
+        await trx
+          .insertInto('collab_updates')
+          .values({ pact_id: pactId, seq, payload: toBlob(update), created_at: nowIso() })
+          .execute()
         return seq
       })
     },
 
     async readSince(pactId, afterSeq) {
       return readTransaction().execute(async (trx) => {
-        const document = await trx.selectFrom('collab_documents').select('last_seq').where('pact_id', '=', pactId).executeTakeFirst()
+        const document = await trx
+          .selectFrom('collab_documents')
+          .select('last_seq')
+          .where('pact_id', '=', pactId)
+          .executeTakeFirst()
         if (!document) return null
         if (document.last_seq <= afterSeq) return { updates: [], lastSeq: document.last_seq }
         const rows = await trx
@@ -128,7 +141,11 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
           .execute()
         const updates = rows.map((row) => toBytes(row.payload))
         if (rows[0]?.seq !== afterSeq + 1) {
-          const { state } = await trx.selectFrom('collab_documents').select('state').where('pact_id', '=', pactId).executeTakeFirstOrThrow()
+          const { state } = await trx
+            .selectFrom('collab_documents')
+            .select('state')
+            .where('pact_id', '=', pactId)
+            .executeTakeFirstOrThrow()
           updates.unshift(toBytes(state))
         }
         return { updates, lastSeq: document.last_seq }
@@ -154,7 +171,10 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
         if (Number(result.numUpdatedRows) !== 1) return false
         // Exactly the rows that were merged: a row committed meanwhile stays for the next round.
         for (let i = 0; i < logIds.length; i += DELETE_CHUNK) {
-          await trx.deleteFrom('collab_updates').where('id', 'in', logIds.slice(i, i + DELETE_CHUNK)).execute()
+          await trx
+            .deleteFrom('collab_updates')
+            .where('id', 'in', logIds.slice(i, i + DELETE_CHUNK))
+            .execute()
         }
         return true
       })

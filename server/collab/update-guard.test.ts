@@ -62,7 +62,10 @@ describe('the update guard refuses what the schema does not allow', () => {
 
   it('refuses additions inside content that was stored before the guard existed, but lets it be deleted', () => {
     const server = serverDoc()
-    Y.applyUpdate(server, clientUpdate(server, (c) => fragment(c).insert(0, [new Y.Map() as never])))
+    Y.applyUpdate(
+      server,
+      clientUpdate(server, (c) => fragment(c).insert(0, [new Y.Map() as never])),
+    )
     Y.applyUpdate(server, clientUpdate(server, nested(200)))
     const stored = fragment(server).get(0) as Y.XmlElement
     expect(stored.nodeName).toBe('bulletList')
@@ -72,10 +75,22 @@ describe('the update guard refuses what the schema does not allow', () => {
       current.insert(0, [new Y.XmlElement('paragraph')])
     })
     expect(reasonOf(checkUpdate(server, deepest))).toMatch(/too-deep/)
-    expect(reasonOf(checkUpdate(server, clientUpdate(server, (c) => (fragment(c).get(1) as unknown as Y.Map<number>).set('x', 1))))).toMatch(
-      /not-in-schema/,
-    )
-    expect(reasonOf(checkUpdate(server, clientUpdate(server, (c) => fragment(c).delete(0, 2))))).toBeNull()
+    expect(
+      reasonOf(
+        checkUpdate(
+          server,
+          clientUpdate(server, (c) => (fragment(c).get(1) as unknown as Y.Map<number>).set('x', 1)),
+        ),
+      ),
+    ).toMatch(/not-in-schema/)
+    expect(
+      reasonOf(
+        checkUpdate(
+          server,
+          clientUpdate(server, (c) => fragment(c).delete(0, 2)),
+        ),
+      ),
+    ).toBeNull()
   })
 })
 
@@ -98,7 +113,9 @@ describe('the update guard lets every edit of the editor through', () => {
       if (refusal) refusals.push(refusal)
       else Y.applyUpdate(server, update)
     })
-    editor = new Editor({ extensions: [...pactExtensions(), Collaboration.configure({ document: client, field: DOCUMENT_FIELD })] })
+    editor = new Editor({
+      extensions: [...pactExtensions(), Collaboration.configure({ document: client, field: DOCUMENT_FIELD })],
+    })
     const e = editor
     const inFirstParagraph = () => {
       let target = -1
@@ -173,6 +190,13 @@ describe('the update guard lets every edit of the editor through', () => {
 
   it('leaves other top-level names alone: no reader looks at them', () => {
     const server = serverDoc()
-    expect(reasonOf(checkUpdate(server, clientUpdate(server, (c) => c.getText('notities').insert(0, 'vrij'))))).toBeNull()
+    expect(
+      reasonOf(
+        checkUpdate(
+          server,
+          clientUpdate(server, (c) => c.getText('notities').insert(0, 'vrij')),
+        ),
+      ),
+    ).toBeNull()
   })
 })

@@ -168,7 +168,9 @@ class UpdateCheck {
       }
       if (struct instanceof Y.Skip) continue
       const last = list.at(-1)
-      const end = last ? Math.max(last.id.clock + last.length, Y.getState(this.doc.store, client)) : Y.getState(this.doc.store, client)
+      const end = last
+        ? Math.max(last.id.clock + last.length, Y.getState(this.doc.store, client))
+        : Y.getState(this.doc.store, client)
       if (clock > end) return `${INCOMPLETE}: client ${client} continues at ${clock}, known up to ${end}`
       list.push(struct)
     }
@@ -206,7 +208,8 @@ class UpdateCheck {
     // A subdocument anywhere, even under another top-level name: the server would hold a Y.Doc per one.
     if (content instanceof Y.ContentDoc) return 'subdocument'
     if (place.kind === 'refused') return place.reason
-    if (content instanceof Y.ContentType && place.depth + 1 > this.limits.maxDepth) return `too-deep: over ${this.limits.maxDepth} levels`
+    if (content instanceof Y.ContentType && place.depth + 1 > this.limits.maxDepth)
+      return `too-deep: over ${this.limits.maxDepth} levels`
     switch (place.kind) {
       case 'node':
         return parentSub === null ? this.checkChild(place.node, content) : checkAttribute(place.node, parentSub, content)
@@ -278,7 +281,8 @@ class UpdateCheck {
       }
       if (this.isKnown(neighbour.client, neighbour.clock)) {
         const struct = Y.getItem(this.doc.store, neighbour)
-        found = struct instanceof Y.Item ? { place: this.placeOfType(struct.parent as SharedType), parentSub: struct.parentSub } : GONE
+        found =
+          struct instanceof Y.Item ? { place: this.placeOfType(struct.parent as SharedType), parentSub: struct.parentSub } : GONE
         break
       }
       const next = this.inUpdate(neighbour)
@@ -353,14 +357,16 @@ function rootPlace(name: string, schema: Schema): Place {
 function placeInside(outer: Place, parentSub: string | null, type: SharedType): Place {
   if (outer.kind === 'gone' || outer.kind === 'refused') return outer
   // Attributes in the text are plain values; only the model's maps hold types under a key.
-  if (parentSub !== null && outer.kind !== 'model-map' && outer.kind !== 'foreign') return refused('not-in-schema: a type as an attribute')
+  if (parentSub !== null && outer.kind !== 'model-map' && outer.kind !== 'foreign')
+    return refused('not-in-schema: a type as an attribute')
   const depth = outer.depth + 1
   switch (outer.kind) {
     case 'node': {
       const { schema } = schemaRules()
       if (type.constructor === Y.XmlText) return { kind: 'text', node: outer.node, depth }
       const name = type.constructor === Y.XmlElement ? (type as Y.XmlElement).nodeName : null
-      if (name && Object.hasOwn(schema.nodes, name) && !schema.nodes[name].isText) return { kind: 'node', node: schema.nodes[name], depth }
+      if (name && Object.hasOwn(schema.nodes, name) && !schema.nodes[name].isText)
+        return { kind: 'node', node: schema.nodes[name], depth }
       return refused(`not-in-schema: inside ${describeType(type)}`)
     }
     case 'text':
@@ -395,9 +401,11 @@ function isAttributeValue(defaultValue: unknown, key: string, value: unknown): b
 }
 
 function checkModelContent(kind: 'model-map' | 'model-array', parentSub: string | null, content: Content): Reason {
-  if ((kind === 'model-map') !== (parentSub !== null)) return `not-in-model: ${kind === 'model-map' ? 'list entry in a map' : 'key in an array'}`
+  if ((kind === 'model-map') !== (parentSub !== null))
+    return `not-in-model: ${kind === 'model-map' ? 'list entry in a map' : 'key in an array'}`
   if (content instanceof Y.ContentAny) return null
-  if (content instanceof Y.ContentType && (content.type.constructor === Y.Map || content.type.constructor === Y.Array)) return null
+  if (content instanceof Y.ContentType && (content.type.constructor === Y.Map || content.type.constructor === Y.Array))
+    return null
   return `not-in-model: ${describeContent(content)}`
 }
 
@@ -426,7 +434,9 @@ function describeType(type: SharedType): string {
 }
 
 function describeContent(content: Content): string {
-  return content instanceof Y.ContentType ? describeType(content.type) : (CONTENT_NAMES.get(content.constructor) ?? 'unknown content')
+  return content instanceof Y.ContentType
+    ? describeType(content.type)
+    : (CONTENT_NAMES.get(content.constructor) ?? 'unknown content')
 }
 
 function isFiniteNumber(value: unknown): value is number {

@@ -95,7 +95,9 @@ describe('under attack', () => {
     expect((await fetch(`${baseURL()}/`, { headers: { Cookie: cookie } })).status).toBe(200)
     const pacts = await fetch(`${baseURL()}/pacts`, { headers: { Cookie: cookie }, redirect: 'manual' })
     expect(pacts.status).toBe(302)
-    const socket = new WebSocket(`${baseURL().replace('http', 'ws')}/collab/bestaat-niet`, { headers: { Cookie: cookie, Origin: baseURL() } })
+    const socket = new WebSocket(`${baseURL().replace('http', 'ws')}/collab/bestaat-niet`, {
+      headers: { Cookie: cookie, Origin: baseURL() },
+    })
     const status = await new Promise<number>((resolve) => {
       socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0))
       socket.once('open', () => resolve(101))

@@ -19,7 +19,10 @@ const PASSWORD = 'een heel goed wachtwoord'
 const db = () => getDb()
 
 async function count(table: 'users' | 'pacts' | 'pact_parties' | 'pact_members' | 'sessions' | 'invitations' | 'audit_events') {
-  const row = await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db()
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -47,7 +50,12 @@ beforeAll(async () => {
 
 describe('sign-up', () => {
   it('creates the account and continues to sign-in', async () => {
-    const result = await post(signUp.action, '/aanmelden', { name: 'Anouk', email: 'Anouk@Example.nl', password: PASSWORD, redirectTo: '/organisaties' })
+    const result = await post(signUp.action, '/aanmelden', {
+      name: 'Anouk',
+      email: 'Anouk@Example.nl',
+      password: PASSWORD,
+      redirectTo: '/organisaties',
+    })
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toBe('/inloggen?aangemeld=1&redirectTo=%2Forganisaties')
     const stored = await db().selectFrom('users').selectAll().where('email', '=', 'anouk@example.nl').executeTakeFirstOrThrow()
@@ -57,12 +65,18 @@ describe('sign-up', () => {
 
   it('answers a taken address exactly as a new one, and leaves the existing account alone', async () => {
     const before = await db().selectFrom('users').selectAll().where('email', '=', 'anouk@example.nl').executeTakeFirstOrThrow()
-    const taken = await post(signUp.action, '/aanmelden', { name: 'Indringer', email: 'anouk@example.nl', password: 'een ander wachtwoord' })
+    const taken = await post(signUp.action, '/aanmelden', {
+      name: 'Indringer',
+      email: 'anouk@example.nl',
+      password: 'een ander wachtwoord',
+    })
     const fresh = await post(signUp.action, '/aanmelden', { name: 'Nieuw', email: 'nieuw@example.nl', password: PASSWORD })
     expect(taken.status).toBe(fresh.status)
     expect(taken.body).toEqual(fresh.body)
     expect([...taken.headers]).toEqual([...fresh.headers])
-    expect(await db().selectFrom('users').selectAll().where('email', '=', 'anouk@example.nl').executeTakeFirstOrThrow()).toEqual(before)
+    expect(await db().selectFrom('users').selectAll().where('email', '=', 'anouk@example.nl').executeTakeFirstOrThrow()).toEqual(
+      before,
+    )
   })
 
   it('refuses a malformed address, a short password and a missing name, saving nothing', async () => {
@@ -84,7 +98,11 @@ describe('sign-up', () => {
 
 describe('sign-in and sign-out', () => {
   it('signs in with the right password and out again', async () => {
-    const result = await post(signIn.action, '/inloggen', { email: 'anouk@example.nl', password: PASSWORD, redirectTo: '/organisaties' })
+    const result = await post(signIn.action, '/inloggen', {
+      email: 'anouk@example.nl',
+      password: PASSWORD,
+      redirectTo: '/organisaties',
+    })
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toBe('/organisaties')
     const cookie = sessionCookieFrom(result.headers)
@@ -98,18 +116,39 @@ describe('sign-in and sign-out', () => {
   })
 
   it('never redirects to another site after signing in or signing up', async () => {
-    for (const redirectTo of ['//evil.example', '/\t/evil.example', '/\n/evil.example', '/\\evil.example', 'https://evil.example/']) {
+    for (const redirectTo of [
+      '//evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\\evil.example',
+      'https://evil.example/',
+    ]) {
       const result = await post(signIn.action, '/inloggen', { email: 'anouk@example.nl', password: PASSWORD, redirectTo })
       expect(result.status).toBe(302)
       expect(result.headers.get('Location')).toBe('/pacts')
-      const signedUp = await post(signUp.action, '/aanmelden', { name: 'Anouk', email: 'anouk@example.nl', password: PASSWORD, redirectTo })
+      const signedUp = await post(signUp.action, '/aanmelden', {
+        name: 'Anouk',
+        email: 'anouk@example.nl',
+        password: PASSWORD,
+        redirectTo,
+      })
       expect(signedUp.headers.get('Location')).toBe('/inloggen?aangemeld=1')
     }
   })
 
   it('says the same for an unknown address and a wrong password', async () => {
-    const wrong = await post(signIn.action, '/inloggen', { email: 'anouk@example.nl', password: 'niet het wachtwoord' }, { clientAddress: '198.51.100.7' })
-    const unknown = await post(signIn.action, '/inloggen', { email: 'niemand@example.nl', password: 'niet het wachtwoord' }, { clientAddress: '198.51.100.7' })
+    const wrong = await post(
+      signIn.action,
+      '/inloggen',
+      { email: 'anouk@example.nl', password: 'niet het wachtwoord' },
+      { clientAddress: '198.51.100.7' },
+    )
+    const unknown = await post(
+      signIn.action,
+      '/inloggen',
+      { email: 'niemand@example.nl', password: 'niet het wachtwoord' },
+      { clientAddress: '198.51.100.7' },
+    )
     expect(wrong.body.error['']).toEqual(['errors.signIn.invalid'])
     expect(unknown.body.error['']).toEqual(['errors.signIn.invalid'])
     expect([wrong.status, unknown.status]).toEqual([400, 400])
@@ -119,7 +158,12 @@ describe('sign-in and sign-out', () => {
     await signUpAs('Doelwit', 'doelwit@example.nl')
     const guesses = await Promise.all(
       Array.from({ length: 30 }, (_, attempt) =>
-        post(signIn.action, '/inloggen', { email: 'doelwit@example.nl', password: `fout-${attempt}` }, { clientAddress: `203.0.113.${attempt}` }),
+        post(
+          signIn.action,
+          '/inloggen',
+          { email: 'doelwit@example.nl', password: `fout-${attempt}` },
+          { clientAddress: `203.0.113.${attempt}` },
+        ),
       ),
     )
     const answers = guesses.map((guess) => guess.body.error[''][0])
@@ -129,16 +173,32 @@ describe('sign-in and sign-out', () => {
   })
 
   it('lets the owner in from a browser that signed in before, however many guesses others made', async () => {
-    const first = await post(signIn.action, '/inloggen', { email: 'eigenaar@example.nl', password: PASSWORD }, { clientAddress: '192.0.2.50' })
+    const first = await post(
+      signIn.action,
+      '/inloggen',
+      { email: 'eigenaar@example.nl', password: PASSWORD },
+      { clientAddress: '192.0.2.50' },
+    )
     expect(first.status).toBe(400) // no such account yet
     await post(signUp.action, '/aanmelden', { name: 'Eigenaar', email: 'eigenaar@example.nl', password: PASSWORD })
-    const signedIn = await post(signIn.action, '/inloggen', { email: 'eigenaar@example.nl', password: PASSWORD }, { clientAddress: '192.0.2.50' })
+    const signedIn = await post(
+      signIn.action,
+      '/inloggen',
+      { email: 'eigenaar@example.nl', password: PASSWORD },
+      { clientAddress: '192.0.2.50' },
+    )
     const device = deviceCookieFrom(signedIn.headers)
-    expect(signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith(device))).toMatch(/HttpOnly; SameSite=Lax; Max-Age=31536000/)
+    expect(signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith(device))).toMatch(
+      /HttpOnly; SameSite=Lax; Max-Age=31536000/,
+    )
 
     // Someone guessed at the account, from the proxy address everyone shares, for long enough
     // that both must wait the longest delay.
-    const guessed = { failures: 40, blocked_until: new Date(Date.now() + MAX_DELAY_MS).toISOString(), updated_at: new Date().toISOString() }
+    const guessed = {
+      failures: 40,
+      blocked_until: new Date(Date.now() + MAX_DELAY_MS).toISOString(),
+      updated_at: new Date().toISOString(),
+    }
     await db().deleteFrom('sign_in_throttle').execute()
     await db()
       .insertInto('sign_in_throttle')
@@ -149,15 +209,30 @@ describe('sign-in and sign-out', () => {
       ])
       .execute()
 
-    const blocked = await post(signIn.action, '/inloggen', { email: 'eigenaar@example.nl', password: PASSWORD }, { clientAddress: '192.0.2.50' })
+    const blocked = await post(
+      signIn.action,
+      '/inloggen',
+      { email: 'eigenaar@example.nl', password: PASSWORD },
+      { clientAddress: '192.0.2.50' },
+    )
     expect(blocked.body.error['']).toEqual(['errors.signIn.tooManyAttempts'])
 
-    const owner = await post(signIn.action, '/inloggen', { email: 'eigenaar@example.nl', password: PASSWORD }, { clientAddress: '192.0.2.50', cookie: device })
+    const owner = await post(
+      signIn.action,
+      '/inloggen',
+      { email: 'eigenaar@example.nl', password: PASSWORD },
+      { clientAddress: '192.0.2.50', cookie: device },
+    )
     expect(owner.status).toBe(302)
     expect(sessionCookieFrom(owner.headers)).toBeTruthy()
 
     // The device cookie is worth nothing for another account.
-    const other = await post(signIn.action, '/inloggen', { email: 'doelwit@example.nl', password: PASSWORD }, { clientAddress: '192.0.2.50', cookie: device })
+    const other = await post(
+      signIn.action,
+      '/inloggen',
+      { email: 'doelwit@example.nl', password: PASSWORD },
+      { clientAddress: '192.0.2.50', cookie: device },
+    )
     expect(other.body.error['']).toEqual(['errors.signIn.tooManyAttempts'])
   })
 
@@ -175,28 +250,52 @@ describe('pacts, parties and invitations', () => {
 
   beforeAll(async () => {
     owner = await signUpAs('Beheerder', 'beheer@gemeente.example')
-    organisationId = await createOrganisation({ name: 'Gemeente Testdorp', kind: 'gemeente', userId: await userId('beheer@gemeente.example') })
+    organisationId = await createOrganisation({
+      name: 'Gemeente Testdorp',
+      kind: 'gemeente',
+      userId: await userId('beheer@gemeente.example'),
+    })
   })
 
   it('refuses an empty title and a period that ends before it starts, saving nothing', async () => {
     const before = await count('pacts')
-    const empty = await post(pactNew.action, '/pacts/nieuw', { title: '', region: 'Testdorp', startYear: '2027', endYear: '2030', organisationId }, { cookie: owner })
+    const empty = await post(
+      pactNew.action,
+      '/pacts/nieuw',
+      { title: '', region: 'Testdorp', startYear: '2027', endYear: '2030', organisationId },
+      { cookie: owner },
+    )
     expect(empty.status).toBe(400)
     expect(empty.body.error.title).toEqual(['errors.title.required'])
-    const backwards = await post(pactNew.action, '/pacts/nieuw', { title: 'Pact', region: 'Testdorp', startYear: '2030', endYear: '2027', organisationId }, { cookie: owner })
+    const backwards = await post(
+      pactNew.action,
+      '/pacts/nieuw',
+      { title: 'Pact', region: 'Testdorp', startYear: '2030', endYear: '2027', organisationId },
+      { cookie: owner },
+    )
     expect(backwards.body.error.endYear).toEqual(['errors.period.endBeforeStart'])
     expect(await count('pacts')).toBe(before)
   })
 
   it('refuses an organisation the user does not belong to', async () => {
     const stranger = await signUpAs('Vreemde', 'vreemd@example.nl')
-    const result = await post(pactNew.action, '/pacts/nieuw', { title: 'Pact', region: 'X', startYear: '2027', endYear: '2030', organisationId }, { cookie: stranger })
+    const result = await post(
+      pactNew.action,
+      '/pacts/nieuw',
+      { title: 'Pact', region: 'X', startYear: '2027', endYear: '2030', organisationId },
+      { cookie: stranger },
+    )
     expect(result.status).toBe(422)
     expect(result.body.error.organisationId).toEqual(['errors.organisation.required'])
   })
 
   it('creates a pact in concept with the creator as beheerder of the first signing party', async () => {
-    const result = await post(pactNew.action, '/pacts/nieuw', { title: 'Pact Testdorp', region: 'Testdorp', startYear: '2027', endYear: '2030', organisationId }, { cookie: owner })
+    const result = await post(
+      pactNew.action,
+      '/pacts/nieuw',
+      { title: 'Pact Testdorp', region: 'Testdorp', startYear: '2027', endYear: '2030', organisationId },
+      { cookie: owner },
+    )
     expect(result.status).toBe(302)
     pactId = result.headers.get('Location')!.split('/').pop()!
     const overview = await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: owner, params: { pactId } })
@@ -213,9 +312,20 @@ describe('pacts, parties and invitations', () => {
   it('answers 404 for someone else’s pact, and for one that does not exist', async () => {
     const stranger = await signUpAs('Buitenstaander', 'buiten@example.nl')
     expect((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: stranger, params: { pactId } })).status).toBe(404)
-    expect((await get(pactOverview.loader, '/pacts/bestaat-niet', { cookie: stranger, params: { pactId: 'bestaat-niet' } })).status).toBe(404)
+    expect(
+      (await get(pactOverview.loader, '/pacts/bestaat-niet', { cookie: stranger, params: { pactId: 'bestaat-niet' } })).status,
+    ).toBe(404)
     expect((await get(pactLayout.loader, `/pacts/${pactId}`, { cookie: stranger, params: { pactId } })).status).toBe(404)
-    expect((await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'add-party', name: 'X', kind: 'overig' }, { cookie: stranger, params: { pactId } })).status).toBe(404)
+    expect(
+      (
+        await post(
+          pactSettings.action,
+          `/pacts/${pactId}/instellingen`,
+          { intent: 'add-party', name: 'X', kind: 'overig' },
+          { cookie: stranger, params: { pactId } },
+        )
+      ).status,
+    ).toBe(404)
   })
 
   it('adds a party and invites a person who joins with the right access; the link then stops working', async () => {
@@ -248,7 +358,11 @@ describe('pacts, parties and invitations', () => {
 
     const reader = await signUpAs('Lezer', 'lezer@zorg.example')
     const preview = await get(invitation.loader, path, { cookie: reader, params: { token } })
-    expect(preview.body.invitation).toMatchObject({ pactTitle: 'Pact Testdorp', access: 'lezer', organisationName: 'Zorg Testdorp' })
+    expect(preview.body.invitation).toMatchObject({
+      pactTitle: 'Pact Testdorp',
+      access: 'lezer',
+      organisationName: 'Zorg Testdorp',
+    })
     const accepted = await post(invitation.action, path, {}, { cookie: reader, params: { token } })
     expect(accepted.headers.get('Location')).toBe(`/pacts/${pactId}`)
 
@@ -257,11 +371,19 @@ describe('pacts, parties and invitations', () => {
     expect(seen.body.navigation.map((item: { key: string }) => item.key)).not.toContain('settings')
     // The page shows members' names only: no e-mail address reaches it.
     expect(JSON.stringify(seen.body)).not.toContain('@')
-    expect(JSON.stringify((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })).body)).not.toContain('@')
-    expect(JSON.stringify((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: owner, params: { pactId } })).body)).not.toContain('@')
+    expect(
+      JSON.stringify((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: reader, params: { pactId } })).body),
+    ).not.toContain('@')
+    expect(
+      JSON.stringify(
+        (await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: owner, params: { pactId } })).body,
+      ),
+    ).not.toContain('@')
     // Pact access only: the party's organisation did not gain a member, so the reader neither
     // sees its people nor creates pacts in its name.
-    const partyOrganisationId = (await db().selectFrom('pact_parties').select('organisation_id').where('id', '=', party.id).executeTakeFirstOrThrow()).organisation_id
+    const partyOrganisationId = (
+      await db().selectFrom('pact_parties').select('organisation_id').where('id', '=', party.id).executeTakeFirstOrThrow()
+    ).organisation_id
     expect((await get(organisations.loader, '/organisaties', { cookie: reader })).body.organisations).toEqual([])
     const inItsName = await post(
       pactNew.action,
@@ -271,8 +393,19 @@ describe('pacts, parties and invitations', () => {
     )
     expect(inItsName.body.error.organisationId).toEqual(['errors.organisation.required'])
     // A lezer cannot reach the settings, nor change them.
-    expect((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: reader, params: { pactId } })).status).toBe(403)
-    expect((await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'invite', partyId: party.id, access: 'beheerder' }, { cookie: reader, params: { pactId } })).status).toBe(403)
+    expect((await get(pactSettings.loader, `/pacts/${pactId}/instellingen`, { cookie: reader, params: { pactId } })).status).toBe(
+      403,
+    )
+    expect(
+      (
+        await post(
+          pactSettings.action,
+          `/pacts/${pactId}/instellingen`,
+          { intent: 'invite', partyId: party.id, access: 'beheerder' },
+          { cookie: reader, params: { pactId } },
+        )
+      ).status,
+    ).toBe(403)
 
     const latecomer = await signUpAs('Te laat', 'laat@zorg.example')
     const reused = await post(invitation.action, path, {}, { cookie: latecomer, params: { token } })
@@ -294,36 +427,71 @@ describe('pacts, parties and invitations', () => {
     expect(JSON.stringify(seen.body)).not.toContain('@')
     const managed = await get(organisations.loader, '/organisaties', { cookie: owner })
     const members = managed.body.organisations.find((organisation: { id: string }) => organisation.id === organisationId).members
-    expect(members.map((member: { email: string }) => member.email).sort()).toEqual(['beheer@gemeente.example', 'collega@gemeente.example'])
+    expect(members.map((member: { email: string }) => member.email).sort()).toEqual([
+      'beheer@gemeente.example',
+      'collega@gemeente.example',
+    ])
   })
 
   it('refuses an expired invitation', async () => {
-    const partyId = (await db().selectFrom('pact_parties').select('id').where('pact_id', '=', pactId).executeTakeFirstOrThrow()).id
-    const invited = await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'invite', partyId, access: 'redacteur' }, { cookie: owner, params: { pactId } })
+    const partyId = (await db().selectFrom('pact_parties').select('id').where('pact_id', '=', pactId).executeTakeFirstOrThrow())
+      .id
+    const invited = await post(
+      pactSettings.action,
+      `/pacts/${pactId}/instellingen`,
+      { intent: 'invite', partyId, access: 'redacteur' },
+      { cookie: owner, params: { pactId } },
+    )
     const token = (invited.body.invitationPath as string).split('/').pop()!
     await db().updateTable('invitations').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('used_at', 'is', null).execute()
     const late = await signUpAs('Verlopen', 'verlopen@example.nl')
-    expect((await get(invitation.loader, `/uitnodiging/${token}`, { cookie: late, params: { token } })).body.status).toBe('expired')
+    expect((await get(invitation.loader, `/uitnodiging/${token}`, { cookie: late, params: { token } })).body.status).toBe(
+      'expired',
+    )
     expect((await post(invitation.action, `/uitnodiging/${token}`, {}, { cookie: late, params: { token } })).status).toBe(410)
     expect((await get(pactOverview.loader, `/pacts/${pactId}`, { cookie: late, params: { pactId } })).status).toBe(404)
   })
 
   it('refuses to invite for a party of another pact', async () => {
     const before = await count('invitations')
-    const result = await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'invite', partyId: 'van-een-ander-pact', access: 'lezer' }, { cookie: owner, params: { pactId } })
+    const result = await post(
+      pactSettings.action,
+      `/pacts/${pactId}/instellingen`,
+      { intent: 'invite', partyId: 'van-een-ander-pact', access: 'lezer' },
+      { cookie: owner, params: { pactId } },
+    )
     expect(result.body.result.error.partyId).toEqual(['errors.party.required'])
     expect(await count('invitations')).toBe(before)
   })
 
   it('keeps at least one beheerder, and records access changes in the audit trail', async () => {
     const ownerId = await userId('beheer@gemeente.example')
-    const demote = await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'change-access', userId: ownerId, access: 'lezer' }, { cookie: owner, params: { pactId } })
+    const demote = await post(
+      pactSettings.action,
+      `/pacts/${pactId}/instellingen`,
+      { intent: 'change-access', userId: ownerId, access: 'lezer' },
+      { cookie: owner, params: { pactId } },
+    )
     expect(demote.body.result.error['']).toEqual(['errors.member.lastManager'])
 
     const readerId = await userId('lezer@zorg.example')
-    const promote = await post(pactSettings.action, `/pacts/${pactId}/instellingen`, { intent: 'change-access', userId: readerId, access: 'redacteur' }, { cookie: owner, params: { pactId } })
+    const promote = await post(
+      pactSettings.action,
+      `/pacts/${pactId}/instellingen`,
+      { intent: 'change-access', userId: readerId, access: 'redacteur' },
+      { cookie: owner, params: { pactId } },
+    )
     expect(promote.body.done).toBe('settings.accessChanged')
-    const actions = (await db().selectFrom('audit_events').select('action').where('pact_id', '=', pactId).orderBy('id').execute()).map((row) => row.action)
-    expect(actions).toEqual(['pact.created', 'party.added', 'invitation.created', 'member.joined', 'invitation.created', 'member.access-changed'])
+    const actions = (
+      await db().selectFrom('audit_events').select('action').where('pact_id', '=', pactId).orderBy('id').execute()
+    ).map((row) => row.action)
+    expect(actions).toEqual([
+      'pact.created',
+      'party.added',
+      'invitation.created',
+      'member.joined',
+      'invitation.created',
+      'member.access-changed',
+    ])
   })
 })

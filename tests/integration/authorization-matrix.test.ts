@@ -80,7 +80,9 @@ interface PactRoute {
 function pactRoutes(entries: RouteConfigEntry[], parent = ''): PactRoute[] {
   return entries.flatMap((entry) => {
     const pattern = [parent, entry.path ?? ''].filter(Boolean).join('/')
-    const own = pattern.includes(':pactId') ? [{ key: entry.children?.length ? `${pattern} (layout)` : pattern, pattern, file: entry.file }] : []
+    const own = pattern.includes(':pactId')
+      ? [{ key: entry.children?.length ? `${pattern} (layout)` : pattern, pattern, file: entry.file }]
+      : []
     return [...own, ...pactRoutes(entry.children ?? [], pattern)]
   })
 }
@@ -103,7 +105,16 @@ beforeAll(async () => {
   visitors.anonymous = null
   // A signed version, so the version and voortgang pages have something to show to whoever may see it.
   const signed = new Y.Doc()
-  writeResultArea(signed, { id: 'gebied', title: 'Gebied', description: '', challenge: '', targetGroup: '', responsiblePartyIds: [pact.partyId], budgets: [], indicators: [] })
+  writeResultArea(signed, {
+    id: 'gebied',
+    title: 'Gebied',
+    description: '',
+    challenge: '',
+    targetGroup: '',
+    responsiblePartyIds: [pact.partyId],
+    budgets: [],
+    indicators: [],
+  })
   await getDb()
     .insertInto('pact_versions')
     .values({
@@ -141,7 +152,13 @@ function urlFor(pattern: string, pactId: string): { path: string; values: Record
   return { path: `/${path}`, values }
 }
 
-async function statusOf(fn: (args: any) => Promise<unknown>, method: 'GET' | 'POST', pattern: string, pactId: string, visitor: TestUser | null) {
+async function statusOf(
+  fn: (args: any) => Promise<unknown>,
+  method: 'GET' | 'POST',
+  pattern: string,
+  pactId: string,
+  visitor: TestUser | null,
+) {
   const { path, values } = urlFor(pattern, pactId)
   const abort = new AbortController()
   const request = new Request(`http://localhost${path}`, {
@@ -172,14 +189,26 @@ describe('authorisation matrix', () => {
     expect(Boolean(module.action), `${key}: a POST row exactly when the route has an action`).toBe(Boolean(expected.POST))
     const actual: Record<string, Partial<Statuses>> = {}
     const wanted: Record<string, Partial<Statuses>> = {}
-    for (const [method, fn] of [['GET', module.loader], ['POST', module.action]] as const) {
+    for (const [method, fn] of [
+      ['GET', module.loader],
+      ['POST', module.action],
+    ] as const) {
       const statuses = expected[method]
       if (!fn || !statuses) continue
       for (const level of LEVELS) {
-        actual[`${method} own`] = { ...actual[`${method} own`], [level]: await statusOf(fn, method, route.pattern, pact.pactId, visitors[level]) }
+        actual[`${method} own`] = {
+          ...actual[`${method} own`],
+          [level]: await statusOf(fn, method, route.pattern, pact.pactId, visitors[level]),
+        }
         wanted[`${method} own`] = { ...wanted[`${method} own`], [level]: statuses[level] }
-        actual[`${method} foreign`] = { ...actual[`${method} foreign`], [level]: await statusOf(fn, method, route.pattern, foreign.pactId, visitors[level]) }
-        wanted[`${method} foreign`] = { ...wanted[`${method} foreign`], [level]: statuses[level === 'anonymous' ? 'anonymous' : 'non-member'] }
+        actual[`${method} foreign`] = {
+          ...actual[`${method} foreign`],
+          [level]: await statusOf(fn, method, route.pattern, foreign.pactId, visitors[level]),
+        }
+        wanted[`${method} foreign`] = {
+          ...wanted[`${method} foreign`],
+          [level]: statuses[level === 'anonymous' ? 'anonymous' : 'non-member'],
+        }
       }
     }
     expect(actual).toEqual(wanted)

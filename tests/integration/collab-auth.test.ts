@@ -32,8 +32,14 @@ describe('collaboration socket authentication', () => {
     const pact = await createTestPact()
     const outsider = await createUser('Buitenstaander')
     const server = await testbed.server(FAST_RECHECK)
-    expect(await handshakeStatus(openSocket(server, pact.pactId, { cookie: outsider.cookie }))).toEqual({ status: 404, messages: 0 })
-    expect(await handshakeStatus(openSocket(server, 'bestaat-niet', { cookie: pact.owner.cookie }))).toEqual({ status: 404, messages: 0 })
+    expect(await handshakeStatus(openSocket(server, pact.pactId, { cookie: outsider.cookie }))).toEqual({
+      status: 404,
+      messages: 0,
+    })
+    expect(await handshakeStatus(openSocket(server, 'bestaat-niet', { cookie: pact.owner.cookie }))).toEqual({
+      status: 404,
+      messages: 0,
+    })
     const elsewhere = openSocket({ collabUrl: `ws://127.0.0.1:${server.port}/elders`, origin: server.origin }, pact.pactId, {
       cookie: pact.owner.cookie,
     })

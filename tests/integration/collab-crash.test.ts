@@ -38,7 +38,11 @@ describe('crash safety', () => {
     watcher.destroy()
 
     const second = await startAppServer()
-    const fresh = testbed.client({ origin: second.origin, collabUrl: `${second.origin.replace('http', 'ws')}/collab` }, pact.pactId, pact.owner)
+    const fresh = testbed.client(
+      { origin: second.origin, collabUrl: `${second.origin.replace('http', 'ws')}/collab` },
+      pact.pactId,
+      pact.owner,
+    )
     await fresh.whenSynced()
     expect(fresh.text.toString()).toContain(relayed)
   })

@@ -9,9 +9,24 @@ import { CloseCode } from '#server/collab/index.ts'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
 import { encodeSyncStep1, encodeUpdateMessage } from '#server/collab/protocol.ts'
 import { checkUpdate } from '#server/collab/update-guard.ts'
-import { closeEvent, collabTestbed, handshakeStatus, openSocket, waitFor, type TestClient, type TestCollabServer } from '#tests/support/collab.ts'
+import {
+  closeEvent,
+  collabTestbed,
+  handshakeStatus,
+  openSocket,
+  waitFor,
+  type TestClient,
+  type TestCollabServer,
+} from '#tests/support/collab.ts'
 import { addMember, createTestPact, type TestPact } from '#tests/support/fixtures.ts'
-import { clientUpdate, findElement, fragment, hostileUpdates, nested, TRUNCATED_DELETE_SET } from '#tests/support/hostile-updates.ts'
+import {
+  clientUpdate,
+  findElement,
+  fragment,
+  hostileUpdates,
+  nested,
+  TRUNCATED_DELETE_SET,
+} from '#tests/support/hostile-updates.ts'
 
 const testbed = collabTestbed()
 
@@ -43,9 +58,9 @@ async function editingPair(server: TestCollabServer, pact: TestPact) {
 
 /** Types at the start of the first paragraph that has text, as the editor would. */
 function typeText(client: TestClient, text: string): void {
-  const paragraph = [...fragment(client.doc).createTreeWalker((type) => type instanceof Y.XmlElement && type.nodeName === 'paragraph')].find(
-    (element) => (element as Y.XmlElement).get(0) instanceof Y.XmlText,
-  ) as Y.XmlElement
+  const paragraph = [
+    ...fragment(client.doc).createTreeWalker((type) => type instanceof Y.XmlElement && type.nodeName === 'paragraph'),
+  ].find((element) => (element as Y.XmlElement).get(0) instanceof Y.XmlText) as Y.XmlElement
   ;(paragraph.get(0) as Y.XmlText).insert(0, `${text} `)
 }
 
@@ -217,5 +232,6 @@ describe('hostile updates over the socket', () => {
 it('the template holds what the hostile cases edit', () => {
   const doc = new Y.Doc()
   seedPactDocument(doc, template)
-  for (const name of ['clause', 'clauseTitle', 'paragraph', 'table', 'tableRow', 'tableCell']) expect(findElement(doc, name)).not.toBeNull()
+  for (const name of ['clause', 'clauseTitle', 'paragraph', 'table', 'tableRow', 'tableCell'])
+    expect(findElement(doc, name)).not.toBeNull()
 })

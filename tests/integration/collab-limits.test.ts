@@ -4,7 +4,15 @@ import * as Y from 'yjs'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
 import { encodeAwarenessMessage, encodeUpdateMessage } from '#server/collab/protocol.ts'
-import { closeEvent, collabTestbed, handshakeStatus, openSocket, TEST_TEXT, waitFor, type TestCollabServer } from '#tests/support/collab.ts'
+import {
+  closeEvent,
+  collabTestbed,
+  handshakeStatus,
+  openSocket,
+  TEST_TEXT,
+  waitFor,
+  type TestCollabServer,
+} from '#tests/support/collab.ts'
 import { createTestPact, type TestPact } from '#tests/support/fixtures.ts'
 
 const testbed = collabTestbed()
@@ -65,9 +73,7 @@ describe('collaboration socket limits', () => {
 
     const tooBig = new Y.Doc()
     tooBig.getText(TEST_TEXT).insert(0, 'x'.repeat(100 * 1024))
-    expect((await refusalOf(server, pact, encodeUpdateMessage(Y.encodeStateAsUpdate(tooBig)))).code).toBe(
-      CloseCode.messageTooBig,
-    )
+    expect((await refusalOf(server, pact, encodeUpdateMessage(Y.encodeStateAsUpdate(tooBig)))).code).toBe(CloseCode.messageTooBig)
     await pair.stillSyncing(' na te groot bericht')
 
     expect(pair.watcher.text.toString()).toBe('begin na kapot bericht na onbekende berichten na te groot bericht')

@@ -155,7 +155,10 @@ describe('collaboration persistence', () => {
 
     // Damage one log row, as a disk or a bug might.
     const db = getDb()
-    await db.insertInto('collab_updates').values({ pact_id: pact.pactId, seq: 1_000_000, payload: Buffer.from([0xff, 0xff, 0xff]), created_at: '' }).execute()
+    await db
+      .insertInto('collab_updates')
+      .values({ pact_id: pact.pactId, seq: 1_000_000, payload: Buffer.from([0xff, 0xff, 0xff]), created_at: '' })
+      .execute()
     const damaged = await stored(pact.pactId)
 
     const server = await testbed.server({ unloadAfterMs: 10, compactAfterUpdates: 1 })
@@ -199,7 +202,10 @@ describe('server-side document access', () => {
     const writer = testbed.client(server, pact.pactId, pact.owner)
     await writer.whenSynced()
     writer.text.insert(writer.text.length, ' Aangevuld.')
-    await waitFor(async () => textOf(await ports().documents.loadState(pact.pactId)) === `${TEMPLATE} Aangevuld.`, 'the live state')
+    await waitFor(
+      async () => textOf(await ports().documents.loadState(pact.pactId)) === `${TEMPLATE} Aangevuld.`,
+      'the live state',
+    )
     expect(textOf(await ports().documents.loadState(neverOpened.pactId))).toBe(TEMPLATE)
   })
 

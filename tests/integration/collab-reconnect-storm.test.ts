@@ -29,7 +29,11 @@ describe('reconnect storm', () => {
     const offlineEdits = [0, 40, 80, 120, 160].map((i) => `offline ${i};`)
     const expectedLength = 'voor de herstart;'.length + offlineEdits.join('').length
     await waitFor(() => second.collab.stats().connections === CLIENTS, 'all clients to reconnect', 15_000)
-    await waitFor(() => clients.every((client) => client.text.length === expectedLength), 'every client to have every edit', 15_000)
+    await waitFor(
+      () => clients.every((client) => client.text.length === expectedLength),
+      'every client to have every edit',
+      15_000,
+    )
     const contents = new Set(clients.map((client) => client.text.toString()))
     expect(contents.size).toBe(1)
     for (const edit of offlineEdits) expect([...contents][0]).toContain(edit)

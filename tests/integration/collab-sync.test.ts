@@ -27,12 +27,18 @@ function storedUpdates(pactId: string): Uint8Array[] {
     const query = `select encode(state, 'hex') from collab_documents where pact_id = '${pactId}'
       union all select * from (select encode(payload, 'hex') from collab_updates where pact_id = '${pactId}' order by id) log`
     const output = execFileSync('psql', [databaseUrl, '-tA', '-c', query], { encoding: 'utf8' })
-    return output.split('\n').filter(Boolean).map((hex) => Buffer.from(hex, 'hex'))
+    return output
+      .split('\n')
+      .filter(Boolean)
+      .map((hex) => Buffer.from(hex, 'hex'))
   }
   const sqlite = new SQLite(path.join(dataDirectory(), 'pactwerk.sqlite'), { readonly: true })
   try {
-    const state = sqlite.prepare('select state from collab_documents where pact_id = ?').get(pactId) as { state: Buffer } | undefined
-    const log = sqlite.prepare('select payload from collab_updates where pact_id = ? order by id').all(pactId) as Array<{ payload: Buffer }>
+    const state = sqlite.prepare('select state from collab_documents where pact_id = ?').get(pactId) as
+      { state: Buffer } | undefined
+    const log = sqlite.prepare('select payload from collab_updates where pact_id = ? order by id').all(pactId) as Array<{
+      payload: Buffer
+    }>
     return [...(state ? [state.state] : []), ...log.map((row) => row.payload)]
   } finally {
     sqlite.close()

@@ -89,22 +89,28 @@ const HOSTILE: Array<[name: string, damage: (doc: Y.Doc) => void]> = [
   ['binary in the fragment', (doc) => insertRaw(fragmentOf(doc), new Uint8Array([0, 1, 2]))],
   ['a Y.Map inside a paragraph', (doc) => insertRaw(paragraphOf(doc), new Y.Map())],
   ['an embedded object in text', (doc) => (paragraphOf(doc).get(0) as Y.XmlText).insertEmbed(2, { toString: 1 } as object)],
-  ['a list item outside a list, a clause in a clause', (doc) => {
-    insertRaw(fragmentOf(doc), new Y.XmlElement('listItem'))
-    clauseOf(doc).push([new Y.XmlElement('clause')])
-  }],
+  [
+    'a list item outside a list, a clause in a clause',
+    (doc) => {
+      insertRaw(fragmentOf(doc), new Y.XmlElement('listItem'))
+      clauseOf(doc).push([new Y.XmlElement('clause')])
+    },
+  ],
   ['a clause id that is Infinity', (doc) => setRawAttribute(clauseOf(doc), 'clauseId', Infinity)],
   ['a clause kind that is NaN', (doc) => setRawAttribute(clauseOf(doc), 'kind', Number.NaN)],
   ['a clause id that is a BigInt', (doc) => setRawAttribute(clauseOf(doc), 'clauseId', 12n)],
   ['a clause id that is binary', (doc) => setRawAttribute(clauseOf(doc), 'clauseId', new Uint8Array([1, 2]))],
   ['a clause id that is an object String() cannot print', (doc) => setRawAttribute(clauseOf(doc), 'clauseId', { toString: 1 })],
   ['a list start that is an object', (doc) => setRawAttribute(listOf(doc), 'start', { toString: 1, valueOf: 2 })],
-  ['a list start that is Infinity, a heading level that is a string', (doc) => {
-    setRawAttribute(listOf(doc), 'start', Infinity)
-    const heading = new Y.XmlElement('heading')
-    setRawAttribute(heading, 'level', '2" onclick="x')
-    fragmentOf(doc).push([heading])
-  }],
+  [
+    'a list start that is Infinity, a heading level that is a string',
+    (doc) => {
+      setRawAttribute(listOf(doc), 'start', Infinity)
+      const heading = new Y.XmlElement('heading')
+      setRawAttribute(heading, 'level', '2" onclick="x')
+      fragmentOf(doc).push([heading])
+    },
+  ],
   ['nesting 1,000 lists deep', nested(1_000)],
   ['nesting 3,000 lists deep', nested(3_000)],
 ]
@@ -155,20 +161,30 @@ describe('every reader of the document, on what a hostile writer can store', () 
       subtitle: 'Versie 1',
       hashLabel: 'Hash',
       hash: 'a'.repeat(64),
-      signature: { title: 'Ondertekening', intro: '', columns: { party: 'Partij', signatory: 'Wie', approvedAt: 'Wanneer', clauses: 'Artikelen' }, rows: [] },
+      signature: {
+        title: 'Ondertekening',
+        intro: '',
+        columns: { party: 'Partij', signatory: 'Wie', approvedAt: 'Wanneer', clauses: 'Artikelen' },
+        rows: [],
+      },
     })
     const meta = { title: 'Pact', hash: 'a'.repeat(64), lang: 'nl-NL' }
-    expect((await versionPdf(blocks, { ...meta, footer: (page, pages) => `${page}/${pages}` })).subarray(0, 5).toString()).toBe('%PDF-')
+    expect((await versionPdf(blocks, { ...meta, footer: (page, pages) => `${page}/${pages}` })).subarray(0, 5).toString()).toBe(
+      '%PDF-',
+    )
     expect((await versionDocx(blocks, { ...meta, footerBeforePage: 'pagina' })).subarray(0, 2).toString()).toBe('PK')
   })
 
   it('shows a placeholder where unreadable content stood: a paragraph among blocks, words inside text', () => {
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, damagedState((damaged) => {
-      insertRaw(paragraphOf(damaged), new Y.Map())
-      insertRaw(fragmentOf(damaged), new Y.Map())
-      insertRaw(fragmentOf(damaged), 'los')
-    }))
+    Y.applyUpdate(
+      doc,
+      damagedState((damaged) => {
+        insertRaw(paragraphOf(damaged), new Y.Map())
+        insertRaw(fragmentOf(damaged), new Y.Map())
+        insertRaw(fragmentOf(damaged), 'los')
+      }),
+    )
     const html = renderDocumentHtml(doc)
     // Two unreadable neighbours show as one placeholder.
     expect(html.startsWith(`<p>${UNREADABLE_TEXT}</p><section`)).toBe(true)
@@ -178,10 +194,13 @@ describe('every reader of the document, on what a hostile writer can store', () 
 
   it('keeps attributes of the wrong type at their default, never printing them', () => {
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, damagedState((damaged) => {
-      setRawAttribute(clauseOf(damaged), 'clauseId', { toString: 1 })
-      setRawAttribute(listOf(damaged), 'start', Infinity)
-    }))
+    Y.applyUpdate(
+      doc,
+      damagedState((damaged) => {
+        setRawAttribute(clauseOf(damaged), 'clauseId', { toString: 1 })
+        setRawAttribute(listOf(damaged), 'start', Infinity)
+      }),
+    )
     const [clause] = readDocument(doc).json.content!
     expect(clause!.attrs).toEqual({ kind: 'budget' })
     expect(clause!.content![2]!.attrs).toBeUndefined()

@@ -75,7 +75,8 @@ afterAll(async () => {
 })
 
 const as = (user: TestUser) => ({ cookie: user.cookie, params: { pactId: pact.pactId } })
-const readingVersion = async () => (await get(readPage.loader, `/pacts/${pact.pactId}/leesversie`, as(pact.owner))).body.html as string
+const readingVersion = async () =>
+  (await get(readPage.loader, `/pacts/${pact.pactId}/leesversie`, as(pact.owner))).body.html as string
 const versions = async (user: TestUser = pact.owner) => get(versionsPage.loader, `/pacts/${pact.pactId}/versies`, as(user))
 const restore = (user: TestUser, fields: Record<string, string>) =>
   post(versionsPage.action, `/pacts/${pact.pactId}/versies`, { intent: 'restore', ...fields }, as(user))
@@ -114,7 +115,9 @@ describe('restoring a damaged pact', () => {
     const result = await restore(pact.owner, { source: '1', confirm: 'on' })
     expect(result.body.done).toBe(true)
     expect(await readingVersion()).toBe(`<p>${SIGNED_SENTENCE}</p>`)
-    const entry = (await listAudit(pact.pactId)).find((candidate) => candidate.action === 'document.restored' && candidate.details.includes('"version":1'))
+    const entry = (await listAudit(pact.pactId)).find(
+      (candidate) => candidate.action === 'document.restored' && candidate.details.includes('"version":1'),
+    )
     expect(entry?.actor_name).toBe('Beheerder Herstel')
   })
 

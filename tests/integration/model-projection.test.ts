@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ensureProjection, projectPactModel, readModelValidation, readProjectedModel, rebuildProjection } from '#app/pact-model/projection.server.ts'
+import {
+  ensureProjection,
+  projectPactModel,
+  readModelValidation,
+  readProjectedModel,
+  rebuildProjection,
+} from '#app/pact-model/projection.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
@@ -114,7 +120,10 @@ describe('the structured model, validated and projected into SQL', () => {
       ].sort((a, b) => a.party_id.localeCompare(b.party_id) || a.year - b.year),
     )
     // Read back from the tables, the model is the one the document holds, validated.
-    const expected = validatePactModel(readPactModel(client.doc), { years: [2026, 2027, 2028, 2029], partyIds: [pact.partyId, p1, p2] })
+    const expected = validatePactModel(readPactModel(client.doc), {
+      years: [2026, 2027, 2028, 2029],
+      partyIds: [pact.partyId, p1, p2],
+    })
     expect(expected.ok).toBe(true)
     expect(await readProjectedModel(pact.pactId)).toEqual(expected.ok ? expected.model : null)
     expect(await readProjectedModel(pact.pactId)).toEqual(model)
@@ -155,11 +164,17 @@ describe('the structured model, validated and projected into SQL', () => {
     await waitFor(async () => (await readModelValidation(pact.pactId))?.valid === false, 'the invalid model to be reported')
 
     const report = await readModelValidation(pact.pactId)
-    const budgetIndex = exampleModel(pact.providers).resultAreas[0]!.budgets.findIndex((cell) => cell.partyId === p1 && cell.year === YEAR)
+    const budgetIndex = exampleModel(pact.providers).resultAreas[0]!.budgets.findIndex(
+      (cell) => cell.partyId === p1 && cell.year === YEAR,
+    )
     expect(report?.issues).toEqual(
       expect.arrayContaining([
         { path: ['resultAreas', 0, 'title'], message: 'model.errors.title.required', writers: ['Karim El Amrani'] },
-        { path: ['resultAreas', 0, 'budgets', budgetIndex, 'cents'], message: 'model.errors.cents.negative', writers: ['Karim El Amrani'] },
+        {
+          path: ['resultAreas', 0, 'budgets', budgetIndex, 'cents'],
+          message: 'model.errors.cents.negative',
+          writers: ['Karim El Amrani'],
+        },
       ]),
     )
     expect(await budgetRows(pact.pactId)).toEqual(before)
@@ -175,7 +190,9 @@ describe('the structured model, validated and projected into SQL', () => {
   it('names the writer also when the page looked at the invalid model before the change listener did', async () => {
     const pact = await pactWithProviders()
     const karim = await addMember(pact, 'redacteur', 'Karim El Amrani')
-    const server = await testbed.server({ onDocumentChanged: createModelProjection({ delayMs: 1_000, project: projectPactModel }) })
+    const server = await testbed.server({
+      onDocumentChanged: createModelProjection({ delayMs: 1_000, project: projectPactModel }),
+    })
     const owner = testbed.client(server, pact.pactId, pact.owner)
     await owner.whenSynced()
     seedPactModel(owner.doc, exampleModel(pact.providers))
@@ -247,8 +264,16 @@ describe('the demo pact', () => {
       .set({ template: 'demo-zuiderveen', start_year: DEMO_PACT_YEARS[0], end_year: DEMO_PACT_YEARS[3] })
       .where('id', '=', pact.pactId)
       .execute()
-    const gemeente = await db.selectFrom('pact_parties').select('organisation_id').where('id', '=', pact.partyId).executeTakeFirstOrThrow()
-    await db.updateTable('organisations').set({ name: 'Gemeente Zuiderveen' }).where('id', '=', gemeente.organisation_id).execute()
+    const gemeente = await db
+      .selectFrom('pact_parties')
+      .select('organisation_id')
+      .where('id', '=', pact.partyId)
+      .executeTakeFirstOrThrow()
+    await db
+      .updateTable('organisations')
+      .set({ name: 'Gemeente Zuiderveen' })
+      .where('id', '=', gemeente.organisation_id)
+      .execute()
     for (const [name, kind] of [
       ['Stichting Welzijn Zuiderveen', 'aanbieder'],
       ['Jeugdhulp De Brug', 'aanbieder'],
@@ -260,7 +285,10 @@ describe('the demo pact', () => {
     const doc = new Y.Doc()
     await seedPactContent(pact.pactId, doc)
     const parties = await db.selectFrom('pact_parties').select('id').where('pact_id', '=', pact.pactId).execute()
-    const validation = validatePactModel(readPactModel(doc), { years: [...DEMO_PACT_YEARS], partyIds: parties.map((party) => party.id) })
+    const validation = validatePactModel(readPactModel(doc), {
+      years: [...DEMO_PACT_YEARS],
+      partyIds: parties.map((party) => party.id),
+    })
     expect(validation.ok).toBe(true)
     const model = validation.ok ? validation.model : null
     expect(model?.resultAreas.map((area) => area.title)).toEqual([
@@ -273,7 +301,9 @@ describe('the demo pact', () => {
     const refsByClauseKind = new Map<string, string[]>()
     for (const node of documentJson(doc).content ?? []) {
       if (node.type !== 'clause') continue
-      const refs = (node.content ?? []).filter((child) => child.type === 'pactData').map((child) => `${child.attrs?.kind}:${child.attrs?.refId}`)
+      const refs = (node.content ?? [])
+        .filter((child) => child.type === 'pactData')
+        .map((child) => `${child.attrs?.kind}:${child.attrs?.refId}`)
       refsByClauseKind.set(node.attrs?.kind, [...(refsByClauseKind.get(node.attrs?.kind) ?? []), ...refs])
     }
     const areaRefs = model!.resultAreas.map((area) => `result-area:${area.id}`)

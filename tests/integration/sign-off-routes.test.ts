@@ -36,7 +36,11 @@ beforeAll(async () => {
   server = await startCollabServer({ seedDocument: seedPactContent })
   pact = await createTestPact('Wethouder Zorg')
   otherPact = await createTestPact('Wethouder Elders')
-  providerPartyId = await addParty(pact.pactId, { name: 'Stichting Welzijn', kind: 'aanbieder', isSignatory: true }, pact.owner.id)
+  providerPartyId = await addParty(
+    pact.pactId,
+    { name: 'Stichting Welzijn', kind: 'aanbieder', isSignatory: true },
+    pact.owner.id,
+  )
   provider = await createUser('Directeur Welzijn')
   await getDb()
     .insertInto('pact_members')
@@ -53,7 +57,11 @@ const base = () => `/pacts/${pact.pactId}`
 const asOwner = (extra: Record<string, string> = {}) => ({ cookie: pact.owner.cookie, params: { pactId: pact.pactId, ...extra } })
 
 async function decisionCount() {
-  const row = await getDb().selectFrom('clause_decisions').select((eb) => eb.fn.countAll<number>().as('n')).where('pact_id', '=', pact.pactId).executeTakeFirstOrThrow()
+  const row = await getDb()
+    .selectFrom('clause_decisions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pact_id', '=', pact.pactId)
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -62,7 +70,10 @@ async function currentClauses() {
 }
 
 function onClause(user: TestUser, clauseId: string, fields: Record<string, string>) {
-  return post(clausePage.action, `${base()}/artikelen/${clauseId}`, fields, { cookie: user.cookie, params: { pactId: pact.pactId, clauseId } })
+  return post(clausePage.action, `${base()}/artikelen/${clauseId}`, fields, {
+    cookie: user.cookie,
+    params: { pactId: pact.pactId, clauseId },
+  })
 }
 
 function decide(user: TestUser, clauseId: string, fields: Record<string, string>) {
@@ -70,7 +81,10 @@ function decide(user: TestUser, clauseId: string, fields: Record<string, string>
 }
 
 function viewClause(user: TestUser, clauseId: string) {
-  return get(clausePage.loader, `${base()}/artikelen/${clauseId}`, { cookie: user.cookie, params: { pactId: pact.pactId, clauseId } })
+  return get(clausePage.loader, `${base()}/artikelen/${clauseId}`, {
+    cookie: user.cookie,
+    params: { pactId: pact.pactId, clauseId },
+  })
 }
 
 function onSignOff(user: TestUser, fields: Record<string, string>) {
@@ -93,14 +107,21 @@ async function appendToClause(clauseId: string, text: string) {
     .getXmlFragment(DOCUMENT_FIELD)
     .toArray()
     .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.getAttribute('clauseId') === clauseId)!
-  const paragraph = clause.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')!
+  const paragraph = clause
+    .toArray()
+    .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')!
   const textNode = paragraph.get(0) as Y.XmlText
   textNode.insert(textNode.length, text)
   await ports().documents.applyServerUpdate(pact.pactId, Y.encodeStateAsUpdate(doc, before), 'test-edit')
 }
 
 /** What a browser downloads: the resource route's Response itself. */
-async function download(loader: (args: any) => Promise<Response>, path: string, params: Record<string, string>, cookie = pact.owner.cookie) {
+async function download(
+  loader: (args: any) => Promise<Response>,
+  path: string,
+  params: Record<string, string>,
+  cookie = pact.owner.cookie,
+) {
   return loader({ request: new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }), params, context: {} })
 }
 
@@ -127,7 +148,9 @@ function unzip(zip: Buffer): Map<string, Buffer> {
 /** The text pdfkit drew, from the hex strings of the TJ operators of an uncompressed PDF. */
 function pdfText(pdf: Buffer): string {
   return [...pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)]
-    .map(([, operands]) => [...operands!.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''))
+    .map(([, operands]) =>
+      [...operands!.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''),
+    )
     .join('\n')
 }
 
@@ -147,7 +170,10 @@ describe('signatories and the matrix', () => {
   it('shows every clause against every signing party, all open at first', async () => {
     const page = await get(signOff.loader, `${base()}/akkoord`, { cookie: reader.cookie, params: { pactId: pact.pactId } })
     expect(page.status).toBe(200)
-    expect(page.body.signingParties.map((party: { name: string }) => party.name)).toEqual([expect.stringMatching(/^Gemeente/), 'Stichting Welzijn'])
+    expect(page.body.signingParties.map((party: { name: string }) => party.name)).toEqual([
+      expect.stringMatching(/^Gemeente/),
+      'Stichting Welzijn',
+    ])
     expect(page.body.clauses.length).toBeGreaterThanOrEqual(10)
     for (const clause of page.body.clauses) expect(clause.statuses).toEqual(['open', 'open'])
     expect(page.body.transitions).toEqual([])
@@ -185,7 +211,11 @@ describe('deciding on a clause', () => {
 
   it('asks for a decision when none is chosen', async () => {
     const [clause] = await currentClauses()
-    const result = await onClause(provider, clause!.clauseId, { intent: 'decide', partyId: providerPartyId, seenHash: clause!.contentHash })
+    const result = await onClause(provider, clause!.clauseId, {
+      intent: 'decide',
+      partyId: providerPartyId,
+      seenHash: clause!.contentHash,
+    })
     expect(result.status).toBe(400)
     expect(result.body.result.error.decision).toEqual(['signoff.errors.decision.required'])
   })
@@ -193,11 +223,18 @@ describe('deciding on a clause', () => {
   it('records a decision bound to the text shown, with its explanation in the clause’s thread', async () => {
     const [clause] = await currentClauses()
     const explanation = 'Graag de looptijd per resultaatgebied.'
-    const result = await decide(provider, clause!.clauseId, { partyId: providerPartyId, seenHash: clause!.contentHash, decision: 'wijziging-gevraagd', explanation })
+    const result = await decide(provider, clause!.clauseId, {
+      partyId: providerPartyId,
+      seenHash: clause!.contentHash,
+      decision: 'wijziging-gevraagd',
+      explanation,
+    })
     expect(result.status).toBe(200)
     const page = await viewClause(pact.owner, clause!.clauseId)
     expect(page.body.parties.map((party: { status: string }) => party.status)).toEqual(['open', 'wijziging-gevraagd'])
-    expect(page.body.threads).toEqual([expect.objectContaining({ body: explanation, decision: 'wijziging-gevraagd', author_name: 'Directeur Welzijn' })])
+    expect(page.body.threads).toEqual([
+      expect.objectContaining({ body: explanation, decision: 'wijziging-gevraagd', author_name: 'Directeur Welzijn' }),
+    ])
     expect(page.body.clause.html).toContain('pw-clause')
     expect(page.body.decideFor).toEqual([{ id: pact.partyId, name: expect.stringMatching(/^Gemeente/) }])
   })
@@ -208,10 +245,22 @@ describe('discussing a clause', () => {
     const clauseId = (await currentClauses())[1]!.clauseId
     expect((await onClause(provider, clauseId, { intent: 'comment', body: 'Wie betaalt de inloop?' })).status).toBe(200)
     const thread = (await listComments(pact.pactId)).find((comment) => comment.body === 'Wie betaalt de inloop?')!
-    expect((await onClause(pact.owner, clauseId, { intent: 'comment', body: 'De gemeente, uit het maatwerkbudget.', parentId: thread.id })).status).toBe(200)
+    expect(
+      (
+        await onClause(pact.owner, clauseId, {
+          intent: 'comment',
+          body: 'De gemeente, uit het maatwerkbudget.',
+          parentId: thread.id,
+        })
+      ).status,
+    ).toBe(200)
     expect((await onClause(provider, clauseId, { intent: 'resolve', threadId: thread.id })).status).toBe(200)
     let page = await viewClause(reader, clauseId)
-    expect(page.body.threads[0]).toMatchObject({ body: 'Wie betaalt de inloop?', resolved_at: expect.any(String), replies: [expect.objectContaining({ body: 'De gemeente, uit het maatwerkbudget.' })] })
+    expect(page.body.threads[0]).toMatchObject({
+      body: 'Wie betaalt de inloop?',
+      resolved_at: expect.any(String),
+      replies: [expect.objectContaining({ body: 'De gemeente, uit het maatwerkbudget.' })],
+    })
     expect(page.body.canComment).toBe(false)
     expect((await onClause(pact.owner, clauseId, { intent: 'reopen', threadId: thread.id })).status).toBe(200)
     page = await viewClause(reader, clauseId)
@@ -233,8 +282,14 @@ describe('discussing a clause', () => {
     expect(result.status).toBe(404)
     expect(result.body.result.error['']).toEqual(['signoff.errors.unknownClause'])
     const [first, second] = await currentClauses()
-    const thread = (await listComments(pact.pactId)).find((comment) => comment.clause_id === second!.clauseId && !comment.parent_id)!
-    const wrongThread = await onClause(pact.owner, first!.clauseId, { intent: 'comment', body: 'Verkeerde draad', parentId: thread.id })
+    const thread = (await listComments(pact.pactId)).find(
+      (comment) => comment.clause_id === second!.clauseId && !comment.parent_id,
+    )!
+    const wrongThread = await onClause(pact.owner, first!.clauseId, {
+      intent: 'comment',
+      body: 'Verkeerde draad',
+      parentId: thread.id,
+    })
     expect(wrongThread.status).toBe(404)
     expect((await listComments(pact.pactId)).length + (await listComments(otherPact.pactId)).length).toBe(before)
   })
@@ -248,7 +303,12 @@ describe('signing', () => {
     expect(result.body.result.error['']).toEqual(['signoff.errors.openClauses'])
     const clauses = await currentClauses()
     expect(result.body.open).toHaveLength(clauses.length * 2)
-    expect(result.body.open[0]).toEqual({ clauseId: clauses[0]!.clauseId, clause: clauses[0]!.title, party: expect.stringMatching(/^Gemeente/), status: 'open' })
+    expect(result.body.open[0]).toEqual({
+      clauseId: clauses[0]!.clauseId,
+      clause: clauses[0]!.title,
+      party: expect.stringMatching(/^Gemeente/),
+      status: 'open',
+    })
     expect(await listVersions(pact.pactId)).toEqual([])
   })
 
@@ -261,14 +321,25 @@ describe('signing', () => {
 
     const [clause] = await currentClauses()
     const before = await decisionCount()
-    const late = await decide(provider, clause!.clauseId, { partyId: providerPartyId, seenHash: clause!.contentHash, decision: 'niet-akkoord' })
+    const late = await decide(provider, clause!.clauseId, {
+      partyId: providerPartyId,
+      seenHash: clause!.contentHash,
+      decision: 'niet-akkoord',
+    })
     expect(late.status).toBe(409)
     expect(late.body.result.error['']).toEqual(['signoff.errors.notOpenForDecisions'])
     expect(await decisionCount()).toBe(before)
 
-    const page = await get(versionPage.loader, `${base()}/versies/1`, { cookie: reader.cookie, params: { pactId: pact.pactId, number: '1' } })
+    const page = await get(versionPage.loader, `${base()}/versies/1`, {
+      cookie: reader.cookie,
+      params: { pactId: pact.pactId, number: '1' },
+    })
     expect(page.body.signatories).toEqual([
-      expect.objectContaining({ party: expect.stringMatching(/^Gemeente/), signatory: 'Wethouder Zorg', clauses: (await currentClauses()).length }),
+      expect.objectContaining({
+        party: expect.stringMatching(/^Gemeente/),
+        signatory: 'Wethouder Zorg',
+        clauses: (await currentClauses()).length,
+      }),
       expect.objectContaining({ party: 'Stichting Welzijn', signatory: 'Directeur Welzijn' }),
     ])
     expect((await get(versionPage.loader, `${base()}/versies/7`, asOwner({ number: '7' }))).status).toBe(404)
@@ -283,16 +354,29 @@ describe('signing', () => {
     await appendToClause(edited.clauseId, ' Met een jaarlijkse evaluatie.')
     const matrix = await get(signOff.loader, `${base()}/akkoord`, asOwner())
     for (const clause of matrix.body.clauses) {
-      expect(clause.statuses).toEqual(clause.clauseId === edited.clauseId ? ['gewijzigd-na-akkoord', 'gewijzigd-na-akkoord'] : ['akkoord', 'akkoord'])
+      expect(clause.statuses).toEqual(
+        clause.clauseId === edited.clauseId ? ['gewijzigd-na-akkoord', 'gewijzigd-na-akkoord'] : ['akkoord', 'akkoord'],
+      )
     }
     const page = await viewClause(pact.owner, edited.clauseId)
     expect(page.body.changesSince).toEqual([
-      expect.objectContaining({ parties: [expect.stringMatching(/^Gemeente/), 'Stichting Welzijn'], yours: true, words: expect.arrayContaining([{ op: 'insert', text: 'Met een jaarlijkse evaluatie.' }]) }),
+      expect.objectContaining({
+        parties: [expect.stringMatching(/^Gemeente/), 'Stichting Welzijn'],
+        yours: true,
+        words: expect.arrayContaining([{ op: 'insert', text: 'Met een jaarlijkse evaluatie.' }]),
+      }),
     ])
 
     const amended = await get(compare.loader, `${base()}/vergelijken?van=1&naar=concept`, asOwner())
     const changed = amended.body.clauses.filter((clause: { change: string }) => clause.change !== 'unchanged')
-    expect(changed).toEqual([expect.objectContaining({ clauseId: edited.clauseId, change: 'changed', moved: false, words: expect.arrayContaining([{ op: 'insert', text: 'Met een jaarlijkse evaluatie.' }]) })])
+    expect(changed).toEqual([
+      expect.objectContaining({
+        clauseId: edited.clauseId,
+        change: 'changed',
+        moved: false,
+        words: expect.arrayContaining([{ op: 'insert', text: 'Met een jaarlijkse evaluatie.' }]),
+      }),
+    ])
     expect((await get(compare.loader, `${base()}/vergelijken?van=9&naar=concept`, asOwner())).status).toBe(404)
   })
 })
@@ -305,9 +389,15 @@ describe('exports', () => {
     const pdf = await download(versionExport.loader, `${base()}/versies/1/pdf`, params('pdf'), reader.cookie)
     expect(pdf.headers.get('Content-Type')).toBe('application/pdf')
     expect(pdf.headers.get('Content-Disposition')).toMatch(/^attachment; filename="pact-voor-de-transformatie-versie-1\.pdf"$/)
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
 
-    const docx = Buffer.from(await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer())
+    const docx = Buffer.from(
+      await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer(),
+    )
     expect(docx.subarray(0, 2).toString()).toBe('PK')
     const documentXml = unzip(docx).get('word/document.xml')!.toString('utf8')
     expect(documentXml).toContain(version!.hash)
@@ -319,7 +409,9 @@ describe('exports', () => {
     // Rendered once: the next download is the stored file, byte for byte.
     const stored = readdirSync(path.join(dataDirectory(), 'exports', pact.pactId)).sort()
     expect(stored).toEqual([`1-${version!.hash}.docx`, `1-${version!.hash}.pdf`])
-    const again = Buffer.from(await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer())
+    const again = Buffer.from(
+      await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer(),
+    )
     expect(again.equals(docx)).toBe(true)
     expect((await get(versionExport.loader, `${base()}/versies/1/odt`, asOwner({ number: '1', format: 'odt' }))).status).toBe(404)
   })
@@ -332,10 +424,21 @@ describe('exports', () => {
       subtitle: 'Versie 1',
       hashLabel: 'Kenmerk',
       hash: version!.hash,
-      signature: { title: 'Ondertekening', intro: 'Akkoord.', columns: { party: 'Partij', signatory: 'Ondertekenaar', approvedAt: 'Wanneer', clauses: 'Artikelen' }, rows: [] },
+      signature: {
+        title: 'Ondertekening',
+        intro: 'Akkoord.',
+        columns: { party: 'Partij', signatory: 'Ondertekenaar', approvedAt: 'Wanneer', clauses: 'Artikelen' },
+        rows: [],
+      },
     })
     expect(blocks.filter((block) => block.kind === 'table').length).toBeGreaterThanOrEqual(2)
-    const text = pdfText(await versionPdf(blocks, { title: 'Pact', hash: version!.hash, lang: 'nl-NL', footer: (page, pages) => `${page}/${pages}` }, { compress: false }))
+    const text = pdfText(
+      await versionPdf(
+        blocks,
+        { title: 'Pact', hash: version!.hash, lang: 'nl-NL', footer: (page, pages) => `${page}/${pages}` },
+        { compress: false },
+      ),
+    )
     expect(text).toContain(version!.hash)
     expect(text).toContain('Ondertekening')
     expect(text).toContain((await currentClauses())[0]!.title)
@@ -361,9 +464,20 @@ describe('exports', () => {
   it('never writes a cell a spreadsheet would run as a formula', async () => {
     const formula = '=HYPERLINK("https://evil.example","klik")'
     const attacker = await createUser(formula)
-    await recordAudit(getDb(), { pactId: pact.pactId, actorId: attacker.id, action: 'member.joined', details: { note: '@SUM(1+1)' } })
+    await recordAudit(getDb(), {
+      pactId: pact.pactId,
+      actorId: attacker.id,
+      action: 'member.joined',
+      details: { note: '@SUM(1+1)' },
+    })
     const response = await download(auditCsv.loader, `${base()}/logboek.csv`, { pactId: pact.pactId }, reader.cookie)
-    const cells = Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8').trimEnd().split('\r\n').at(-1)!.split(';')
+    const cells = Buffer.from(await response.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .trimEnd()
+      .split('\r\n')
+      .at(-1)!
+      .split(';')
     expect(cells[3]).toBe(`"'=HYPERLINK(""https://evil.example"",""klik"")"`)
     for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/)
   })
@@ -372,7 +486,10 @@ describe('exports', () => {
     const page = await get(audit.loader, `${base()}/logboek`, { cookie: reader.cookie, params: { pactId: pact.pactId } })
     expect(page.body.entries.map((entry: { action: string }) => entry.action)).toContain('clause.decided')
     expect(page.body.names.partyId[providerPartyId]).toBe('Stichting Welzijn')
-    const outsider = await get(audit.loader, `${base()}/logboek`, { cookie: otherPact.owner.cookie, params: { pactId: pact.pactId } })
+    const outsider = await get(audit.loader, `${base()}/logboek`, {
+      cookie: otherPact.owner.cookie,
+      params: { pactId: pact.pactId },
+    })
     expect(outsider.status).toBe(404)
   })
 })
@@ -396,7 +513,10 @@ describe('live updates', () => {
     expect(decoder.decode((await reader_.read()).value)).toBe('event: status\ndata: {}\n\n')
     abort.abort()
     expect((await reader_.read()).done).toBe(true)
-    const outsider = await get(events.loader, `${base()}/events`, { cookie: otherPact.owner.cookie, params: { pactId: pact.pactId } })
+    const outsider = await get(events.loader, `${base()}/events`, {
+      cookie: otherPact.owner.cookie,
+      params: { pactId: pact.pactId },
+    })
     expect(outsider.status).toBe(404)
   })
 })

@@ -43,12 +43,20 @@ afterAll(async () => {
 })
 
 async function auditActions() {
-  const rows = await getDb().selectFrom('audit_events').select(['id', 'action', 'details', 'created_at']).where('pact_id', '=', pact.pactId).orderBy('id').execute()
+  const rows = await getDb()
+    .selectFrom('audit_events')
+    .select(['id', 'action', 'details', 'created_at'])
+    .where('pact_id', '=', pact.pactId)
+    .orderBy('id')
+    .execute()
   return rows
 }
 
 async function decisionCount() {
-  const row = await getDb().selectFrom('clause_decisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await getDb()
+    .selectFrom('clause_decisions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -141,7 +149,9 @@ describe('signing off a pact', () => {
     state = await signOffState(pact.pactId)
     for (const clause of state.matrix.clauses) {
       const statuses = clause.parties.map((party) => party.status)
-      expect(statuses).toEqual(clause.clauseId === edited.clauseId ? ['gewijzigd-na-akkoord', 'gewijzigd-na-akkoord'] : ['akkoord', 'akkoord'])
+      expect(statuses).toEqual(
+        clause.clauseId === edited.clauseId ? ['gewijzigd-na-akkoord', 'gewijzigd-na-akkoord'] : ['akkoord', 'akkoord'],
+      )
     }
     expect(state.matrix.allAgreed).toBe(false)
   })
@@ -167,7 +177,10 @@ describe('signing off a pact', () => {
   })
 
   it('offers a signed pact’s text to its editors read-only, saying why', async () => {
-    const page = await get(pactDocument.loader, `/pacts/${pact.pactId}/document`, { cookie: provider.cookie, params: { pactId: pact.pactId } })
+    const page = await get(pactDocument.loader, `/pacts/${pact.pactId}/document`, {
+      cookie: provider.cookie,
+      params: { pactId: pact.pactId },
+    })
     expect(page.body).toMatchObject({ canEdit: false, frozen: true })
   })
 
@@ -175,7 +188,15 @@ describe('signing off a pact', () => {
     const { snapshot } = await signOffState(pact.pactId)
     const clause = snapshot.clauses[0]!
     await expectRefused(
-      decideOnClause({ pactId: pact.pactId, clauseId: clause.clauseId, partyId: providerPartyId, userId: provider.id, decision: 'niet-akkoord', seenHash: clause.contentHash, explanation: null }),
+      decideOnClause({
+        pactId: pact.pactId,
+        clauseId: clause.clauseId,
+        partyId: providerPartyId,
+        userId: provider.id,
+        decision: 'niet-akkoord',
+        seenHash: clause.contentHash,
+        explanation: null,
+      }),
       'not-open-for-decisions',
     )
   })
@@ -213,10 +234,46 @@ describe('signing off a pact', () => {
   it('keeps comments on clauses, with explanations of decisions in the thread', async () => {
     const { snapshot } = await signOffState(pact.pactId)
     const clauseId = snapshot.clauses[0]!.clauseId
-    const threadId = await addComment({ pactId: pact.pactId, clauseId, parentId: null, body: 'Is dit haalbaar?', quote: null, authorId: provider.id, clauseExists: true })
-    await addComment({ pactId: pact.pactId, clauseId, parentId: threadId, body: 'Ja, met de ontwikkeltafel.', quote: null, authorId: pact.owner.id, clauseExists: true })
-    await expect(addComment({ pactId: pact.pactId, clauseId: 'x', parentId: null, body: 'b', quote: null, authorId: provider.id, clauseExists: false })).rejects.toBeInstanceOf(CommentError)
-    await expect(addComment({ pactId: pact.pactId, clauseId: snapshot.clauses[1]!.clauseId, parentId: threadId, body: 'verkeerde draad', quote: null, authorId: provider.id, clauseExists: true })).rejects.toBeInstanceOf(CommentError)
+    const threadId = await addComment({
+      pactId: pact.pactId,
+      clauseId,
+      parentId: null,
+      body: 'Is dit haalbaar?',
+      quote: null,
+      authorId: provider.id,
+      clauseExists: true,
+    })
+    await addComment({
+      pactId: pact.pactId,
+      clauseId,
+      parentId: threadId,
+      body: 'Ja, met de ontwikkeltafel.',
+      quote: null,
+      authorId: pact.owner.id,
+      clauseExists: true,
+    })
+    await expect(
+      addComment({
+        pactId: pact.pactId,
+        clauseId: 'x',
+        parentId: null,
+        body: 'b',
+        quote: null,
+        authorId: provider.id,
+        clauseExists: false,
+      }),
+    ).rejects.toBeInstanceOf(CommentError)
+    await expect(
+      addComment({
+        pactId: pact.pactId,
+        clauseId: snapshot.clauses[1]!.clauseId,
+        parentId: threadId,
+        body: 'verkeerde draad',
+        quote: null,
+        authorId: provider.id,
+        clauseExists: true,
+      }),
+    ).rejects.toBeInstanceOf(CommentError)
     await setThreadResolved(pact.pactId, threadId, true, pact.owner.id)
     const comments = await listComments(pact.pactId)
     const thread = comments.filter((comment) => comment.id === threadId || comment.parent_id === threadId)

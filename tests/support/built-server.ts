@@ -5,7 +5,15 @@ import { existsSync } from 'node:fs'
 export async function startBuiltServer(dataDir: string, env: Record<string, string> = {}) {
   if (!existsSync('build/server/index.js')) throw new Error('Run `npm run build` first: this test uses the production build.')
   const child = spawn(process.execPath, ['server/main.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', PACTWERK_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PACTWERK_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

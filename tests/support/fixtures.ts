@@ -1,4 +1,10 @@
-import { createSession, generateSessionToken, invalidateSession, SESSION_COOKIE, sessionIdFromToken } from '#app/platform/auth/session.server.ts'
+import {
+  createSession,
+  generateSessionToken,
+  invalidateSession,
+  SESSION_COOKIE,
+  sessionIdFromToken,
+} from '#app/platform/auth/session.server.ts'
 import { getDb, migrateToLatest, nowIso } from '#app/platform/db/db.server.ts'
 import { createOrganisation } from '#app/organisations/organisations.server.ts'
 import { createPact } from '#app/pacts/pacts.server.ts'
@@ -71,7 +77,12 @@ export async function addMember(pact: TestPact, access: AccessLevel, name = `Lid
 }
 
 export async function setAccess(pact: TestPact, user: TestUser, access: AccessLevel): Promise<void> {
-  await getDb().updateTable('pact_members').set({ access }).where('pact_id', '=', pact.pactId).where('user_id', '=', user.id).execute()
+  await getDb()
+    .updateTable('pact_members')
+    .set({ access })
+    .where('pact_id', '=', pact.pactId)
+    .where('user_id', '=', user.id)
+    .execute()
 }
 
 export async function removeMember(pact: TestPact, user: TestUser): Promise<void> {

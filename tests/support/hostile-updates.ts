@@ -79,14 +79,53 @@ export const HOSTILE_CASES: HostileCase[] = [
   change('a Y.Array in the fragment', (c) => fragment(c).insert(0, [new Y.Array() as never]), /Y\.Array inside doc/),
   change('a Y.Text in the fragment', (c) => fragment(c).insert(0, [new Y.Text('x') as never]), /Y\.Text inside doc/),
   change('a Y.XmlHook in the fragment', (c) => fragment(c).insert(0, [new Y.XmlHook('h') as never]), /Y\.XmlHook/),
-  change('a raw string in the fragment', asRoot((c) => c.getArray(DOCUMENT_FIELD), (a) => a.insert(0, ['x'])), /plain value/),
-  change('a raw object in the fragment', asRoot((c) => c.getArray(DOCUMENT_FIELD), (a) => a.insert(0, [{ a: 1 }])), /plain value/),
-  change('binary in the fragment', asRoot((c) => c.getArray(DOCUMENT_FIELD), (a) => a.insert(0, [new Uint8Array([1, 2])])), /binary/),
-  change('text straight in the fragment', asRoot((c) => c.getText(DOCUMENT_FIELD), (t) => t.insert(0, 'x')), /a string inside doc/),
-  change('a key on the fragment', asRoot((c) => c.getMap(DOCUMENT_FIELD), (m) => m.set('x', 1)), /unknown-attribute/),
+  change(
+    'a raw string in the fragment',
+    asRoot(
+      (c) => c.getArray(DOCUMENT_FIELD),
+      (a) => a.insert(0, ['x']),
+    ),
+    /plain value/,
+  ),
+  change(
+    'a raw object in the fragment',
+    asRoot(
+      (c) => c.getArray(DOCUMENT_FIELD),
+      (a) => a.insert(0, [{ a: 1 }]),
+    ),
+    /plain value/,
+  ),
+  change(
+    'binary in the fragment',
+    asRoot(
+      (c) => c.getArray(DOCUMENT_FIELD),
+      (a) => a.insert(0, [new Uint8Array([1, 2])]),
+    ),
+    /binary/,
+  ),
+  change(
+    'text straight in the fragment',
+    asRoot(
+      (c) => c.getText(DOCUMENT_FIELD),
+      (t) => t.insert(0, 'x'),
+    ),
+    /a string inside doc/,
+  ),
+  change(
+    'a key on the fragment',
+    asRoot(
+      (c) => c.getMap(DOCUMENT_FIELD),
+      (m) => m.set('x', 1),
+    ),
+    /unknown-attribute/,
+  ),
   change('a Y.Map inside a paragraph', (c) => find(c, 'paragraph').insert(0, [new Y.Map() as never]), /Y\.Map inside paragraph/),
   change('an unknown element', (c) => fragment(c).insert(0, [new Y.XmlElement('script')]), /element script inside doc/),
-  change('a paragraph in a paragraph', (c) => find(c, 'paragraph').insert(0, [new Y.XmlElement('paragraph')]), /paragraph inside paragraph/),
+  change(
+    'a paragraph in a paragraph',
+    (c) => find(c, 'paragraph').insert(0, [new Y.XmlElement('paragraph')]),
+    /paragraph inside paragraph/,
+  ),
   change('a clause in a clause', (c) => find(c, 'clause').insert(1, [new Y.XmlElement('clause')]), /clause inside clause/),
   change('a list item at the top', (c) => fragment(c).insert(0, [new Y.XmlElement('listItem')]), /listItem inside doc/),
   change('an element named text', (c) => find(c, 'paragraph').insert(0, [new Y.XmlElement('text')]), /element text/),
@@ -95,14 +134,22 @@ export const HOSTILE_CASES: HostileCase[] = [
   change('a type in text', (c) => firstText(c, 'paragraph').insertEmbed(0, new Y.Map()), /Y\.Map in the text/),
   change('an unknown mark', (c) => firstText(c, 'paragraph').format(0, 2, { link: { href: 'x' } }), /mark-not-allowed/),
   change('bold in a clause title', (c) => firstText(c, 'clauseTitle').format(0, 2, { bold: {} }), /mark-not-allowed: bold/),
-  change('mark attributes that are objects', (c) => firstText(c, 'paragraph').format(0, 2, { bold: { a: {} } }), /mark-attributes/),
+  change(
+    'mark attributes that are objects',
+    (c) => firstText(c, 'paragraph').format(0, 2, { bold: { a: {} } }),
+    /mark-attributes/,
+  ),
   change('a clause kind of Infinity', clauseAttribute('kind', Infinity), /attribute-type: clause.kind/),
   change('a clause kind of NaN', clauseAttribute('kind', NaN), /attribute-type: clause.kind/),
   change('a clause id of NaN', clauseAttribute('clauseId', NaN), /attribute-type: clause.clauseId/),
   change('a clause id that is a BigInt', clauseAttribute('clauseId', 10n), /attribute-type: clause.clauseId/),
   change('a clause id that is binary', clauseAttribute('clauseId', new Uint8Array([1])), /attribute-type: clause.clauseId/),
   change('a clause id that is an object', clauseAttribute('clauseId', { toString: 1 }), /attribute-type: clause.clauseId/),
-  change('a clause id that is a type', (c) => find(c, 'clause').setAttribute('clauseId', new Y.Map() as never), /attribute-type: clause.clauseId/),
+  change(
+    'a clause id that is a type',
+    (c) => find(c, 'clause').setAttribute('clauseId', new Y.Map() as never),
+    /attribute-type: clause.clauseId/,
+  ),
   change('an unknown attribute', clauseAttribute('onclick', 'x'), /unknown-attribute: clause.onclick/),
   change(
     'an ordered list start that is an object',
@@ -113,7 +160,11 @@ export const HOSTILE_CASES: HostileCase[] = [
     },
     /attribute-type: orderedList.start/,
   ),
-  change('a column width that is not numbers', (c) => find(c, 'tableCell').setAttribute('colwidth', ['100px'] as never), /colwidth/),
+  change(
+    'a column width that is not numbers',
+    (c) => find(c, 'tableCell').setAttribute('colwidth', ['100px'] as never),
+    /colwidth/,
+  ),
   change('nesting 65 deep', nested(64), /too-deep/),
   change('nesting 1,000 deep', nested(1_000), /too-deep/),
   change('nesting 3,000 deep', nested(3_000), /too-deep/),
@@ -127,8 +178,19 @@ export const HOSTILE_CASES: HostileCase[] = [
     /too-deep/,
   ),
   change('a subdocument under another top-level name', (c) => c.getMap('elders').set('doc', new Y.Doc()), /subdocument/),
-  change('an element in the model', (c) => c.getMap(PACT_MODEL_KEY).set('x', new Y.XmlElement('paragraph') as never), /not-in-model/),
-  change('a list entry in a model map', asRoot((c) => c.getArray(PACT_MODEL_KEY), (a) => a.insert(0, [1])), /not-in-model/),
+  change(
+    'an element in the model',
+    (c) => c.getMap(PACT_MODEL_KEY).set('x', new Y.XmlElement('paragraph') as never),
+    /not-in-model/,
+  ),
+  change(
+    'a list entry in a model map',
+    asRoot(
+      (c) => c.getArray(PACT_MODEL_KEY),
+      (a) => a.insert(0, [1]),
+    ),
+    /not-in-model/,
+  ),
   { name: 'a truncated delete set (the 6-byte frame)', build: () => TRUNCATED_DELETE_SET, reason: /undecodable/ },
   {
     name: "a gap in a client's clock",
@@ -167,7 +229,23 @@ export const HOSTILE_CASES: HostileCase[] = [
 export const TRUNCATED_DELETE_SET = new Uint8Array([0x00, 0x01])
 
 // What the fuzzer puts where the schema expects something else: every kind of shared type and plain value.
-const NODE_NAMES = ['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'table', 'tableRow', 'tableCell', 'tableHeader', 'clause', 'clauseTitle', 'pactData', 'hardBreak', 'text']
+const NODE_NAMES = [
+  'doc',
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'table',
+  'tableRow',
+  'tableCell',
+  'tableHeader',
+  'clause',
+  'clauseTitle',
+  'pactData',
+  'hardBreak',
+  'text',
+]
 const ATTRIBUTE_KEYS = ['clauseId', 'kind', 'start', 'type', 'level', 'colspan', 'rowspan', 'colwidth', 'align', 'refId']
 
 const attributeValue = fc.oneof(
@@ -199,7 +277,9 @@ function insertInto(client: Y.Doc, parent: string, nth: number, index: number, c
   if (!target) return
   const list = target as unknown as Y.Array<unknown>
   // Y.XmlFragment only takes types through its typed API; a hand-made client writes anything.
-  Y.transact(client, () => (Y.Array.prototype.insert as (index: number, content: unknown[]) => void).call(list, Math.min(index, target.length), content))
+  Y.transact(client, () =>
+    (Y.Array.prototype.insert as (index: number, content: unknown[]) => void).call(list, Math.min(index, target.length), content),
+  )
 }
 
 /**
@@ -221,7 +301,12 @@ export function hostileUpdates(state: Uint8Array): fc.Arbitrary<{ kind: string; 
       return { kind: 'mutated update', update }
     })
   const attribute = fc
-    .record({ node: fc.constantFrom(...NODE_NAMES), nth: fc.nat(20), key: fc.oneof(fc.constantFrom(...ATTRIBUTE_KEYS), fc.string({ maxLength: 6 })), value: attributeValue })
+    .record({
+      node: fc.constantFrom(...NODE_NAMES),
+      nth: fc.nat(20),
+      key: fc.oneof(fc.constantFrom(...ATTRIBUTE_KEYS), fc.string({ maxLength: 6 })),
+      value: attributeValue,
+    })
     .map(({ node, nth, key, value }) => ({
       kind: `attribute ${node}.${key}`,
       update: clientUpdate(state, (c) => findElement(c, node, nth)?.setAttribute(key || 'k', value as string)),
@@ -231,7 +316,13 @@ export function hostileUpdates(state: Uint8Array): fc.Arbitrary<{ kind: string; 
       parent: fc.constantFrom('fragment', ...NODE_NAMES),
       nth: fc.nat(20),
       index: fc.nat(5),
-      content: fc.oneof(childType.map((make) => [make()]), fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.object(), fc.uint8Array({ maxLength: 4 })), { minLength: 1, maxLength: 3 })),
+      content: fc.oneof(
+        childType.map((make) => [make()]),
+        fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.object(), fc.uint8Array({ maxLength: 4 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+      ),
     })
     .map(({ parent, nth, index, content }) => ({
       kind: `insertion into ${parent}`,
@@ -239,14 +330,23 @@ export function hostileUpdates(state: Uint8Array): fc.Arbitrary<{ kind: string; 
     }))
   const mark = fc
     // Formats are written as JSON, so no BigInt or binary here.
-    .record({ node: fc.constantFrom('paragraph', 'heading', 'clauseTitle'), key: fc.oneof(fc.constantFrom('bold', 'italic', 'link', 'code'), fc.string({ maxLength: 6 })), value: fc.oneof(fc.constant({}), fc.jsonValue({ maxDepth: 2 })) })
+    .record({
+      node: fc.constantFrom('paragraph', 'heading', 'clauseTitle'),
+      key: fc.oneof(fc.constantFrom('bold', 'italic', 'link', 'code'), fc.string({ maxLength: 6 })),
+      value: fc.oneof(fc.constant({}), fc.jsonValue({ maxDepth: 2 })),
+    })
     .map(({ node, key, value }) => ({
       kind: `mark ${key} in ${node}`,
-      update: clientUpdate(state, (c) => (findElement(c, node)?.get(0) as Y.XmlText | undefined)?.format(0, 3, { [key || 'm']: value })),
+      update: clientUpdate(state, (c) =>
+        (findElement(c, node)?.get(0) as Y.XmlText | undefined)?.format(0, 3, { [key || 'm']: value }),
+      ),
     }))
   const deep = fc
     // Around the limit; the named cases send 1,000 and 3,000 levels.
-    .record({ depth: fc.integer({ min: 60, max: 200 }), names: fc.array(fc.constantFrom(...NODE_NAMES), { minLength: 1, maxLength: 3 }) })
+    .record({
+      depth: fc.integer({ min: 60, max: 200 }),
+      names: fc.array(fc.constantFrom(...NODE_NAMES), { minLength: 1, maxLength: 3 }),
+    })
     .map(({ depth, names }) => ({ kind: `nesting ${depth}`, update: clientUpdate(state, nested(depth, names)) }))
   return fc.oneof(named, randomBytes, mutated, attribute, insertion, mark, deep)
 }

@@ -28,7 +28,11 @@ function renderStatus(provider: FakeProvider, locale: 'nl' | 'en' = 'nl'): HTMLE
   root = createRoot(container)
   act(() =>
     root!.render(
-      createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(ConnectionStatus, { provider: provider as unknown as WebsocketProvider })),
+      createElement(
+        I18nextProvider,
+        { i18n: createI18n(locale) },
+        createElement(ConnectionStatus, { provider: provider as unknown as WebsocketProvider }),
+      ),
     ),
   )
   return container.querySelector('[data-testid="connection-status"]')!

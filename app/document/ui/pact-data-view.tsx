@@ -28,8 +28,10 @@ export function PactDataContent({
   clauseKind: ClauseKind | null
 }) {
   const { t } = useTranslation()
-  const area = dataRef?.kind === 'result-area' ? source.model.resultAreas.find((candidate) => candidate.id === dataRef.refId) : undefined
-  const rule = dataRef?.kind === 'risk-rule' ? source.model.riskRules.find((candidate) => candidate.id === dataRef.refId) : undefined
+  const area =
+    dataRef?.kind === 'result-area' ? source.model.resultAreas.find((candidate) => candidate.id === dataRef.refId) : undefined
+  const rule =
+    dataRef?.kind === 'risk-rule' ? source.model.riskRules.find((candidate) => candidate.id === dataRef.refId) : undefined
   return (
     <>
       {source.valid ? null : <p className="pw-pact-data__notice">{t('areas.data.invalid')}</p>}
@@ -80,7 +82,9 @@ export function ResultAreaData({
       {shown.map(render)}
       {folded.length > 0 ? (
         <details className="pw-pact-data__more">
-          <summary>{folded.includes('budget') && folded.length === 1 ? t('areas.data.budgetDetails') : t('areas.data.more')}</summary>
+          <summary>
+            {folded.includes('budget') && folded.length === 1 ? t('areas.data.budgetDetails') : t('areas.data.more')}
+          </summary>
           {folded.map(render)}
         </details>
       ) : null}
@@ -100,7 +104,8 @@ function AreaSectionView({ section, area, source }: { section: AreaSection; area
         [t('areas.area.description'), area.description],
         [
           t('areas.area.responsible'),
-          area.responsiblePartyIds.map((partyId) => partyName(source.parties, partyId)).join(', ') || t('areas.area.noneResponsible'),
+          area.responsiblePartyIds.map((partyId) => partyName(source.parties, partyId)).join(', ') ||
+            t('areas.area.noneResponsible'),
         ],
       ]}
     />
@@ -136,7 +141,10 @@ export function IndicatorTable({ area, years }: { area: ResultArea; years: reado
           cell: (indicator) =>
             indicator.baselineValue === null || indicator.baselineYear === null
               ? '–'
-              : t('areas.indicator.baselineText', { value: formatDutchNumber(indicator.baselineValue), year: indicator.baselineYear }),
+              : t('areas.indicator.baselineText', {
+                  value: formatDutchNumber(indicator.baselineValue),
+                  year: indicator.baselineYear,
+                }),
         },
         { header: t('areas.indicator.targets'), cell: targets },
         { header: t('areas.indicator.dataSource'), cell: (indicator) => indicator.dataSource || '–' },
@@ -151,7 +159,15 @@ export function riskScopeLabel(rule: Pick<RiskRule, 'scope'>, model: PactModel, 
   return t('areas.rule.scopeArea', { title: model.resultAreas.find((area) => area.id === resultAreaId)?.title ?? resultAreaId })
 }
 
-export function RiskRuleData({ rule, source, headingLevel = 4 }: { rule: RiskRule; source: PactDataSource; headingLevel?: HeadingLevel }) {
+export function RiskRuleData({
+  rule,
+  source,
+  headingLevel = 4,
+}: {
+  rule: RiskRule
+  source: PactDataSource
+  headingLevel?: HeadingLevel
+}) {
   const { t } = useTranslation()
   const percent = (value: number) => t('areas.rule.percent', { value: formatDutchNumber(value) })
   const division =
@@ -209,7 +225,11 @@ export function PactDataNodeView({ node, editor, getPos, selected }: ReactNodeVi
   const dataRef = pactDataRefOf(node)
   const { class: className, ...attributes } = pactDataAttributes(dataRef)
   return (
-    <NodeViewWrapper className={`${className}${selected ? ' pw-pact-data--selected' : ''}`} {...attributes} data-testid="pact-data">
+    <NodeViewWrapper
+      className={`${className}${selected ? ' pw-pact-data--selected' : ''}`}
+      {...attributes}
+      data-testid="pact-data"
+    >
       {source ? <PactDataContent dataRef={dataRef} source={source} clauseKind={clauseKind} /> : <p>{t('areas.data.loading')}</p>}
     </NodeViewWrapper>
   )

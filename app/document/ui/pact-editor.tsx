@@ -63,7 +63,12 @@ function usePactDataSource(facts: PactModelFacts, doc: Y.Doc | null): PactDataSo
   )
 }
 
-function LiveEditor({ connection, user, canEdit, readOnlyNote }: { connection: PactConnection } & Omit<PactEditorProps, 'pactId' | 'model'>) {
+function LiveEditor({
+  connection,
+  user,
+  canEdit,
+  readOnlyNote,
+}: { connection: PactConnection } & Omit<PactEditorProps, 'pactId' | 'model'>) {
   const { t } = useTranslation()
   const [contentError, setContentError] = useState(false)
   const editor = useEditor(

@@ -67,7 +67,9 @@ export function useDocumentReady(connection: PactConnection | null): boolean {
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused' | 'updateRefused'
 
 export function useConnectionState(provider: WebsocketProvider): ConnectionState {
-  const [status, setStatus] = useState<'connecting' | 'connected' | 'disconnected'>(provider.wsconnected ? 'connected' : 'connecting')
+  const [status, setStatus] = useState<'connecting' | 'connected' | 'disconnected'>(
+    provider.wsconnected ? 'connected' : 'connecting',
+  )
   const [hasConnected, setHasConnected] = useState(provider.wsconnected)
   const [refused, setRefused] = useState<'refused' | 'updateRefused' | null>(null)
   const [online, setOnline] = useState(() => navigator.onLine)

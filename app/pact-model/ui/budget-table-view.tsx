@@ -4,7 +4,15 @@ import type { PactModel, ResultArea } from '#app/pact-model/pact-model.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 
 /** The pact's budgets: per result area and year, totals per year and over the period, and per party. */
-export function BudgetTableView({ model, years, parties }: { model: PactModel; years: readonly number[]; parties: readonly NamedParty[] }) {
+export function BudgetTableView({
+  model,
+  years,
+  parties,
+}: {
+  model: PactModel
+  years: readonly number[]
+  parties: readonly NamedParty[]
+}) {
   const { t } = useTranslation()
   const table = budgetTable(model, years, parties)
   if (table.resultAreas.length === 0) return <p className="utrecht-paragraph">{t('areas.table.empty')}</p>
@@ -33,7 +41,15 @@ export function BudgetTableView({ model, years, parties }: { model: PactModel; y
 }
 
 /** One result area's budget per party and year, with totals. */
-export function AreaBudgetTable({ area, years, parties }: { area: ResultArea; years: readonly number[]; parties: readonly NamedParty[] }) {
+export function AreaBudgetTable({
+  area,
+  years,
+  parties,
+}: {
+  area: ResultArea
+  years: readonly number[]
+  parties: readonly NamedParty[]
+}) {
   const { t } = useTranslation()
   const [row] = budgetTable({ resultAreas: [area], riskRules: [] }, years, parties).resultAreas
   const partyRows = row.parties.filter((party) => party.totalCents > 0 || area.responsiblePartyIds.includes(party.partyId))

@@ -13,7 +13,9 @@ const samePath = (a: Path, b: Path) => a.length === b.length && a.every((segment
 
 /** Who wrote the value an issue is about, as the server reported it (it alone knows who sent what). */
 function writersOf(issue: PactModelIssue, reported: readonly ReportedIssue[]): string[] | null {
-  return reported.find((candidate) => candidate.message === issue.message && samePath(candidate.path, issue.path))?.writers ?? null
+  return (
+    reported.find((candidate) => candidate.message === issue.message && samePath(candidate.path, issue.path))?.writers ?? null
+  )
 }
 
 function issueText(issue: PactModelIssue, reported: readonly ReportedIssue[], t: TFunction): string {
@@ -30,7 +32,10 @@ function issueText(issue: PactModelIssue, reported: readonly ReportedIssue[], t:
  */
 export function useIssueLookup(issues: readonly PactModelIssue[], reported: readonly ReportedIssue[]) {
   const { t } = useTranslation()
-  return useMemo(() => (path: Path) => issuesWithin(issues, path).map((issue) => issueText(issue, reported, t)), [issues, reported, t])
+  return useMemo(
+    () => (path: Path) => issuesWithin(issues, path).map((issue) => issueText(issue, reported, t)),
+    [issues, reported, t],
+  )
 }
 
 /** Every problem in the shared model, with where it is, so editors can find and fix it. */
@@ -66,7 +71,13 @@ export function ModelIssues({
 }
 
 /** "Resultaatgebied “Ouderen thuis”, budget Welzijn 2028" for ['resultAreas', 1, 'budgets', 3, 'cents']. */
-export function describeLocation(path: Path, model: EditablePactModel, lastValid: PactModel, parties: readonly NamedParty[], t: TFunction): string {
+export function describeLocation(
+  path: Path,
+  model: EditablePactModel,
+  lastValid: PactModel,
+  parties: readonly NamedParty[],
+  t: TFunction,
+): string {
   const [collection, index, ...rest] = path
   const fieldLabel = (field: string | number | undefined) =>
     (typeof field === 'string' && t(`areas.issues.where.field.${field}`, { defaultValue: '' })) || null
@@ -77,7 +88,12 @@ export function describeLocation(path: Path, model: EditablePactModel, lastValid
     const [field, itemIndex, itemField] = rest
     if (field === 'budgets' && typeof itemIndex === 'number' && area?.budgets[itemIndex]) {
       const cell = area.budgets[itemIndex]
-      parts.push(t('areas.issues.where.budget', { party: partyName(parties, cell.partyId), year: Number.isFinite(cell.year) ? cell.year : '' }))
+      parts.push(
+        t('areas.issues.where.budget', {
+          party: partyName(parties, cell.partyId),
+          year: Number.isFinite(cell.year) ? cell.year : '',
+        }),
+      )
     } else if (field === 'indicators' && typeof itemIndex === 'number') {
       parts.push(t('areas.issues.where.indicator', { name: area?.indicators[itemIndex]?.name || itemIndex + 1 }))
       const label = fieldLabel(itemField)
@@ -90,8 +106,11 @@ export function describeLocation(path: Path, model: EditablePactModel, lastValid
   }
   if (collection === 'riskRules' && typeof index === 'number') {
     const scope = model.riskRules[index]?.scope
-    const title = scope?.kind === 'result-area' ? model.resultAreas.find((area) => area.id === scope.resultAreaId)?.title : undefined
-    const parts = [t('areas.issues.where.rule', { scope: title ? t('areas.rule.scopeArea', { title }) : t('areas.rule.scopePact') })]
+    const title =
+      scope?.kind === 'result-area' ? model.resultAreas.find((area) => area.id === scope.resultAreaId)?.title : undefined
+    const parts = [
+      t('areas.issues.where.rule', { scope: title ? t('areas.rule.scopeArea', { title }) : t('areas.rule.scopePact') }),
+    ]
     const label = fieldLabel(rest[0])
     if (label) parts.push(label)
     return parts.join(', ')

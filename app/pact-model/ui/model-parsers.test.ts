@@ -22,12 +22,18 @@ describe('modelParsers', () => {
   })
 
   it('checks each field against the model’s own schema', () => {
-    expect(parse.bySchema(resultAreaSchema.shape.title, '  ')).toEqual({ ok: false, message: 'Geef het resultaatgebied een titel.' })
+    expect(parse.bySchema(resultAreaSchema.shape.title, '  ')).toEqual({
+      ok: false,
+      message: 'Geef het resultaatgebied een titel.',
+    })
     expect(parse.bySchema(indicatorSchema.shape.unit, '')).toEqual({
       ok: false,
       message: 'Geef de eenheid van de indicator op, bijvoorbeeld % of per 1.000 inwoners.',
     })
-    expect(parse.bySchema(riskRuleSchema.shape.corridorPercent, 120)).toEqual({ ok: false, message: 'Vul een percentage van 0 tot en met 100 in.' })
+    expect(parse.bySchema(riskRuleSchema.shape.corridorPercent, 120)).toEqual({
+      ok: false,
+      message: 'Vul een percentage van 0 tot en met 100 in.',
+    })
   })
 
   it('reads Dutch decimals and years', () => {

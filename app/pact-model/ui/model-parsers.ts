@@ -15,7 +15,9 @@ import { messageText } from '#app/platform/i18n/keys.ts'
 export function modelParsers(t: TFunction, locale: MessageLocale) {
   function bySchema<Value>(schema: z.ZodType<Value>, value: unknown): ParseResult<Value> {
     const result = schema.safeParse(value)
-    return result.success ? { ok: true, value: result.data } : { ok: false, message: messageText(t, result.error.issues[0]!.message) }
+    return result.success
+      ? { ok: true, value: result.data }
+      : { ok: false, message: messageText(t, result.error.issues[0]!.message) }
   }
   const numberErrors: Record<DutchNumberError, string> = {
     empty: t('areas.errors.number.empty'),

@@ -2,7 +2,13 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { EditableResultArea } from '#app/pact-model/editable-pact-model.ts'
-import { moveResultArea, removeResultArea, setResponsibleParty, updateResultAreaField, writeResultArea } from '#app/pact-model/pact-model-yjs.ts'
+import {
+  moveResultArea,
+  removeResultArea,
+  setResponsibleParty,
+  updateResultAreaField,
+  writeResultArea,
+} from '#app/pact-model/pact-model-yjs.ts'
 import { resultAreaSchema } from '#app/pact-model/pact-model.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { newId } from '#app/platform/ids.ts'
@@ -69,7 +75,15 @@ function AddResultAreaForm({ doc }: { doc: Y.Doc }) {
   )
 }
 
-function ResultAreaEditor({ doc, model, years, parties, issuesAt, area, index }: ModelEditorProps & { area: EditableResultArea; index: number }) {
+function ResultAreaEditor({
+  doc,
+  model,
+  years,
+  parties,
+  issuesAt,
+  area,
+  index,
+}: ModelEditorProps & { area: EditableResultArea; index: number }) {
   const { t } = useTranslation()
   const parse = useModelParsers()
   const headingId = useId()
@@ -89,7 +103,9 @@ function ResultAreaEditor({ doc, model, years, parties, issuesAt, area, index }:
   // Moving re-inserts the section, which takes the focus away from the button that was pressed.
   const move = (direction: 'up' | 'down') => {
     moveResultArea(doc, area.id, index + (direction === 'up' ? -1 : 1))
-    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-move="${area.id}-${direction}"]:not(:disabled)`)?.focus())
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>(`[data-move="${area.id}-${direction}"]:not(:disabled)`)?.focus(),
+    )
   }
   return (
     <section className="pw-area" aria-labelledby={headingId} data-testid="result-area-editor">
@@ -169,4 +185,3 @@ function ResponsibleParties({
     </Fieldset>
   )
 }
-

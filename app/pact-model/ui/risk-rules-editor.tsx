@@ -44,11 +44,7 @@ function isPrefix(prefix: readonly PropertyKey[], path: readonly PropertyKey[]):
   return prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment)
 }
 
-function scopeLabel(
-  scope: EditableRiskRule['scope'],
-  model: ModelEditorProps['model'],
-  t: TFunction,
-): string {
+function scopeLabel(scope: EditableRiskRule['scope'], model: ModelEditorProps['model'], t: TFunction): string {
   if (scope?.kind === 'result-area') {
     const title = model.resultAreas.find((area) => area.id === scope.resultAreaId)?.title || t('areas.area.untitled')
     return t('areas.rule.scopeArea', { title })
@@ -105,7 +101,14 @@ function AddRiskRuleForm({ doc, model }: ModelEditorProps) {
   )
 }
 
-function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEditorProps & { rule: EditableRiskRule; index: number }) {
+function RiskRuleEditor({
+  doc,
+  model,
+  parties,
+  issuesAt,
+  rule,
+  index,
+}: ModelEditorProps & { rule: EditableRiskRule; index: number }) {
   const { t } = useTranslation()
   const parse = useModelParsers()
   const path = ['riskRules', index]
@@ -131,7 +134,12 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
     }
   }
   const commit = (next: RiskRule) => upsertRiskRule(doc, next)
-  const percentField = (label: string, value: number, apply: (rule: EditableRiskRule, value: number) => EditableRiskRule, field: string[]) => (
+  const percentField = (
+    label: string,
+    value: number,
+    apply: (rule: EditableRiskRule, value: number) => EditableRiskRule,
+    field: string[],
+  ) => (
     <LiveField
       key={field.join('.')}
       label={label}
@@ -145,7 +153,8 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
   )
   const providers = parties.filter((party) => party.kind !== 'gemeente')
   const ruleScope = rule.scope
-  const scopedAreas = ruleScope?.kind === 'result-area' ? model.resultAreas.filter((area) => area.id === ruleScope.resultAreaId) : model.resultAreas
+  const scopedAreas =
+    ruleScope?.kind === 'result-area' ? model.resultAreas.filter((area) => area.id === ruleScope.resultAreaId) : model.resultAreas
   const responsibleProviders = providers
     .map((party) => party.id)
     .filter((partyId) => scopedAreas.some((area) => area.responsiblePartyIds.includes(partyId)))
@@ -153,14 +162,18 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
   return (
     <Fieldset legend={t('areas.rule.legend', { scope })} className="pw-rule" data-testid="risk-rule-editor">
       <div className="pw-field-row">
-        {PERCENT_FIELDS.map(([field, label]) => percentField(t(label), rule[field], (current, value) => ({ ...current, [field]: value }), [field]))}
+        {PERCENT_FIELDS.map(([field, label]) =>
+          percentField(t(label), rule[field], (current, value) => ({ ...current, [field]: value }), [field]),
+        )}
         <LiveField
           label={t('areas.rule.cap')}
           description={t('areas.rule.capHint')}
           size="small"
           inputMode="decimal"
           value={moneyInputText(rule.providerCapCents)}
-          parse={parseRule(parse.optionalMoney, (current, cents) => ({ ...current, providerCapCents: cents }), ['providerCapCents'])}
+          parse={parseRule(parse.optionalMoney, (current, cents) => ({ ...current, providerCapCents: cents }), [
+            'providerCapCents',
+          ])}
           commit={commit}
           issues={issuesAt([...path, 'providerCapCents'])}
         />
@@ -183,7 +196,8 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
           rule={rule}
           onChoose={(kind) => {
             // Switching to weights starts from equal weights for the providers responsible in the rule's scope.
-            const division = kind === 'pro-rata' ? { kind } : { kind, weights: responsibleProviders.map((partyId) => ({ partyId, weight: 1 })) }
+            const division =
+              kind === 'pro-rata' ? { kind } : { kind, weights: responsibleProviders.map((partyId) => ({ partyId, weight: 1 })) }
             const result = riskRuleSchema.safeParse({ ...rule, division })
             if (result.success) commit(result.data)
           }}
@@ -220,7 +234,9 @@ function RiskRuleEditor({ doc, model, parties, issuesAt, rule, index }: ModelEdi
             })}
           </div>
         ) : null}
-        {rule.division?.kind === 'weights' ? <p className="utrecht-form-field-description">{t('areas.rule.weightHint')}</p> : null}
+        {rule.division?.kind === 'weights' ? (
+          <p className="utrecht-form-field-description">{t('areas.rule.weightHint')}</p>
+        ) : null}
       </Fieldset>
       <ConfirmButton
         label={t('areas.rule.remove')}

@@ -14,7 +14,15 @@ import { Table } from '#app/platform/ui/table.tsx'
  * by the one settlement rule (budget-table.ts → risk-sharing.ts) as the spend is typed or slid.
  * The table is the answer; the chart shows the same numbers and says them in words.
  */
-export function WhatIf({ model, years, parties }: { model: PactModel; years: readonly number[]; parties: readonly NamedParty[] }) {
+export function WhatIf({
+  model,
+  years,
+  parties,
+}: {
+  model: PactModel
+  years: readonly number[]
+  parties: readonly NamedParty[]
+}) {
   const { t } = useTranslation()
   const scopes = model.riskRules.map((rule) => rule.scope)
   const [scopeKey, setScopeKey] = useState<string | null>(null)
@@ -30,7 +38,10 @@ export function WhatIf({ model, years, parties }: { model: PactModel; years: rea
           id={`${id}-scope`}
           label={t('areas.whatIf.scope')}
           value={riskScopeKey(scope)}
-          options={scopes.map((candidate) => ({ value: riskScopeKey(candidate), label: riskScopeLabel({ scope: candidate }, model, t) }))}
+          options={scopes.map((candidate) => ({
+            value: riskScopeKey(candidate),
+            label: riskScopeLabel({ scope: candidate }, model, t),
+          }))}
           onChange={(event) => setScopeKey(event.target.value)}
         />
         <Select
@@ -47,8 +58,17 @@ export function WhatIf({ model, years, parties }: { model: PactModel; years: rea
   )
 }
 
-
-function Settlement({ model, scope, year, parties }: { model: PactModel; scope: RiskScope; year: number; parties: readonly NamedParty[] }) {
+function Settlement({
+  model,
+  scope,
+  year,
+  parties,
+}: {
+  model: PactModel
+  scope: RiskScope
+  year: number
+  parties: readonly NamedParty[]
+}) {
   const { t } = useTranslation()
   const parse = useModelParsers()
   const inputId = useId()
@@ -86,8 +106,14 @@ function Settlement({ model, scope, year, parties }: { model: PactModel; scope: 
   }
 
   const rows = [
-    ...settlement.providers.map((provider) => ({ key: provider.id, name: partyName(parties, provider.id), cents: provider.cents })),
-    ...(settlement.kind === 'underspend' ? [{ key: 'fund', name: t('areas.whatIf.revolvingFund'), cents: settlement.revolvingFundCents }] : []),
+    ...settlement.providers.map((provider) => ({
+      key: provider.id,
+      name: partyName(parties, provider.id),
+      cents: provider.cents,
+    })),
+    ...(settlement.kind === 'underspend'
+      ? [{ key: 'fund', name: t('areas.whatIf.revolvingFund'), cents: settlement.revolvingFundCents }]
+      : []),
     { key: 'municipality', name: t('areas.whatIf.municipality'), cents: settlement.municipalityCents },
   ]
   const deviation = formatCents(Math.abs(settlement.deviationCents))

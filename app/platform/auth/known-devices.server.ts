@@ -34,7 +34,11 @@ export async function rememberDevice(request: Request, userId: string, now = new
   const existing = await knownDeviceOf(request, userId, db)
   let token = readCookie(request.headers.get('Cookie'), DEVICE_COOKIE)
   if (existing) {
-    await db.updateTable('known_devices').set({ last_used_at: nowIso(now) }).where('id', '=', existing).execute()
+    await db
+      .updateTable('known_devices')
+      .set({ last_used_at: nowIso(now) })
+      .where('id', '=', existing)
+      .execute()
   } else {
     const bytes = new Uint8Array(20)
     crypto.getRandomValues(bytes)

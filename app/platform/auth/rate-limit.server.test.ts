@@ -45,7 +45,12 @@ describe('claiming sign-in attempts', () => {
   })
 
   it('counts a known device apart from the account and the address', () => {
-    expect(signInKeys({ email: 'a@example.nl', clientAddress: '1.2.3.4', knownDeviceId: 'abc' }).map((k) => k.key)).toEqual(['device:abc'])
-    expect(signInKeys({ email: 'A@example.nl', clientAddress: '1.2.3.4' }).map((k) => k.key)).toEqual(['account:a@example.nl', 'address:1.2.3.4'])
+    expect(signInKeys({ email: 'a@example.nl', clientAddress: '1.2.3.4', knownDeviceId: 'abc' }).map((k) => k.key)).toEqual([
+      'device:abc',
+    ])
+    expect(signInKeys({ email: 'A@example.nl', clientAddress: '1.2.3.4' }).map((k) => k.key)).toEqual([
+      'account:a@example.nl',
+      'address:1.2.3.4',
+    ])
   })
 })

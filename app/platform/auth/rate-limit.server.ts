@@ -67,7 +67,11 @@ async function claimAll(db: Db, keys: ThrottleKey[], now: Date): Promise<SignInC
   const rows = await db
     .selectFrom('sign_in_throttle')
     .selectAll()
-    .where('limit_key', 'in', keys.map((k) => k.key))
+    .where(
+      'limit_key',
+      'in',
+      keys.map((k) => k.key),
+    )
     .execute()
   const forgetBefore = nowIso(new Date(now.getTime() - FORGET_AFTER_MS))
   const current = new Map(rows.filter((row) => row.updated_at > forgetBefore).map((row) => [row.limit_key, row]))
@@ -77,7 +81,11 @@ async function claimAll(db: Db, keys: ThrottleKey[], now: Date): Promise<SignInC
   for (const { key, free } of keys) {
     const stored = rows.find((row) => row.limit_key === key)
     const failures = (current.get(key)?.failures ?? 0) + 1
-    const values = { failures, blocked_until: nowIso(new Date(now.getTime() + delayAfter(failures, free))), updated_at: nowIso(now) }
+    const values = {
+      failures,
+      blocked_until: nowIso(new Date(now.getTime() + delayAfter(failures, free))),
+      updated_at: nowIso(now),
+    }
     if (!stored) {
       const inserted = await db
         .insertInto('sign_in_throttle')

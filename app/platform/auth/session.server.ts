@@ -76,7 +76,11 @@ export async function validateSessionToken(
   }
   if (freshness === 'renew') {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS)
-    await db.updateTable('sessions').set({ expires_at: nowIso(session.expiresAt) }).where('id', '=', session.id).execute()
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: nowIso(session.expiresAt) })
+      .where('id', '=', session.id)
+      .execute()
   }
   return { session, user: { id: row.user_id, email: row.email, name: row.name }, renewed: freshness === 'renew' }
 }
@@ -98,13 +102,7 @@ export function isSecureRequest(request: Request): boolean {
 }
 
 export function sessionCookie(request: Request, token: string, expiresAt: Date): string {
-  const parts = [
-    `${SESSION_COOKIE}=${token}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Expires=${expiresAt.toUTCString()}`,
-  ]
+  const parts = [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Expires=${expiresAt.toUTCString()}`]
   if (isSecureRequest(request)) parts.push('Secure')
   return parts.join('; ')
 }
@@ -132,7 +130,12 @@ export function readCookie(cookieHeader: string | null | undefined, name: string
 }
 
 /** Start a session for this user and continue to `to`, with the cookie (and any others given) set. */
-export async function redirectWithNewSession(request: Request, userId: string, to: string, otherCookies: string[] = []): Promise<Response> {
+export async function redirectWithNewSession(
+  request: Request,
+  userId: string,
+  to: string,
+  otherCookies: string[] = [],
+): Promise<Response> {
   const token = generateSessionToken()
   const session = await createSession(token, userId)
   const headers = new Headers({ Location: to })

@@ -37,7 +37,9 @@ function sqliteDialect(): Dialect {
 // bigint comes back as a number on PostgreSQL too, as it does on SQLite, not as a string.
 const pgTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === pg.types.builtins.INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }
 
 /** `DATABASE_URL=postgres://…`: everything durable in PostgreSQL (scale-out mode). */

@@ -28,8 +28,14 @@ export const en = {
     lead: 'Municipality, providers and residents write their pact here together: result areas, budgets and risk-sharing agreements. Then every party signs, and together you follow whether the agreements are kept.',
     steps: {
       draft: { title: 'Write together', body: 'Work on one text at the same time, with result areas and budgets as real data.' },
-      signOff: { title: 'Approve clause by clause', body: 'Every party approves exactly the text and the amounts that are there.' },
-      track: { title: 'Track the agreements', body: 'After signing, record what has been achieved and what risk sharing means in euros.' },
+      signOff: {
+        title: 'Approve clause by clause',
+        body: 'Every party approves exactly the text and the amounts that are there.',
+      },
+      track: {
+        title: 'Track the agreements',
+        body: 'After signing, record what has been achieved and what risk sharing means in euros.',
+      },
     },
     createAccount: 'Create account',
   },
@@ -62,7 +68,8 @@ export const en = {
     submit: 'Sign in',
     noAccount: 'No account yet?',
     signedOut: 'You have signed out.',
-    signedUp: 'If this e-mail address had no account yet, it has been created now. Sign in with your e-mail address and the password you chose.',
+    signedUp:
+      'If this e-mail address had no account yet, it has been created now. Sign in with your e-mail address and the password you chose.',
   },
   organisations: {
     title: 'Organisations',
@@ -154,7 +161,8 @@ export const en = {
     },
     signIn: {
       invalid: 'The e-mail address or password is incorrect.',
-      tooManyAttempts: 'Too many failed sign-in attempts. Wait a moment and try again; every further failed attempt makes the wait longer.',
+      tooManyAttempts:
+        'Too many failed sign-in attempts. Wait a moment and try again; every further failed attempt makes the wait longer.',
     },
     title: { required: 'Enter a title.' },
     region: { required: 'Enter the municipality or region.' },

@@ -27,9 +27,18 @@ export const nl = {
     title: 'Samen werken aan een Pact voor de Transformatie',
     lead: 'Gemeente, aanbieders en inwoners schrijven hier samen hun pact: resultaatgebieden, budgetten en afspraken over risicodeling. Daarna tekent iedere partij, en volgt u samen of de afspraken worden waargemaakt.',
     steps: {
-      draft: { title: 'Samen schrijven', body: 'Werk tegelijk aan één tekst, met resultaatgebieden en budgetten als echte gegevens.' },
-      signOff: { title: 'Artikel voor artikel akkoord', body: 'Iedere partij geeft akkoord op precies de tekst en de bedragen die er staan.' },
-      track: { title: 'Afspraken volgen', body: 'Houd na ondertekening bij wat er bereikt is en wat de risicodeling betekent in euro’s.' },
+      draft: {
+        title: 'Samen schrijven',
+        body: 'Werk tegelijk aan één tekst, met resultaatgebieden en budgetten als echte gegevens.',
+      },
+      signOff: {
+        title: 'Artikel voor artikel akkoord',
+        body: 'Iedere partij geeft akkoord op precies de tekst en de bedragen die er staan.',
+      },
+      track: {
+        title: 'Afspraken volgen',
+        body: 'Houd na ondertekening bij wat er bereikt is en wat de risicodeling betekent in euro’s.',
+      },
     },
     createAccount: 'Account aanmaken',
   },
@@ -62,7 +71,8 @@ export const nl = {
     submit: 'Inloggen',
     noAccount: 'Nog geen account?',
     signedOut: 'U bent uitgelogd.',
-    signedUp: 'Als dit e-mailadres nog geen account had, is het nu aangemaakt. Log in met uw e-mailadres en het wachtwoord dat u koos.',
+    signedUp:
+      'Als dit e-mailadres nog geen account had, is het nu aangemaakt. Log in met uw e-mailadres en het wachtwoord dat u koos.',
   },
   organisations: {
     title: 'Organisaties',
@@ -159,7 +169,8 @@ export const nl = {
     },
     signIn: {
       invalid: 'Het e-mailadres of het wachtwoord klopt niet.',
-      tooManyAttempts: 'Te veel mislukte pogingen om in te loggen. Wacht even en probeer het dan opnieuw; na elke nieuwe mislukte poging duurt het wachten langer.',
+      tooManyAttempts:
+        'Te veel mislukte pogingen om in te loggen. Wacht even en probeer het dan opnieuw; na elke nieuwe mislukte poging duurt het wachten langer.',
     },
     title: { required: 'Vul een titel in.' },
     region: { required: 'Vul de gemeente of regio in.' },

@@ -19,7 +19,13 @@ export function CopyLink({ path }: { path: string }) {
             </label>
           </div>
           <div className="utrecht-form-field-description">{t('invitations.linkHint')}</div>
-          <input id={id} readOnly value={url} className="utrecht-textbox utrecht-textbox--html-input" data-testid="invitation-link" />
+          <input
+            id={id}
+            readOnly
+            value={url}
+            className="utrecht-textbox utrecht-textbox--html-input"
+            data-testid="invitation-link"
+          />
         </div>
         <Button
           type="button"

@@ -20,7 +20,17 @@ export function Heading({ level, children, id }: { level: 1 | 2 | 3 | 4; childre
 }
 
 /** The top of a page: its one h1, what the page is for, and facts about it. */
-export function PageHeader({ title, meta, lead, children }: { title: ReactNode; meta?: ReactNode; lead?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  meta,
+  lead,
+  children,
+}: {
+  title: ReactNode
+  meta?: ReactNode
+  lead?: ReactNode
+  children?: ReactNode
+}) {
   return (
     <div className="pw-page-header pw-stack">
       <Heading level={1}>{title}</Heading>
@@ -32,7 +42,9 @@ export function PageHeader({ title, meta, lead, children }: { title: ReactNode; 
 }
 
 export function Paragraph({ children, lead, className }: { children: ReactNode; lead?: boolean; className?: string }) {
-  return <p className={['utrecht-paragraph', lead && 'utrecht-paragraph--lead', className].filter(Boolean).join(' ')}>{children}</p>
+  return (
+    <p className={['utrecht-paragraph', lead && 'utrecht-paragraph--lead', className].filter(Boolean).join(' ')}>{children}</p>
+  )
 }
 
 // Field components accept any Conform field: the schema, not the widget, decides the value's type.
@@ -51,7 +63,15 @@ export function Button({
   return <button type="submit" {...props} className={[buttonClass(appearance), props.className].filter(Boolean).join(' ')} />
 }
 
-export function Alert({ type, children, role }: { type: 'info' | 'ok' | 'warning' | 'error'; children: ReactNode; role?: 'alert' | 'status' }) {
+export function Alert({
+  type,
+  children,
+  role,
+}: {
+  type: 'info' | 'ok' | 'warning' | 'error'
+  children: ReactNode
+  role?: 'alert' | 'status'
+}) {
   return (
     <div className={`utrecht-alert utrecht-alert--${type}`} role={role ?? (type === 'error' ? 'alert' : 'status')}>
       <div className="utrecht-alert__content">
@@ -103,7 +123,17 @@ export function TextField({
   )
 }
 
-export function TextAreaField({ field, label, description, rows = 4 }: { field: AnyField; label: string; description?: string; rows?: number }) {
+export function TextAreaField({
+  field,
+  label,
+  description,
+  rows = 4,
+}: {
+  field: AnyField
+  label: string
+  description?: string
+  rows?: number
+}) {
   const { key, ...textareaProps } = getTextareaProps(field, { ariaAttributes: false })
   return (
     <Field id={field.id} kind="textarea" label={label} description={description} errors={useFieldErrors(field)}>
@@ -133,7 +163,15 @@ export function SelectField({
 }) {
   const { key, id: _id, ...selectProps } = getSelectProps(field, { ariaAttributes: false })
   return (
-    <Select key={key} id={field.id} {...selectProps} label={label} options={options} placeholder={placeholder} errors={useFieldErrors(field)} />
+    <Select
+      key={key}
+      id={field.id}
+      {...selectProps}
+      label={label}
+      options={options}
+      placeholder={placeholder}
+      errors={useFieldErrors(field)}
+    />
   )
 }
 
@@ -147,7 +185,15 @@ export function RadioField({
   legend: string
   options: ReadonlyArray<Option & { description?: string }>
 }) {
-  return <RadioGroup name={field.name} legend={legend} options={options} defaultValue={field.initialValue} errors={useFieldErrors(field)} />
+  return (
+    <RadioGroup
+      name={field.name}
+      legend={legend}
+      options={options}
+      defaultValue={field.initialValue}
+      errors={useFieldErrors(field)}
+    />
+  )
 }
 
 export function CheckboxField({ field, label }: { field: AnyField; label: string }) {

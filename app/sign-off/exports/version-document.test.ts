@@ -17,11 +17,17 @@ describe('a signed version as blocks', () => {
       { kind: 'heading', level: 2, runs: [{ text: '1. Waarom dit pact' }] },
       { kind: 'paragraph', runs: [{ text: 'Budget' }], style: 'meta' },
       { kind: 'heading', level: 3, runs: [{ text: 'Budgetten & geld' }] },
-      { kind: 'paragraph', runs: [{ text: 'Het budget staat ' }, { text: 'vast', bold: true }, { text: '', break: true }, { text: 'echt.' }] },
+      {
+        kind: 'paragraph',
+        runs: [{ text: 'Het budget staat ' }, { text: 'vast', bold: true }, { text: '', break: true }, { text: 'echt.' }],
+      },
       { kind: 'list-item', marker: '2.', depth: 0, runs: [{ text: 'Twee' }] },
       { kind: 'list-item', marker: '•', depth: 1, runs: [{ text: 'Genest' }] },
       { kind: 'list-item', marker: '3.', depth: 0, runs: [{ text: 'Drie' }] },
-      { kind: 'table', rows: [[{ header: true, paragraphs: [[{ text: 'Jaar' }]] }], [{ header: false, paragraphs: [[{ text: '2027' }]] }]] },
+      {
+        kind: 'table',
+        rows: [[{ header: true, paragraphs: [[{ text: 'Jaar' }]] }], [{ header: false, paragraphs: [[{ text: '2027' }]] }]],
+      },
     ])
   })
 
@@ -37,23 +43,36 @@ describe('a signed version as blocks', () => {
     ].join('')
     expect(documentBlocks(html)).toEqual([
       { kind: 'heading', level: 4, runs: [{ text: 'Resultaatgebied: Jeugd' }] },
-      { kind: 'paragraph', runs: [{ text: 'Doelgroep', bold: true }, { text: ': ', bold: true }, { text: 'Jeugdigen van 0 tot 18 jaar' }] },
+      {
+        kind: 'paragraph',
+        runs: [{ text: 'Doelgroep', bold: true }, { text: ': ', bold: true }, { text: 'Jeugdigen van 0 tot 18 jaar' }],
+      },
       { kind: 'paragraph', runs: [{ text: 'Meer gegevens', bold: true }] },
       { kind: 'paragraph', runs: [{ text: 'Indicatoren: Jeugd', bold: true }] },
       {
         kind: 'table',
         rows: [
-          [{ header: true, paragraphs: [[{ text: 'Naam' }]] }, { header: true, paragraphs: [[{ text: 'Streefwaarden' }]] }],
-          [{ header: true, paragraphs: [[{ text: 'Verblijf' }]] }, { header: false, paragraphs: [[{ text: '2027: 11,3' }, { text: '', break: true }, { text: '2028: 10,9' }]] }],
+          [
+            { header: true, paragraphs: [[{ text: 'Naam' }]] },
+            { header: true, paragraphs: [[{ text: 'Streefwaarden' }]] },
+          ],
+          [
+            { header: true, paragraphs: [[{ text: 'Verblijf' }]] },
+            { header: false, paragraphs: [[{ text: '2027: 11,3' }, { text: '', break: true }, { text: '2028: 10,9' }]] },
+          ],
         ],
       },
     ])
   })
 
   it('keeps an entity beyond Unicode as written, and indents deep lists no further than the page allows', () => {
-    expect(documentBlocks('<p>&#99999999; &#x110000; &#233;</p>')).toEqual([{ kind: 'paragraph', runs: [{ text: '&#99999999; &#x110000; é' }] }])
+    expect(documentBlocks('<p>&#99999999; &#x110000; &#233;</p>')).toEqual([
+      { kind: 'paragraph', runs: [{ text: '&#99999999; &#x110000; é' }] },
+    ])
     const deepList = `${'<ul><li><p>Punt</p>'.repeat(12)}${'</li></ul>'.repeat(12)}`
-    expect(documentBlocks(deepList).map((block) => (block.kind === 'list-item' ? block.depth : null))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 8])
+    expect(documentBlocks(deepList).map((block) => (block.kind === 'list-item' ? block.depth : null))).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 8,
+    ])
   })
 
   it('lists each signatory once per party, in the pact’s order of parties, with the last approval', () => {
@@ -62,15 +81,29 @@ describe('a signed version as blocks', () => {
       { partyId: 'p1', userId: 'u1', decidedAt: '2027-01-03T10:00:00.000Z' },
       { partyId: 'p1', userId: 'u1', decidedAt: '2027-01-01T10:00:00.000Z' },
     ]
-    const parties = [{ id: 'p1', name: 'Gemeente' }, { id: 'p2', name: 'Aanbieder' }]
-    expect(signatoriesOf(decisions, parties, new Map([['u1', 'Anouk'], ['u2', 'Karim']]))).toEqual([
+    const parties = [
+      { id: 'p1', name: 'Gemeente' },
+      { id: 'p2', name: 'Aanbieder' },
+    ]
+    expect(
+      signatoriesOf(
+        decisions,
+        parties,
+        new Map([
+          ['u1', 'Anouk'],
+          ['u2', 'Karim'],
+        ]),
+      ),
+    ).toEqual([
       { party: 'Gemeente', signatory: 'Anouk', clauses: 2, lastApprovedAt: '2027-01-03T10:00:00.000Z' },
       { party: 'Aanbieder', signatory: 'Karim', clauses: 1, lastApprovedAt: '2027-01-02T10:00:00.000Z' },
     ])
   })
 
   it('names downloads in plain ASCII', () => {
-    expect(downloadName('Pact voor de Transformatie Zuiderveen 2027–2030', 'Versie 1', 'pdf')).toBe('pact-voor-de-transformatie-zuiderveen-2027-2030-versie-1.pdf')
+    expect(downloadName('Pact voor de Transformatie Zuiderveen 2027–2030', 'Versie 1', 'pdf')).toBe(
+      'pact-voor-de-transformatie-zuiderveen-2027-2030-versie-1.pdf',
+    )
     expect(downloadName('Één café', 'logboek', 'csv')).toBe('een-cafe-logboek.csv')
   })
 })

@@ -65,7 +65,10 @@ export function versionDocumentBlocks(input: VersionDocumentInput): VersionBlock
     {
       kind: 'table',
       rows: [signature.columns, ...signature.rows].map((row, index) =>
-        [row.party, row.signatory, row.approvedAt, row.clauses].map((text) => ({ header: index === 0, paragraphs: [[{ text }]] })),
+        [row.party, row.signatory, row.approvedAt, row.clauses].map((text) => ({
+          header: index === 0,
+          paragraphs: [[{ text }]],
+        })),
       ),
     },
     { kind: 'paragraph', runs: [{ text: input.hashLabel }], style: 'meta' },
@@ -150,7 +153,9 @@ function parseHtml(html: string): HtmlNode[] {
   const open: HtmlElement[] = [root]
   // Elements opened beyond MAX_HTML_DEPTH: their tags are counted, their content skipped.
   let skipped = 0
-  for (const [, closing, tag, rawAttrs, text] of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g)) {
+  for (const [, closing, tag, rawAttrs, text] of html.matchAll(
+    /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g,
+  )) {
     const parent = open.at(-1)!
     const name = tag?.toLowerCase() ?? ''
     const isVoid = VOID_ELEMENTS.has(name) || Boolean(rawAttrs?.trimEnd().endsWith('/'))
@@ -173,7 +178,10 @@ function parseHtml(html: string): HtmlNode[] {
       continue
     }
     const attrs = Object.fromEntries(
-      [...rawAttrs!.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g)].map(([, key, value]) => [key!.toLowerCase(), decodeEntities(value ?? '')]),
+      [...rawAttrs!.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g)].map(([, key, value]) => [
+        key!.toLowerCase(),
+        decodeEntities(value ?? ''),
+      ]),
     )
     const element: HtmlElement = { tag: name, attrs, children: [] }
     parent.children.push(element)
@@ -187,7 +195,24 @@ function hasClass(element: HtmlElement, name: string): boolean {
 }
 
 const HEADINGS: Record<string, 1 | 2 | 3 | 4> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 4, h6: 4 }
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'dl', 'details', 'summary', 'section', 'div', 'caption'])
+const BLOCK_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'table',
+  'dl',
+  'details',
+  'summary',
+  'section',
+  'div',
+  'caption',
+])
 
 function appendBlock(node: HtmlNode, blocks: VersionBlock[], listDepth: number): void {
   if (typeof node === 'string') {
@@ -223,7 +248,9 @@ function appendBlock(node: HtmlNode, blocks: VersionBlock[], listDepth: number):
     case 'table': {
       const caption = node.children.find((child): child is HtmlElement => typeof child !== 'string' && child.tag === 'caption')
       if (caption) appendBlock(caption, blocks, listDepth)
-      const rows = elementsNamed(node, 'tr').map((row) => elementsNamed(row, 'th', 'td').map(tableCell)).filter((row) => row.length > 0)
+      const rows = elementsNamed(node, 'tr')
+        .map((row) => elementsNamed(row, 'th', 'td').map(tableCell))
+        .filter((row) => row.length > 0)
       if (rows.length) blocks.push({ kind: 'table', rows })
       return
     }
@@ -316,10 +343,12 @@ function inlineRuns(element: HtmlElement, style: { bold?: boolean; italic?: bool
 
 // Text with newlines (the data views use them inside table cells) becomes lines.
 function textRuns(text: string, style: { bold?: boolean; italic?: boolean }): TextRun[] {
-  return text.split('\n').flatMap((line, index): TextRun[] => [
-    ...(index > 0 ? [{ text: '', break: true }] : []),
-    ...(line ? [{ text: line, ...style }] : []),
-  ])
+  return text
+    .split('\n')
+    .flatMap((line, index): TextRun[] => [
+      ...(index > 0 ? [{ text: '', break: true }] : []),
+      ...(line ? [{ text: line, ...style }] : []),
+    ])
 }
 
 /** A file name that survives every file system and mail client: ASCII, lower case, dashes. */

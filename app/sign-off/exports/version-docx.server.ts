@@ -28,7 +28,12 @@ export interface DocxMeta {
   lang: string
 }
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const
+const HEADINGS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4,
+} as const
 const MONO = 'Courier New'
 const MUTED = '4A4A4A'
 // Word measures indents in twentieths of a point.
@@ -105,6 +110,13 @@ function textRuns(runs: readonly Run[], style: { font?: string; size?: number; c
   return runs.map((run) =>
     run.break
       ? new TextRun({ break: 1 })
-      : new TextRun({ text: run.text, bold: style.bold || run.bold, italics: run.italic, font: style.font, size: style.size, color: style.color }),
+      : new TextRun({
+          text: run.text,
+          bold: style.bold || run.bold,
+          italics: run.italic,
+          font: style.font,
+          size: style.size,
+          color: style.color,
+        }),
   )
 }

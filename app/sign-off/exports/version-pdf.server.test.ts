@@ -8,7 +8,9 @@ describe('PDF export of hostile text', () => {
     await versionPdf([{ kind: 'paragraph', runs: [{ text: 'Opwarmen.' }] }], meta)
     const timed = async (text: string) => {
       const started = performance.now()
-      const pdf = await versionPdf([{ kind: 'paragraph', runs: [{ text: 'Voor het woord: ' }, { text, bold: true }] }], meta, { compress: false })
+      const pdf = await versionPdf([{ kind: 'paragraph', runs: [{ text: 'Voor het woord: ' }, { text, bold: true }] }], meta, {
+        compress: false,
+      })
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
       return performance.now() - started
     }

@@ -60,7 +60,11 @@ function drawBlock(doc: PDFKit.PDFDocument, block: VersionBlock): void {
   switch (block.kind) {
     case 'heading':
       doc.moveDown(block.level <= 2 ? 0.8 : 0.5)
-      writeRuns(doc, block.runs.map((run) => ({ ...run, bold: true })), { size: HEADING_SIZES[block.level], x: left, width })
+      writeRuns(
+        doc,
+        block.runs.map((run) => ({ ...run, bold: true })),
+        { size: HEADING_SIZES[block.level], x: left, width },
+      )
       doc.moveDown(0.3)
       return
     case 'paragraph':
@@ -72,7 +76,12 @@ function drawBlock(doc: PDFKit.PDFDocument, block: VersionBlock): void {
     case 'list-item': {
       const indent = LIST_INDENT * (block.depth + 1)
       const top = doc.y
-      if (block.marker) doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor('black').text(block.marker, left + indent - LIST_INDENT, top, { width: LIST_INDENT })
+      if (block.marker)
+        doc
+          .font(FONTS.regular)
+          .fontSize(BODY_SIZE)
+          .fillColor('black')
+          .text(block.marker, left + indent - LIST_INDENT, top, { width: LIST_INDENT })
       doc.y = top
       writeRuns(doc, block.runs, { size: BODY_SIZE, x: left + indent, width: width - indent })
       doc.moveDown(0.3)
@@ -80,7 +89,10 @@ function drawBlock(doc: PDFKit.PDFDocument, block: VersionBlock): void {
     }
     case 'table':
       if (block.rows.length === 0) return
-      doc.font(FONTS.regular).fontSize(BODY_SIZE - 1).fillColor('black')
+      doc
+        .font(FONTS.regular)
+        .fontSize(BODY_SIZE - 1)
+        .fillColor('black')
       doc.table({
         position: { x: left, y: doc.y },
         maxWidth: width,

@@ -24,11 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('limit_key', 'text', (c) => c.notNull())
     .addColumn('attempted_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema
-    .createIndex('sign_in_attempts_key_time')
-    .on('sign_in_attempts')
-    .columns(['limit_key', 'attempted_at'])
-    .execute()
+  await db.schema.createIndex('sign_in_attempts_key_time').on('sign_in_attempts').columns(['limit_key', 'attempted_at']).execute()
 
   await db.schema
     .createTable('organisations')

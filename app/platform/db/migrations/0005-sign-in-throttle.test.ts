@@ -11,8 +11,14 @@ describe('migration 0005', () => {
 
     const at = '2026-11-01T00:00:00.000Z'
     const user = (id: string) => ({ id, name: id, email: `${id}@example.nl`, password_hash: 'x', created_at: at })
-    await db.insertInto('users').values([user('eigenaar'), user('gast'), user('collega')]).execute()
-    await db.insertInto('organisations').values({ id: 'org', name: 'Zorg', kind: 'aanbieder', created_by: 'eigenaar', created_at: at }).execute()
+    await db
+      .insertInto('users')
+      .values([user('eigenaar'), user('gast'), user('collega')])
+      .execute()
+    await db
+      .insertInto('organisations')
+      .values({ id: 'org', name: 'Zorg', kind: 'aanbieder', created_by: 'eigenaar', created_at: at })
+      .execute()
     const invitation = (id: string, kind: string, usedBy: string) => ({
       id,
       token_hash: id,
@@ -24,9 +30,19 @@ describe('migration 0005', () => {
       used_at: at,
       used_by: usedBy,
     })
-    await db.insertInto('invitations').values([invitation('i1', 'pact', 'gast'), invitation('i2', 'pact', 'collega'), invitation('i3', 'organisation', 'collega')]).execute()
+    await db
+      .insertInto('invitations')
+      .values([
+        invitation('i1', 'pact', 'gast'),
+        invitation('i2', 'pact', 'collega'),
+        invitation('i3', 'organisation', 'collega'),
+      ])
+      .execute()
     const member = (userId: string, role: string) => ({ organisation_id: 'org', user_id: userId, role, created_at: at })
-    await db.insertInto('organisation_members').values([member('eigenaar', 'beheerder'), member('gast', 'lid'), member('collega', 'lid')]).execute()
+    await db
+      .insertInto('organisation_members')
+      .values([member('eigenaar', 'beheerder'), member('gast', 'lid'), member('collega', 'lid')])
+      .execute()
 
     expect((await migrator.migrateToLatest()).error).toBeUndefined()
     const left = await db.selectFrom('organisation_members').select(['user_id', 'role']).orderBy('user_id').execute()
