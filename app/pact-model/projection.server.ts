@@ -131,15 +131,13 @@ async function projectReading(
       .insertInto('model_validation')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('pact_id')
-          .doUpdateSet({
-            valid: row.valid,
-            issues: row.issues,
-            model_hash: row.model_hash,
-            state_vector: row.state_vector,
-            checked_at: row.checked_at,
-          }),
+        oc.column('pact_id').doUpdateSet({
+          valid: row.valid,
+          issues: row.issues,
+          model_hash: row.model_hash,
+          state_vector: row.state_vector,
+          checked_at: row.checked_at,
+        }),
       )
       .execute()
   })
