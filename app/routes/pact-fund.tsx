@@ -9,6 +9,7 @@ import { forbidden, Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
 import { formatCents } from '#app/platform/money.ts'
+import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { decideOnFundDecision, proposeFundDecision } from '#app/settlement/settlement.server.ts'
 import { fundProposalSchema } from '#app/settlement/forms.ts'
@@ -91,72 +92,40 @@ export default function PactFund() {
       ) : (
         <>
           <BalanceChart label={t('settlement.fund.chartTitle')} points={points} />
-          <div className="pw-table-wrap">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">{t('settlement.fund.ledgerCaption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('settlement.fund.date')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('settlement.fund.year')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('settlement.fund.source')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('settlement.fund.amount')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {page.bookings.map((booking, index) => (
-                  <tr key={booking.id} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{date(booking.bookedAt)}</td>
-                    <td className="utrecht-table__cell">{booking.year}</td>
-                    <td className="utrecht-table__cell">
-                      {booking.settlement
-                        ? t('settlement.fund.fromSettlement', booking.settlement)
-                        : t('settlement.fund.fromDecision', { purpose: booking.purpose ?? '' })}
-                    </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                      {formatCents(booking.cents)} ({formatCents(page.ledger.points[index]!.balanceCents)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="pw-table-wrap">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption">{t('settlement.fund.perYearCaption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('settlement.fund.year')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('settlement.fund.in')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('settlement.fund.out')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {page.ledger.years.map((year) => (
-                  <tr key={year.year} className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {year.year}
-                    </th>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(year.inCents)}</td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(year.outCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('settlement.fund.ledgerCaption')}
+            columns={[
+              { header: t('settlement.fund.date'), cell: ({ booking }) => date(booking.bookedAt) },
+              { header: t('settlement.fund.year'), cell: ({ booking }) => booking.year },
+              {
+                header: t('settlement.fund.source'),
+                cell: ({ booking }) =>
+                  booking.settlement
+                    ? t('settlement.fund.fromSettlement', booking.settlement)
+                    : t('settlement.fund.fromDecision', { purpose: booking.purpose ?? '' }),
+              },
+              {
+                header: t('settlement.fund.amount'),
+                numeric: true,
+                cell: ({ booking, balanceCents }) => `${formatCents(booking.cents)} (${formatCents(balanceCents)})`,
+              },
+            ]}
+            rows={page.bookings.map((booking, index) => ({
+              booking,
+              balanceCents: page.ledger.points[index]!.balanceCents,
+            }))}
+            rowKey={({ booking }) => String(booking.id)}
+          />
+          <Table
+            caption={t('settlement.fund.perYearCaption')}
+            columns={[
+              { header: t('settlement.fund.year'), rowHeader: true, cell: (year) => year.year },
+              { header: t('settlement.fund.in'), numeric: true, cell: (year) => formatCents(year.inCents) },
+              { header: t('settlement.fund.out'), numeric: true, cell: (year) => formatCents(year.outCents) },
+            ]}
+            rows={page.ledger.years}
+            rowKey={(year) => String(year.year)}
+          />
         </>
       )}
 

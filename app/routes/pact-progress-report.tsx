@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
@@ -157,51 +158,34 @@ export default function PactProgressReport() {
 
 type Options = Array<{ value: string; label: string }>
 
-function RealisationForm({ tracked, partyId, options }: { tracked: TrackedPact; partyId: string; options: Options }) {
+/** The frame both figure forms share: heading, the saved notice, form-level errors and the concept/correction buttons. */
+function ReportFormSection({
+  name,
+  titleId,
+  title,
+  formProps,
+  errors,
+  children,
+}: {
+  name: 'realisatie' | 'uitgaven'
+  titleId: string
+  title: string
+  formProps: ReturnType<typeof getFormProps>
+  errors: string[] | undefined
+  children: ReactNode
+}) {
   const { t } = useTranslation()
-  const outcome = useFormResult('realisatie')
-  const [form, fields] = useForm({
-    id: 'realisatie',
-    lastResult: outcome?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: realisationSchema(tracked, partyId) }),
-    shouldValidate: 'onSubmit',
-  })
+  const outcome = useFormResult(name)
   return (
-    <section className="pw-stack" aria-labelledby="realisation-title">
-      <Heading level={2} id="realisation-title">
-        {t('tracking.report.realisationTitle')}
+    <section className="pw-stack" aria-labelledby={titleId}>
+      <Heading level={2} id={titleId}>
+        {title}
       </Heading>
       {outcome?.done ? <Alert type="ok">{t(outcome.done)}</Alert> : null}
-      <Form method="post" {...getFormProps(form)} className="pw-stack">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="form" value="realisatie" />
-        <SelectField
-          field={fields.indicator}
-          label={t('tracking.fields.indicator')}
-          options={options}
-          placeholder={t('fields.choose')}
-        />
-        <TextField field={fields.period} label={t('tracking.fields.period')} description={t('tracking.report.periodHint')} />
-        <TextField
-          field={fields.value}
-          label={t('tracking.fields.value')}
-          description={t('tracking.report.valueHint')}
-          inputMode="decimal"
-        />
-        <TextField field={fields.source} label={t('tracking.fields.source')} />
-        <TextField
-          field={fields.referenceDate}
-          label={t('tracking.fields.referenceDate')}
-          description={t('tracking.report.dateHint')}
-        />
-        <TextAreaField field={fields.note} label={t('tracking.fields.note')} rows={3} />
-        <CheckboxField field={fields.public} label={t('tracking.fields.public')} />
-        <TextAreaField
-          field={fields.reason}
-          label={t('tracking.fields.reason')}
-          description={t('tracking.report.reasonHint')}
-          rows={2}
-        />
+      <Form method="post" {...formProps} className="pw-stack">
+        <FormErrors errors={errors} />
+        <input type="hidden" name="form" value={name} />
+        {children}
         <div className="pw-actions">
           <Button name="intent" value="report">
             {t('tracking.report.saveConcept')}
@@ -215,6 +199,54 @@ function RealisationForm({ tracked, partyId, options }: { tracked: TrackedPact; 
   )
 }
 
+function RealisationForm({ tracked, partyId, options }: { tracked: TrackedPact; partyId: string; options: Options }) {
+  const { t } = useTranslation()
+  const outcome = useFormResult('realisatie')
+  const [form, fields] = useForm({
+    id: 'realisatie',
+    lastResult: outcome?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: realisationSchema(tracked, partyId) }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <ReportFormSection
+      name="realisatie"
+      titleId="realisation-title"
+      title={t('tracking.report.realisationTitle')}
+      formProps={getFormProps(form)}
+      errors={form.errors}
+    >
+      <SelectField
+        field={fields.indicator}
+        label={t('tracking.fields.indicator')}
+        options={options}
+        placeholder={t('fields.choose')}
+      />
+      <TextField field={fields.period} label={t('tracking.fields.period')} description={t('tracking.report.periodHint')} />
+      <TextField
+        field={fields.value}
+        label={t('tracking.fields.value')}
+        description={t('tracking.report.valueHint')}
+        inputMode="decimal"
+      />
+      <TextField field={fields.source} label={t('tracking.fields.source')} />
+      <TextField
+        field={fields.referenceDate}
+        label={t('tracking.fields.referenceDate')}
+        description={t('tracking.report.dateHint')}
+      />
+      <TextAreaField field={fields.note} label={t('tracking.fields.note')} rows={3} />
+      <CheckboxField field={fields.public} label={t('tracking.fields.public')} />
+      <TextAreaField
+        field={fields.reason}
+        label={t('tracking.fields.reason')}
+        description={t('tracking.report.reasonHint')}
+        rows={2}
+      />
+    </ReportFormSection>
+  )
+}
+
 function SpendingForm({ tracked, partyId, options }: { tracked: TrackedPact; partyId: string; options: Options }) {
   const { t } = useTranslation()
   const outcome = useFormResult('uitgaven')
@@ -225,47 +257,37 @@ function SpendingForm({ tracked, partyId, options }: { tracked: TrackedPact; par
     shouldValidate: 'onSubmit',
   })
   return (
-    <section className="pw-stack" aria-labelledby="spending-form-title">
-      <Heading level={2} id="spending-form-title">
-        {t('tracking.report.spendingTitle')}
-      </Heading>
-      {outcome?.done ? <Alert type="ok">{t(outcome.done)}</Alert> : null}
-      <Form method="post" {...getFormProps(form)} className="pw-stack">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="form" value="uitgaven" />
-        <SelectField
-          field={fields.resultArea}
-          label={t('tracking.fields.resultArea')}
-          options={options}
-          placeholder={t('fields.choose')}
-        />
-        <SelectField
-          field={fields.period}
-          label={t('tracking.fields.year')}
-          options={tracked.years.map((year) => ({ value: String(year), label: String(year) }))}
-          placeholder={t('fields.choose')}
-        />
-        <TextField
-          field={fields.amount}
-          label={t('tracking.fields.amount')}
-          description={t('tracking.report.amountHint')}
-          inputMode="decimal"
-        />
-        <TextAreaField
-          field={fields.reason}
-          label={t('tracking.fields.reason')}
-          description={t('tracking.report.reasonHint')}
-          rows={2}
-        />
-        <div className="pw-actions">
-          <Button name="intent" value="report">
-            {t('tracking.report.saveConcept')}
-          </Button>
-          <Button name="intent" value="correct" appearance="secondary">
-            {t('tracking.report.saveCorrection')}
-          </Button>
-        </div>
-      </Form>
-    </section>
+    <ReportFormSection
+      name="uitgaven"
+      titleId="spending-form-title"
+      title={t('tracking.report.spendingTitle')}
+      formProps={getFormProps(form)}
+      errors={form.errors}
+    >
+      <SelectField
+        field={fields.resultArea}
+        label={t('tracking.fields.resultArea')}
+        options={options}
+        placeholder={t('fields.choose')}
+      />
+      <SelectField
+        field={fields.period}
+        label={t('tracking.fields.year')}
+        options={tracked.years.map((year) => ({ value: String(year), label: String(year) }))}
+        placeholder={t('fields.choose')}
+      />
+      <TextField
+        field={fields.amount}
+        label={t('tracking.fields.amount')}
+        description={t('tracking.report.amountHint')}
+        inputMode="decimal"
+      />
+      <TextAreaField
+        field={fields.reason}
+        label={t('tracking.fields.reason')}
+        description={t('tracking.report.reasonHint')}
+        rows={2}
+      />
+    </ReportFormSection>
   )
 }

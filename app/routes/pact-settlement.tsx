@@ -8,6 +8,7 @@ import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { messageKey, messageText } from '#app/platform/i18n/keys.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { formatCents, formatCentsPlain } from '#app/platform/money.ts'
+import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { divisionFromForm } from '#app/settlement/division-form.ts'
 import { decideOnSettlement, openSettlement, setDivision } from '#app/settlement/settlement.server.ts'
@@ -201,58 +202,25 @@ export default function PactSettlement() {
             return (
               <section key={rule.ruleId} className="pw-stack" aria-label={title}>
                 <Heading level={3}>{title}</Heading>
-                <div className="pw-table-wrap">
-                  <table className="utrecht-table">
-                    <caption className="utrecht-table__caption">{title}</caption>
-                    <thead className="utrecht-table__header">
-                      <tr className="utrecht-table__row">
-                        <th className="utrecht-table__header-cell" scope="col">
-                          {t('settlement.page.budget')}
-                        </th>
-                        <th className="utrecht-table__header-cell" scope="col">
-                          {t('settlement.page.actual')}
-                        </th>
-                        <th className="utrecht-table__header-cell" scope="col">
-                          {t('settlement.page.deviation')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="utrecht-table__body">
-                      <tr className="utrecht-table__row">
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(rule.budgetCents)}</td>
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(rule.actualCents)}</td>
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-                          {formatCents(rule.deviationCents)}
-                        </td>
-                      </tr>
-                    </tbody>
-                  </table>
-                </div>
-                <div className="pw-table-wrap">
-                  <table className="utrecht-table">
-                    <caption className="utrecht-table__caption">{t('settlement.page.chartTitle', { year: page.year })}</caption>
-                    <thead className="utrecht-table__header">
-                      <tr className="utrecht-table__row">
-                        <th className="utrecht-table__header-cell" scope="col">
-                          {t('settlement.page.party')}
-                        </th>
-                        <th className="utrecht-table__header-cell" scope="col">
-                          {t('settlement.page.share')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="utrecht-table__body">
-                      {lines.map((line) => (
-                        <tr key={line.name} className="utrecht-table__row">
-                          <th className="utrecht-table__header-cell" scope="row">
-                            {line.name}
-                          </th>
-                          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(line.cents)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table
+                  caption={title}
+                  columns={[
+                    { header: t('settlement.page.budget'), numeric: true, cell: (row) => formatCents(row.budgetCents) },
+                    { header: t('settlement.page.actual'), numeric: true, cell: (row) => formatCents(row.actualCents) },
+                    { header: t('settlement.page.deviation'), numeric: true, cell: (row) => formatCents(row.deviationCents) },
+                  ]}
+                  rows={[rule]}
+                  rowKey={(row) => row.ruleId}
+                />
+                <Table
+                  caption={t('settlement.page.chartTitle', { year: page.year })}
+                  columns={[
+                    { header: t('settlement.page.party'), rowHeader: true, cell: (line) => line.name },
+                    { header: t('settlement.page.share'), numeric: true, cell: (line) => formatCents(line.cents) },
+                  ]}
+                  rows={lines}
+                  rowKey={(line) => line.name}
+                />
                 <SharesChart title={t('settlement.page.chartTitle', { year: page.year })} shares={lines} />
               </section>
             )
@@ -293,38 +261,24 @@ export default function PactSettlement() {
               <Heading level={2} id="settlement-approvals">
                 {t('settlement.approvals.title')}
               </Heading>
-              <div className="pw-table-wrap">
-                <table className="utrecht-table">
-                  <caption className="utrecht-table__caption">{t('settlement.approvals.title')}</caption>
-                  <thead className="utrecht-table__header">
-                    <tr className="utrecht-table__row">
-                      <th className="utrecht-table__header-cell" scope="col">
-                        {t('settlement.approvals.party')}
-                      </th>
-                      <th className="utrecht-table__header-cell" scope="col">
-                        {t('settlement.approvals.status')}
-                      </th>
-                      <th className="utrecht-table__header-cell" scope="col">
-                        {t('settlement.approvals.reason')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="utrecht-table__body">
-                    {approvals.parties.map((party) => (
-                      <tr key={party.partyId} className="utrecht-table__row">
-                        <th className="utrecht-table__header-cell" scope="row">
-                          {page.partyNames[party.partyId] ?? party.partyId}
-                        </th>
-                        <td className="utrecht-table__cell">
-                          {t(`settlement.approvals.statuses.${party.status}`)}
-                          {party.decidedAt ? ` (${dateTime(party.decidedAt)})` : ''}
-                        </td>
-                        <td className="utrecht-table__cell">{party.reason ?? ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                caption={t('settlement.approvals.title')}
+                columns={[
+                  {
+                    header: t('settlement.approvals.party'),
+                    rowHeader: true,
+                    cell: (party) => page.partyNames[party.partyId] ?? party.partyId,
+                  },
+                  {
+                    header: t('settlement.approvals.status'),
+                    cell: (party) =>
+                      `${t(`settlement.approvals.statuses.${party.status}`)}${party.decidedAt ? ` (${dateTime(party.decidedAt)})` : ''}`,
+                  },
+                  { header: t('settlement.approvals.reason'), cell: (party) => party.reason ?? '' },
+                ]}
+                rows={approvals.parties}
+                rowKey={(party) => party.partyId}
+              />
               {inForce.status === 'open' && !page.stale
                 ? page.decidesFor
                     .filter((partyId) => page.signingParties.includes(partyId))

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts'
 import { formatCents } from '#app/platform/money.ts'
+import { Table } from '#app/platform/ui/table.tsx'
 import type { AreaProgress, IndicatorProgress, ProgressSummaryData } from './progress.ts'
 import type { IndicatorStatus } from './status.ts'
 import type { CellStatus } from './records.ts'
@@ -55,26 +55,6 @@ export function StatusRule() {
   )
 }
 
-function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
-  return (
-    <div className="pw-table-wrap">
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {head.map((label) => (
-              <th key={label} className="utrecht-table__header-cell" scope="col">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">{children}</tbody>
-      </table>
-    </div>
-  )
-}
-
 /** Target path and realised values over the periods: a line chart with the same figures in a table beside it. */
 export function IndicatorChart({ indicator }: { indicator: IndicatorProgress }) {
   const { t } = useTranslation()
@@ -122,29 +102,19 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorProgress }) 
       </figure>
       <Table
         caption={t('tracking.chart.tableCaption', { name: indicator.name, unit: indicator.unit })}
-        head={[
-          t('tracking.fields.period'),
-          t('tracking.chart.target'),
-          t('tracking.chart.realised'),
-          t('tracking.fields.cellStatus'),
+        columns={[
+          { header: t('tracking.fields.period'), rowHeader: true, cell: (point) => point.period },
+          { header: t('tracking.chart.target'), numeric: true, cell: (point) => measured(point.target) },
+          {
+            header: t('tracking.chart.realised'),
+            numeric: true,
+            cell: (point) => `${measured(point.realised)}${point.corrected ? ` (${t('tracking.cell.corrected')})` : ''}`,
+          },
+          { header: t('tracking.fields.cellStatus'), cell: (point) => <CellStatusText status={point.cellStatus} /> },
         ]}
-      >
-        {indicator.points.map((point) => (
-          <tr key={point.period} className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="row">
-              {point.period}
-            </th>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{measured(point.target)}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-              {measured(point.realised)}
-              {point.corrected ? ` (${t('tracking.cell.corrected')})` : ''}
-            </td>
-            <td className="utrecht-table__cell">
-              <CellStatusText status={point.cellStatus} />
-            </td>
-          </tr>
-        ))}
-      </Table>
+        rows={indicator.points}
+        rowKey={(point) => point.period}
+      />
     </div>
   )
 }
@@ -156,33 +126,37 @@ export function IndicatorSummaryTable({ area }: { area: AreaProgress }) {
   return (
     <Table
       caption={t('tracking.progress.indicatorsCaption', { title: area.title })}
-      head={[
-        t('tracking.fields.indicator'),
-        t('tracking.fields.baseline'),
-        t('tracking.fields.latest'),
-        t('tracking.fields.target'),
-        t('tracking.fields.status'),
+      columns={[
+        {
+          header: t('tracking.fields.indicator'),
+          rowHeader: true,
+          cell: (indicator) => (
+            <>
+              {indicator.name} <span className="pw-meta">({indicator.unit})</span>
+            </>
+          ),
+        },
+        {
+          header: t('tracking.fields.baseline'),
+          numeric: true,
+          cell: (indicator) =>
+            `${measured(indicator.baselineValue)}${indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}`,
+        },
+        {
+          header: t('tracking.fields.latest'),
+          numeric: true,
+          cell: (indicator) => (indicator.latest ? `${measured(indicator.latest.realised)} (${indicator.latest.period})` : '–'),
+        },
+        {
+          header: t('tracking.fields.target'),
+          numeric: true,
+          cell: (indicator) => measured(indicator.latest?.target ?? null),
+        },
+        { header: t('tracking.fields.status'), cell: (indicator) => <StatusBadge status={indicator.status} /> },
       ]}
-    >
-      {area.indicators.map((indicator) => (
-        <tr key={indicator.id} className="utrecht-table__row">
-          <th className="utrecht-table__header-cell" scope="row">
-            {indicator.name} <span className="pw-meta">({indicator.unit})</span>
-          </th>
-          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-            {measured(indicator.baselineValue)}
-            {indicator.baselineYear ? ` (${indicator.baselineYear})` : ''}
-          </td>
-          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-            {indicator.latest ? `${measured(indicator.latest.realised)} (${indicator.latest.period})` : '–'}
-          </td>
-          <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{measured(indicator.latest?.target ?? null)}</td>
-          <td className="utrecht-table__cell">
-            <StatusBadge status={indicator.status} />
-          </td>
-        </tr>
-      ))}
-    </Table>
+      rows={area.indicators}
+      rowKey={(indicator) => indicator.id}
+    />
   )
 }
 
@@ -231,30 +205,20 @@ export function SpendingChart({ area }: { area: AreaProgress }) {
       </figure>
       <Table
         caption={t('tracking.progress.spendingCaption', { title: area.title })}
-        head={[
-          t('tracking.fields.year'),
-          t('tracking.fields.party'),
-          t('tracking.fields.budget'),
-          t('tracking.fields.spent'),
-          t('tracking.fields.cellStatus'),
+        columns={[
+          { header: t('tracking.fields.year'), rowHeader: true, cell: (cell) => cell.year },
+          { header: t('tracking.fields.party'), cell: (cell) => cell.partyName },
+          { header: t('tracking.fields.budget'), numeric: true, cell: (cell) => formatCents(cell.budgetCents) },
+          {
+            header: t('tracking.fields.spent'),
+            numeric: true,
+            cell: (cell) => (cell.actualCents === null ? '–' : formatCents(cell.actualCents)),
+          },
+          { header: t('tracking.fields.cellStatus'), cell: (cell) => <CellStatusText status={cell.cellStatus} /> },
         ]}
-      >
-        {area.spending.map((cell) => (
-          <tr key={`${cell.year}:${cell.partyId}`} className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="row">
-              {cell.year}
-            </th>
-            <td className="utrecht-table__cell">{cell.partyName}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(cell.budgetCents)}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-              {cell.actualCents === null ? '–' : formatCents(cell.actualCents)}
-            </td>
-            <td className="utrecht-table__cell">
-              <CellStatusText status={cell.cellStatus} />
-            </td>
-          </tr>
-        ))}
-      </Table>
+        rows={area.spending}
+        rowKey={(cell) => `${cell.year}:${cell.partyId}`}
+      />
     </div>
   )
 }
@@ -311,57 +275,50 @@ export function RiskOutcomesTable({
   return (
     <Table
       caption={t('tracking.risk.caption')}
-      head={[
-        t('tracking.fields.year'),
-        t('tracking.risk.scope'),
-        t('tracking.fields.budget'),
-        t('tracking.fields.spent'),
-        t('tracking.risk.deviation'),
-        t('tracking.risk.division'),
-        t('tracking.fields.cellStatus'),
+      columns={[
+        { header: t('tracking.fields.year'), rowHeader: true, cell: (outcome) => outcome.year },
+        { header: t('tracking.risk.scope'), cell: scopeOf },
+        { header: t('tracking.fields.budget'), numeric: true, cell: (outcome) => formatCents(outcome.budgetCents) },
+        { header: t('tracking.fields.spent'), numeric: true, cell: (outcome) => formatCents(outcome.actualCents) },
+        {
+          header: t('tracking.risk.deviation'),
+          numeric: true,
+          cell: ({ settlement }) =>
+            t(`tracking.risk.kinds.${settlement.kind}`, { amount: formatCents(Math.abs(settlement.deviationCents)) }),
+        },
+        {
+          header: t('tracking.risk.division'),
+          cell: ({ settlement }) => {
+            if (settlement.kind === 'on-budget') return '–'
+            const parts = [
+              ...settlement.providers.map((provider) => ({
+                key: provider.id,
+                name: partyNames[provider.id] ?? provider.id,
+                cents: provider.cents,
+              })),
+              ...(settlement.kind === 'underspend'
+                ? [{ key: 'fund', name: t('tracking.risk.fund'), cents: settlement.revolvingFundCents }]
+                : []),
+              { key: 'municipality', name: t('tracking.risk.municipality'), cents: settlement.municipalityCents },
+            ]
+            return (
+              <ul className="pw-plain-list">
+                {parts.map((part) => (
+                  <li key={part.key}>
+                    {part.name}: {formatCents(part.cents)}
+                  </li>
+                ))}
+              </ul>
+            )
+          },
+        },
+        {
+          header: t('tracking.fields.cellStatus'),
+          cell: (outcome) => (outcome.final ? t('tracking.risk.final') : t('tracking.risk.provisional')),
+        },
       ]}
-    >
-      {outcomes.map((outcome) => {
-        const { settlement } = outcome
-        const parts = [
-          ...settlement.providers.map((provider) => ({
-            key: provider.id,
-            name: partyNames[provider.id] ?? provider.id,
-            cents: provider.cents,
-          })),
-          ...(settlement.kind === 'underspend'
-            ? [{ key: 'fund', name: t('tracking.risk.fund'), cents: settlement.revolvingFundCents }]
-            : []),
-          { key: 'municipality', name: t('tracking.risk.municipality'), cents: settlement.municipalityCents },
-        ]
-        return (
-          <tr key={`${outcome.year}:${outcome.ruleId}`} className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="row">
-              {outcome.year}
-            </th>
-            <td className="utrecht-table__cell">{scopeOf(outcome)}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(outcome.budgetCents)}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatCents(outcome.actualCents)}</td>
-            <td className="utrecht-table__cell utrecht-table__cell--numeric-data">
-              {t(`tracking.risk.kinds.${settlement.kind}`, { amount: formatCents(Math.abs(settlement.deviationCents)) })}
-            </td>
-            <td className="utrecht-table__cell">
-              {settlement.kind === 'on-budget' ? (
-                '–'
-              ) : (
-                <ul className="pw-plain-list">
-                  {parts.map((part) => (
-                    <li key={part.key}>
-                      {part.name}: {formatCents(part.cents)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td className="utrecht-table__cell">{outcome.final ? t('tracking.risk.final') : t('tracking.risk.provisional')}</td>
-          </tr>
-        )
-      })}
-    </Table>
+      rows={outcomes}
+      rowKey={(outcome) => `${outcome.year}:${outcome.ruleId}`}
+    />
   )
 }
