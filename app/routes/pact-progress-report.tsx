@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { data, Form, Link, useActionData, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Refusal, refusalResponse } from '#app/platform/errors.ts'
@@ -158,6 +159,20 @@ export default function PactProgressReport() {
 
 type Options = Array<{ value: string; label: string }>
 
+/** One figure form's conform state: validated on submit with its schema, fed by the action's last result. */
+function useReportForm<Schema extends z.ZodType<unknown, Record<string, unknown>>>(
+  name: 'realisatie' | 'uitgaven',
+  schema: Schema,
+) {
+  const outcome = useFormResult(name)
+  return useForm({
+    id: name,
+    lastResult: outcome?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onSubmit',
+  })
+}
+
 /** The frame both figure forms share: heading, the saved notice, form-level errors and the concept/correction buttons. */
 function ReportFormSection({
   name,
@@ -201,13 +216,7 @@ function ReportFormSection({
 
 function RealisationForm({ tracked, partyId, options }: { tracked: TrackedPact; partyId: string; options: Options }) {
   const { t } = useTranslation()
-  const outcome = useFormResult('realisatie')
-  const [form, fields] = useForm({
-    id: 'realisatie',
-    lastResult: outcome?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: realisationSchema(tracked, partyId) }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useReportForm('realisatie', realisationSchema(tracked, partyId))
   return (
     <ReportFormSection
       name="realisatie"
@@ -249,13 +258,7 @@ function RealisationForm({ tracked, partyId, options }: { tracked: TrackedPact; 
 
 function SpendingForm({ tracked, partyId, options }: { tracked: TrackedPact; partyId: string; options: Options }) {
   const { t } = useTranslation()
-  const outcome = useFormResult('uitgaven')
-  const [form, fields] = useForm({
-    id: 'uitgaven',
-    lastResult: outcome?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: spendingSchema(tracked, partyId) }),
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useReportForm('uitgaven', spendingSchema(tracked, partyId))
   return (
     <ReportFormSection
       name="uitgaven"
