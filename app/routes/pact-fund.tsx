@@ -13,7 +13,7 @@ import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { decideOnFundDecision, proposeFundDecision } from '#app/settlement/settlement.server.ts'
 import { fundProposalSchema } from '#app/settlement/forms.ts'
-import { BalanceChart } from '#app/settlement/ui.tsx'
+import { ApprovalForm, BalanceChart } from '#app/settlement/ui.tsx'
 import { fundPage } from '#app/settlement/views.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
 import trackingCss from '#app/tracking/tracking.css?url'
@@ -153,25 +153,13 @@ export default function PactFund() {
               </ul>
               {decision.status === 'open'
                 ? page.decidesFor.map((partyId) => (
-                    <Form key={partyId} method="post" className="pw-stack">
-                      <fieldset className="pw-stack">
-                        <legend>{t('settlement.approvals.decide', { party: page.partyNames[partyId] ?? partyId })}</legend>
-                        <input type="hidden" name="intent" value="decide" />
-                        <input type="hidden" name="decisionId" value={decision.id} />
-                        <input type="hidden" name="seenHash" value={decision.hash} />
-                        <input type="hidden" name="partyId" value={partyId} />
-                        <label>
-                          <input type="radio" name="decision" value="akkoord" defaultChecked />{' '}
-                          {t('settlement.approvals.akkoord')}
-                        </label>
-                        <label>
-                          <input type="radio" name="decision" value="niet-akkoord" /> {t('settlement.approvals.nietAkkoord')}
-                        </label>
-                        <label htmlFor={`reason-${decision.id}-${partyId}`}>{t('settlement.approvals.reasonLabel')}</label>
-                        <textarea id={`reason-${decision.id}-${partyId}`} name="reason" rows={2} className="utrecht-textarea" />
-                      </fieldset>
-                      <Button type="submit">{t('settlement.approvals.submit')}</Button>
-                    </Form>
+                    <ApprovalForm
+                      key={partyId}
+                      subject={{ field: 'decisionId', id: decision.id }}
+                      hash={decision.hash}
+                      partyId={partyId}
+                      partyName={page.partyNames[partyId] ?? partyId}
+                    />
                   ))
                 : null}
             </article>

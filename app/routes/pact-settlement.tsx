@@ -13,7 +13,7 @@ import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { divisionFromForm } from '#app/settlement/division-form.ts'
 import { decideOnSettlement, openSettlement, setDivision } from '#app/settlement/settlement.server.ts'
 import { shareLines } from '#app/settlement/statement.ts'
-import { SharesChart, useHolderName } from '#app/settlement/ui.tsx'
+import { ApprovalForm, SharesChart, useHolderName } from '#app/settlement/ui.tsx'
 import { settlementPage } from '#app/settlement/views.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
 import trackingCss from '#app/tracking/tracking.css?url'
@@ -283,25 +283,13 @@ export default function PactSettlement() {
                 ? page.decidesFor
                     .filter((partyId) => page.signingParties.includes(partyId))
                     .map((partyId) => (
-                      <Form key={partyId} method="post" className="pw-stack">
-                        <fieldset className="pw-stack">
-                          <legend>{t('settlement.approvals.decide', { party: page.partyNames[partyId] ?? partyId })}</legend>
-                          <input type="hidden" name="intent" value="decide" />
-                          <input type="hidden" name="settlementId" value={inForce.id} />
-                          <input type="hidden" name="seenHash" value={inForce.hash} />
-                          <input type="hidden" name="partyId" value={partyId} />
-                          <label>
-                            <input type="radio" name="decision" value="akkoord" defaultChecked />{' '}
-                            {t('settlement.approvals.akkoord')}
-                          </label>
-                          <label>
-                            <input type="radio" name="decision" value="niet-akkoord" /> {t('settlement.approvals.nietAkkoord')}
-                          </label>
-                          <label htmlFor={`reason-${partyId}`}>{t('settlement.approvals.reasonLabel')}</label>
-                          <textarea id={`reason-${partyId}`} name="reason" rows={3} className="utrecht-textarea" />
-                        </fieldset>
-                        <Button type="submit">{t('settlement.approvals.submit')}</Button>
-                      </Form>
+                      <ApprovalForm
+                        key={partyId}
+                        subject={{ field: 'settlementId', id: inForce.id }}
+                        hash={inForce.hash}
+                        partyId={partyId}
+                        partyName={page.partyNames[partyId] ?? partyId}
+                      />
                     ))
                 : null}
             </section>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
+import { Form } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts'
 import { formatCents } from '#app/platform/money.ts'
+import { Button } from '#app/platform/ui/ui.tsx'
 import type { ShareHolder } from './statement.ts'
 
 /** Names a line's holder: a party by name, the municipal share or the fund. */
@@ -69,5 +71,44 @@ export function BalanceChart({ label, points }: { label: string; points: Readonl
         </LineChart>
       </div>
     </figure>
+  )
+}
+
+/**
+ * One signing party's akkoord / niet akkoord on a settlement or a fund decision, bound to the hash
+ * of what the person saw: the same approval mechanism for both, so the same form.
+ */
+export function ApprovalForm({
+  subject,
+  hash,
+  partyId,
+  partyName,
+}: {
+  subject: { field: 'settlementId' | 'decisionId'; id: string }
+  hash: string
+  partyId: string
+  partyName: string
+}) {
+  const { t } = useTranslation()
+  const reasonId = `reason-${subject.id}-${partyId}`
+  return (
+    <Form method="post" className="pw-stack">
+      <fieldset className="pw-stack">
+        <legend>{t('settlement.approvals.decide', { party: partyName })}</legend>
+        <input type="hidden" name="intent" value="decide" />
+        <input type="hidden" name={subject.field} value={subject.id} />
+        <input type="hidden" name="seenHash" value={hash} />
+        <input type="hidden" name="partyId" value={partyId} />
+        <label>
+          <input type="radio" name="decision" value="akkoord" defaultChecked /> {t('settlement.approvals.akkoord')}
+        </label>
+        <label>
+          <input type="radio" name="decision" value="niet-akkoord" /> {t('settlement.approvals.nietAkkoord')}
+        </label>
+        <label htmlFor={reasonId}>{t('settlement.approvals.reasonLabel')}</label>
+        <textarea id={reasonId} name="reason" rows={3} className="utrecht-textarea" />
+      </fieldset>
+      <Button type="submit">{t('settlement.approvals.submit')}</Button>
+    </Form>
   )
 }
