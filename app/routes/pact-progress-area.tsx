@@ -12,9 +12,8 @@ import { Alert, Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { FREQUENCIES } from '#app/tracking/periods.ts'
 import { setFrequency, TrackingError } from '#app/tracking/tracking.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
-import { spentPercent } from '#app/tracking/progress.ts'
 import { byPeriod } from '#app/tracking/records.ts'
-import { IndicatorChart, SpendingChart, StatusBadge, StatusRule, useMeasured } from '#app/tracking/ui.tsx'
+import { IndicatorChart, SpendingChart, SpentThisYear, StatusBadge, StatusRule, useMeasured } from '#app/tracking/ui.tsx'
 import { cellHistories, progressView } from '#app/tracking/views.server.ts'
 import trackingCss from '#app/tracking/tracking.css?url'
 import type { Route } from './+types/pact-progress-area'
@@ -149,14 +148,7 @@ export default function PactProgressArea() {
         <Heading level={2} id="spending-title">
           {t('tracking.area.spending')}
         </Heading>
-        <Paragraph>
-          {t('tracking.summary.spent', {
-            year: reportingYear,
-            actual: formatCents(area.reportingYear.actualCents, { withCents: false }),
-            budget: formatCents(area.reportingYear.budgetCents, { withCents: false }),
-            percent: spentPercent(area.reportingYear.budgetCents, area.reportingYear.actualCents) ?? 0,
-          })}
-        </Paragraph>
+        <SpentThisYear year={reportingYear} {...area.reportingYear} />
         <SpendingChart area={area} />
       </section>
       <section className="pw-stack" aria-labelledby="history-title">

@@ -6,11 +6,9 @@ import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
-import { formatCents } from '#app/platform/money.ts'
 import { Alert, Button, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
-import { spentPercent } from '#app/tracking/progress.ts'
 import { fixPeriod, TrackingError } from '#app/tracking/tracking.server.ts'
-import { IndicatorSummaryTable, RiskOutcomesTable, SpendingChart, StatusRule } from '#app/tracking/ui.tsx'
+import { IndicatorSummaryTable, RiskOutcomesTable, SpendingChart, SpentThisYear, StatusRule } from '#app/tracking/ui.tsx'
 import { progressView } from '#app/tracking/views.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
 import trackingCss from '#app/tracking/tracking.css?url'
@@ -132,14 +130,7 @@ export default function PactProgress() {
             </Link>
           </nav>
 
-          <Paragraph>
-            {t('tracking.summary.spent', {
-              year: progress.reportingYear,
-              actual: formatCents(progress.reportingYearTotals.actualCents, { withCents: false }),
-              budget: formatCents(progress.reportingYearTotals.budgetCents, { withCents: false }),
-              percent: spentPercent(progress.reportingYearTotals.budgetCents, progress.reportingYearTotals.actualCents) ?? 0,
-            })}
-          </Paragraph>
+          <SpentThisYear year={progress.reportingYear} {...progress.reportingYearTotals} />
           <StatusRule />
 
           {progress.areas.map((area) => (
@@ -153,14 +144,7 @@ export default function PactProgress() {
                 </Link>
               </Paragraph>
               <IndicatorSummaryTable area={area} />
-              <Paragraph>
-                {t('tracking.summary.spent', {
-                  year: progress.reportingYear,
-                  actual: formatCents(area.reportingYear.actualCents, { withCents: false }),
-                  budget: formatCents(area.reportingYear.budgetCents, { withCents: false }),
-                  percent: spentPercent(area.reportingYear.budgetCents, area.reportingYear.actualCents) ?? 0,
-                })}
-              </Paragraph>
+              <SpentThisYear year={progress.reportingYear} {...area.reportingYear} />
               <SpendingChart area={area} />
             </section>
           ))}

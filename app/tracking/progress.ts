@@ -84,7 +84,6 @@ export interface ProgressSummaryData {
   reportingYear: number
   budgetCents: number
   actualCents: number
-  spentPercent: number | null
   statusCounts: Record<IndicatorStatus, number>
 }
 

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts'
 import { formatCents } from '#app/platform/money.ts'
 import { Table } from '#app/platform/ui/table.tsx'
-import type { AreaProgress, IndicatorProgress, ProgressSummaryData } from './progress.ts'
+import { spentPercent, type AreaProgress, type IndicatorProgress, type ProgressSummaryData } from './progress.ts'
 import type { IndicatorStatus } from './status.ts'
 import type { CellStatus } from './records.ts'
 import type { RiskOutcome } from './settlement.ts'
@@ -240,14 +240,7 @@ export function ProgressSummary({ summary }: { summary: ProgressSummaryData }) {
           </li>
         ))}
       </ul>
-      <p className="utrecht-paragraph">
-        {t('tracking.summary.spent', {
-          year: summary.reportingYear,
-          actual: formatCents(summary.actualCents, { withCents: false }),
-          budget: formatCents(summary.budgetCents, { withCents: false }),
-          percent: summary.spentPercent ?? 0,
-        })}
-      </p>
+      <SpentThisYear year={summary.reportingYear} budgetCents={summary.budgetCents} actualCents={summary.actualCents} />
       <p className="utrecht-paragraph">
         <Link className="utrecht-link" to={`/pacts/${summary.pactId}/voortgang`}>
           {t('tracking.summary.link')}
@@ -320,5 +313,20 @@ export function RiskOutcomesTable({
       rows={outcomes}
       rowKey={(outcome) => `${outcome.year}:${outcome.ruleId}`}
     />
+  )
+}
+
+/** How much of a year's budget is spent, in one sentence: for the pact, a result area and the summary. */
+export function SpentThisYear({ year, budgetCents, actualCents }: { year: number; budgetCents: number; actualCents: number }) {
+  const { t } = useTranslation()
+  return (
+    <p className="utrecht-paragraph">
+      {t('tracking.summary.spent', {
+        year,
+        actual: formatCents(actualCents, { withCents: false }),
+        budget: formatCents(budgetCents, { withCents: false }),
+        percent: spentPercent(budgetCents, actualCents) ?? 0,
+      })}
+    </p>
   )
 }

@@ -3,7 +3,7 @@ import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import { formatCentsPlain } from '#app/platform/money.ts'
 import type { CsvKind } from './csv-format.ts'
 import { periodsOf } from './periods.ts'
-import { buildProgress, spentPercent, type Progress, type ProgressSummaryData } from './progress.ts'
+import { buildProgress, type Progress, type ProgressSummaryData } from './progress.ts'
 import { byPeriod, deriveCell, fixingFor, groupByCell, type TrackingRecord } from './records.ts'
 import { listFixingDetails, loadTracking, type TrackingData } from './tracking.server.ts'
 import { riskOutcomes, type RiskOutcome } from './settlement.ts'
@@ -108,7 +108,6 @@ export async function progressSummary(pactId: string, today = new Date(), db: Db
     reportingYear: view.progress.reportingYear,
     budgetCents,
     actualCents,
-    spentPercent: spentPercent(budgetCents, actualCents),
     statusCounts,
   }
 }
