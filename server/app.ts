@@ -11,6 +11,7 @@ import { logger } from '#app/platform/logger.server.ts'
 import { projectPactModel } from '#app/pact-model/projection.server.ts'
 import { installPorts } from '#app/platform/ports.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
+import { healthCheck } from './health.ts'
 import { createModelProjection } from './collab/projection.ts'
 import { inProcessPorts } from './ports/in-process.ts'
 import { startScaleOut } from './scale-out/index.ts'
@@ -80,6 +81,7 @@ export async function startApp(): Promise<{
   const startupMessages: string[] = []
   const handler = express()
   handler.disable('x-powered-by')
+  handler.get('/gezond', healthCheck)
   handler.use(refuseCrossSiteRequests, renewSessionCookie)
   handler.use(
     createRequestHandler({
