@@ -21,7 +21,7 @@ export const links: Route.LinksFunction = () => [
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE), request.headers.get('Accept-Language'))
+  const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE))
   const user = await getUser(request)
   // Every page gets this: the header shows the name, and nothing else about the account travels.
   return { locale, user: user && { name: user.name } }

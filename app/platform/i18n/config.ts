@@ -11,14 +11,12 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
-/** Dutch first: English only when the person chose it or their browser asks for it before Dutch. */
-export function pickLocale(cookieValue: string | null, acceptLanguage: string | null): Locale {
-  if (isLocale(cookieValue)) return cookieValue
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.split(';')[0]?.trim().slice(0, 2).toLowerCase()
-    if (isLocale(tag)) return tag
-  }
-  return DEFAULT_LOCALE
+/**
+ * Dutch, unless the person chose English with the language switch (/taal). The browser's language
+ * is not asked: the pact's content is Dutch, and English chrome around it only confuses.
+ */
+export function pickLocale(cookieValue: string | null): Locale {
+  return isLocale(cookieValue) ? cookieValue : DEFAULT_LOCALE
 }
 
 /** A separate instance per render, so concurrent requests in different languages never mix. */
