@@ -2,6 +2,7 @@ import { Node, type Extensions } from '@tiptap/core'
 import { TableKit } from '@tiptap/extension-table'
 import { StarterKit } from '@tiptap/starter-kit'
 import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
+import { EmptyHeaderCells } from './empty-header-cells.ts'
 import { PactData, type PactDataOptions } from './pact-data.ts'
 
 /** The Y.XmlFragment holding a pact's text: the editor's Collaboration `field`, read by the server. */
@@ -42,6 +43,7 @@ export function pactExtensions({
       trailingNode: false,
     }),
     TableKit.configure({ table: { resizable: false } }),
+    EmptyHeaderCells,
     ClauseTitle,
     Clause.configure(clauseKindLabel ? { kindLabel: clauseKindLabel } : {}),
     PactData.configure({ nodeView: pactDataView ?? null }),

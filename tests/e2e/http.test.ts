@@ -79,6 +79,12 @@ async function post(path: string, cookie: string, fields: Record<string, string>
   })
 }
 
+/** The value of the option with this label in a page's HTML. */
+async function optionValue(path: string, cookie: string, label: string) {
+  const html = await (await fetch(`${baseURL()}${path}`, { headers: { Cookie: cookie } })).text()
+  return html.match(new RegExp(`<option value="([a-z0-9]+)"[^>]*>${label}<`))![1]!
+}
+
 describe('compression and caching', () => {
   it('sends scripts brotli- or gzip-compressed and lets browsers keep hashed files for a year', async () => {
     const page = await fetch(`${baseURL()}/inloggen`, { headers: { 'Accept-Encoding': 'br, gzip' } })
@@ -104,10 +110,10 @@ describe('compression and caching', () => {
       region: 'Gemeente Zuiderveen',
       startYear: '2027',
       endYear: '2030',
+      organisationId: await optionValue('/pacts/nieuw', manager, 'Gemeente Zuiderveen'),
     })
     const pactPath = new URL(created.headers.get('location')!, baseURL()).pathname
-    const settings = await (await fetch(`${baseURL()}${pactPath}/instellingen`, { headers: { Cookie: manager } })).text()
-    const partyId = settings.match(/<option value="([a-z0-9]+)"[^>]*>Gemeente Zuiderveen</)![1]!
+    const partyId = await optionValue(`${pactPath}/instellingen`, manager, 'Gemeente Zuiderveen')
     const invited = await (await post(`${pactPath}/instellingen`, manager, { intent: 'invite', partyId, access: 'lezer' })).text()
     const invitationPath = invited.match(/\/uitnodiging\/[\w-]+/)![0]
 
