@@ -24,12 +24,14 @@ describe('Dutch first', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('nl')
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor()
 
-    await page.getByRole('button', { name: 'EN' }).click()
+    await page.getByRole('button', { name: 'EN', exact: true }).click()
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await context.close()
   })
 })
+
+const LONG_TITLE = 'Iedere inwoner die ondersteuning nodig heeft vindt binnen twee weken een vast aanspreekpunt in de eigen wijk'
 
 describe('the document on a phone', () => {
   it('fits a 390 px screen, and a table made with the toolbar names its columns', async () => {
@@ -43,6 +45,14 @@ describe('the document on a phone', () => {
     const page = await context.newPage()
     await signIn(page, 'anouk@zuiderveen.example')
     const pactPath = await createPact(page, { title: 'Pact op de telefoon' })
+    // A long title makes a long option in the toolbar's "insert data" choice.
+    await gotoHydrated(page, `${pactPath}/resultaatgebieden`)
+    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor()
+    const addArea = page.getByRole('group', { name: 'Nieuw resultaatgebied' })
+    await addArea.getByLabel('Titel').fill(LONG_TITLE)
+    await addArea.getByRole('button', { name: 'Resultaatgebied toevoegen' }).click()
+    await page.getByRole('region', { name: new RegExp(LONG_TITLE.slice(0, 30)) }).waitFor()
+
     await gotoHydrated(page, `${pactPath}/document`)
     const editor = page.getByTestId('editor')
     await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
@@ -50,7 +60,10 @@ describe('the document on a phone', () => {
 
     await editor.locator('p').last().click()
     await page.getByRole('button', { name: 'Tabel invoegen' }).click()
-    await expect.poll(() => editor.locator('th').allTextContents()).toEqual(['Kolom 1', 'Kolom 2', 'Kolom 3'])
+    // The pact's data blocks are tables too; the new one is the one whose columns are named.
+    await expect
+      .poll(() => editor.locator('th', { hasText: /^Kolom \d$/ }).allTextContents())
+      .toEqual(['Kolom 1', 'Kolom 2', 'Kolom 3'])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     await expectAccessible(page)
     // Beyond WCAG: axe's own rule for header cells that say nothing, on the new table.
