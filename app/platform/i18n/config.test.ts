@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createI18n, pickLocale } from './config.ts'
+import { createI18n, loadLocale, pickLocale } from './config.ts'
 import { formatDate } from './format.ts'
 
 describe('language choice', () => {
@@ -10,7 +10,8 @@ describe('language choice', () => {
     expect(pickLocale('klingon')).toBe('nl')
   })
 
-  it('translates schema message keys in both languages', () => {
+  it('translates schema message keys in both languages', async () => {
+    await loadLocale('en')
     expect(createI18n('nl').t('errors.password.tooShort')).toBe('Kies een wachtwoord van minimaal 12 tekens.')
     expect(createI18n('en').t('errors.password.tooShort')).toBe('Choose a password of at least 12 characters.')
   })
