@@ -1,5 +1,6 @@
 import type { Server } from 'node:http'
 import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { isAllowedOrigin } from '#app/platform/auth/origin.server.ts'
 import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '#app/platform/auth/session.server.ts'
@@ -67,6 +68,17 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   })
   next()
 }
+
+/**
+ * Brotli or gzip, as the browser accepts, for pages, data and the static scripts and styles
+ * (server/main.js registers this before them). Event streams are left alone: compression holds
+ * bytes back until it has enough, and a pact event must reach the page when it happens. The
+ * collaboration socket never passes through here (an HTTP upgrade is not an Express request).
+ */
+export const compressResponses = compression({
+  filter: (req, res) =>
+    !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+})
 
 export async function startApp(): Promise<{
   handler: express.Express
