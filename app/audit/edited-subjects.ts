@@ -45,6 +45,11 @@ export function editedSubjects(transaction: Y.Transaction): EditSubject[] {
     const found = parts.length ? parts.map((part) => modelSubject(doc, part)) : [textSubject(type)]
     for (const subject of found) if (!subjects.has(subject.key)) subjects.set(subject.key, subject)
   }
+  // Adding or removing an area also changes the order of the areas; that says nothing more.
+  const areasAddedOrRemoved = [...subjects.values()].some(
+    (subject) => subject.action === 'edit.area-added' || subject.action === 'edit.area-removed',
+  )
+  if (areasAddedOrRemoved) subjects.delete('order')
   return [...subjects.values()]
 }
 

@@ -207,7 +207,17 @@ export function modelPartsTouched(doc: Y.Doc, type: SharedType, keys: ReadonlySe
   }
   if (!chain[0] || (chain[0].type as unknown) !== modelOf(doc)) return []
   const [, collection, member, child] = chain
-  if (!collection) return keys.has(RESULT_AREA_ORDER) ? [{ part: 'order' }] : keys.has(RISK_RULES) ? [{ part: 'rules' }] : []
+  if (!collection) {
+    // The collections themselves were written: the first area or rule of a pact, or a client replacing them.
+    const areas = modelOf(doc).get(RESULT_AREAS)
+    return [
+      ...(keys.has(RESULT_AREAS) && areas instanceof Y.Map
+        ? [...areas.keys()].map((areaId) => ({ part: 'area' as const, areaId, aspect: 'added' as const }))
+        : []),
+      ...(keys.has(RISK_RULES) ? [{ part: 'rules' as const }] : []),
+      ...(keys.has(RESULT_AREA_ORDER) ? [{ part: 'order' as const }] : []),
+    ]
+  }
   if (collection.key === RESULT_AREA_ORDER) return [{ part: 'order' }]
   if (collection.key === RISK_RULES) {
     if (!member) return [{ part: 'rules' }]
