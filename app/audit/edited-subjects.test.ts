@@ -150,6 +150,20 @@ describe('what an edit was about', () => {
     expect(subjectsOf(doc, () => removeResultArea(doc, 'wonen')).map((s) => s.action)).toEqual(['edit.area-removed'])
   })
 
+  it('recognises the model in a document that received it in an update, as the server’s document does', () => {
+    const client = new Y.Doc()
+    const server = new Y.Doc()
+    writeResultArea(client, area)
+    const found: string[] = []
+    server.on('afterTransaction', (transaction: Y.Transaction) => {
+      for (const subject of editedSubjects(transaction)) found.push(`${subject.action} ${subject.details().area}`)
+    })
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
+    setBudget(client, 'jeugd', 'brug', 2028, 1)
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))
+    expect(found).toEqual(['edit.area-added Jeugd', 'edit.budget Jeugd'])
+  })
+
   it('names a risk rule by the area it is for', () => {
     const doc = pactDoc()
     expect(subjectsOf(doc, () => upsertRiskRule(doc, { ...rule, corridorPercent: 10 }))).toEqual([

@@ -205,7 +205,9 @@ export function modelPartsTouched(doc: Y.Doc, type: SharedType, keys: ReadonlySe
     chain.unshift({ type: current, key: item?.parentSub ?? null })
     current = item && item.parent instanceof Y.AbstractType ? (item.parent as SharedType) : null
   }
-  if (!chain[0] || (chain[0].type as unknown) !== modelOf(doc)) return []
+  // By the shared instance, not modelOf(doc): until someone asks for the root map by its type, a document that
+  // received the model in an update holds it as a plain shared type, and asking would replace that instance.
+  if (!chain[0] || chain[0].type !== doc.share.get(PACT_MODEL_KEY)) return []
   const [, collection, member, child] = chain
   if (!collection) {
     // The collections themselves were written: the first area or rule of a pact, or a client replacing them.
