@@ -116,7 +116,8 @@ function modelPartsOf(entries: readonly unknown[]): ModelParts {
 /** Every change from `before` to `after`, areas first (in the order of `after`, removed ones last), then rules. */
 export function modelChanges(before: ModelParts, after: ModelParts, names: ModelNames): ModelChange[] {
   const changes: ModelChange[] = []
-  const party = (id: string) => names.parties.get(id) ?? id
+  // A party no longer in the pact stays unnamed rather than shown by its id.
+  const party = (id: string) => names.parties.get(id) ?? NONE
   const areaTitles = new Map([
     ...(names.areas ?? []),
     ...[...before.resultAreas, ...after.resultAreas].map((area) => [area.id, area.title] as const),
