@@ -4,6 +4,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { isAllowedOrigin } from '#app/platform/auth/origin.server.ts'
 import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '#app/platform/auth/session.server.ts'
+import { createEditRecorder } from '#app/audit/edit-log.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { demoSignIns, seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/platform/db/db.server.ts'
@@ -116,6 +117,8 @@ export async function startApp(): Promise<{
           // Sign-off pages show each clause's status against the current text.
           publishPactEventSoon(change.pactId, 'document')
         },
+        // The audit trail says who changed which clause, area, budget or rule.
+        onClientEdit: createEditRecorder(),
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
       const ports = inProcessPorts(collab)

@@ -22,16 +22,23 @@ export async function recordAudit(
     .execute()
 }
 
+/** The pact's entries, newest first, with the actor's name and the organisation they are in this pact for. */
 export async function listAudit(pactId: string, db: Db = getDb()) {
   return db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_id')
+    .leftJoin('pact_members', (join) =>
+      join.onRef('pact_members.user_id', '=', 'audit_events.actor_id').onRef('pact_members.pact_id', '=', 'audit_events.pact_id'),
+    )
+    .leftJoin('pact_parties', 'pact_parties.id', 'pact_members.party_id')
+    .leftJoin('organisations', 'organisations.id', 'pact_parties.organisation_id')
     .select([
       'audit_events.id',
       'audit_events.action',
       'audit_events.details',
       'audit_events.created_at',
       'users.name as actor_name',
+      'organisations.name as actor_organisation',
     ])
     .where('audit_events.pact_id', '=', pactId)
     .orderBy('audit_events.id', 'desc')

@@ -182,6 +182,81 @@ function yearFromKey(text: string): unknown {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What a change touched: lets the audit trail say who changed which area, budget or rule.
+
+/** A part of the model one change touched, by id (names are looked up when needed: `resultAreaTitle`). */
+export type TouchedModelPart =
+  | { part: 'area'; areaId: string; aspect: 'fields' | 'parties' | 'indicators' | 'added' | 'removed' }
+  | { part: 'budget'; areaId: string; year: number | null }
+  | { part: 'rule'; ruleId: string; areaId: string | null }
+  /** Rules added or removed, or the areas' order. */
+  | { part: 'rules' | 'order' }
+
+/**
+ * The model parts a change to `type` touched, where `keys` are the map keys it changed (a Yjs
+ * transaction's `changed` entry). Walks up from the type to the model root, so it costs the depth
+ * of the layout, never the size of the model. Empty when the type is not part of the model.
+ */
+export function modelPartsTouched(doc: Y.Doc, type: SharedType, keys: ReadonlySet<string | null>): TouchedModelPart[] {
+  // From the model root down to `type`, each with the key it has in its parent (null in an array).
+  const chain: Array<{ type: SharedType; key: string | null }> = []
+  for (let current: SharedType | null = type; current;) {
+    const item: Y.Item | null = current._item
+    chain.unshift({ type: current, key: item?.parentSub ?? null })
+    current = item && item.parent instanceof Y.AbstractType ? (item.parent as SharedType) : null
+  }
+  // By the shared instance, not modelOf(doc): until someone asks for the root map by its type, a document that
+  // received the model in an update holds it as a plain shared type, and asking would replace that instance.
+  if (!chain[0] || chain[0].type !== doc.share.get(PACT_MODEL_KEY)) return []
+  const [, collection, member, child] = chain
+  if (!collection) {
+    // The collections themselves were written: the first area or rule of a pact, or a client replacing them.
+    const areas = modelOf(doc).get(RESULT_AREAS)
+    return [
+      ...(keys.has(RESULT_AREAS) && areas instanceof Y.Map
+        ? [...areas.keys()].map((areaId) => ({ part: 'area' as const, areaId, aspect: 'added' as const }))
+        : []),
+      ...(keys.has(RISK_RULES) ? [{ part: 'rules' as const }] : []),
+      ...(keys.has(RESULT_AREA_ORDER) ? [{ part: 'order' as const }] : []),
+    ]
+  }
+  if (collection.key === RESULT_AREA_ORDER) return [{ part: 'order' }]
+  if (collection.key === RISK_RULES) {
+    if (!member) return [{ part: 'rules' }]
+    const rule = member.type instanceof Y.Map ? member.type : null
+    const scope = rule?.get('scope')
+    const areaId = scope instanceof Y.Map ? scope.get('resultAreaId') : null
+    return [{ part: 'rule', ruleId: String(rule?.get('id') ?? ''), areaId: typeof areaId === 'string' ? areaId : null }]
+  }
+  if (collection.key !== RESULT_AREAS) return []
+  if (!member) {
+    const areas = collection.type
+    if (!(areas instanceof Y.Map)) return []
+    return [...keys].flatMap((areaId) =>
+      areaId === null
+        ? []
+        : [{ part: 'area' as const, areaId, aspect: areas.has(areaId) ? ('added' as const) : ('removed' as const) }],
+    )
+  }
+  const areaId = member.key ?? ''
+  if (child?.key === 'budgets') {
+    if (type !== child.type) return [{ part: 'budget', areaId, year: null }]
+    return [...keys].map((key) => {
+      const year = key === null ? null : budgetCellKeyParts(key).year
+      return { part: 'budget' as const, areaId, year: typeof year === 'number' ? year : null }
+    })
+  }
+  const aspect = child?.key === 'responsiblePartyIds' ? 'parties' : child?.key === 'indicators' ? 'indicators' : 'fields'
+  return [{ part: 'area', areaId, aspect }]
+}
+
+/** The area's title as written now; '' when there is no such area. */
+export function resultAreaTitle(doc: Y.Doc, areaId: string): string {
+  const title = findResultArea(doc, areaId)?.get('title')
+  return typeof title === 'string' ? title : ''
+}
+
+// ---------------------------------------------------------------------------------------------
 // Who wrote a value: lets the server tell editors which client wrote an invalid field.
 
 /** The name behind a Yjs client id, or null when the server does not know (e.g. written before a restart). */

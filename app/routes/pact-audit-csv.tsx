@@ -3,7 +3,9 @@ import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { listAudit } from '#app/audit/audit.server.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { csvSafeCell } from '#app/platform/csv.ts'
+import { detailsLine, readableAuditEntry } from '#app/sign-off/audit-entry.ts'
 import { downloadName } from '#app/sign-off/exports/version-document.ts'
+import { auditNames } from '#app/sign-off/views.server.ts'
 import { createI18n } from '#app/platform/i18n/config.ts'
 import { formatDateTime } from '#app/platform/i18n/format.ts'
 import type { Route } from './+types/pact-audit-csv'
@@ -18,24 +20,28 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'view')
   const [pact, entries] = await Promise.all([getPact(params.pactId), listAudit(params.pactId)])
   const { t } = createI18n('nl')
+  const names = await auditNames(params.pactId, entries)
   const csv = stringify(
-    [...entries]
-      .reverse()
-      .map((entry) => [
+    [...entries].reverse().map((entry) => {
+      const readable = readableAuditEntry(entry, names, t)
+      return [
         entry.id,
-        entry.created_at,
         formatDateTime(entry.created_at, 'nl'),
-        entry.actor_name ?? t('signoff.audit.system'),
-        t(`signoff.audit.actions.${entry.action}`, { defaultValue: entry.action }),
+        readable.person,
+        readable.organisation,
+        readable.action,
+        readable.subject,
+        detailsLine(readable.details),
         entry.action,
-        entry.details,
-      ]),
+        entry.created_at,
+      ]
+    }),
     {
       bom: true,
       cast: { string: csvSafeCell },
       delimiter: ';',
       header: true,
-      columns: (['id', 'utc', 'time', 'who', 'what', 'code', 'details'] as const).map((column) =>
+      columns: (['id', 'time', 'who', 'organisation', 'what', 'subject', 'details', 'code', 'utc'] as const).map((column) =>
         t(`signoff.audit.csvColumns.${column}`),
       ),
       record_delimiter: 'windows',

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { CompareForm, DiffLegend, WordDiff } from '#app/sign-off/ui.tsx'
+import { CompareForm, DiffLegend, ItemChanges } from '#app/sign-off/ui.tsx'
 import { notFound, refusalResponse } from '#app/platform/errors.ts'
 import { Badge, Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { pactSnapshot } from '#app/document/pact-document.server.ts'
-import { getPact } from '#app/pacts/pacts.server.ts'
+import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { getVersion, listVersions } from '#app/sign-off/sign-off.server.ts'
-import { diffVersions, hasWordChanges, readableWordDiff, type VersionClause } from '#app/sign-off/diff.ts'
+import { diffVersions, readableWordDiff, type VersionClause } from '#app/sign-off/diff.ts'
+import { canonicalModelChanges, modelNamesFor } from '#app/sign-off/model-changes.ts'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-compare'
 
@@ -29,7 +30,11 @@ async function clausesOf(pactId: string, which: string): Promise<VersionClause[]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'view')
-  const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
+  const [pact, versions, parties] = await Promise.all([
+    getPact(params.pactId),
+    listVersions(params.pactId),
+    listParties(params.pactId),
+  ])
   const numbers = versions.map((version) => version.number)
   const base = { pact: { id: pact.id, title: pact.title }, numbers }
   if (numbers.length === 0) return { ...base, from: null, to: null, clauses: [] }
@@ -39,23 +44,27 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const to = query.get('naar') ?? CURRENT_DRAFT
   if (from === CURRENT_DRAFT) throw refusalResponse(notFound())
   const [before, after] = await Promise.all([clausesOf(params.pactId, from), clausesOf(params.pactId, to)])
+  const names = modelNamesFor(
+    parties,
+    [...before, ...after].map((item) => item.canonical),
+  )
   const clauses = diffVersions(before, after).map((diff) => {
     const previous = diff.change === 'changed' ? diff.previous : diff.clause
-    const words =
+    const [beforeCanonical, afterCanonical] =
       diff.change === 'added'
-        ? readableWordDiff('', diff.clause.canonical)
+        ? ['', diff.clause.canonical]
         : diff.change === 'removed'
-          ? readableWordDiff(diff.clause.canonical, '')
-          : diff.change === 'changed'
-            ? readableWordDiff(diff.previous.canonical, diff.clause.canonical)
-            : []
+          ? [diff.clause.canonical, '']
+          : [previous.canonical, diff.clause.canonical]
+    const changed = diff.change !== 'unchanged'
     return {
       clauseId: diff.clause.clauseId,
       change: diff.change,
       moved: 'moved' in diff && diff.moved,
       title: diff.clause.title,
       previousTitle: previous.title !== diff.clause.title ? previous.title : null,
-      words,
+      words: changed ? readableWordDiff(beforeCanonical, afterCanonical) : [],
+      dataChanges: changed ? canonicalModelChanges(beforeCanonical, afterCanonical, names) : [],
     }
   })
   return { ...base, from, to, clauses }
@@ -107,10 +116,8 @@ export default function PactCompare() {
                 </p>
                 {clause.change === 'unchanged' ? (
                   <Paragraph>{t('signoff.compare.movedOnly')}</Paragraph>
-                ) : hasWordChanges(clause.words) ? (
-                  <WordDiff words={clause.words} />
                 ) : (
-                  <Paragraph>{t('signoff.diff.onlyFormatting')}</Paragraph>
+                  <ItemChanges words={clause.words} dataChanges={clause.dataChanges} />
                 )}
               </li>
             ))}

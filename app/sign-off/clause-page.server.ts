@@ -4,6 +4,7 @@ import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { listComments } from './comments.server.ts'
 import { readableWordDiff } from './diff.ts'
+import { canonicalModelChanges, modelNamesFor } from './model-changes.ts'
 import { signingPartiesOf, signOffState } from './sign-off.server.ts'
 import { decidedCanonicals, userNames } from './views.server.ts'
 
@@ -34,6 +35,7 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
     decidedCanonicals(pactId, clause.clauseId, approvedHashes),
   ])
 
+  const modelNames = modelNamesFor(parties, [...snapshot.clauses.map((item) => item.canonical), ...approvedTexts.values()])
   // One "what changed since" per approved text: parties that approved the same text share it.
   const changesSince = [...approvedTexts].map(([hash, canonical]) => {
     const approvers = signOff.parties.filter(
@@ -47,6 +49,7 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
         .sort()
         .at(-1)!,
       words: readableWordDiff(canonical, clause.canonical),
+      dataChanges: canonicalModelChanges(canonical, clause.canonical, modelNames),
     }
   })
 

@@ -99,7 +99,7 @@ const clause = (...body: DocumentNode[]): DocumentNode => ({
 const lines = (canonical: string) => readableClauseText(canonical).split(/ ?\uE000 ?/)
 
 describe('readable clause text', () => {
-  it('shows the title and the words, without structure labels or mark-up', () => {
+  it('shows the title and the words, without structure labels, mark-up or structured data', () => {
     const canonical = canonicalClauseContent(
       clause(
         paragraph(
@@ -139,7 +139,6 @@ describe('readable clause text', () => {
       'Jaar | Bedrag',
       '2027 | € 1.000',
       'Na de tabel.',
-      '"budgetCents": 100000',
     ])
   })
 

@@ -77,7 +77,8 @@ export const LINE_BREAK_WORD = '\uE000'
 /**
  * A clause's canonical content as a reader sees it: one line per paragraph, heading, list item
  * or table row, without the structure labels and mark-up of the canonical format. Formatting
- * (bold, italic) is left out; the kind too: the clause page shows it beside the text.
+ * (bold, italic) is left out; the kind too: the clause page shows it beside the text. So is the
+ * structured data: `canonicalModelChanges` (model-changes.ts) puts its changes into words.
  */
 export function readableClauseText(canonical: string): string {
   const lines: string[] = []
@@ -87,20 +88,14 @@ export function readableClauseText(canonical: string): string {
     if (state.row?.cells.length) lines.push(state.row.cells.join(' | '))
     state.row = null
   }
-  const canonicalLines = canonical.split('\n')
-  for (const [index, line] of canonicalLines.entries()) {
+  for (const line of canonical.split('\n')) {
     if (line.startsWith('title ')) {
       lines.push(line.slice('title '.length))
       continue
     }
     if (line.startsWith('kind ')) continue
-    if (line.startsWith('data ')) {
-      flushRow()
-      // Structured data is canonical JSON to the end; its lines say what they are ("budgetCents": …).
-      const data = [line.slice('data '.length), ...canonicalLines.slice(index + 1)].map((part) => part.trim())
-      lines.push(...data.filter((part) => !/^[[\]{}],?$/.test(part)))
-      break
-    }
+    // Structured data is the rest; model-changes.ts says in words what changed in it.
+    if (line.startsWith('data ')) break
     const parsed = parseBlockLine(line)
     if (!parsed) continue
     const { depth, type, attrs, text } = parsed

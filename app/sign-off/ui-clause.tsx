@@ -7,10 +7,10 @@ import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
 import type { WordChange } from './diff.ts'
-import { hasWordChanges } from './diff.ts'
+import type { ModelChange } from './model-changes.ts'
 import { commentSchema, decisionSchema } from './forms.ts'
 import { DECISIONS, type ClauseStatus, type Decision } from './status.ts'
-import { DiffLegend, StatusBadge, useDates, WordDiff } from './ui.tsx'
+import { ItemChanges, StatusBadge, useDates } from './ui.tsx'
 
 /**
  * The widgets of the clause page: each signing party's status, what changed since an approval,
@@ -31,6 +31,7 @@ export interface ChangeSince {
   yours: boolean
   approvedAt: string
   words: WordChange[]
+  dataChanges: ModelChange[]
 }
 
 export interface ClauseComment {
@@ -77,14 +78,7 @@ export function ClauseParties({ parties, changesSince }: { parties: ClauseParty[
               ? t('signoff.clause.changedSinceYours', { date: dateTime(change.approvedAt) })
               : t('signoff.clause.changedSince', { parties: change.parties.join(', '), date: dateTime(change.approvedAt) })}
           </Heading>
-          {hasWordChanges(change.words) ? (
-            <>
-              <DiffLegend />
-              <WordDiff words={change.words} />
-            </>
-          ) : (
-            <Paragraph>{t('signoff.diff.onlyFormatting')}</Paragraph>
-          )}
+          <ItemChanges words={change.words} dataChanges={change.dataChanges} legend />
         </div>
       ))}
     </>

@@ -1,12 +1,13 @@
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
-import { LINE_BREAK_WORD, type WordChange } from '#app/sign-off/diff.ts'
+import { hasWordChanges, LINE_BREAK_WORD, type WordChange } from '#app/sign-off/diff.ts'
+import { modelChangeText, type ModelChange } from '#app/sign-off/model-changes.ts'
 import type { ClauseStatus } from '#app/sign-off/status.ts'
 import { formatDate, formatDateTime } from '#app/platform/i18n/format.ts'
 import { DEFAULT_LOCALE, isLocale } from '#app/platform/i18n/config.ts'
 import { Select } from '#app/platform/ui/field.tsx'
-import { Button, Heading } from '#app/platform/ui/ui.tsx'
+import { Button, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 
 /**
  * Building blocks shared by the sign-off pages: status badges, word diffs of clause texts as
@@ -72,6 +73,41 @@ function TextWithLines({ text }: { text: string }) {
           {part}
         </Fragment>
       ))}
+    </>
+  )
+}
+
+/**
+ * What changed in an approvable item: its words, marked, and its structured data, in words (never
+ * as ids or JSON); when neither, only the formatting changed. `legend`: explain the marks here.
+ */
+export function ItemChanges({
+  words,
+  dataChanges,
+  legend = false,
+}: {
+  words: readonly WordChange[]
+  dataChanges: readonly ModelChange[]
+  legend?: boolean
+}) {
+  const { t } = useTranslation()
+  const wordsChanged = hasWordChanges(words)
+  if (!wordsChanged && dataChanges.length === 0) return <Paragraph>{t('signoff.diff.onlyFormatting')}</Paragraph>
+  return (
+    <>
+      {wordsChanged && legend ? <DiffLegend /> : null}
+      {wordsChanged ? <WordDiff words={words} /> : null}
+      {dataChanges.length ? (
+        <ul
+          className="utrecht-unordered-list pw-model-changes"
+          aria-label={t('signoff.modelChanges.heading')}
+          data-testid="model-changes"
+        >
+          {dataChanges.map((change, index) => (
+            <li key={index}>{modelChangeText(t, change)}</li>
+          ))}
+        </ul>
+      ) : null}
     </>
   )
 }

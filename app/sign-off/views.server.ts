@@ -1,6 +1,9 @@
 import { getDb, type Db } from '#app/platform/db/db.server.ts'
 import { signatoriesOf } from '#app/sign-off/exports/version-document.ts'
 import { listParties } from '#app/pacts/pacts.server.ts'
+import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import type { AuditNames } from './audit-entry.ts'
+import { listComments } from './comments.server.ts'
 import { getVersion } from './sign-off.server.ts'
 
 /**
@@ -44,4 +47,29 @@ export async function signedVersion(pactId: string, number: number, db: Db = get
     ),
   ])
   return { ...version, signatories: signatoriesOf(version.decisions, parties, names) }
+}
+
+/** The names the logboek shows for the ids in these entries' details (audit-entry.ts). */
+export async function auditNames(pactId: string, entries: ReadonlyArray<{ details: string }>): Promise<AuditNames> {
+  const userIds = entries.flatMap((entry) => {
+    try {
+      const details: unknown = JSON.parse(entry.details)
+      const userId = typeof details === 'object' && details !== null && 'userId' in details ? details.userId : null
+      return typeof userId === 'string' ? [userId] : []
+    } catch {
+      return []
+    }
+  })
+  const [parties, snapshot, comments, users] = await Promise.all([
+    listParties(pactId),
+    pactSnapshot(pactId),
+    listComments(pactId),
+    userNames(userIds),
+  ])
+  return {
+    parties: Object.fromEntries(parties.map((party) => [party.id, party.name])),
+    users: Object.fromEntries(users),
+    clauses: Object.fromEntries(snapshot.clauses.map((clause) => [clause.clauseId, clause.title])),
+    comments: Object.fromEntries(comments.map((comment) => [comment.id, { clauseId: comment.clause_id, body: comment.body }])),
+  }
 }

@@ -5,6 +5,7 @@ import type { Fanout, FanoutMessage } from './fanout.ts'
 import { LiveDocument, type ServerOrigin } from './live-document.ts'
 import { compactUpdatesOffThread } from './off-thread.ts'
 import type { DocumentStore, StoredDocument } from './persistence.ts'
+import { reportClientEdits, type ClientEditHook } from './edit-attribution.ts'
 
 // Up to this many log rows a load applies them one by one; a longer log is folded in the worker thread first.
 // Above the 500 rows the server leaves before it compacts: folding those off the thread costs more wall
@@ -26,6 +27,8 @@ export interface DocumentRegistryOptions {
   log: Logger
   /** Called after a loaded document's changes are stored; see LiveDocumentOptions.onChanged. */
   onDocumentChanged?: (document: LiveDocument) => void
+  /** Told who made each change a client sent (edit-attribution.ts). */
+  onClientEdit?: ClientEditHook
 }
 
 /**
@@ -143,6 +146,7 @@ export class DocumentRegistry {
       doc.transact(() => {
         for (const update of updates) Y.applyUpdate(doc, update)
       })
+      if (this.options.onClientEdit) reportClientEdits(pactId, doc, this.options.onClientEdit, log)
       const document = new LiveDocument(pactId, doc, stored.logLength, {
         store: this.options.store,
         channel,

@@ -7,6 +7,7 @@ import { authenticateUpgrade, isAllowedOrigin, startAccessMonitor } from './auth
 import { CloseCode } from './close-codes.ts'
 import { CollabConnection } from './connection.ts'
 import { DocumentRegistry, type SeedDocument } from './document-registry.ts'
+import type { ClientEditHook } from './edit-attribution.ts'
 import { LocalFanout, type Fanout } from './fanout.ts'
 import { DEFAULT_LIMITS, type CollabLimits } from './limits.ts'
 import { createSqlDocumentStore, type DocumentStore } from './persistence.ts'
@@ -27,6 +28,7 @@ export type { CollabLimits } from './limits.ts'
 export type { DocumentStore } from './persistence.ts'
 export type { SeedDocument } from './document-registry.ts'
 export type { CollabWriter } from './types.ts'
+export type { ClientEdit, ClientEditHook } from './edit-attribution.ts'
 
 /**
  * A loaded document right after changes to it were stored. `doc` is the live document: read it
@@ -66,6 +68,8 @@ export interface CollabServerOptions extends Partial<CollabLimits> {
    * project its model). The server itself knows nothing of what a document means.
    */
   onDocumentChanged?: (change: DocumentChange) => void
+  /** Called for every change a client made, inside its apply, with who made it: see edit-attribution.ts. */
+  onClientEdit?: ClientEditHook
 }
 
 export interface CollabServer {
@@ -111,6 +115,7 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     log,
     onDocumentChanged: (document) =>
       options.onDocumentChanged?.({ pactId: document.pactId, doc: document.doc, writers: document.writers }),
+    onClientEdit: options.onClientEdit,
   })
   // No permessage-deflate: Yjs updates are compact binary already, and it costs memory per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false })

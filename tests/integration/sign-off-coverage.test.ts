@@ -6,6 +6,7 @@ import type { ResultArea } from '#app/pact-model/pact-model.ts'
 import { setBudget, writeResultArea } from '#app/pact-model/pact-model-yjs.ts'
 import { addParty } from '#app/pacts/pacts.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { createI18n } from '#app/platform/i18n/config.ts'
 import { ports } from '#app/platform/ports.ts'
 import * as clausePage from '#app/routes/pact-clause.tsx'
 import * as signOffPage from '#app/routes/pact-sign-off.tsx'
@@ -13,6 +14,7 @@ import { approvableItems, OUTSIDE_TEXT_ITEM_ID } from '#app/sign-off/approvable-
 import type { DocumentNode } from '#app/sign-off/canonical.ts'
 import { addSignatory, changePactStatus, getVersion, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
+import { modelChangeText, type ModelChange } from '#app/sign-off/model-changes.ts'
 import { versionHash } from '#app/sign-off/status.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
@@ -172,6 +174,16 @@ describe('what is signed is exactly what every party approved', () => {
     const { matrix } = await signOffState(pact.pactId)
     const row = matrix.clauses.find((candidate) => candidate.clauseId === `resultaatgebied.${jeugd.id}`)!
     expect(row.parties.map((party) => party.status)).toEqual(['gewijzigd-na-akkoord', 'gewijzigd-na-akkoord'])
+    // "Gewijzigd sinds uw akkoord" says what changed in euros and names, not as data.
+    const itemPage = await get(clausePage.loader, `${base()}/artikelen/${row.clauseId}`, {
+      cookie: provider.cookie,
+      params: { pactId: pact.pactId, clauseId: row.clauseId },
+    })
+    const { t } = createI18n('nl')
+    const changes: ModelChange[] = itemPage.body.changesSince[0].dataChanges
+    expect(changes.map((change) => modelChangeText(t, change).replaceAll('\u00a0', ' '))).toEqual([
+      `Budget Jeugdhulp De Brug 2027: € 1.200.000 → € 3.200.000 (resultaatgebied “${jeugd.title}”)`,
+    ])
     await signRefused()
     await changePactStatus(pact.pactId, 'concept', pact.owner.id)
     await approveEverything()

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { inflateRawSync } from 'node:zlib'
+import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { listAudit, recordAudit } from '#app/audit/audit.server.ts'
@@ -453,12 +454,40 @@ describe('exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = bytes.subarray(3).toString('utf8')
     const lines = text.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('nummer;tijdstip (UTC);tijdstip (Nederlandse tijd);persoon;handeling;code;gegevens (JSON)')
+    expect(lines[0]).toBe('nummer;tijdstip;persoon;organisatie;handeling;onderwerp;gegevens;code;tijdstip (UTC)')
     const entries = await listAudit(pact.pactId)
     expect(lines.length - 1).toBe(entries.length)
     expect(lines.slice(1).map((line) => Number(line.split(';')[0]))).toEqual(entries.map((entry) => entry.id).reverse())
-    expect(text).toContain(';Pact getekend;pact.signed;')
+    expect(text).toContain(';Pact getekend;;')
     expect(entries).toEqual(trailBefore)
+  })
+
+  it('exports readable columns: person, organisation, action, the clause by title and details in words, no ids or JSON', async () => {
+    const response = await download(auditCsv.loader, `${base()}/logboek.csv`, { pactId: pact.pactId }, reader.cookie)
+    const records = parseCsv(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(3)
+        .toString('utf8'),
+      {
+        delimiter: ';',
+        columns: true,
+      },
+    ) as Array<Record<string, string>>
+    const clauses = await currentClauses()
+    const decided = records.find((record) => record.code === 'clause.decided' && record.persoon === 'Directeur Welzijn')!
+    expect(decided).toMatchObject({ organisatie: 'Stichting Welzijn', handeling: 'Besluit over artikel' })
+    expect(clauses.map((clause) => `“${clause.title}”`)).toContain(decided.onderwerp)
+    expect(decided.gegevens).toMatch(
+      /^Partij: Stichting Welzijn; Besluit: (Akkoord|Wijziging gevraagd|Niet akkoord); Kenmerk tekst: [0-9a-f]{64}$/,
+    )
+    const comment = records.find((record) => record.code === 'comment.added')!
+    expect(comment.onderwerp).toMatch(/^“.+”: “Wie betaalt de inloop\?”$/)
+    for (const record of records) {
+      for (const id of [pact.pactId, providerPartyId, ...clauses.map((clause) => clause.clauseId)]) {
+        expect(Object.values(record).join(' ')).not.toContain(id)
+      }
+      expect(record.gegevens).not.toMatch(/[{}]/)
+    }
   })
 
   it('never writes a cell a spreadsheet would run as a formula', async () => {
@@ -478,14 +507,14 @@ describe('exports', () => {
       .split('\r\n')
       .at(-1)!
       .split(';')
-    expect(cells[3]).toBe(`"'=HYPERLINK(""https://evil.example"",""klik"")"`)
+    expect(cells[2]).toBe(`"'=HYPERLINK(""https://evil.example"",""klik"")"`)
     for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/)
   })
 
   it('shows the audit trail to members only', async () => {
     const page = await get(audit.loader, `${base()}/logboek`, { cookie: reader.cookie, params: { pactId: pact.pactId } })
     expect(page.body.entries.map((entry: { action: string }) => entry.action)).toContain('clause.decided')
-    expect(page.body.names.partyId[providerPartyId]).toBe('Stichting Welzijn')
+    expect(page.body.names.parties[providerPartyId]).toBe('Stichting Welzijn')
     const outsider = await get(audit.loader, `${base()}/logboek`, {
       cookie: otherPact.owner.cookie,
       params: { pactId: pact.pactId },
