@@ -8,6 +8,7 @@ export const areasEn: typeof areasNl = {
     loading: 'Loading the shared data…',
     readOnly: 'You can read the result areas, budgets and risk sharing, but not edit them. Editors and managers of the pact can.',
     lastValidNotice: 'The tables below show the last valid version of the data.',
+    contents: 'On this page',
     areasHeading: 'Result areas',
     budgetsHeading: 'Budgets',
     rulesHeading: 'Risk sharing',
@@ -36,6 +37,15 @@ export const areasEn: typeof areasNl = {
       'Are you sure you want to remove “{{title}}”? Its budgets, indicators and risk-sharing rule disappear too, for everyone.',
     confirm: 'Yes, remove',
     cancel: 'Cancel',
+  },
+  live: {
+    editing: '{{name}} is editing this field',
+    someoneElse: 'Someone else',
+    empty: 'empty',
+    conflict: '{{name}} changed this field to {{value}}; your input ({{mine}}) has not been saved yet.',
+    restored: 'Your earlier input ({{mine}}) has not been saved yet; the pact holds {{value}}.',
+    keepMine: 'Save my input',
+    takeShared: 'Use {{value}}',
   },
   budget: {
     legend: 'Budget per party and year (in euros)',

@@ -8,6 +8,7 @@ export const areasNl = {
     readOnly:
       'U kunt de resultaatgebieden, budgetten en risicodeling lezen, maar niet bewerken. Dat kunnen redacteuren en beheerders van het pact.',
     lastValidNotice: 'De tabellen hieronder tonen de laatste geldige versie van de gegevens.',
+    contents: 'Op deze pagina',
     areasHeading: 'Resultaatgebieden',
     budgetsHeading: 'Budgetten',
     rulesHeading: 'Risicodeling',
@@ -36,6 +37,15 @@ export const areasNl = {
       'Weet u zeker dat u “{{title}}” wilt verwijderen? De budgetten, indicatoren en de risicoverdelingsregel van dit resultaatgebied verdwijnen ook, voor iedereen.',
     confirm: 'Ja, verwijderen',
     cancel: 'Annuleren',
+  },
+  live: {
+    editing: '{{name}} bewerkt dit veld',
+    someoneElse: 'Iemand anders',
+    empty: 'leeg',
+    conflict: '{{name}} wijzigde dit veld in {{value}}; uw invoer ({{mine}}) is nog niet opgeslagen.',
+    restored: 'Uw eerdere invoer ({{mine}}) is nog niet opgeslagen; in het pact staat {{value}}.',
+    keepMine: 'Mijn invoer opslaan',
+    takeShared: '{{value}} overnemen',
   },
   budget: {
     legend: 'Budget per partij en jaar (in euro’s)',
