@@ -41,7 +41,7 @@ export const areasEn: typeof areasNl = {
   live: {
     editing: '{{name}} is editing this field',
     someoneElse: 'Someone else',
-    empty: 'empty',
+    empty: '(empty)',
     conflict: '{{name}} changed this field to {{value}}; your input ({{mine}}) has not been saved yet.',
     restored: 'Your earlier input ({{mine}}) has not been saved yet; the pact holds {{value}}.',
     keepMine: 'Save my input',

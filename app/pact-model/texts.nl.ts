@@ -41,7 +41,7 @@ export const areasNl = {
   live: {
     editing: '{{name}} bewerkt dit veld',
     someoneElse: 'Iemand anders',
-    empty: 'leeg',
+    empty: '(leeg)',
     conflict: '{{name}} wijzigde dit veld in {{value}}; uw invoer ({{mine}}) is nog niet opgeslagen.',
     restored: 'Uw eerdere invoer ({{mine}}) is nog niet opgeslagen; in het pact staat {{value}}.',
     keepMine: 'Mijn invoer opslaan',

@@ -88,11 +88,13 @@ export function LiveField<Value>({
   const change = (text: string) => {
     setDraft(text)
     cancelWrite()
+    // Typing on in input kept from before a reload is the answer to it; someone else's change still waits for one.
+    const waiting = notice?.kind === 'conflict'
+    if (notice?.kind === 'restored') setNotice(null)
     const result = parse(text)
     if (!result.ok) return
     setError(null)
-    // While a choice is open nothing is written: that would decide it.
-    if (!notice) pendingWrite.current = setTimeout(() => write(text), WRITE_DELAY_MS)
+    if (!waiting) pendingWrite.current = setTimeout(() => write(text), WRITE_DELAY_MS)
   }
   const settle = () => {
     cancelWrite()
