@@ -62,7 +62,8 @@ describe('the budgets page with two people at once', () => {
 
     // Anouk goes into a field: Karim sees her there, by name and organisation.
     await anouksCell.focus()
-    const presenceAtCell = karimsArea.getByTestId('field-presence')
+    const karimsField = karimsArea.locator('.utrecht-form-field', { has: karim.getByLabel(`Budget ${WELZIJN} 2027`) })
+    const presenceAtCell = karimsField.getByTestId('field-presence')
     await expect.poll(() => presenceAtCell.textContent()).toBe('Anouk de Vries (Gemeente Zuiderveen) bewerkt dit veld')
     expect(await karim.getByTestId('presence-list').textContent()).toMatch(/Anouk de Vries/)
 
@@ -70,14 +71,19 @@ describe('the budgets page with two people at once', () => {
     await anouksCell.pressSequentially('630.000')
     await expect.poll(() => karimsCell.inputValue()).toBe('630.000')
     await anouksCell.press('Tab')
+    // Tab takes her to the next year's field, and her name with her.
     await expect.poll(() => presenceAtCell.count()).toBe(0)
+    await karimsArea
+      .locator('.utrecht-form-field', { has: karim.getByLabel(`Budget ${WELZIJN} 2028`) })
+      .getByTestId('field-presence')
+      .waitFor()
 
     // Karim types in the same field and stays in it; then Anouk's change arrives. His input stays, and he is told.
     await karimsCell.fill('700.000')
     await expect.poll(() => anouksCell.inputValue()).toBe('700.000')
     await anouksCell.fill('650.000')
     await anouksCell.press('Tab')
-    const notice = karimsArea.getByTestId('field-notice')
+    const notice = karimsField.getByTestId('field-notice')
     await expect
       .poll(() => notice.textContent())
       .toContain(
