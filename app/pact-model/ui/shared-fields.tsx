@@ -71,6 +71,8 @@ export function SharedFieldsProvider({
     if (!awareness) return
     // The same colour as this person's caret in the text; the server fills in who it is.
     awareness.setLocalStateField('user', { color: colorFor(userId) })
+    // Carets moving in the text change awareness too, many times a second: only a change of who is in which field counts.
+    let shown = ''
     const update = () => {
       const byField = new Map<string, PersonInField[]>()
       for (const [clientId, state] of awareness.getStates()) {
@@ -82,6 +84,9 @@ export function SharedFieldsProvider({
         if (!people.some((person) => person.key === key)) people.push({ key, label: user.label, color: user.color })
         byField.set(field, people)
       }
+      const key = JSON.stringify([...byField])
+      if (key === shown) return
+      shown = key
       setPeopleByField(byField)
     }
     update()
