@@ -203,6 +203,8 @@ export const areasEn: typeof areasNl = {
     insert: 'Insert data',
     insertLabelLong: 'Insert data: that of the chosen result area or risk-sharing agreement, into this clause',
     choose: 'Choose data',
+    optionAllAreas: 'All result areas',
+    optionAllRules: 'All risk-sharing agreements',
     optionArea: 'Result area: {{title}}',
     optionRule: 'Risk sharing: {{scope}}',
   },

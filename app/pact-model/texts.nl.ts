@@ -203,6 +203,8 @@ export const areasNl = {
     insert: 'Gegevens invoegen',
     insertLabelLong: 'Gegevens invoegen: die van het gekozen resultaatgebied of de gekozen risicodeling, in dit artikel',
     choose: 'Kies gegevens',
+    optionAllAreas: 'Alle resultaatgebieden',
+    optionAllRules: 'Alle afspraken over risicodeling',
     optionArea: 'Resultaatgebied: {{title}}',
     optionRule: 'Risicodeling: {{scope}}',
   },
