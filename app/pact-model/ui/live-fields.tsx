@@ -17,7 +17,7 @@ import { usePeopleInField, useSharedFields, type SharedFields } from './shared-f
 export type ParseResult<Value> = { ok: true; value: Value } | { ok: false; message: string }
 
 /** Long enough to write a number once, not once per digit; short enough to look live to the others. */
-export const WRITE_DELAY_MS = 400
+const WRITE_DELAY_MS = 400
 
 interface LiveFieldProps<Value> {
   label: string
@@ -88,7 +88,7 @@ export function LiveField<Value>({
   const change = (text: string) => {
     setDraft(text)
     cancelWrite()
-    // Typing on in input kept from before a reload is the answer to it; someone else's change still waits for one.
+    // Typing into input kept from before a reload answers it; someone else's change still waits for a choice.
     const waiting = notice?.kind === 'conflict'
     if (notice?.kind === 'restored') setNotice(null)
     const result = parse(text)
