@@ -25,6 +25,9 @@ export default function handleRequest(request: Request, status: number, headers:
   if (process.env.NODE_ENV !== 'development') {
     headers.set('Content-Security-Policy', contentSecurityPolicy(nonce, process.env.PACTWERK_ORIGIN ?? request.url))
   }
+  // A page is one person's view of a pact that others change: never reused without asking. The
+  // hashed scripts and styles it names are what browsers keep (a year, see server/main.js).
+  headers.set('Cache-Control', 'private, no-cache')
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false

@@ -9,7 +9,7 @@ import { useNonce } from './platform/nonce.ts'
 import { ErrorPage, errorPageKey } from './platform/ui/error-page.tsx'
 import { useFocusOnNavigation } from './platform/ui/focus.ts'
 import { Button } from './platform/ui/ui.tsx'
-import { createI18n, DEFAULT_LOCALE, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
+import { createI18n, DEFAULT_LOCALE, loadLocale, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
 import appCss from './platform/ui/app.css?url'
 import themeCss from './platform/ui/theme.css?url'
 
@@ -21,10 +21,17 @@ export const links: Route.LinksFunction = () => [
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE), request.headers.get('Accept-Language'))
-  const user = await getUser(request)
+  const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE))
+  const [user] = await Promise.all([getUser(request), loadLocale(locale)])
   // Every page gets this: the header shows the name, and nothing else about the account travels.
   return { locale, user: user && { name: user.name } }
+}
+
+/** In the browser, after a language switch: the chosen language's texts before the page renders in it. */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader()
+  await loadLocale(data.locale)
+  return data
 }
 
 export function useRootData() {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http'
 import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { isAllowedOrigin } from '#app/platform/auth/origin.server.ts'
 import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '#app/platform/auth/session.server.ts'
@@ -11,6 +12,7 @@ import { logger } from '#app/platform/logger.server.ts'
 import { projectPactModel } from '#app/pact-model/projection.server.ts'
 import { installPorts } from '#app/platform/ports.ts'
 import { attachCollabServer, type CollabServer } from './collab/index.ts'
+import { healthCheck } from './health.ts'
 import { createModelProjection } from './collab/projection.ts'
 import { inProcessPorts } from './ports/in-process.ts'
 import { startScaleOut } from './scale-out/index.ts'
@@ -67,6 +69,17 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next()
 }
 
+/**
+ * Brotli or gzip, as the browser accepts, for pages, data and the static scripts and styles
+ * (server/main.js registers this before them). Event streams are left alone: compression holds
+ * bytes back until it has enough, and a pact event must reach the page when it happens. The
+ * collaboration socket never passes through here (an HTTP upgrade is not an Express request).
+ */
+export const compressResponses = compression({
+  filter: (req, res) =>
+    !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+})
+
 export async function startApp(): Promise<{
   handler: express.Express
   /** Attaches the collaboration server, installs the ports and seeds the demo; resolves when requests may come. */
@@ -80,6 +93,7 @@ export async function startApp(): Promise<{
   const startupMessages: string[] = []
   const handler = express()
   handler.disable('x-powered-by')
+  handler.get('/gezond', healthCheck)
   handler.use(refuseCrossSiteRequests, renewSessionCookie)
   handler.use(
     createRequestHandler({

@@ -18,8 +18,8 @@ if (development) {
 } else {
   entry = await import('../build/server/index.js')
 }
-// Before the static files, so they carry the security headers too.
-app.use(entry.securityHeaders)
+// Before the static files, so they carry the security headers too and are compressed.
+app.use(entry.securityHeaders, entry.compressResponses)
 if (!development) {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/client', { maxAge: '1h' }))

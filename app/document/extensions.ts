@@ -1,7 +1,15 @@
 import { Node, type Extensions } from '@tiptap/core'
 import { TableKit } from '@tiptap/extension-table'
-import { StarterKit } from '@tiptap/starter-kit'
+import { Bold } from '@tiptap/extension-bold'
+import { HardBreak } from '@tiptap/extension-hard-break'
+import { Heading } from '@tiptap/extension-heading'
+import { Italic } from '@tiptap/extension-italic'
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list'
+import { Paragraph } from '@tiptap/extension-paragraph'
+import { Text } from '@tiptap/extension-text'
+import { Dropcursor, Gapcursor } from '@tiptap/extensions'
 import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
+import { EmptyHeaderCells } from './empty-header-cells.ts'
 import { PactData, type PactDataOptions } from './pact-data.ts'
 
 /** The Y.XmlFragment holding a pact's text: the editor's Collaboration `field`, read by the server. */
@@ -25,23 +33,26 @@ export function pactExtensions({
 }: { clauseKindLabel?: ClauseOptions['kindLabel']; pactDataView?: PactDataOptions['nodeView'] } = {}): Extensions {
   return [
     PactDocument,
-    StarterKit.configure({
-      document: false,
-      // Yjs provides undo per user; ProseMirror's own history would undo other people's typing.
-      undoRedo: false,
-      heading: { levels: [2, 3, 4] },
-      // No links: nothing clickable, no URL schemes to police in signed text.
-      link: false,
-      blockquote: false,
-      code: false,
-      codeBlock: false,
-      horizontalRule: false,
-      strike: false,
-      underline: false,
-      // It would add a paragraph in every client that opens the document, concurrently.
-      trailingNode: false,
-    }),
+    // StarterKit's parts that a pact uses, in StarterKit's order (so the schema is the one it made).
+    // Not StarterKit itself: it imports all its parts (links, code blocks, ProseMirror's history)
+    // into the editor's bundle, used or not. Not here, on purpose: history (Yjs provides undo per
+    // user; ProseMirror's own would undo other people's typing), links (nothing clickable, no URL
+    // schemes to police in signed text), code, blockquotes, rules, strike, underline, and the
+    // trailing node (it would add a paragraph in every client that opens the document, concurrently).
+    Bold,
+    BulletList,
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    Heading.configure({ levels: [2, 3, 4] }),
+    Italic,
+    ListItem,
+    ListKeymap,
+    OrderedList,
+    Paragraph,
+    Text,
     TableKit.configure({ table: { resizable: false } }),
+    EmptyHeaderCells,
     ClauseTitle,
     Clause.configure(clauseKindLabel ? { kindLabel: clauseKindLabel } : {}),
     PactData.configure({ nodeView: pactDataView ?? null }),

@@ -66,6 +66,7 @@ export const editorEn: typeof editorNl = {
     orderedList: 'Numbered list',
     insertTable: 'Table',
     insertTableLabel: 'Insert table',
+    columnTitle: 'Column {{column}}',
     addRow: 'Row',
     addRowLabel: 'Add row',
     addColumn: 'Column',

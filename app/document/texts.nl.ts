@@ -65,6 +65,7 @@ export const editorNl = {
     orderedList: 'Genummerde lijst',
     insertTable: 'Tabel',
     insertTableLabel: 'Tabel invoegen',
+    columnTitle: 'Kolom {{column}}',
     addRow: 'Rij',
     addRowLabel: 'Rij toevoegen',
     addColumn: 'Kolom',

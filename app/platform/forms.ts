@@ -17,6 +17,15 @@ export function formIntent(formData: FormData): string {
   return typeof intent === 'string' ? intent : ''
 }
 
+/**
+ * How a form checks its fields as they are filled in (spread into Conform's useForm): a field is
+ * checked when it is left, and once it shows an error, again at every keystroke or choice. Were it
+ * re-checked only when left, pressing the submit button would take the focus from the last field
+ * corrected, remove its error message and move the button up under the pointer before the click
+ * lands: the first valid submit after an invalid one would send nothing.
+ */
+export const checkAsFilledIn = { shouldValidate: 'onBlur', shouldRevalidate: 'onInput' } as const
+
 /** What was done, shown beside the form: an i18n key, or a key with the values its text names. */
 export type Done = MessageKey | ({ key: MessageKey } & Record<string, string | number | undefined>)
 

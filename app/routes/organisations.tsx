@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { data, Form, useActionData, useLoaderData } from 'react-router'
 import { requireUser } from '#app/access/authorization.server.ts'
 import { notFound, refusalResponse } from '#app/platform/errors.ts'
-import { formIntent } from '#app/platform/forms.ts'
+import { checkAsFilledIn, formIntent } from '#app/platform/forms.ts'
 import { Alert, Button, Heading, Paragraph, SelectField, TextField } from '#app/platform/ui/ui.tsx'
 import { CopyLink } from '#app/platform/ui/copy-link.tsx'
 import { createOrganisationInvitation } from '#app/pacts/invitations.server.ts'
@@ -58,7 +58,7 @@ export default function Organisations() {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createOrganisationSchema }),
-    shouldValidate: 'onBlur',
+    ...checkAsFilledIn,
   })
   const invitation = actionData && 'invitation' in actionData ? actionData.invitation : undefined
   return (

@@ -17,6 +17,7 @@ import { ApprovalForm, BalanceChart } from '#app/settlement/ui.tsx'
 import { fundPage } from '#app/settlement/views.server.ts'
 import { useDates } from '#app/sign-off/ui.tsx'
 import trackingCss from '#app/tracking/tracking.css?url'
+import { checkAsFilledIn } from '#app/platform/forms.ts'
 import type { Route } from './+types/pact-fund'
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }]
@@ -75,8 +76,7 @@ export default function PactFund() {
   const [form, fields] = useForm({
     lastResult: outcome?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: fundProposalSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    ...checkAsFilledIn,
   })
   useLivePact(page.pact.id)
   const points = page.ledger.points.map((point) => ({ date: date(point.bookedAt), cents: point.balanceCents }))

@@ -8,6 +8,7 @@ import { Button, Heading, Paragraph, SelectField, TextField } from '#app/platfor
 import { listUserOrganisations } from '#app/organisations/organisations.server.ts'
 import { createPact } from '#app/pacts/pacts.server.ts'
 import { createPactSchema } from '#app/pacts/forms.ts'
+import { checkAsFilledIn } from '#app/platform/forms.ts'
 import type { Route } from './+types/pact-new'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Nieuw pact · Pactwerk' }]
@@ -37,8 +38,7 @@ export default function NewPact() {
     lastResult,
     defaultValue: { startYear: String(thisYear + 1), endYear: String(thisYear + 4), organisationId: organisations[0]?.id },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createPactSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    ...checkAsFilledIn,
   })
   if (organisations.length === 0) {
     return (

@@ -5,7 +5,15 @@ import { Form, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { CopyLink } from '#app/platform/ui/copy-link.tsx'
 import { Refusal } from '#app/platform/errors.ts'
-import { answer, formIntent, invalidAnswer, refusedAnswer, useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
+import {
+  answer,
+  checkAsFilledIn,
+  formIntent,
+  invalidAnswer,
+  refusedAnswer,
+  useFormAnswer,
+  type FormAnswer,
+} from '#app/platform/forms.ts'
 import { Select } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 import {
@@ -96,7 +104,7 @@ function InviteForm({ parties }: { parties: Array<{ id: string; name: string }> 
     lastResult: actionData?.result,
     defaultValue: { access: 'redacteur' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: invitePersonSchema }),
-    shouldValidate: 'onBlur',
+    ...checkAsFilledIn,
   })
   return (
     <section aria-labelledby="invite-heading">
@@ -135,7 +143,7 @@ function AddPartyForm() {
     lastResult: actionData?.result,
     defaultValue: { isSignatory: 'on' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addPartySchema }),
-    shouldValidate: 'onBlur',
+    ...checkAsFilledIn,
   })
   return (
     <section aria-labelledby="party-heading">

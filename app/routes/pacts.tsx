@@ -5,7 +5,7 @@ import { Badge, buttonClass, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
 import { listUserPacts } from '#app/pacts/pacts.server.ts'
 import type { Route } from './+types/pacts'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Mijn pacts · Pactwerk' }]
+export const meta: Route.MetaFunction = () => [{ title: 'Mijn pacten · Pactwerk' }]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request)

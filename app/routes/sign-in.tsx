@@ -12,6 +12,7 @@ import { Alert, Button, FormErrors, Heading, Paragraph, TextField } from '#app/p
 import { findUserByEmail, verifyCredentials } from '#app/accounts/users.server.ts'
 import { signInSchema } from '#app/accounts/forms.ts'
 import { safeRedirectPath } from '#app/platform/auth/redirect.ts'
+import { checkAsFilledIn } from '#app/platform/forms.ts'
 import type { Route } from './+types/sign-in'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Inloggen · Pactwerk' }]
@@ -55,7 +56,7 @@ export default function SignIn() {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
-    shouldValidate: 'onBlur',
+    ...checkAsFilledIn,
   })
   return (
     <div className="pw-stack">

@@ -7,6 +7,7 @@ import { Button, Heading, Paragraph, TextField } from '#app/platform/ui/ui.tsx'
 import { createUser, EmailInUseError } from '#app/accounts/users.server.ts'
 import { signUpSchema } from '#app/accounts/forms.ts'
 import { safeRedirectPath } from '#app/platform/auth/redirect.ts'
+import { checkAsFilledIn } from '#app/platform/forms.ts'
 import type { Route } from './+types/sign-up'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Account aanmaken · Pactwerk' }]
@@ -45,8 +46,7 @@ export default function SignUp() {
   const [form, fields] = useForm({
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    ...checkAsFilledIn,
   })
   return (
     <div className="pw-stack">

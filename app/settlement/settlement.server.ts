@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import { recordAudit } from '#app/audit/audit.server.ts'
-import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import { getDb, isUniqueViolation, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { Database } from '#app/platform/db/schema.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ports } from '#app/platform/ports.ts'
@@ -75,7 +75,11 @@ export async function currentSettlement(
   return settlementOfYear({ pactId, year: yearInForce, outcomes: view.riskOutcomes, parties: view.data.parties, divisions })
 }
 
-export async function listSettlements(pactId: string, year: number | null, db: Db = getDb()): Promise<StoredSettlement[]> {
+export async function listSettlements(
+  pactId: string,
+  year: number | null,
+  db: Db | Transaction<Database> = getDb(),
+): Promise<StoredSettlement[]> {
   let query = db.selectFrom('settlements').selectAll().where('pact_id', '=', pactId)
   if (year !== null) query = query.where('year', '=', year)
   const rows = await query.orderBy('year').orderBy('number').execute()
@@ -103,10 +107,27 @@ export async function listSettlements(pactId: string, year: number | null, db: D
 export async function openSettlement(pactId: string, year: number, actorId: string, db: Db = getDb()): Promise<string> {
   const current = await currentSettlement(pactId, year, db)
   if (!current.ok) throw await refuse(db, pactId, actorId, 'settlement.open-refused', current.problem, { year })
-  const latest = (await listSettlements(pactId, year, db)).find((settlement) => settlement.supersededBy === null)
-  if (latest?.hash === current.hash) return latest.id
-  const id = newId()
-  await db.transaction().execute(async (trx) => {
+  try {
+    return await openUnlessUnchanged(pactId, year, current, actorId, db)
+  } catch (error) {
+    // Two people opened the year at the same moment: the first one's settlement now stands, and
+    // the second attempt, seeing it, finds it unchanged.
+    if (!isUniqueViolation(error)) throw error
+    return await openUnlessUnchanged(pactId, year, current, actorId, db)
+  }
+}
+
+async function openUnlessUnchanged(
+  pactId: string,
+  year: number,
+  current: Extract<SettleResult, { ok: true }>,
+  actorId: string,
+  db: Db,
+): Promise<string> {
+  const opened = await db.transaction().execute(async (trx) => {
+    const latest = (await listSettlements(pactId, year, trx)).find((settlement) => settlement.supersededBy === null)
+    if (latest?.hash === current.hash) return { id: latest.id, changed: false }
+    const id = newId()
     const last = await trx
       .selectFrom('settlements')
       .select((eb) => eb.fn.max('number').as('n'))
@@ -140,9 +161,10 @@ export async function openSettlement(pactId: string, year: number, actorId: stri
       action,
       details: { year, number, hash: current.hash, replaces: latest?.id ?? null },
     })
+    return { id, changed: true }
   })
-  ports().events.publish(pactId, 'tracking')
-  return id
+  if (opened.changed) ports().events.publish(pactId, 'tracking')
+  return opened.id
 }
 
 async function signingPartyIdsOf(pactId: string, db: Db): Promise<string[]> {

@@ -45,7 +45,7 @@ describe('from sign-up to a second person at the table', () => {
     await owner.getByRole('button', { name: 'Account aanmaken' }).click()
     await continueToSignIn(owner, 'fatima@gemeente-oostwold.example')
     await owner.waitForURL('**/pacts')
-    await owner.getByRole('heading', { name: 'Mijn pacts' }).waitFor()
+    await owner.getByRole('heading', { name: 'Mijn pacten' }).waitFor()
 
     await gotoHydrated(owner, '/organisaties')
     await owner.getByLabel('Naam van de organisatie').fill('Gemeente Oostwold')

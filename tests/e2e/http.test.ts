@@ -18,7 +18,7 @@ async function signInCookie(email: string, password = DEMO_PASSWORD) {
 }
 
 describe('the production server', () => {
-  it('serves Dutch by default and English on request, with protective headers', async () => {
+  it('serves Dutch, whatever the browser asks, and English by choice, with protective headers', async () => {
     const dutch = await fetch(`${baseURL()}/`)
     expect(dutch.status).toBe(200)
     expect(dutch.headers.get('x-frame-options')).toBe('DENY')
@@ -26,8 +26,10 @@ describe('the production server', () => {
     const html = await dutch.text()
     expect(html).toContain('<html lang="nl"')
     expect(html).toContain('Samen werken aan een Pact voor de Transformatie')
-    const english = await fetch(`${baseURL()}/`, { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
-    expect(await english.text()).toContain('<html lang="en"')
+    const englishBrowser = await fetch(`${baseURL()}/`, { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
+    expect(await englishBrowser.text()).toContain('<html lang="nl"')
+    const englishByChoice = await fetch(`${baseURL()}/`, { headers: { Cookie: 'pactwerk_lang=en' } })
+    expect(await englishByChoice.text()).toContain('<html lang="en"')
   })
 
   it('refuses a form posted from another site and saves nothing', async () => {
@@ -65,6 +67,77 @@ describe('the production server', () => {
     expect(response.status).toBe(404)
     expect(await response.text()).toContain('Pagina niet gevonden')
     expect((await fetch(`${baseURL()}${pactPath}/instellingen`, { headers: { Cookie: stranger } })).status).toBe(404)
+  })
+})
+
+async function post(path: string, cookie: string, fields: Record<string, string>) {
+  return fetch(`${baseURL()}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Cookie: cookie, Origin: baseURL(), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  })
+}
+
+/** The value of the option with this label in a page's HTML. */
+async function optionValue(path: string, cookie: string, label: string) {
+  const html = await (await fetch(`${baseURL()}${path}`, { headers: { Cookie: cookie } })).text()
+  return html.match(new RegExp(`<option value="([a-z0-9]+)"[^>]*>${label}<`))![1]!
+}
+
+describe('compression and caching', () => {
+  it('sends scripts brotli- or gzip-compressed and lets browsers keep hashed files for a year', async () => {
+    const page = await fetch(`${baseURL()}/inloggen`, { headers: { 'Accept-Encoding': 'br, gzip' } })
+    expect(page.headers.get('content-encoding')).toBe('br')
+    expect(page.headers.get('cache-control')).toBe('private, no-cache')
+    const script = (await page.text()).match(/\/assets\/[\w.-]+\.js/)![0]
+
+    const brotli = await fetch(`${baseURL()}${script}`, { headers: { 'Accept-Encoding': 'br, gzip' } })
+    expect(brotli.status).toBe(200)
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const gzip = await fetch(`${baseURL()}${script}`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    expect(await gzip.text()).toBe(await brotli.text())
+    const plain = await fetch(`${baseURL()}${script}`, { headers: { 'Accept-Encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+  })
+
+  it('still streams pact events as they happen to a browser that accepts compression', async () => {
+    const manager = (await signInCookie('anouk@zuiderveen.example')).cookie!
+    const created = await post('/pacts/nieuw', manager, {
+      title: 'Pact Compressie',
+      region: 'Gemeente Zuiderveen',
+      startYear: '2027',
+      endYear: '2030',
+      organisationId: await optionValue('/pacts/nieuw', manager, 'Gemeente Zuiderveen'),
+    })
+    const pactPath = new URL(created.headers.get('location')!, baseURL()).pathname
+    const partyId = await optionValue(`${pactPath}/instellingen`, manager, 'Gemeente Zuiderveen')
+    const invited = await (await post(`${pactPath}/instellingen`, manager, { intent: 'invite', partyId, access: 'lezer' })).text()
+    const invitationPath = invited.match(/\/uitnodiging\/[\w-]+/)![0]
+
+    const events = await fetch(`${baseURL()}${pactPath}/events`, {
+      headers: { Cookie: manager, 'Accept-Encoding': 'br, gzip' },
+    })
+    expect(events.headers.get('content-type')).toContain('text/event-stream')
+    expect(events.headers.get('content-encoding')).toBeNull()
+    const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let received = ''
+    const readUntil = async (text: string) => {
+      while (!received.includes(text)) received += (await reader.read()).value ?? ''
+    }
+    await readUntil('retry: 3000')
+
+    await post('/aanmelden', '', {
+      name: 'Lezer Compressie',
+      email: 'lezer-compressie@example.nl',
+      password: 'een lang wachtwoord',
+    })
+    const newcomer = (await signInCookie('lezer-compressie@example.nl', 'een lang wachtwoord')).cookie!
+    expect((await post(invitationPath, newcomer, {})).status).toBe(302)
+    await readUntil('event: access')
+    await reader.cancel()
   })
 })
 

@@ -371,3 +371,15 @@ describe('the regional demo', () => {
     expect((await get(settlementRoute.loader, path, options)).body.revisionNeeded).toBe(true)
   })
 })
+
+describe('opening a settlement', () => {
+  it('opens one settlement when several people open the same year at the same moment', async () => {
+    await correctSpending('599.400,00')
+    const before = await listSettlements(pactId, 2027)
+    const ids = await Promise.all([1, 2, 3].map(() => openSettlement(pactId, 2027, managerId)))
+    expect(new Set(ids).size).toBe(1)
+    const after = await listSettlements(pactId, 2027)
+    expect(after).toHaveLength(before.length + 1)
+    expect(after.filter((settlement) => settlement.supersededBy === null).map((settlement) => settlement.id)).toEqual([ids[0]])
+  })
+})

@@ -182,6 +182,9 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     await waitFor(() => writer.closes.length > 0, 'A to refuse the write and close the socket')
     expect(watcher.text.toString()).toBe('opgeslagen. ')
     expect(await storedText(pact.pactId)).toBe('opgeslagen. ')
+    // The load balancer's health check takes A out and keeps B in.
+    expect((await fetch(`${a.origin}/gezond`)).status).toBe(503)
+    expect((await fetch(`${b.origin}/gezond`)).status).toBe(200)
 
     toPostgres.restore()
     await waitFor(
@@ -190,6 +193,7 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
       20_000,
     )
     expect(await storedText(pact.pactId)).toBe('opgeslagen. tijdens de storing.')
+    expect((await fetch(`${a.origin}/gezond`)).status).toBe(200)
     // The same process recovered: losing its database must not take it down.
     expect(a.child.exitCode).toBeNull()
   })

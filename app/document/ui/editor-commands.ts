@@ -1,3 +1,4 @@
+import type { Transaction } from '@tiptap/pm/state'
 import type { ChainedCommands, Editor } from '@tiptap/react'
 import { isClauseKind, selectedClause, type ClauseKind } from '#app/document/clause.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
@@ -17,7 +18,13 @@ export interface EditorCommand {
   shown?: (editor: Editor) => boolean
   /** When the editor cannot tell by itself (e.g. the command needs a clause to act on). */
   enabled?: (editor: Editor) => boolean
-  apply: (chain: ChainedCommands, context: { newClauseKind: ClauseKind }) => ChainedCommands
+  apply: (chain: ChainedCommands, context: CommandContext) => ChainedCommands
+}
+
+export interface CommandContext {
+  newClauseKind: ClauseKind
+  /** The heading a new table's column gets, counted from 1. */
+  columnTitle: (column: number) => string
 }
 
 export function currentClauseKind(editor: Editor): ClauseKind | null {
@@ -26,6 +33,22 @@ export function currentClauseKind(editor: Editor): ClauseKind | null {
 }
 
 const inTable = (editor: Editor) => editor.isActive('table')
+
+/** Right after insertTable the selection is in the new table's first header cell. */
+function nameNewTableColumns(tr: Transaction, columnTitle: CommandContext['columnTitle']) {
+  const { $from } = tr.selection
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const table = $from.node(depth)
+    if (table.type.name !== 'table') continue
+    const tableStart = $from.start(depth)
+    const cellStarts: number[] = []
+    // Row, cell and paragraph each open one position.
+    table.firstChild?.forEach((_cell, offset) => cellStarts.push(tableStart + offset + 3))
+    // Back to front, so the positions before each insertion stay valid.
+    for (const [index, at] of [...cellStarts.entries()].reverse()) tr.insertText(columnTitle(index + 1), at)
+    return
+  }
+}
 
 export const EDITOR_COMMANDS: readonly EditorCommand[] = [
   {
@@ -83,7 +106,13 @@ export const EDITOR_COMMANDS: readonly EditorCommand[] = [
     group: 'table',
     label: 'editor.toolbar.insertTable',
     ariaLabel: 'editor.toolbar.insertTableLabel',
-    apply: (chain) => chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
+    // Its header row names the columns: an empty column header tells a screen reader nothing.
+    apply: (chain, { columnTitle }) =>
+      chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true }).command(({ tr, dispatch }) => {
+        if (!dispatch) return true
+        nameNewTableColumns(tr, columnTitle)
+        return true
+      }),
   },
   {
     id: 'addRow',
@@ -155,7 +184,7 @@ export function commandStates(editor: Editor) {
         shown: command.shown?.(editor) ?? true,
         enabled: command.enabled
           ? command.enabled(editor)
-          : command.apply(editor.can().chain(), { newClauseKind: 'algemeen' }).run(),
+          : command.apply(editor.can().chain(), { newClauseKind: 'algemeen', columnTitle: String }).run(),
         active: command.isActive?.(editor),
       },
     ]),

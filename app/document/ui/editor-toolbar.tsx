@@ -25,7 +25,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       shortcut: command.shortcut,
       pressed: state.commands[command.id]?.active,
       disabled: !state.commands[command.id]?.enabled,
-      run: () => command.apply(editor.chain().focus(), { newClauseKind }).run(),
+      run: () =>
+        command
+          .apply(editor.chain().focus(), { newClauseKind, columnTitle: (column) => t('editor.toolbar.columnTitle', { column }) })
+          .run(),
     }))
   const kindOptions = CLAUSE_KINDS.map((kind) => ({ value: kind, label: t(`editor.kinds.${kind}`) }))
 

@@ -95,6 +95,12 @@ export async function closeDb(): Promise<void> {
   await db?.destroy()
 }
 
+/** A write refused by a unique constraint (both dialects): someone else wrote the same row first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
+
 export function nowIso(now: Date = new Date()): string {
   return now.toISOString()
 }

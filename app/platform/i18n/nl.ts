@@ -14,7 +14,7 @@ export const nl = {
     footer: 'Pactwerk — samen een Pact voor de Transformatie opstellen, ondertekenen en volgen.',
   },
   nav: {
-    myPacts: 'Mijn pacts',
+    myPacts: 'Mijn pacten',
     organisations: 'Organisaties',
     signedInAs: 'Ingelogd als {{name}}',
     signOut: 'Uitloggen',
@@ -61,7 +61,7 @@ export const nl = {
   },
   signUp: {
     title: 'Account aanmaken',
-    intro: 'Met een account kunt u pacts opstellen of meedoen op uitnodiging.',
+    intro: 'Met een account kunt u pacten opstellen of meedoen op uitnodiging.',
     passwordHint: 'Minimaal 12 tekens. Een zin van een paar woorden werkt goed.',
     submit: 'Account aanmaken',
     haveAccount: 'Heeft u al een account?',
@@ -106,7 +106,7 @@ export const nl = {
     lezer: 'leest mee',
   },
   pacts: {
-    title: 'Mijn pacts',
+    title: 'Mijn pacten',
     new: 'Nieuw pact',
     none: 'U doet nog niet mee aan een pact. Start er een, of open de uitnodigingslink die u kreeg.',
     period: '{{from}}–{{to}}',
@@ -188,7 +188,7 @@ export const nl = {
       lastManager: 'Een pact heeft minstens één beheerder nodig. Maak eerst iemand anders beheerder.',
     },
     page: {
-      backHome: 'Naar mijn pacts',
+      backHome: 'Naar mijn pacten',
       notFound: { title: 'Pagina niet gevonden', body: 'Deze pagina bestaat niet, of u heeft er geen toegang toe.' },
       refused: { title: 'Niet toegestaan', body: 'Dit kan niet. Controleer wat u invulde of vraag de beheerder van het pact.' },
       forbidden: { title: 'Geen toegang', body: 'U heeft niet de rechten om dit te doen. Vraag de beheerder van het pact.' },
