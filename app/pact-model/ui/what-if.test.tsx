@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createI18n } from '#app/platform/i18n/config.ts'
+import { createI18n, loadLocale } from '#app/platform/i18n/config.ts'
 import { shareSentence } from './what-if.tsx'
 
 const rows = [
@@ -23,7 +23,8 @@ describe('what the what-if says each party carries', () => {
     )
   })
 
-  it('says what each receives on an underspend, in English too', () => {
+  it('says what each receives on an underspend, in English too', async () => {
+    await loadLocale('en')
     const { t } = createI18n('en')
     expect(shareSentence(rows.slice(0, 2), 'underspend', t, 'en')).toBe(
       'Stichting Welzijn receives €\u00a024.375,00 and Jeugdhulp De Brug receives €\u00a08.125,00',
