@@ -3,9 +3,10 @@ import type { PactModel } from '#app/pact-model/pact-model.ts'
 import type { PactDataRef } from '#app/document/pact-data.ts'
 
 /**
- * The demo pact's text: the template, with the placeholder tables of its result-area and budget
- * clauses replaced by blocks that show the demo's result areas, and the first risk-sharing
- * clause (the agreement itself, not the council's promise) stating the demo's rules.
+ * The demo pact's text: the template, with the blocks that show all result areas in its
+ * result-area and budget clauses replaced by one block per demo area (as a drafting team places
+ * them), and the first risk-sharing clause (the agreement itself, not the council's promise)
+ * stating the demo's rules.
  */
 export function demoPactDocument(template: JSONContent, model: PactModel): JSONContent {
   const areaBlocks = model.resultAreas.map((area) => dataBlock({ kind: 'result-area', refId: area.id }))
@@ -14,7 +15,9 @@ export function demoPactDocument(template: JSONContent, model: PactModel): JSONC
     if (node.type !== 'clause') return node
     const kind = node.attrs?.kind
     if (kind === 'resultaatgebied' || kind === 'budget') {
-      return withBody(node, (body) => body.flatMap((child) => (child.type === 'table' ? areaBlocks : [child])))
+      return withBody(node, (body) =>
+        body.flatMap((child) => (child.type === 'pactData' && child.attrs?.kind === 'all-result-areas' ? areaBlocks : [child])),
+      )
     }
     if (kind === 'risicodeling' && !riskClauseSeen) {
       riskClauseSeen = true

@@ -59,11 +59,33 @@ describe('pactTemplate', () => {
     expect(new Set([...first, ...second]).size).toBe(first.length * 2)
   })
 
-  it('fills in the pact details and a budget column per year', () => {
+  it('fills in the pact details', () => {
     const html = renderDocumentHtml(seeded())
     expect(html).toContain('Pact Zorgzaam Zuid')
     expect(html).toContain('Regio Zuid')
-    for (const year of ['2026', '2027', '2028', '2029']) expect(html).toContain(`<p>${year}</p>`)
+    expect(html).toContain('31 december 2029')
+  })
+
+  // Issue 9, item 5: static tables with "€ [bedrag]" were a second source of truth beside the model.
+  it('shows the model in its result-area, budget and risk-sharing clauses: data blocks, no placeholder tables', () => {
+    const template = pactTemplate(input)
+    const blocksIn = (kind: string) =>
+      (template.content ?? [])
+        .filter((node) => node.type === 'clause' && node.attrs?.kind === kind)
+        .flatMap((node) => (node.content ?? []).filter((child) => child.type === 'pactData').map((child) => child.attrs?.kind))
+    expect(blocksIn('resultaatgebied')).toEqual(['all-result-areas'])
+    expect(blocksIn('budget')).toEqual(['all-result-areas'])
+    expect(blocksIn('risicodeling')).toEqual(['all-risk-rules'])
+    const json = JSON.stringify(template)
+    expect(json).not.toContain('"type":"table"')
+    expect(json).not.toMatch(/€ \[|\[bedrag\]|\[\d+\] procent/)
+  })
+
+  it('says in an empty model’s blocks that there is nothing yet', () => {
+    const empty = { model: { resultAreas: [], riskRules: [] }, valid: true, years: [2026, 2027], parties: [] }
+    const html = renderDocumentHtml(seeded(), { pactData: empty })
+    expect(html).toContain('Er zijn nog geen resultaatgebieden.')
+    expect(html).toContain('Er zijn nog geen afspraken over risicodeling.')
   })
 })
 

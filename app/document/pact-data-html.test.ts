@@ -57,3 +57,27 @@ describe('the budget table in stored HTML', () => {
     ])
   })
 })
+
+describe('a block that shows all result areas or all rules', () => {
+  const source = {
+    model: { resultAreas: [area([100, 200]), { ...area([300, 400]), id: 'ouderen', title: 'Ouderen' }], riskRules: [] },
+    valid: true,
+    years: [2027, 2028],
+    parties,
+  }
+
+  it('shows every area there is, in model order', () => {
+    const markup = pactDataHtml({ kind: 'all-result-areas', refId: '' }, source, 'resultaatgebied')
+    expect(markup.indexOf('Resultaatgebied: Jeugd')).toBeGreaterThan(-1)
+    expect(markup.indexOf('Resultaatgebied: Ouderen')).toBeGreaterThan(markup.indexOf('Resultaatgebied: Jeugd'))
+  })
+
+  it('says there is nothing yet while the model is empty', () => {
+    expect(pactDataHtml({ kind: 'all-risk-rules', refId: '' }, source, 'risicodeling')).toContain(
+      'Er zijn nog geen afspraken over risicodeling.',
+    )
+    expect(
+      pactDataHtml({ kind: 'all-result-areas', refId: '' }, { ...source, model: { resultAreas: [], riskRules: [] } }, 'budget'),
+    ).toContain('Er zijn nog geen resultaatgebieden.')
+  })
+})

@@ -3,7 +3,7 @@ import { budgetAmountFormat, budgetTable, formatEuros, partyName, type BudgetRow
 import type { Indicator, PactModel, ResultArea, RiskRule } from '#app/pact-model/pact-model.ts'
 import { areasNl } from '#app/pact-model/texts.nl.ts'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
-import { pactDataAttributes, type PactDataRef, type PactDataSource } from './pact-data.ts'
+import { emptyPactDataText, pactDataAttributes, pactDataParts, type PactDataRef, type PactDataSource } from './pact-data.ts'
 
 /**
  * The HTML of a data block in the reading version and in a signed version: plain strings from
@@ -12,16 +12,15 @@ import { pactDataAttributes, type PactDataRef, type PactDataSource } from './pac
  * the reader's language. Every text and attribute is escaped here.
  */
 export function pactDataHtml(dataRef: PactDataRef | null, source: PactDataSource, clauseKind: ClauseKind | null): string {
-  const area =
-    dataRef?.kind === 'result-area' ? source.model.resultAreas.find((candidate) => candidate.id === dataRef.refId) : undefined
-  const rule =
-    dataRef?.kind === 'risk-rule' ? source.model.riskRules.find((candidate) => candidate.id === dataRef.refId) : undefined
+  const { areas, rules } = pactDataParts(dataRef, source.model)
   const { class: className, ...attributes } = pactDataAttributes(dataRef)
   return element('div', { class: className, ...attributes }, [
     source.valid ? '' : element('p', { class: 'pw-pact-data__notice' }, text(areasNl.data.invalid)),
-    area ? resultAreaHtml(area, source, clauseKind) : '',
-    rule ? riskRuleHtml(rule, source) : '',
-    area || rule ? '' : element('p', { class: 'pw-pact-data__notice' }, text(areasNl.data.missing)),
+    ...areas.map((area) => resultAreaHtml(area, source, clauseKind)),
+    ...rules.map((rule) => riskRuleHtml(rule, source)),
+    areas.length + rules.length > 0
+      ? ''
+      : element('p', { class: 'pw-pact-data__notice' }, text(areasNl.data[emptyPactDataText(dataRef)])),
   ])
 }
 

@@ -7,6 +7,7 @@ import { DEMO_PACT_YEARS, demoPactModel } from '#app/demo/demo-pact-model.ts'
 import { demoPactDocument } from '#app/demo/demo-document.ts'
 import { renderDocumentHtml, seedPactDocument } from './document.server.ts'
 import { pactExtensions } from './extensions.ts'
+import { pactDataRefOf } from './pact-data.ts'
 import { pactTemplate } from './template.ts'
 
 const parties: NamedParty[] = [
@@ -124,6 +125,18 @@ describe('insertPactData', () => {
     expect(e.commands.insertPactData({ kind: 'result-area', refId: 'demo-jeugd-complex' })).toBe(false)
     e.commands.setTextSelection(e.state.doc.firstChild!.nodeSize + 2)
     expect(e.commands.insertPactData({ kind: 'result-area', refId: '' })).toBe(false)
+  })
+
+  it('inserts a block that shows all areas, whose reference needs no id', () => {
+    const e = createEditor([clause('budget', { type: 'paragraph', content: [{ type: 'text', text: 'Het budget.' }] })])
+    e.commands.setTextSelection(e.state.doc.firstChild!.firstChild!.nodeSize + 3)
+    expect(e.commands.insertPactData({ kind: 'all-result-areas', refId: '' })).toBe(true)
+    const block = e.state.doc.firstChild!.lastChild!
+    expect(pactDataRefOf(block)).toEqual({ kind: 'all-result-areas', refId: '' })
+    expect(pactDataRefOf({ attrs: { kind: 'all-risk-rules', refId: { hostile: true } } })).toEqual({
+      kind: 'all-risk-rules',
+      refId: '',
+    })
   })
 })
 

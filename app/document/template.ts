@@ -1,12 +1,13 @@
 import type { JSONContent } from '@tiptap/core'
 import { newClauseId } from '#app/document/clause-ids.ts'
-import { pactYears } from '#app/pacts/lifecycle.ts'
 import type { ClauseKind } from './clause.ts'
+import type { PactDataKind } from './pact-data.ts'
 
 /**
  * The starting text of a new pact: the structure of a "Pact voor de Transformatie" (seed 004)
  * with the five council agreements it proposes, written as clauses the parties can rework.
- * Bracketed values are placeholders for the parties to fill in.
+ * Bracketed values in the text are placeholders for the parties to fill in; result areas, budgets
+ * and risk sharing are no placeholders but data blocks that show the pact's model (empty at first).
  */
 
 export interface PactTemplateInput {
@@ -33,12 +34,9 @@ function bulletList(items: string[]): JSONContent {
   return { type: 'bulletList', content: items.map((item) => ({ type: 'listItem', content: [paragraph(item)] })) }
 }
 
-function table(header: string[], rows: string[][]): JSONContent {
-  const row = (cells: string[], cellType: 'tableHeader' | 'tableCell'): JSONContent => ({
-    type: 'tableRow',
-    content: cells.map((cell) => ({ type: cellType, content: [paragraph(cell)] })),
-  })
-  return { type: 'table', content: [row(header, 'tableHeader'), ...rows.map((cells) => row(cells, 'tableCell'))] }
+// The model's data, not a copy of it: what the text shows of result areas, budgets and risk sharing is the model.
+function dataBlock(kind: Extract<PactDataKind, 'all-result-areas' | 'all-risk-rules'>): JSONContent {
+  return { type: 'pactData', attrs: { kind, refId: '' } }
 }
 
 function clause(kind: ClauseKind, title: string, body: JSONContent[]): JSONContent {
@@ -49,10 +47,7 @@ function clause(kind: ClauseKind, title: string, body: JSONContent[]): JSONConte
   }
 }
 
-const RESULT_AREAS = ['Jeugd en gezin', 'Ouderen thuis', 'Meedoen met een psychische kwetsbaarheid']
-
 export function pactTemplate({ title, region, startYear, endYear }: PactTemplateInput): JSONContent {
-  const years = pactYears(startYear, endYear).map(String)
   return {
     type: 'doc',
     content: [
@@ -88,35 +83,19 @@ export function pactTemplate({ title, region, startYear, endYear }: PactTemplate
         paragraph(
           'De opgaven zijn vertaald in een klein aantal resultaatgebieden, elk met een eigen budget en eigen indicatoren. Binnen een resultaatgebied is ruimte voor maatwerk: de professional bepaalt samen met de inwoner wat nodig is.',
         ),
-        table(
-          ['Resultaatgebied', 'Wat wij willen bereiken', 'Indicator (voorbeeld)'],
-          [
-            [
-              RESULT_AREAS[0],
-              'Minder jeugdigen die langdurig specialistische hulp nodig hebben',
-              'Aandeel jeugdigen dat buiten het eigen gezin verblijft',
-            ],
-            [RESULT_AREAS[1], 'Langer zelfstandig wonen', 'Gemiddelde leeftijd bij verhuizing naar een verpleeghuis'],
-            [RESULT_AREAS[2], 'Meer inwoners met werk of een vaste dagbesteding', 'Aantal inwoners met werk of dagbesteding'],
-          ],
-        ),
+        dataBlock('all-result-areas'),
       ]),
       clause('budget', 'Budgetten', [
         paragraph(
           'Voor elk resultaatgebied is per jaar een budget beschikbaar. De bedragen hieronder zijn een eerste opzet die aan de ontwikkeltafel wordt vastgesteld. Geld verschuift alleen tussen resultaatgebieden als alle ondertekenende partijen daarmee instemmen.',
         ),
-        table(
-          ['Resultaatgebied', ...years],
-          RESULT_AREAS.map((area) => [area, ...years.map(() => '€ [bedrag]')]),
-        ),
+        dataBlock('all-result-areas'),
       ]),
       clause('risicodeling', 'Risicodeling', [
         paragraph(
-          'Gemeente en aanbieders dragen samen het financiële risico binnen de afgesproken budgetten. Blijven de uitgaven in een jaar binnen een bandbreedte van [5] procent rond het budget, dan dragen de aanbieders [50] procent van het verschil. Van het deel daarbuiten dragen zij [25] procent, tot een plafond van € [bedrag] per jaar.',
+          'Gemeente en aanbieders dragen samen het financiële risico binnen de afgesproken budgetten. Hoe zij een overschrijding of onderschrijding delen, staat in de afspraken hieronder: de bandbreedte rond het budget, het deel van de aanbieders binnen en buiten die bandbreedte, een eventueel plafond en het deel voor het revolverend fonds. Het deel van iedere aanbieder volgt zijn aandeel in het budget, tenzij de partijen een andere verdeling vastleggen.',
         ),
-        paragraph(
-          'Valt een jaar lager uit dan begroot, dan delen de aanbieders voor [50] procent in het voordeel en gaat [25] procent naar een revolverend fonds voor de sociale basis. Het deel van iedere aanbieder volgt zijn aandeel in het budget, tenzij de partijen een andere verdeling vastleggen.',
-        ),
+        dataBlock('all-risk-rules'),
       ]),
 
       heading('3. Samenwerken, monitoren en leren'),

@@ -8,6 +8,7 @@ import {
   type RiskSharingInput,
   type RiskSharingRule,
   type RiskSharingSettlement,
+  uncappedProvidersCents,
 } from './risk-sharing.ts'
 
 const exampleRule: RiskSharingRule = {
@@ -482,5 +483,21 @@ describe('providersProRataToBudget', () => {
         ]),
       'budgets[1].budgetCents',
     )
+  })
+})
+
+describe('uncappedProvidersCents: whether the cap applies', () => {
+  const capped = (cents: number | null, actualCents = exampleInput.actualCents) =>
+    uncappedProvidersCents({ ...exampleInput, actualCents, rule: { ...exampleRule, providerCapCents: cents } })
+
+  it('says what the providers would carry without the cap when it cuts their share', () => {
+    // Without a cap the providers carry 2.500.000 + 750.000 of the 8.000.000 overspend.
+    expect(capped(3_000_000)).toBe(3_250_000)
+  })
+
+  it('is null without a cap, with a share within it, and on an underspend', () => {
+    expect(capped(null)).toBeNull()
+    expect(capped(3_250_000)).toBeNull()
+    expect(capped(1, 90_000_000)).toBeNull()
   })
 })

@@ -233,3 +233,15 @@ function scaleToInteger(value: number, decimals: number): bigint | null {
   const scaled = Math.round(value * factor)
   return Number.isFinite(scaled) && scaled / factor === value ? BigInt(scaled) : null
 }
+
+/**
+ * What the providers together would carry without their cap, when the cap cuts it; null when the
+ * cap does not apply (no cap, no overspend, or a share within the cap). Settled by the same rule.
+ */
+export function uncappedProvidersCents(input: RiskSharingInput): number | null {
+  const cap = input.rule.providerCapCents
+  if (cap === null || input.actualCents <= input.budgetCents) return null
+  const uncapped = settleRiskSharing({ ...input, rule: { ...input.rule, providerCapCents: null } })
+  const total = uncapped.providers.reduce((sum, provider) => sum + provider.cents, 0)
+  return total > cap ? total : null
+}

@@ -13,6 +13,9 @@ import { RiskRulesEditor } from '#app/pact-model/ui/risk-rules-editor.tsx'
 import { Alert, Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { usePactModel, type LivePactModel } from '#app/pact-model/ui/use-pact-model.ts'
 import { WhatIf } from '#app/pact-model/ui/what-if.tsx'
+import { areaAnchor, PAGE_SECTIONS, PageContents } from '#app/pact-model/ui/page-contents.tsx'
+import { SharedFieldsProvider } from '#app/pact-model/ui/shared-fields.tsx'
+import { PresenceList } from '#app/document/ui/presence.tsx'
 import { ensureProjection, readModelValidation, readProjectedModel } from '#app/pact-model/projection.server.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
@@ -31,13 +34,14 @@ export const links: Route.LinksFunction = () => [
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.title ?? 'Pact'} · Resultaatgebieden · Pactwerk` }]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { membership } = await requirePactAccess(request, params.pactId, 'view')
+  const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
   // The projection is the server's last valid model; it is brought up to date with the document first.
   await ensureProjection(params.pactId)
   const [projectedModel, report] = await Promise.all([readProjectedModel(params.pactId), readModelValidation(params.pactId)])
   return {
     pact: { id: pact.id, title: pact.title },
+    userId: user.id,
     years: pactYears(pact.start_year, pact.end_year),
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
     // The socket enforces this too; here it only decides what the page offers.
@@ -49,82 +53,87 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactAreas() {
   const { t } = useTranslation()
-  const { pact, years, parties, canEdit, projectedModel, reportedIssues } = useLoaderData<typeof loader>()
+  const { pact, userId, years, parties, canEdit, projectedModel, reportedIssues } = useLoaderData<typeof loader>()
   const live = usePactModel(pact.id, canEdit, { years, partyIds: parties.map((party) => party.id) }, projectedModel)
   useServerReportWhileInvalid(live?.model ?? null)
   const model = live?.model.lastValid ?? projectedModel
   return (
-    <div className="pw-stack">
-      <PageHeader title={`${pact.title}: ${t('areas.page.title')}`} lead={t('areas.page.lead')} />
-      {live ? <ConnectionStatus provider={live.connection.provider} /> : <p className="pw-meta">{t('areas.page.loading')}</p>}
-      <noscript>
-        <Paragraph>{t('areas.page.noScript')}</Paragraph>
-      </noscript>
-      {canEdit ? null : <Alert type="info">{t('areas.page.readOnly')}</Alert>}
-      {live && canEdit ? (
-        <ModelIssues
-          issues={live.model.issues}
-          reported={reportedIssues}
-          model={live.model.editable}
-          lastValid={live.model.lastValid}
-          parties={parties}
-        />
-      ) : null}
-
-      <section aria-labelledby="budgets">
-        <Heading level={2} id="budgets">
-          {t('areas.page.budgetsHeading')}
-        </Heading>
-        {live && !live.model.valid ? <Paragraph className="pw-meta">{t('areas.page.lastValidNotice')}</Paragraph> : null}
-        <BudgetTableView model={model} years={years} parties={parties} />
-      </section>
-
-      <section aria-labelledby="areas">
-        <Heading level={2} id="areas">
-          {t('areas.page.areasHeading')}
-        </Heading>
+    <SharedFieldsProvider connection={live?.connection ?? null} pactId={pact.id} userId={userId}>
+      <div className="pw-stack">
+        <PageHeader title={`${pact.title}: ${t('areas.page.title')}`} lead={t('areas.page.lead')} />
+        {live ? <ConnectionStatus provider={live.connection.provider} /> : <p className="pw-meta">{t('areas.page.loading')}</p>}
+        {live ? <PresenceList provider={live.connection.provider} /> : null}
+        <noscript>
+          <Paragraph>{t('areas.page.noScript')}</Paragraph>
+        </noscript>
+        {canEdit ? null : <Alert type="info">{t('areas.page.readOnly')}</Alert>}
         {live && canEdit ? (
-          <Editable
-            live={live.model}
-            doc={live.connection.doc}
-            years={years}
+          <ModelIssues
+            issues={live.model.issues}
+            reported={reportedIssues}
+            model={live.model.editable}
+            lastValid={live.model.lastValid}
             parties={parties}
-            reportedIssues={reportedIssues}
-            part="areas"
           />
-        ) : (
-          <ReadOnlyAreas model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
-        )}
-      </section>
+        ) : null}
 
-      <section aria-labelledby="rules">
-        <Heading level={2} id="rules">
-          {t('areas.page.rulesHeading')}
-        </Heading>
-        {live && canEdit ? (
-          <Editable
-            live={live.model}
-            doc={live.connection.doc}
-            years={years}
-            parties={parties}
-            reportedIssues={reportedIssues}
-            part="rules"
-          />
-        ) : (
-          <ReadOnlyRules model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
-        )}
-      </section>
+        <PageContents model={model} withWhatIf={live !== null} />
 
-      {live ? (
-        <section aria-labelledby="what-if">
-          <Heading level={2} id="what-if">
-            {t('areas.page.whatIfHeading')}
+        <section aria-labelledby={PAGE_SECTIONS.budgets}>
+          <Heading level={2} id={PAGE_SECTIONS.budgets}>
+            {t('areas.page.budgetsHeading')}
           </Heading>
-          {live.model.valid ? null : <Paragraph className="pw-meta">{t('areas.whatIf.invalidModel')}</Paragraph>}
-          <WhatIf model={model} years={years} parties={parties} />
+          {live && !live.model.valid ? <Paragraph className="pw-meta">{t('areas.page.lastValidNotice')}</Paragraph> : null}
+          <BudgetTableView model={model} years={years} parties={parties} />
         </section>
-      ) : null}
-    </div>
+
+        <section aria-labelledby={PAGE_SECTIONS.areas}>
+          <Heading level={2} id={PAGE_SECTIONS.areas}>
+            {t('areas.page.areasHeading')}
+          </Heading>
+          {live && canEdit ? (
+            <Editable
+              live={live.model}
+              doc={live.connection.doc}
+              years={years}
+              parties={parties}
+              reportedIssues={reportedIssues}
+              part="areas"
+            />
+          ) : (
+            <ReadOnlyAreas model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
+          )}
+        </section>
+
+        <section aria-labelledby={PAGE_SECTIONS.rules}>
+          <Heading level={2} id={PAGE_SECTIONS.rules}>
+            {t('areas.page.rulesHeading')}
+          </Heading>
+          {live && canEdit ? (
+            <Editable
+              live={live.model}
+              doc={live.connection.doc}
+              years={years}
+              parties={parties}
+              reportedIssues={reportedIssues}
+              part="rules"
+            />
+          ) : (
+            <ReadOnlyRules model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
+          )}
+        </section>
+
+        {live ? (
+          <section aria-labelledby={PAGE_SECTIONS.whatIf}>
+            <Heading level={2} id={PAGE_SECTIONS.whatIf}>
+              {t('areas.page.whatIfHeading')}
+            </Heading>
+            {live.model.valid ? null : <Paragraph className="pw-meta">{t('areas.whatIf.invalidModel')}</Paragraph>}
+            <WhatIf model={model} years={years} parties={parties} />
+          </section>
+        ) : null}
+      </div>
+    </SharedFieldsProvider>
   )
 }
 
@@ -166,7 +175,7 @@ function ReadOnlyAreas({ model, ...rest }: Omit<PactDataSource, 'model'> & { mod
   return (
     <div className="pw-stack">
       {model.resultAreas.map((area) => (
-        <div key={area.id} className="pw-pact-data">
+        <div key={area.id} id={areaAnchor(area.id)} className="pw-pact-data">
           <ResultAreaData area={area} source={{ model, ...rest }} clauseKind={null} headingLevel={3} />
         </div>
       ))}

@@ -193,6 +193,29 @@ describe('approvableItems', () => {
     expect(modelCoverage(items, model).get(partKey({ kind: 'result-area', refId: ouderen.id }))).toEqual([OUTSIDE_TEXT_ITEM_ID])
   })
 
+  it('holds every area and rule in the clauses whose blocks show them all, as a new pact’s text has', () => {
+    const newPactText = doc(
+      clause('gebieden', 'Resultaatgebieden', data('all-result-areas', '')),
+      clause('budgetten', 'Budgetten', data('all-result-areas', '')),
+      clause('risico', 'Risicodeling', data('all-risk-rules', '')),
+    )
+    const items = approvableItems(newPactText, model)
+    expect(ids(items)).toEqual(['gebieden', 'budgetten', 'risico'])
+    for (const area of model.resultAreas) {
+      expect(modelCoverage(items, model).get(partKey({ kind: 'result-area', refId: area.id }))).toEqual(['gebieden', 'budgetten'])
+    }
+    for (const rule of model.riskRules) {
+      expect(modelCoverage(items, model).get(partKey({ kind: 'risk-rule', refId: rule.id }))).toEqual(['risico'])
+    }
+    // An area added on the budgets page, or a budget raised, reopens the clauses that show them all.
+    const added: PactModel = { ...model, resultAreas: [...model.resultAreas, { ...structuredClone(jeugd), id: 'nieuw' }] }
+    const after = hashes(approvableItems(newPactText, added))
+    expect(after.get('gebieden')).not.toBe(hashes(items).get('gebieden'))
+    expect(after.get('budgetten')).not.toBe(hashes(items).get('budgetten'))
+    expect(after.get('risico')).toBe(hashes(items).get('risico'))
+    expect(ids(approvableItems(newPactText, { resultAreas: [], riskRules: [] }))).toEqual(['gebieden', 'budgetten', 'risico'])
+  })
+
   it('keeps the clause hashes of canonical.ts: a clause is hashed as before', () => {
     const [partijen] = approvableItems(pactText, model)
     expect(partijen!.canonical).toBe('kind algemeen\ntitle Partijen\n  paragraph Wij werken samen.')

@@ -25,12 +25,13 @@ import { signoffNl } from './texts.nl.ts'
  * - every result area (with its budgets per party and year, its indicators and all its fields)
  *   and every risk-sharing rule of the structured model belongs to the items whose data blocks
  *   show it (a clause, or the text outside clauses), with its full data in their canonical
- *   content. A model part that no item shows gets an item of its own, e.g. "Resultaatgebied Jeugd
- *   (niet in de tekst)", whose canonical content is that part's data. So an area added on the
- *   budgets page but not placed in the text, or a budget raised while the pact is ter
- *   ondertekening, always changes some item's hash and reopens its approvals. Budgets and
- *   indicators live inside their area in the model, so an area's item covers them; there is no
- *   data block that shows the budgets of all areas at once.
+ *   content. A block that shows all areas (or all rules), as a new pact's text has, shows every
+ *   one there is, so each area added on the budgets page belongs to its clause at once. A model
+ *   part that no item shows gets an item of its own, e.g. "Resultaatgebied Jeugd (niet in de
+ *   tekst)", whose canonical content is that part's data. So an area added on the budgets page
+ *   but not placed in the text, or a budget raised while the pact is ter ondertekening, always
+ *   changes some item's hash and reopens its approvals. Budgets and indicators live inside their
+ *   area in the model, so an area's item covers them.
  * - While the shared model is invalid nothing can say which parts exist: one item without a
  *   usable id stands for it, open for every party, so the pact cannot be signed until the model
  *   is repaired (an invalid model would otherwise be signed unseen, inside the stored state).
@@ -67,6 +68,9 @@ const AREA_ITEM_PREFIX = 'resultaatgebied.'
 const RULE_ITEM_PREFIX = 'risicoregel.'
 const MODEL_ITEM_ID = /^(resultaatgebied|risicoregel)\.[A-Za-z0-9_-]{1,64}$/
 const PACT_DATA_NODE = 'pactData'
+// The data blocks that show every area or every rule (app/document/pact-data.ts).
+const ALL_AREAS = 'all-result-areas'
+const ALL_RULES = 'all-risk-rules'
 const CLAUSE_NODE = 'clause'
 
 /** An id a decision can be about: a clause's, or one of the items above. */
@@ -92,7 +96,7 @@ export function approvableItems(doc: DocumentNode, model: PactModel | null): App
       title,
       canonical,
       contentHash: clauseContentHash(canonical),
-      shows: modelParts(refs),
+      shows: modelParts(refs, model),
     }
   })
   // Clauses are top-level blocks (the schema); everything else at the top level is outside them. A clause
@@ -148,6 +152,8 @@ function resolvedData(refs: readonly DataBlockRef[], model: PactModel | null): u
     if (!model) return { kind, refId, invalid: true }
     if (kind === 'result-area') return { kind, refId, data: model.resultAreas.find((area) => area.id === refId) ?? null }
     if (kind === 'risk-rule') return { kind, refId, data: model.riskRules.find((rule) => rule.id === refId) ?? null }
+    if (kind === ALL_AREAS) return { kind, data: model.resultAreas }
+    if (kind === ALL_RULES) return { kind, data: model.riskRules }
     return { kind, refId, data: null }
   })
 }
@@ -168,7 +174,7 @@ function outsideTextItem(blocks: readonly DocumentNode[], model: PactModel | nul
     title: signoffNl.items.outsideText,
     canonical,
     contentHash: clauseContentHash(canonical),
-    shows: modelParts(refs),
+    shows: modelParts(refs, model),
   }
 }
 
@@ -197,8 +203,13 @@ function dataBlocks(nodes: readonly DocumentNode[]): DataBlockRef[] {
   return refs
 }
 
-function modelParts(refs: readonly DataBlockRef[]): ModelPartRef[] {
-  return refs.flatMap(({ kind, refId }) => (kind === 'result-area' || kind === 'risk-rule' ? [{ kind, refId }] : []))
+function modelParts(refs: readonly DataBlockRef[], model: PactModel | null): ModelPartRef[] {
+  return refs.flatMap(({ kind, refId }): ModelPartRef[] => {
+    if (kind === 'result-area' || kind === 'risk-rule') return [{ kind, refId }]
+    if (kind === ALL_AREAS) return (model?.resultAreas ?? []).map((area) => ({ kind: 'result-area', refId: area.id }))
+    if (kind === ALL_RULES) return (model?.riskRules ?? []).map((rule) => ({ kind: 'risk-rule', refId: rule.id }))
+    return []
+  })
 }
 
 function textAttribute(node: DocumentNode, name: string): string {

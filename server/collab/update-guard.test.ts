@@ -8,18 +8,23 @@ import { demoPactDocument } from '#app/demo/demo-document.ts'
 import { demoPactModel } from '#app/demo/demo-pact-model.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'
 import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
-import { pactTemplate } from '#app/document/template.ts'
 import { seedPactModel, setBudget, updateResultAreaField, upsertRiskRule } from '#app/pact-model/pact-model-yjs.ts'
-import { clientUpdate as clientUpdateOf, findElement, HOSTILE_CASES, nested } from '#tests/support/hostile-updates.ts'
+import {
+  clientUpdate as clientUpdateOf,
+  findElement,
+  HOSTILE_CASES,
+  hostileCaseText,
+  nested,
+} from '#tests/support/hostile-updates.ts'
 import { generateHistory } from '../../bench/lib/history.ts'
 import { checkUpdate, type UpdateVerdict } from './update-guard.ts'
 
 const parties = { gemeente: 'g', welzijn: 'w', jeugdhulp: 'j', adviesraad: 'a' }
 const model = demoPactModel(parties)
 
-const template = pactTemplate({ title: 'Pact Zorgzaam Zuid', region: 'Regio Zuid', startYear: 2027, endYear: 2030 })
+const template = hostileCaseText()
 
-/** The server's copy of a new pact (the template has clauses and tables), or of the demo pact (data blocks instead of tables). */
+/** The server's copy of a new pact (with a table added), or of the demo pact (data blocks for each area). */
 function serverDoc(text: 'template' | 'demo' = 'template'): Y.Doc {
   const doc = new Y.Doc()
   seedPactDocument(doc, text === 'demo' ? demoPactDocument(template, model) : template)

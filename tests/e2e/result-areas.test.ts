@@ -127,7 +127,8 @@ describe('result areas, budgets and risk sharing', () => {
     await anouk.keyboard.type(`Budget ${title}`)
     await anouk.getByLabel('Gegevens in dit artikel').selectOption({ label: `Resultaatgebied: ${title}` })
     await anouk.getByRole('button', { name: /^Gegevens invoegen/ }).click()
-    const block = editor.locator('[data-testid="pact-data"]', { hasText: title })
+    // Its own block, not the template's blocks that show every area.
+    const block = editor.locator('[data-testid="pact-data"][data-pact-data-kind="result-area"]', { hasText: title })
     const blockBudget = block.getByRole('table').first()
     await expect.poll(() => blockBudget.textContent()).toMatch(/Totaal€\s1\.000\.000/)
 

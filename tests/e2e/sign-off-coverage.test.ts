@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseURL, expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
 
 /**
- * Issue 9, item 1: a result area added on the budgets page but not placed in the text is not
- * signed unseen. It appears in the matrix as an item of its own, open, with a page that shows its
- * budget (to the cent), and is approved there like a clause.
+ * Issue 9, items 1 and 5: a result area added on the budgets page is not signed unseen. A new
+ * pact's text shows every result area, so the area is in the text at once: the clauses that show
+ * it are open again, their pages show its budget (to the cent), and they are approved as before.
+ * (An area that no clause shows is an item of its own: tests/integration/sign-off-coverage.test.ts.)
  */
 let browser: Browser
 beforeAll(async () => {
@@ -40,8 +41,8 @@ async function matrixRows(page: Page, pactPath: string) {
   )
 }
 
-describe('money outside the text', () => {
-  it('is an item of its own in the matrix that needs approval, with a page showing its budget', async () => {
+describe('money added on the budgets page', () => {
+  it('is in a new pact’s text at once and reopens the clauses that show it, whose pages show its budget', async () => {
     const anouk = await newPerson(browser)
     await signIn(anouk, 'anouk@zuiderveen.example')
     // A pact of her own: other test files change the demo pact.
@@ -74,21 +75,32 @@ describe('money outside the text', () => {
     await budget.press('Tab')
     await anouk.getByTestId('budget-table').getByText('€\u00a0250.000,75').first().waitFor()
 
-    const itemTitle = 'Resultaatgebied Jeugd buiten de tekst (niet in de tekst)'
+    // A new pact's text shows every result area (issue 9, item 5): the money is in the text at once, and the two
+    // clauses that show it are open again.
+    const reopened = ['Resultaatgebieden', 'Budgetten']
     await expect
-      .poll(async () => (await matrixRows(anouk, pactPath)).find((row) => row.title === itemTitle)?.statuses)
-      .toEqual(['Open'])
-    expect((await matrixRows(anouk, pactPath)).filter((row) => row.statuses[0] !== 'Akkoord').map((row) => row.title)).toEqual([
-      itemTitle,
-    ])
+      .poll(async () =>
+        (await matrixRows(anouk, pactPath)).filter((row) => row.statuses[0] !== 'Akkoord').map((row) => row.title),
+      )
+      .toEqual(reopened)
 
-    await anouk.getByRole('link', { name: itemTitle }).click()
-    await anouk.getByRole('heading', { name: itemTitle, level: 1 }).waitFor()
-    await anouk.getByTestId('clause-text').getByText('€\u00a0250.000,75').first().waitFor()
-    await expectAccessible(anouk)
-    await anouk.getByRole('group', { name: 'Uw besluit over dit artikel' }).getByLabel('Akkoord', { exact: true }).check()
-    await anouk.getByRole('button', { name: 'Besluit vastleggen' }).click()
-    await anouk.getByText('Uw besluit is vastgelegd.').waitFor()
+    for (const itemTitle of reopened) {
+      await gotoHydrated(anouk, `${pactPath}/akkoord`)
+      await anouk.getByRole('link', { name: itemTitle, exact: true }).click()
+      await anouk.getByRole('heading', { name: itemTitle, level: 1 }).waitFor()
+      await anouk
+        .getByTestId('clause-text')
+        .getByText(/Jeugd buiten de tekst/)
+        .first()
+        .waitFor()
+      if (itemTitle === 'Budgetten') {
+        await anouk.getByTestId('clause-text').getByText('€\u00a0250.000,75').first().waitFor()
+        await expectAccessible(anouk)
+      }
+      await anouk.getByRole('group', { name: 'Uw besluit over dit artikel' }).getByLabel('Akkoord', { exact: true }).check()
+      await anouk.getByRole('button', { name: 'Besluit vastleggen' }).click()
+      await anouk.getByText('Uw besluit is vastgelegd.').waitFor()
+    }
 
     expect((await matrixRows(anouk, pactPath)).every((row) => row.statuses.every((status) => status === 'Akkoord'))).toBe(true)
   }, 90_000)

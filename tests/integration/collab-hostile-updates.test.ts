@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { documentJson, renderDocumentHtml, seedPactDocument } from '#app/document/document.server.ts'
-import { pactTemplate } from '#app/document/template.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { CloseCode } from '#server/collab/index.ts'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
@@ -23,6 +22,7 @@ import {
   clientUpdate,
   findElement,
   fragment,
+  hostileCaseText,
   hostileUpdates,
   nested,
   TRUNCATED_DELETE_SET,
@@ -30,7 +30,7 @@ import {
 
 const testbed = collabTestbed()
 
-const template = pactTemplate({ title: 'Pact Zorgzaam Zuid', region: 'Regio Zuid', startYear: 2027, endYear: 2030 })
+const template = hostileCaseText()
 const seedDocument = (_pactId: string, doc: Y.Doc) => void seedPactDocument(doc, template)
 
 /** Two members editing the pact's real text together, to show they carry on whatever a third one sends. */

@@ -46,7 +46,19 @@ beforeAll(async () => {
     .execute()
   await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
   await addSignatory(pact.pactId, providerPartyId, provider.id, pact.owner.id)
+  // The template's text shows every result area (item 5); these drafters took those blocks out to
+  // place areas one by one, so an area added on the budgets page is in no clause.
+  await edit((doc) => removeDataBlocks(doc.getXmlFragment(DOCUMENT_FIELD), 'all-result-areas'))
 })
+
+function removeDataBlocks(parent: Y.XmlFragment | Y.XmlElement, kind: string) {
+  for (let index = parent.length - 1; index >= 0; index--) {
+    const child = parent.get(index)
+    if (!(child instanceof Y.XmlElement)) continue
+    if (child.nodeName === 'pactData' && child.getAttribute('kind') === kind) parent.delete(index)
+    else removeDataBlocks(child, kind)
+  }
+}
 
 afterAll(async () => {
   await server.stop()

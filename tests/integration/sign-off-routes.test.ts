@@ -432,7 +432,9 @@ describe('exports', () => {
         rows: [],
       },
     })
-    expect(blocks.filter((block) => block.kind === 'table').length).toBeGreaterThanOrEqual(2)
+    // The signature page's table: a new pact's text has no tables of its own (its budgets are data blocks, whose
+    // tables in an export tests/integration/sign-off-coverage.test.ts follows).
+    expect(blocks.filter((block) => block.kind === 'table').length).toBeGreaterThanOrEqual(1)
     const text = pdfText(
       await versionPdf(
         blocks,

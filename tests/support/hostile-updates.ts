@@ -1,6 +1,8 @@
+import type { JSONContent } from '@tiptap/core'
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
+import { pactTemplate } from '#app/document/template.ts'
 import { PACT_MODEL_KEY } from '#app/pact-model/pact-model-yjs.ts'
 
 /**
@@ -9,6 +11,31 @@ import { PACT_MODEL_KEY } from '#app/pact-model/pact-model-yjs.ts'
  * would: the named cases of issue 10 for the unit tests, and a seeded generator of random and
  * structured ones for the socket fuzz test.
  */
+
+/**
+ * The text the hostile cases edit: a new pact's text (clauses, headings, lists, data blocks) and a
+ * table with a header row, as a drafter adds one with the table button (the template has none).
+ */
+export function hostileCaseText(): JSONContent {
+  const template = pactTemplate({ title: 'Pact Zorgzaam Zuid', region: 'Regio Zuid', startYear: 2027, endYear: 2030 })
+  const cell = (type: string, text: string): JSONContent => ({
+    type,
+    content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+  })
+  const table: JSONContent = {
+    type: 'table',
+    content: [
+      { type: 'tableRow', content: [cell('tableHeader', 'Wijk'), cell('tableHeader', 'Aantal')] },
+      { type: 'tableRow', content: [cell('tableCell', 'Noord'), cell('tableCell', '12')] },
+    ],
+  }
+  const content = template.content ?? []
+  const lastClause = content.findLastIndex((node) => node.type === 'clause')
+  return {
+    ...template,
+    content: content.map((node, index) => (index === lastClause ? { ...node, content: [...(node.content ?? []), table] } : node)),
+  }
+}
 
 /** A client in step with `state`; `change` makes an edit, the result is the update it would send. */
 export function clientUpdate(state: Uint8Array, change: (client: Y.Doc) => void): Uint8Array {

@@ -66,7 +66,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   )
 }
 
-/** Puts a result area's or a risk rule's data into the current clause, where it is read and signed with the text. */
+/** Puts a result area's or a risk rule's data (or all of them) into the current clause, where it is read and signed with the text. */
 function InsertPactData({ editor, inClause }: { editor: Editor; inClause: boolean }) {
   const { t } = useTranslation()
   const source = useContext(PactDataContext)
@@ -74,6 +74,9 @@ function InsertPactData({ editor, inClause }: { editor: Editor; inClause: boolea
   const [chosen, setChosen] = useState('')
   const options: Array<PactDataRef & { label: string }> = source
     ? [
+        // Every area or rule there is, also those added later: what a new pact's text starts with.
+        { kind: 'all-result-areas', refId: '', label: t('areas.data.optionAllAreas') },
+        { kind: 'all-risk-rules', refId: '', label: t('areas.data.optionAllRules') },
         ...source.model.resultAreas.map((area) => ({
           kind: 'result-area' as const,
           refId: area.id,

@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { formatDutchNumber } from '#app/platform/dutch-number.ts'
 import type { Indicator, PactModel, ResultArea, RiskRule } from '#app/pact-model/pact-model.ts'
 import { isClauseKind, type ClauseKind } from '#app/document/clause.ts'
-import { pactDataAttributes, pactDataRefOf, type PactDataRef, type PactDataSource } from '#app/document/pact-data.ts'
+import {
+  emptyPactDataText,
+  pactDataAttributes,
+  pactDataParts,
+  pactDataRefOf,
+  type PactDataRef,
+  type PactDataSource,
+} from '#app/document/pact-data.ts'
 import { formatEuros, partyName } from '#app/pact-model/budget-table.ts'
 import { AreaBudgetTable } from '#app/pact-model/ui/budget-table-view.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
@@ -28,16 +35,27 @@ export function PactDataContent({
   clauseKind: ClauseKind | null
 }) {
   const { t } = useTranslation()
-  const area =
-    dataRef?.kind === 'result-area' ? source.model.resultAreas.find((candidate) => candidate.id === dataRef.refId) : undefined
-  const rule =
-    dataRef?.kind === 'risk-rule' ? source.model.riskRules.find((candidate) => candidate.id === dataRef.refId) : undefined
+  const { areas, rules } = pactDataParts(dataRef, source.model)
   return (
     <>
       {source.valid ? null : <p className="pw-pact-data__notice">{t('areas.data.invalid')}</p>}
-      {area ? <ResultAreaData area={area} source={source} clauseKind={clauseKind} /> : null}
-      {rule ? <RiskRuleData rule={rule} source={source} /> : null}
-      {area || rule ? null : <p className="pw-pact-data__notice">{t('areas.data.missing')}</p>}
+      {areas.map((area) => (
+        <ResultAreaData key={area.id} area={area} source={source} clauseKind={clauseKind} />
+      ))}
+      {rules.map((rule) => (
+        <RiskRuleData key={rule.id} rule={rule} source={source} />
+      ))}
+      {areas.length + rules.length > 0 ? null : (
+        <p className="pw-pact-data__notice">
+          {t(`areas.data.${emptyPactDataText(dataRef)}`)}
+          {source.modelPageHref && emptyPactDataText(dataRef) !== 'missing' ? (
+            <>
+              {' '}
+              <a href={source.modelPageHref}>{t('areas.data.toModelPage')}</a>.
+            </>
+          ) : null}
+        </p>
+      )}
     </>
   )
 }

@@ -42,7 +42,7 @@ export interface PactModelFacts {
 export function PactEditor({ pactId, user, canEdit, readOnlyNote, model }: PactEditorProps) {
   const { t } = useTranslation()
   const connection = usePactConnection(pactId, canEdit)
-  const pactData = usePactDataSource(model, connection?.doc ?? null)
+  const pactData = usePactDataSource(pactId, model, connection?.doc ?? null)
   if (!connection) return <p className="pw-editor__loading">{t('editor.loading')}</p>
   return (
     <PactDataContext.Provider value={pactData}>
@@ -55,11 +55,20 @@ export function PactEditor({ pactId, user, canEdit, readOnlyNote, model }: PactE
 const pactDataView = ReactNodeViewRenderer(PactDataNodeView)
 
 /** What the data blocks show: the live model of `doc`, validated against the pact's years and parties. */
-function usePactDataSource(facts: PactModelFacts, doc: Y.Doc | null): PactDataSource | null {
+function usePactDataSource(pactId: string, facts: PactModelFacts, doc: Y.Doc | null): PactDataSource | null {
   const live = useLiveModel(doc, { years: facts.years, partyIds: facts.parties.map((party) => party.id) }, facts.projectedModel)
   return useMemo(
-    () => (live ? { model: live.lastValid, valid: live.valid, years: facts.years, parties: facts.parties } : null),
-    [facts, live],
+    () =>
+      live
+        ? {
+            model: live.lastValid,
+            valid: live.valid,
+            years: facts.years,
+            parties: facts.parties,
+            modelPageHref: `/pacts/${pactId}/resultaatgebieden`,
+          }
+        : null,
+    [pactId, facts, live],
   )
 }
 

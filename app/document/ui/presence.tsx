@@ -61,7 +61,7 @@ export function PresenceList({ provider }: { provider: WebsocketProvider }) {
 }
 
 /** Awareness comes from other browsers: only a string name and party, and a colour in our own format. */
-function presentUser(value: unknown): { id: string | null; label: string; color: string } | null {
+export function presentUser(value: unknown): { id: string | null; label: string; color: string } | null {
   if (typeof value !== 'object' || value === null) return null
   const { id, name, party, color } = value as Record<string, unknown>
   if (typeof name !== 'string') return null

@@ -4,6 +4,7 @@ import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { budgetCellIndex, type EditableResultArea } from '#app/pact-model/editable-pact-model.ts'
 import { setBudget } from '#app/pact-model/pact-model-yjs.ts'
 import { Fieldset } from '#app/platform/ui/field.tsx'
+import { formatCents } from '#app/platform/money.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { LiveField } from './live-fields.tsx'
 import type { ModelEditorProps, Path } from './model-editor.ts'
@@ -52,6 +53,14 @@ export function BudgetGrid({
                     inputMode="decimal"
                     value={moneyInputText(cellIndex === -1 ? null : area.budgets[cellIndex]!.cents)}
                     parse={parse.optionalMoney}
+                    shared={{
+                      key: `budget:${area.id}:${party.id}:${year}`,
+                      path: cellIndex === -1 ? [...path, 'budgets'] : [...path, 'budgets', cellIndex],
+                    }}
+                    describe={(text) => {
+                      const amount = parse.optionalMoney(text)
+                      return amount.ok && amount.value !== null ? formatCents(amount.value) : t('areas.live.empty')
+                    }}
                     commit={(cents) => setBudget(doc, area.id, party.id, year, cents)}
                     issues={cellIndex === -1 ? [] : issuesAt([...path, 'budgets', cellIndex])}
                   />

@@ -20,6 +20,7 @@ import { IndicatorsEditor } from './indicators-editor.tsx'
 import { FormField, LiveField } from './live-fields.tsx'
 import type { ModelEditorProps } from './model-editor.ts'
 import { useModelParsers } from './model-parsers.ts'
+import { areaAnchor } from './page-contents.tsx'
 
 /** Every result area of the pact, each editable field written to the shared model as it is typed. */
 export function ResultAreasEditor(props: ModelEditorProps) {
@@ -96,6 +97,7 @@ function ResultAreaEditor({
       value={area[field]}
       parse={parse.text(resultAreaSchema.shape[field])}
       commit={(value: string) => updateResultAreaField(doc, area.id, field, value)}
+      shared={{ key: `area:${area.id}:${field}`, path: [...path, field] }}
       issues={issuesAt([...path, field])}
       multiline={multiline}
     />
@@ -108,7 +110,7 @@ function ResultAreaEditor({
     )
   }
   return (
-    <section className="pw-area" aria-labelledby={headingId} data-testid="result-area-editor">
+    <section className="pw-area" id={areaAnchor(area.id)} aria-labelledby={headingId} data-testid="result-area-editor">
       <h3 id={headingId} className="utrecht-heading-3">
         {t('areas.area.heading', { number: index + 1, title })}
       </h3>

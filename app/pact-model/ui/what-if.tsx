@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 import { partyName, whatIf, type NamedParty } from '#app/pact-model/budget-table.ts'
@@ -7,6 +8,9 @@ import { riskScopeKey, type PactModel, type RiskScope } from '#app/pact-model/pa
 import { moneyInputText, useModelParsers } from './model-parsers.ts'
 import { riskScopeLabel } from '#app/document/ui/pact-data-view.tsx'
 import { Field, Select, textboxClass } from '#app/platform/ui/field.tsx'
+import { uncappedProvidersCents } from '#app/pact-model/risk-sharing.ts'
+import { sliderPosition, sliderScale } from '#app/pact-model/what-if-scale.ts'
+import { Alert } from '#app/platform/ui/ui.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 
 /**
@@ -69,7 +73,7 @@ function Settlement({
   year: number
   parties: readonly NamedParty[]
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const parse = useModelParsers()
   const inputId = useId()
   const sliderId = useId()
@@ -96,21 +100,16 @@ function Settlement({
     const parsed = parse.money(actualText)
     setError(parsed.ok ? null : parsed.message)
   }
-  // The slider moves in whole euros up to twice the budget, in about 400 steps.
-  const sliderMax = Math.max(Math.round((budgetCents * 2) / 100), 1)
-  const sliderStep = Math.max(Math.round(sliderMax / 400), 1)
+  const scale = sliderScale(budgetCents)
   const slide = (euros: number) => {
     setActualCents(euros * 100)
     setActualText(moneyInputText(euros * 100))
     setError(null)
   }
 
-  const rows = [
-    ...settlement.providers.map((provider) => ({
-      key: provider.id,
-      name: partyName(parties, provider.id),
-      cents: provider.cents,
-    })),
+  const providerNames = settlement.providers.map((provider) => partyName(parties, provider.id))
+  const rows: ShareRow[] = [
+    ...settlement.providers.map((provider, index) => ({ key: provider.id, name: providerNames[index]!, cents: provider.cents })),
     ...(settlement.kind === 'underspend'
       ? [{ key: 'fund', name: t('areas.whatIf.revolvingFund'), cents: settlement.revolvingFundCents }]
       : []),
@@ -118,48 +117,69 @@ function Settlement({
   ]
   const deviation = formatCents(Math.abs(settlement.deviationCents))
   const providersTotal = settlement.providers.reduce((sum, provider) => sum + provider.cents, 0)
+  const uncapped = uncappedProvidersCents(result.input)
   const summary = rows.map((row) => `${row.name}: ${formatCents(row.cents)}`).join('; ')
   const amountHeader = settlement.kind === 'underspend' ? t('areas.whatIf.receives') : t('areas.whatIf.carries')
 
   return (
     <>
       <p className="utrecht-paragraph pw-meta">{t('areas.whatIf.budget', { amount: formatCents(budgetCents) })}</p>
-      <Field id={inputId} label={t('areas.whatIf.actual')} errors={error ? [error] : undefined}>
-        {({ invalid, ...control }) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="decimal"
-            value={actualText}
-            className={textboxClass(invalid)}
-            onChange={(event) => typeAmount(event.target.value)}
-            onBlur={settleAmount}
-          />
-        )}
-      </Field>
-      <Field id={sliderId} label={t('areas.whatIf.slider')}>
-        {({ invalid: _invalid, ...control }) => (
-          <input
-            {...control}
-            type="range"
-            className="pw-slider"
-            min={0}
-            max={sliderMax}
-            step={sliderStep}
-            value={Math.min(Math.round(actualCents / 100), sliderMax)}
-            aria-valuetext={formatCents(actualCents)}
-            onChange={(event) => slide(Number(event.target.value))}
-          />
-        )}
-      </Field>
+      <div className="pw-field-row pw-what-if__amount">
+        <Field id={inputId} label={t('areas.whatIf.actual')} errors={error ? [error] : undefined}>
+          {({ invalid, ...control }) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="decimal"
+              value={actualText}
+              className={textboxClass(invalid)}
+              onChange={(event) => typeAmount(event.target.value)}
+              onBlur={settleAmount}
+            />
+          )}
+        </Field>
+        <Field
+          id={sliderId}
+          label={t('areas.whatIf.slider')}
+          description={t('areas.whatIf.sliderSteps', { step: formatCents(scale.stepEuros * 100, { withCents: false }) })}
+        >
+          {({ invalid: _invalid, ...control }) => (
+            <input
+              {...control}
+              type="range"
+              className="pw-slider"
+              min={0}
+              max={scale.maxEuros}
+              step={scale.stepEuros}
+              value={sliderPosition(actualCents, scale)}
+              aria-valuetext={formatCents(actualCents)}
+              onChange={(event) => slide(Number(event.target.value))}
+            />
+          )}
+        </Field>
+      </div>
       <p className="utrecht-paragraph" role="status" data-testid="what-if-summary">
-        {settlement.kind === 'overspend'
-          ? t('areas.whatIf.overspend', { amount: deviation })
-          : settlement.kind === 'underspend'
-            ? t('areas.whatIf.underspend', { amount: deviation })
-            : t('areas.whatIf.onBudget')}{' '}
+        {settlement.kind === 'on-budget'
+          ? t('areas.whatIf.onBudget')
+          : t(`areas.whatIf.${settlement.kind}`, {
+              amount: deviation,
+              shares: shareSentence(rows, settlement.kind, t, i18n.language),
+            })}{' '}
         {settlement.kind === 'on-budget' ? null : t('areas.whatIf.providersTotal', { amount: formatCents(providersTotal) })}
       </p>
+      {uncapped === null ? null : (
+        <div data-testid="what-if-cap">
+          <Alert type="warning">
+            <p className="utrecht-paragraph">
+              {t('areas.whatIf.capApplies', {
+                providers: listText(providerNames, i18n.language),
+                cap: formatCents(providersTotal),
+                uncapped: formatCents(uncapped),
+              })}
+            </p>
+          </Alert>
+        </div>
+      )}
       {settlement.kind === 'on-budget' ? null : (
         <>
           <Table
@@ -176,16 +196,23 @@ function Settlement({
           />
           <figure className="pw-chart">
             <div role="img" aria-label={t('areas.whatIf.chartLabel', { summary })}>
+              {/* Bars across, names beside them: long party names never run into each other. */}
               <BarChart
                 responsive
-                style={{ width: '100%', maxWidth: '40rem', height: 280 }}
+                layout="vertical"
+                style={{ width: '100%', maxWidth: '44rem', height: 56 + rows.length * 44 }}
                 data={rows.map((row) => ({ name: row.name, euros: row.cents / 100 }))}
                 accessibilityLayer={false}
-                margin={{ top: 8, right: 8, bottom: 24, left: 24 }}
+                margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
               >
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
-                <YAxis tickFormatter={(euros: number) => formatCents(Math.round(euros) * 100, { withCents: false })} width={96} />
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis
+                  type="number"
+                  tickCount={4}
+                  tickFormatter={(euros: number) => formatCents(Math.round(euros) * 100, { withCents: false })}
+                  tick={{ fontSize: 12 }}
+                />
+                <YAxis type="category" dataKey="name" width={200} interval={0} tick={{ fontSize: 12 }} />
                 <Bar dataKey="euros" fill="var(--pw-color-primary)" isAnimationActive={false} />
               </BarChart>
             </div>
@@ -194,4 +221,28 @@ function Settlement({
       )}
     </>
   )
+}
+
+interface ShareRow {
+  key: string
+  name: string
+  cents: number
+}
+
+/** Each party with its own share, e.g. "Stichting Welzijn draagt € 24.375,00, …, en Gemeente (de rest) draagt € 47.500,00". */
+export function shareSentence(
+  rows: readonly Pick<ShareRow, 'name' | 'cents'>[],
+  kind: 'overspend' | 'underspend',
+  t: TFunction,
+  language: string,
+): string {
+  const key = kind === 'overspend' ? 'areas.whatIf.partyCarries' : 'areas.whatIf.partyReceives'
+  return listText(
+    rows.map((row) => t(key, { name: row.name, amount: formatCents(row.cents) })),
+    language,
+  )
+}
+
+function listText(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language === 'en' ? 'en' : 'nl', { type: 'conjunction' }).format(items)
 }
