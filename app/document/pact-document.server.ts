@@ -3,14 +3,14 @@ import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { renderDocumentJsonHtml } from '#app/document/document.server.ts'
-import { readDocument } from '#app/document/read-document.ts'
+import { readDocument, readLiveDocument } from '#app/document/read-document.ts'
 import { escapeHtml, pactDataHtml } from '#app/document/pact-data-html.ts'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
 import { approvableItems, type ApprovableItem } from '#app/sign-off/approvable-items.ts'
-import type { DocumentNode } from '#app/sign-off/canonical.ts'
+import { extractClauses, type DocumentNode } from '#app/sign-off/canonical.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
@@ -37,22 +37,60 @@ export interface PactSnapshot {
   pactData: PactDataSource | null
 }
 
-export function snapshotFromState(state: Uint8Array, context: { years: number[]; parties: NamedParty[] }): PactSnapshot {
+interface SnapshotContext {
+  years: number[]
+  parties: NamedParty[]
+}
+
+export function snapshotFromState(state: Uint8Array, context: SnapshotContext): PactSnapshot {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
     const { json, skipped } = readDocument(doc)
-    const validation = validatePactModel(readPactModel(doc), {
-      years: context.years,
-      partyIds: context.parties.map((party) => party.id),
-    })
-    const model = validation.ok ? validation.model : null
-    const pactData = model ? { model, valid: true, years: context.years, parties: context.parties } : null
+    const { model, pactData } = validatedModel(readPactModel(doc), context)
     const items = approvableItems(json as DocumentNode, model)
     const html = renderDocumentJsonHtml(json, { pactData: pactData ?? undefined }) + notInTextHtml(items, pactData)
     return { state, json, skipped, html, model, clauses: items, pactData }
   } finally {
     doc.destroy()
+  }
+}
+
+function validatedModel(read: unknown, context: SnapshotContext) {
+  const validation = validatePactModel(read, { years: context.years, partyIds: context.parties.map((party) => party.id) })
+  const model = validation.ok ? validation.model : null
+  const pactData: PactDataSource | null = model ? { model, valid: true, years: context.years, parties: context.parties } : null
+  return { model, pactData }
+}
+
+/** What the sign-off pages show of a pact: its approvable items now, and each one's HTML. */
+export interface PactItems {
+  clauses: SnapshotClause[]
+  /** What an item's page shows (approvableItemHtml); null for an unknown id. */
+  itemHtml(itemId: string): string | null
+}
+
+/**
+ * The pact's approvable items now, read from its live document rather than from an encoded
+ * state: in a 200-page pact only the blocks changed since the last reading are read, and only
+ * the items they belong to are derived again (readLiveDocument, approvable-items.ts), where a
+ * snapshot decodes, reads, renders and hashes everything.
+ */
+export async function currentItems(pactId: string): Promise<PactItems> {
+  const [context, { json, read }] = await Promise.all([
+    snapshotContext(pactId),
+    ports().documents.readLive(pactId, (doc) => ({ json: readLiveDocument(doc).json, read: readPactModel(doc) })),
+  ])
+  const { model, pactData } = validatedModel(read, context)
+  const clauses = approvableItems(json as DocumentNode, model)
+  return { clauses, itemHtml: (itemId) => approvableItemHtml({ json, clauses, pactData }, itemId) }
+}
+
+async function snapshotContext(pactId: string): Promise<SnapshotContext> {
+  const [pact, parties] = await Promise.all([getPact(pactId), listParties(pactId)])
+  return {
+    years: pactYears(pact.start_year, pact.end_year),
+    parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
   }
 }
 
@@ -66,13 +104,23 @@ function notInTextHtml(items: readonly ApprovableItem[], pactData: PactDataSourc
 }
 
 /**
- * What an item's page shows: a clause cut from the document's HTML, the text outside the clauses
+ * What an item's page shows: a clause as the document's HTML shows it (its section, cut from its
+ * rendering: renderDocumentHtml renders each block on its own), the text outside the clauses
  * rendered on its own, a model part as its data block would show it. Null for an unknown id.
  */
-export function approvableItemHtml(snapshot: PactSnapshot, itemId: string): string | null {
+export function approvableItemHtml(snapshot: Pick<PactSnapshot, 'json' | 'clauses' | 'pactData'>, itemId: string): string | null {
   const item = snapshot.clauses.find((candidate) => candidate.clauseId === itemId)
   if (!item || item.clauseId === '') return null
-  if (item.item === 'clause') return clauseHtml(snapshot.html, item.clauseId)
+  if (item.item === 'clause') {
+    // The first clause with the id in document order, as the matrix lists them.
+    const clause = extractClauses(snapshot.json as DocumentNode).find((candidate) => candidate.clauseId === item.clauseId)
+    if (!clause) return null
+    const html = renderDocumentJsonHtml(
+      { type: 'doc', content: [clause.node as JSONContent] },
+      { pactData: snapshot.pactData ?? undefined },
+    )
+    return clauseHtml(html, item.clauseId)
+  }
   if (item.item === 'outside-text') {
     const outside = (snapshot.json.content ?? []).filter((node) => node.type !== 'clause')
     return renderDocumentJsonHtml({ type: 'doc', content: outside }, { pactData: snapshot.pactData ?? undefined })
@@ -94,9 +142,7 @@ const SNAPSHOT_CACHE_PACTS = 8
 
 /** The pact's snapshot now; shared between callers, so read-only. */
 export async function pactSnapshot(pactId: string): Promise<PactSnapshot> {
-  const [pact, parties, state] = await Promise.all([getPact(pactId), listParties(pactId), ports().documents.loadState(pactId)])
-  const namedParties = parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind }))
-  const context = { years: pactYears(pact.start_year, pact.end_year), parties: namedParties }
+  const [context, state] = await Promise.all([snapshotContext(pactId), ports().documents.loadState(pactId)])
   const key = createHash('sha256').update(state).update(JSON.stringify(context)).digest('base64')
   const cached = snapshotCache.get(pactId)
   const snapshot = cached?.key === key ? cached.snapshot : snapshotFromState(state, context)

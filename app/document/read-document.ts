@@ -49,10 +49,86 @@ export function readDocument(doc: Y.Doc): DocumentReading {
   return { json: { type: 'doc', content }, skipped: reading.skipped }
 }
 
+/** What a top-level block read into, with what it skipped. */
+interface BlockReading {
+  contribution: Contribution
+  skipped: number
+}
+
+/** A Yjs shared type, as a transaction lists the ones it changed. */
+type SharedType = Parameters<Y.Transaction['changed']['get']>[0]
+
+const liveBlockReadings = new WeakMap<Y.Doc, WeakMap<SharedType, BlockReading>>()
+
+/**
+ * readDocument for a document that stays loaded (the collaboration server's): each top-level
+ * block's reading is kept until a transaction changes something inside it, so reading a 200-page
+ * pact again after a change to one clause reads only that clause. The result equals readDocument's;
+ * its nodes are shared between readings, so they are read-only, and derived data can be kept per
+ * node (canonical.ts keeps each block's canonical lines).
+ */
+export function readLiveDocument(doc: Y.Doc): DocumentReading {
+  const schema = pactSchema()
+  const kept = blockReadingsOf(doc)
+  const reading = { schema, skipped: 0 }
+  const { content } = readChildren(
+    doc.getXmlFragment(DOCUMENT_FIELD),
+    schema.topNodeType,
+    1,
+    reading,
+    (child, parentType, allowed, depth) => {
+      if (!(child instanceof Y.AbstractType)) return readChild(child, parentType, allowed, depth, reading)
+      let block = kept.get(child)
+      if (!block) {
+        const own = { schema, skipped: 0 }
+        block = { contribution: readChild(child, parentType, allowed, depth, own), skipped: own.skipped }
+        kept.set(child, block)
+      }
+      reading.skipped += block.skipped
+      return block.contribution
+    },
+  )
+  return { json: { type: 'doc', content }, skipped: reading.skipped }
+}
+
+// Yjs lists every type a transaction changed (not those it created, whose parent is listed instead):
+// the top-level block holding one is read again, every other block's reading stays.
+function blockReadingsOf(doc: Y.Doc): WeakMap<SharedType, BlockReading> {
+  const known = liveBlockReadings.get(doc)
+  if (known) return known
+  const kept = new WeakMap<SharedType, BlockReading>()
+  const fragment = doc.getXmlFragment(DOCUMENT_FIELD)
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    for (const type of transaction.changed.keys()) {
+      const block = topLevelBlockOf(type, fragment)
+      if (block) kept.delete(block)
+    }
+  })
+  liveBlockReadings.set(doc, kept)
+  return kept
+}
+
+function topLevelBlockOf(type: SharedType, fragment: Y.XmlFragment): SharedType | null {
+  let current = type
+  for (let parent = current._item?.parent; parent instanceof Y.AbstractType; parent = current._item?.parent) {
+    if (parent === fragment) return current
+    current = parent
+  }
+  return null
+}
+
 interface Reading {
   schema: Schema
   skipped: number
 }
+
+/** Where a child's content could not be read: one placeholder stands for a run of these. */
+const SHOW_SKIP: unique symbol = Symbol('show-skip')
+
+/** What one child adds to its parent's content, in order. */
+type Contribution = ReadonlyArray<JSONContent | typeof SHOW_SKIP>
+
+type ChildReader = (child: unknown, parentType: NodeType, allowed: ReadonlySet<NodeType>, depth: number) => Contribution
 
 /**
  * The readable children of `parent`. `hiddenSkip`: something was skipped where no placeholder
@@ -63,58 +139,61 @@ function readChildren(
   parentType: NodeType,
   depth: number,
   reading: Reading,
+  readOne: ChildReader = (child, type, allowed, childDepth) => readChild(child, type, allowed, childDepth, reading),
 ): { content: JSONContent[]; hiddenSkip: boolean } {
   const allowed = allowedChildren(parentType)
   const content: JSONContent[] = []
   let placeholderLast = false
   let hiddenSkip = false
-  const showSkip = () => {
-    if (placeholderLast) return
-    // A placeholder paragraph must itself lie within the bound, or the next reading would skip it.
-    const placeholder = placeholderFor(parentType, allowed, reading.schema, depth <= MAX_DOCUMENT_DEPTH)
-    if (placeholder) content.push(placeholder)
-    else hiddenSkip = true
-    placeholderLast = placeholder !== null
-  }
-  const skip = () => {
-    reading.skipped++
-    showSkip()
-  }
   for (const child of parent.toArray() as unknown[]) {
-    if (child instanceof Y.XmlText) {
-      if (!allowed.has(reading.schema.nodes.text)) {
-        skip()
+    for (const piece of readOne(child, parentType, allowed, depth)) {
+      if (piece !== SHOW_SKIP) {
+        content.push(piece)
+        placeholderLast = false
         continue
       }
-      const { nodes, unreadable } = readText(child, parentType, reading)
-      for (let index = 0; index < unreadable; index++) skip()
-      if (nodes.length) {
-        content.push(...nodes)
-        placeholderLast = false
-      }
-      continue
+      if (placeholderLast) continue
+      // A placeholder paragraph must itself lie within the bound, or the next reading would skip it.
+      const placeholder = placeholderFor(parentType, allowed, reading.schema, depth <= MAX_DOCUMENT_DEPTH)
+      if (placeholder) content.push(placeholder)
+      else hiddenSkip = true
+      placeholderLast = placeholder !== null
     }
-    const type =
-      child instanceof Y.XmlElement && Object.hasOwn(reading.schema.nodes, child.nodeName)
-        ? reading.schema.nodes[child.nodeName]
-        : undefined
-    if (!type || type.isText || !allowed.has(type) || depth > MAX_DOCUMENT_DEPTH) {
-      skip()
-      continue
-    }
-    const element = child as Y.XmlElement
-    const attrs = readAttributes(type, element.getAttributes(), reading)
-    const inner = type.isLeaf ? { content: [], hiddenSkip: false } : readChildren(element, type, depth + 1, reading)
-    // A list whose every item was skipped is not a list: the skip shows in its place.
-    if (inner.hiddenSkip && inner.content.length === 0 && !type.contentMatch.validEnd) {
-      showSkip()
-      continue
-    }
-    content.push({ type: type.name, ...(attrs ? { attrs } : {}), ...(inner.content.length ? { content: inner.content } : {}) })
-    placeholderLast = false
-    if (inner.hiddenSkip) showSkip()
   }
   return { content, hiddenSkip }
+}
+
+function readChild(
+  child: unknown,
+  parentType: NodeType,
+  allowed: ReadonlySet<NodeType>,
+  depth: number,
+  reading: Reading,
+): Contribution {
+  if (child instanceof Y.XmlText) {
+    if (!allowed.has(reading.schema.nodes.text)) {
+      reading.skipped++
+      return [SHOW_SKIP]
+    }
+    const { nodes, unreadable } = readText(child, parentType, reading)
+    reading.skipped += unreadable
+    return [...Array.from({ length: unreadable }, (): typeof SHOW_SKIP => SHOW_SKIP), ...nodes]
+  }
+  const type =
+    child instanceof Y.XmlElement && Object.hasOwn(reading.schema.nodes, child.nodeName)
+      ? reading.schema.nodes[child.nodeName]
+      : undefined
+  if (!type || type.isText || !allowed.has(type) || depth > MAX_DOCUMENT_DEPTH) {
+    reading.skipped++
+    return [SHOW_SKIP]
+  }
+  const element = child as Y.XmlElement
+  const attrs = readAttributes(type, element.getAttributes(), reading)
+  const inner = type.isLeaf ? { content: [], hiddenSkip: false } : readChildren(element, type, depth + 1, reading)
+  // A list whose every item was skipped is not a list: the skip shows in its place.
+  if (inner.hiddenSkip && inner.content.length === 0 && !type.contentMatch.validEnd) return [SHOW_SKIP]
+  const node = { type: type.name, ...(attrs ? { attrs } : {}), ...(inner.content.length ? { content: inner.content } : {}) }
+  return inner.hiddenSkip ? [node, SHOW_SKIP] : [node]
 }
 
 // Inline content gets the placeholder as text; block content as a paragraph, where one fits.

@@ -56,19 +56,19 @@ export function projectPactModel(
 
 /** Builds the projection again from the pact's document, e.g. after the tables were lost. */
 export function rebuildProjection(pactId: string, db: Db = getDb()): Promise<ModelValidationReport> {
-  return inPactQueue(pactId, async () => {
-    const state = await ports().documents.loadState(pactId)
-    return projectState(pactId, state, null, db, { force: true })
-  })
+  return inPactQueue(pactId, async () =>
+    projectReading(pactId, await ports().documents.readLive(pactId, readModelOf), null, db, { force: true }),
+  )
 }
 
 /**
  * Makes sure the projection reflects the current document: rebuilds it when it is missing or
  * older than the document (changes made just before a shutdown may not have been projected).
+ * Reads the model from the live document: a large pact's text is neither encoded nor decoded for it.
  */
 export function ensureProjection(pactId: string, db: Db = getDb()): Promise<void> {
   return inPactQueue(pactId, async () => {
-    await projectState(pactId, await ports().documents.loadState(pactId), null, db)
+    await projectReading(pactId, await ports().documents.readLive(pactId, readModelOf), null, db)
   })
 }
 

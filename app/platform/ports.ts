@@ -1,3 +1,5 @@
+import type * as Y from 'yjs'
+
 /**
  * The app's only way to reach the process it runs in: the live documents, pact events and
  * access invalidation. `server/` implements these and installs them at start-up (in-process
@@ -9,6 +11,12 @@
 export interface LiveDocuments {
   /** The pact's current document as one Yjs update (seeded from the template if it is new). */
   loadState(pactId: string): Promise<Uint8Array>
+  /**
+   * Runs `read` on the pact's live document (loaded for the call) and resolves to what it returns,
+   * without encoding the document: for readers that keep what they derive from a loaded document
+   * between calls (readLiveDocument). `read` must not change the document, nor keep it alive.
+   */
+  readLive<T>(pactId: string, read: (doc: Y.Doc) => T): Promise<T>
   /** A change made by server code: stored before it is relayed to every client, like a client's. */
   applyServerUpdate(pactId: string, update: Uint8Array, origin: string): Promise<void>
 }

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData, type ShouldRevalidateFunction } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
-import { pactSnapshot } from '#app/document/pact-document.server.ts'
+import { currentItems } from '#app/document/pact-document.server.ts'
 import { notFound, Refusal, refusalResponse } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
 import { answer, formIntent, invalidAnswer, refusedAnswer } from '#app/platform/forms.ts'
@@ -57,7 +57,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         })
         return answer(form, submission.reply({ resetForm: true }), { done: 'signoff.clause.decide.saved' })
       case 'comment': {
-        const { clauses } = await pactSnapshot(params.pactId)
+        const { clauses } = await currentItems(params.pactId)
         await addComment({
           pactId: params.pactId,
           clauseId: params.clauseId,

@@ -3,10 +3,12 @@ import type { PactModel } from '#app/pact-model/pact-model.ts'
 import {
   canonicalClauseContent,
   canonicalContent,
+  canonicalJson,
   childrenOf,
   clauseContentHash,
   extractClauses,
   type DocumentNode,
+  type ExtractedClause,
 } from './canonical.ts'
 import { signoffNl } from './texts.nl.ts'
 
@@ -85,20 +87,7 @@ export function isUsableItemId(id: unknown): id is string {
  */
 export function approvableItems(doc: DocumentNode, model: PactModel | null): ApprovableItem[] {
   const topLevel = childrenOf(doc)
-  const items: ApprovableItem[] = extractClauses(doc).map((clause) => {
-    const refs = dataBlocks([clause.node])
-    const canonical = canonicalClauseContent(clause.node, resolvedData(refs, model))
-    const { clauseId, kind, title } = clause
-    return {
-      clauseId,
-      item: 'clause',
-      kind,
-      title,
-      canonical,
-      contentHash: clauseContentHash(canonical),
-      shows: modelParts(refs, model),
-    }
-  })
+  const items: ApprovableItem[] = extractClauses(doc).map((clause) => clauseItem(clause, model))
   // Clauses are top-level blocks (the schema); everything else at the top level is outside them. A clause
   // that a client nested inside another block anyway is then approved twice, in both items, never in none.
   const outsideItem = outsideTextItem(
@@ -141,6 +130,45 @@ export function approvableItems(doc: DocumentNode, model: PactModel | null): App
   return items
 }
 
+// Per clause node, while the data it shows stays the same. A document read again from the live one
+// shares the nodes of its unchanged blocks (readLiveDocument): a change to one clause derives only that one.
+const clauseItems = new WeakMap<DocumentNode, { data: string; item: ApprovableItem }>()
+
+function clauseItem(clause: ExtractedClause, model: PactModel | null): ApprovableItem {
+  const refs = dataBlocks([clause.node])
+  const data = resolvedData(refs, model)
+  const dataKey = canonicalJson(data, false)
+  const kept = clauseItems.get(clause.node)
+  if (kept?.data === dataKey) return kept.item
+  const canonical = canonicalClauseContent(clause.node, data)
+  const { clauseId, kind, title } = clause
+  const item: ApprovableItem = {
+    clauseId,
+    item: 'clause',
+    kind,
+    title,
+    canonical,
+    contentHash: hashOf(canonical),
+    shows: modelParts(refs, model),
+  }
+  clauseItems.set(clause.node, { data: dataKey, item })
+  return item
+}
+
+// The hashes of the canonical contents derived last: the text outside the clauses of a large pact is
+// hundreds of kilobytes, and most readings find it as it was.
+const recentHashes = new Map<string, string>()
+const RECENT_HASHES = 32
+
+function hashOf(canonical: string): string {
+  const known = recentHashes.get(canonical)
+  if (known !== undefined) return known
+  const hash = clauseContentHash(canonical)
+  recentHashes.set(canonical, hash)
+  if (recentHashes.size > RECENT_HASHES) recentHashes.delete(recentHashes.keys().next().value!)
+  return hash
+}
+
 /**
  * The structured data the data blocks of an item stand for, as its canonical content holds it.
  * Invalid structured data cannot be approved: it resolves to a marker, never to the raw values
@@ -173,7 +201,7 @@ function outsideTextItem(blocks: readonly DocumentNode[], model: PactModel | nul
     kind: 'algemeen',
     title: signoffNl.items.outsideText,
     canonical,
-    contentHash: clauseContentHash(canonical),
+    contentHash: hashOf(canonical),
     shows: modelParts(refs, model),
   }
 }
@@ -192,10 +220,26 @@ interface DataBlockRef {
   refId: string
 }
 
+// Per node, for the same reason as clauseItems.
+const dataBlocksIn = new WeakMap<DocumentNode, readonly DataBlockRef[]>()
+
 // The data blocks below these nodes, in document order; the walk is iterative, so depth is no risk.
 function dataBlocks(nodes: readonly DocumentNode[]): DataBlockRef[] {
   const refs: DataBlockRef[] = []
-  const pending = [...nodes].reverse()
+  for (const node of nodes) {
+    let own = dataBlocksIn.get(node)
+    if (!own) {
+      own = dataBlocksBelow(node)
+      dataBlocksIn.set(node, own)
+    }
+    refs.push(...own)
+  }
+  return refs
+}
+
+function dataBlocksBelow(root: DocumentNode): DataBlockRef[] {
+  const refs: DataBlockRef[] = []
+  const pending = [root]
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === PACT_DATA_NODE) refs.push({ kind: textAttribute(node, 'kind'), refId: textAttribute(node, 'refId') })
     pending.push(...[...childrenOf(node)].reverse())

@@ -249,9 +249,26 @@ function isInlineContent(node: DocumentNode): boolean {
   return typeOf(node) === 'text' || typeOf(node) === HARD_BREAK_NODE
 }
 
+// A block's lines depend on the block alone. A document read again from the live one shares the
+// node objects of its unchanged blocks (readLiveDocument), so their lines are derived once.
+const linesOfBlock = new WeakMap<DocumentNode, readonly string[]>()
+
 /** One line per block, indented by its depth below the clause, in document order. */
 function appendBlockLines(blocks: readonly DocumentNode[], lines: string[]): void {
-  const pending = [...blocks].reverse().map((node) => ({ node, depth: 1 }))
+  for (const block of blocks) {
+    let blockLines = linesOfBlock.get(block)
+    if (!blockLines) {
+      const own: string[] = []
+      appendLinesOf(block, own)
+      linesOfBlock.set(block, own)
+      blockLines = own
+    }
+    for (const line of blockLines) lines.push(line)
+  }
+}
+
+function appendLinesOf(block: DocumentNode, lines: string[]): void {
+  const pending = [{ node: block, depth: 1 }]
   for (let entry = pending.pop(); entry; entry = pending.pop()) {
     const { node, depth } = entry
     const children = childrenOf(node)

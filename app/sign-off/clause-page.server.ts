@@ -1,5 +1,4 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
-import { approvableItemHtml } from '#app/document/pact-document.server.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { listComments } from './comments.server.ts'
@@ -73,7 +72,7 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
       title: clause.title,
       kind: clause.kind,
       contentHash: clause.contentHash,
-      html: approvableItemHtml(snapshot, clause.clauseId) ?? '',
+      html: snapshot.itemHtml(clause.clauseId) ?? '',
     },
     parties: signOff.parties.map((party) => ({
       partyId: party.partyId,

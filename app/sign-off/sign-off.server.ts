@@ -6,7 +6,7 @@ import { canSign, signOffMatrix, versionHash, type Approval, type Decision } fro
 import { newId } from '#app/platform/ids.ts'
 import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
-import { pactSnapshot, type PactSnapshot } from '#app/document/pact-document.server.ts'
+import { currentItems, pactSnapshot, type PactItems, type PactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { refusalFor } from './forms.ts'
@@ -140,9 +140,13 @@ async function listApprovals(pactId: string, db: Db): Promise<Approval[]> {
 }
 
 /** The clauses × signing parties matrix of the current document. */
-export async function signOffState(pactId: string, snapshot?: PactSnapshot, db: Db = getDb()) {
+export async function signOffState<Items extends Pick<PactSnapshot, 'clauses'> = PactItems>(
+  pactId: string,
+  items?: Items,
+  db: Db = getDb(),
+) {
   const [current, parties, approvals] = await Promise.all([
-    snapshot ?? pactSnapshot(pactId),
+    items ?? (currentItems(pactId) as Promise<PactItems & Items>),
     listParties(pactId, db),
     listApprovals(pactId, db),
   ])
@@ -171,8 +175,8 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
   if (!(await signingPartiesOf(userId, pactId, db)).includes(partyId)) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
-  const snapshot = await pactSnapshot(pactId)
-  const clause = isUsableItemId(clauseId) ? snapshot.clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
+  const { clauses } = await currentItems(pactId)
+  const clause = isUsableItemId(clauseId) ? clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
   if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
   if (clause.contentHash !== input.seenHash)
     throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
@@ -242,7 +246,7 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
     return null
   }
 
-  const { snapshot, matrix } = await signOffState(pactId, undefined, db)
+  const { snapshot, matrix } = await signOffState(pactId, await pactSnapshot(pactId), db)
   const verdict = canSign(matrix)
   if (!verdict.ok) {
     throw await refuse(

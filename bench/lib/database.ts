@@ -64,12 +64,15 @@ export async function storeDocument(pactId: string, state: Uint8Array, log: read
         .insertInto('collab_documents')
         .values({
           pact_id: pactId,
-          state: Buffer.from(state),
           compacted_through: 0,
           last_seq: log.length,
           created_at: createdAt,
           updated_at: createdAt,
         })
+        .execute()
+      await trx
+        .insertInto('collab_states')
+        .values({ pact_id: pactId, state: Buffer.from(state) })
         .execute()
       for (let i = 0; i < log.length; i += 500) {
         await trx

@@ -82,6 +82,16 @@ export class DocumentRegistry {
     }
   }
 
+  /** Runs `read` on the loaded document; it stays loaded a while after, as after a connection. */
+  async read<T>(pactId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const document = await this.acquire(pactId)
+    try {
+      return read(document.doc)
+    } finally {
+      this.release(document)
+    }
+  }
+
   async applyServerUpdate(pactId: string, update: Uint8Array, origin: ServerOrigin): Promise<void> {
     // Refuse a malformed update here, with the caller's stack, rather than fail the document.
     Y.parseUpdateMeta(update)

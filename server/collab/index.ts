@@ -77,6 +77,8 @@ export interface CollabServer {
   close(): Promise<void>
   /** The pact's current document as one Yjs update (seeded if the pact never had one). */
   loadDocumentState(pactId: string): Promise<Uint8Array>
+  /** Runs `read` on the pact's live document (loaded, and seeded if new, like a connection's). */
+  readDocument<T>(pactId: string, read: (doc: Y.Doc) => T): Promise<T>
   /** Applies a change made by server code: stored before it is relayed, like a client's. */
   applyServerUpdate(pactId: string, update: Uint8Array, origin: string): Promise<void>
   /** Re-checks every socket's session and access now. */
@@ -203,6 +205,7 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
   return {
     close: () => (closing ??= shutDown()),
     loadDocumentState: (pactId) => registry.readState(pactId),
+    readDocument: (pactId, read) => registry.read(pactId, read),
     applyServerUpdate: (pactId, update, origin) => registry.applyServerUpdate(pactId, update, { server: origin }),
     recheckAccess: () => monitor.checkNow(),
     recheckPact: (pactId) => {

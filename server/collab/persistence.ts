@@ -63,8 +63,9 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
     return readTransaction().execute(async (trx) => {
       const document = await trx
         .selectFrom('collab_documents')
-        .select(['state', 'compacted_through', 'last_seq'])
-        .where('pact_id', '=', pactId)
+        .innerJoin('collab_states', 'collab_states.pact_id', 'collab_documents.pact_id')
+        .select(['collab_states.state', 'collab_documents.compacted_through', 'collab_documents.last_seq'])
+        .where('collab_documents.pact_id', '=', pactId)
         .executeTakeFirst()
       if (!document) return null
       const log = await trx
@@ -90,19 +91,19 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
 
     async create(pactId, initialState) {
       const now = nowIso()
-      const result = await db
-        .insertInto('collab_documents')
-        .values({
-          pact_id: pactId,
-          state: toBlob(initialState),
-          compacted_through: 0,
-          last_seq: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.column('pact_id').doNothing())
-        .executeTakeFirst()
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .insertInto('collab_documents')
+          .values({ pact_id: pactId, compacted_through: 0, last_seq: 0, created_at: now, updated_at: now })
+          .onConflict((oc) => oc.column('pact_id').doNothing())
+          .executeTakeFirst()
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return false
+        await trx
+          .insertInto('collab_states')
+          .values({ pact_id: pactId, state: toBlob(initialState) })
+          .execute()
+        return true
+      })
     },
 
     async append(pactId, update) {
@@ -142,7 +143,7 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
         const updates = rows.map((row) => toBytes(row.payload))
         if (rows[0]?.seq !== afterSeq + 1) {
           const { state } = await trx
-            .selectFrom('collab_documents')
+            .selectFrom('collab_states')
             .select('state')
             .where('pact_id', '=', pactId)
             .executeTakeFirstOrThrow()
@@ -164,11 +165,16 @@ export function createSqlDocumentStore(db: Db = getDb(), fold: FoldUpdates = com
         // Optimistic lock: if another compaction got in first, leave everything as it is.
         const result = await trx
           .updateTable('collab_documents')
-          .set({ state: toBlob(state), compacted_through: logIds[logIds.length - 1], updated_at: nowIso() })
+          .set({ compacted_through: logIds[logIds.length - 1], updated_at: nowIso() })
           .where('pact_id', '=', pactId)
           .where('compacted_through', '=', stored.document.compacted_through)
           .executeTakeFirst()
         if (Number(result.numUpdatedRows) !== 1) return false
+        await trx
+          .updateTable('collab_states')
+          .set({ state: toBlob(state) })
+          .where('pact_id', '=', pactId)
+          .execute()
         // Exactly the rows that were merged: a row committed meanwhile stays for the next round.
         for (let i = 0; i < logIds.length; i += DELETE_CHUNK) {
           await trx

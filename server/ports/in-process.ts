@@ -32,6 +32,7 @@ export class InProcessPactEvents implements PactEvents {
 export function collabDocuments(collab: CollabServer): LiveDocuments {
   return {
     loadState: (pactId) => collab.loadDocumentState(pactId),
+    readLive: (pactId, read) => collab.readDocument(pactId, read),
     applyServerUpdate: (pactId, update, origin) => collab.applyServerUpdate(pactId, update, origin),
   }
 }

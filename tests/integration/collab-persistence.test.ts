@@ -19,7 +19,13 @@ async function stored(pactId: string) {
   const db = getDb()
   const snapshot = isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
   return snapshot.execute(async (trx) => {
-    const document = await trx.selectFrom('collab_documents').selectAll().where('pact_id', '=', pactId).executeTakeFirst()
+    const document = await trx
+      .selectFrom('collab_documents')
+      .innerJoin('collab_states', 'collab_states.pact_id', 'collab_documents.pact_id')
+      .selectAll('collab_documents')
+      .select('collab_states.state')
+      .where('collab_documents.pact_id', '=', pactId)
+      .executeTakeFirst()
     const log = await trx.selectFrom('collab_updates').selectAll().where('pact_id', '=', pactId).orderBy('id').execute()
     return { document, log }
   })

@@ -24,7 +24,7 @@ function storedUpdates(pactId: string): Uint8Array[] {
   const databaseUrl = process.env.DATABASE_URL
   if (databaseUrl?.startsWith('postgres')) {
     // One statement, one snapshot: the state, then the log in order, as hex.
-    const query = `select encode(state, 'hex') from collab_documents where pact_id = '${pactId}'
+    const query = `select encode(state, 'hex') from collab_states where pact_id = '${pactId}'
       union all select * from (select encode(payload, 'hex') from collab_updates where pact_id = '${pactId}' order by id) log`
     const output = execFileSync('psql', [databaseUrl, '-tA', '-c', query], { encoding: 'utf8' })
     return output
@@ -34,8 +34,7 @@ function storedUpdates(pactId: string): Uint8Array[] {
   }
   const sqlite = new SQLite(path.join(dataDirectory(), 'pactwerk.sqlite'), { readonly: true })
   try {
-    const state = sqlite.prepare('select state from collab_documents where pact_id = ?').get(pactId) as
-      { state: Buffer } | undefined
+    const state = sqlite.prepare('select state from collab_states where pact_id = ?').get(pactId) as { state: Buffer } | undefined
     const log = sqlite.prepare('select payload from collab_updates where pact_id = ? order by id').all(pactId) as Array<{
       payload: Buffer
     }>

@@ -5,9 +5,12 @@ import { DEMO_PACT_YEARS, demoPactModel } from '#app/demo/demo-pact-model.ts'
 import { seedPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { renderDocumentHtml, seedPactDocument } from '#app/document/document.server.ts'
-import { snapshotFromState } from '#app/document/pact-document.server.ts'
+import { approvableItemHtml, snapshotFromState } from '#app/document/pact-document.server.ts'
+import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
-import { MAX_DOCUMENT_DEPTH, readDocument, UNREADABLE_TEXT } from '#app/document/read-document.ts'
+import { MAX_DOCUMENT_DEPTH, readDocument, readLiveDocument, UNREADABLE_TEXT } from '#app/document/read-document.ts'
+import { approvableItems } from '#app/sign-off/approvable-items.ts'
+import type { DocumentNode } from '#app/sign-off/canonical.ts'
 import { documentBlocks, versionDocumentBlocks } from '#app/sign-off/exports/version-document.ts'
 import { versionDocx } from '#app/sign-off/exports/version-docx.server.ts'
 import { versionPdf } from '#app/sign-off/exports/version-pdf.server.ts'
@@ -225,5 +228,50 @@ describe('every reader of the document, on what a hostile writer can store', () 
     expect(JSON.stringify(blocks)).toContain(UNREADABLE_TEXT)
     expect(JSON.stringify(blocks)).not.toContain('Diep')
     expect(Math.max(...blocks.map((block) => (block.kind === 'list-item' ? block.depth : 0)))).toBeLessThanOrEqual(8)
+  })
+})
+
+describe('the live reading (readLiveDocument), kept per block between changes', () => {
+  it.each(HOSTILE)('after %s reads what a fresh reading reads', (_name, damage) => {
+    const doc = healthyDoc()
+    readLiveDocument(doc)
+    doc.transact(() => damage(doc))
+    expect(readLiveDocument(doc)).toEqual(readDocument(doc))
+  })
+
+  it('reads again only the block a change was in; the items of the other clauses stay as they were', () => {
+    const doc = new Y.Doc()
+    seedPactDocument(doc, {
+      type: 'doc',
+      content: ['een', 'twee', 'drie'].map((name) => ({
+        type: 'clause',
+        attrs: { clauseId: `clause-${name}`, kind: 'algemeen' },
+        content: [{ type: 'clauseTitle', content: [text(`Artikel ${name}`)] }, paragraph(`Tekst van artikel ${name}.`)],
+      })),
+    })
+    const before = readLiveDocument(doc).json.content!
+    const itemsBefore = approvableItems({ type: 'doc', content: before } as DocumentNode, null)
+
+    const second = fragmentOf(doc).get(1) as Y.XmlElement
+    ;((second.get(1) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Gewijzigd: ')
+    const after = readLiveDocument(doc).json.content!
+    const itemsAfter = approvableItems({ type: 'doc', content: after } as DocumentNode, null)
+
+    expect(after).toEqual(readDocument(doc).json.content)
+    expect(after[0]).toBe(before[0])
+    expect(after[2]).toBe(before[2])
+    expect(after[1]).not.toBe(before[1])
+    expect(itemsAfter[0]).toBe(itemsBefore[0])
+    expect(itemsAfter[2]).toBe(itemsBefore[2])
+    expect(itemsAfter[1]!.contentHash).not.toBe(itemsBefore[1]!.contentHash)
+    expect(itemsAfter[1]!.canonical).toContain('Gewijzigd: Tekst van artikel twee.')
+  })
+
+  it('shows a clause on its page exactly as the whole document’s HTML shows it', () => {
+    const doc = healthyDoc()
+    const snapshot = snapshotFromState(Y.encodeStateAsUpdate(doc), context)
+    const html = approvableItemHtml(snapshot, 'clause-budget')
+    expect(html).toContain('Het budget staat vast.')
+    expect(html).toBe(clauseHtml(snapshot.html, 'clause-budget'))
   })
 })

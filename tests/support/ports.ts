@@ -14,6 +14,15 @@ const events = new InProcessPactEvents()
 
 const storedDocuments: LiveDocuments = {
   loadState: async (pactId) => (await readStoredState(createSqlDocumentStore(), pactId)) ?? Y.encodeStateAsUpdate(new Y.Doc()),
+  readLive: async (pactId, read) => {
+    const doc = new Y.Doc()
+    try {
+      Y.applyUpdate(doc, await storedDocuments.loadState(pactId))
+      return read(doc)
+    } finally {
+      doc.destroy()
+    }
+  },
   applyServerUpdate: async () => {
     // Without a server there would be no template and no relay: a test that changes documents starts one.
     throw new Error('applyServerUpdate needs a collaboration server: start one with startCollabServer')

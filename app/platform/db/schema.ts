@@ -28,6 +28,7 @@ export interface Database {
   audit_events: AuditEventsTable
   collab_documents: CollabDocumentsTable
   collab_updates: CollabUpdatesTable
+  collab_states: CollabStatesTable
   pact_signatories: PactSignatoriesTable
   clause_decisions: ClauseDecisionsTable
   pact_versions: PactVersionsTable
@@ -150,15 +151,20 @@ export interface AuditEventsTable {
   created_at: string
 }
 
-/** One pact's collaborative document, compacted: a Yjs update holding the whole state. */
+/** One pact's collaborative document: its log's bookkeeping (the compacted state is in collab_states). */
 export interface CollabDocumentsTable {
   pact_id: string
-  state: Uint8Array
   compacted_through: number
   /** The sequence number of the document's latest logged update; the next append takes the one after. */
   last_seq: number
   created_at: string
   updated_at: string
+}
+
+/** A document's compacted state: a Yjs update holding everything up to `compacted_through`. */
+export interface CollabStatesTable {
+  pact_id: string
+  state: Uint8Array
 }
 
 /** Append-only log of Yjs updates applied to a document since its last compaction. */

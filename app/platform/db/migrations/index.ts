@@ -8,6 +8,7 @@ import * as auditAppendOnly from './0006-audit-append-only.ts'
 import * as tracking from './0007-tracking.ts'
 import * as scaleOut from './0008-scale-out.ts'
 import * as settlement from './0009-settlement.ts'
+import * as collabStates from './0015-collab-states.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-tracking': tracking,
   '0008-scale-out': scaleOut,
   '0009-settlement': settlement,
+  '0015-collab-states': collabStates,
 }
