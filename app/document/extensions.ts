@@ -3,6 +3,7 @@ import { TableKit } from '@tiptap/extension-table'
 import { StarterKit } from '@tiptap/starter-kit'
 import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
 import { PactData, type PactDataOptions } from './pact-data.ts'
+import { Deletion, Insertion, Modification } from './suggestion-marks.ts'
 
 /** The Y.XmlFragment holding a pact's text: the editor's Collaboration `field`, read by the server. */
 export const DOCUMENT_FIELD = 'default'
@@ -45,5 +46,8 @@ export function pactExtensions({
     ClauseTitle,
     Clause.configure(clauseKindLabel ? { kindLabel: clauseKindLabel } : {}),
     PactData.configure({ nodeView: pactDataView ?? null }),
+    Insertion,
+    Deletion,
+    Modification,
   ]
 }

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { renderDocumentJsonHtml } from '#app/document/document.server.ts'
 import { readDocument } from '#app/document/read-document.ts'
+import { listOpenSuggestions, withoutOpenSuggestions, type OpenSuggestion } from '#app/document/suggestions.ts'
 import { escapeHtml, pactDataHtml } from '#app/document/pact-data-html.ts'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import { clauseHtml } from '#app/document/render-clause.server.ts'
@@ -26,7 +27,10 @@ export type SnapshotClause = ApprovableItem
 
 export interface PactSnapshot {
   state: Uint8Array
+  /** The text without open suggestions: what is read, approved and signed. */
   json: JSONContent
+  /** The open suggestions, in document order. */
+  suggestions: OpenSuggestion[]
   /** Pieces of the text that could not be read and show as a placeholder (see read-document.ts). */
   skipped: number
   html: string
@@ -41,7 +45,10 @@ export function snapshotFromState(state: Uint8Array, context: { years: number[];
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    const { json, skipped } = readDocument(doc)
+    const reading = readDocument(doc)
+    const { skipped } = reading
+    const suggestions = listOpenSuggestions(reading.json)
+    const json = withoutOpenSuggestions(reading.json)
     const validation = validatePactModel(readPactModel(doc), {
       years: context.years,
       partyIds: context.parties.map((party) => party.id),
@@ -50,7 +57,7 @@ export function snapshotFromState(state: Uint8Array, context: { years: number[];
     const pactData = model ? { model, valid: true, years: context.years, parties: context.parties } : null
     const items = approvableItems(json as DocumentNode, model)
     const html = renderDocumentJsonHtml(json, { pactData: pactData ?? undefined }) + notInTextHtml(items, pactData)
-    return { state, json, skipped, html, model, clauses: items, pactData }
+    return { state, json, suggestions, skipped, html, model, clauses: items, pactData }
   } finally {
     doc.destroy()
   }

@@ -1,12 +1,25 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
-import { isUsableItemId, type ApprovableItemType, type ModelPartRef } from '#app/sign-off/approvable-items.ts'
-import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/status.ts'
+import {
+  isUsableItemId,
+  OUTSIDE_TEXT_ITEM_ID,
+  type ApprovableItemType,
+  type ModelPartRef,
+} from '#app/sign-off/approvable-items.ts'
+import {
+  approvalBlockedBySuggestions,
+  canSign,
+  signOffMatrix,
+  versionHash,
+  type Approval,
+  type Decision,
+} from '#app/sign-off/status.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { pactSnapshot, type PactSnapshot } from '#app/document/pact-document.server.ts'
+import { suggestionCountsByClause } from '#app/document/suggestions.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { refusalFor } from './forms.ts'
@@ -26,6 +39,7 @@ export type SignOffErrorCode =
   | 'stale-content'
   | 'not-open-for-decisions'
   | 'open-clauses'
+  | 'open-suggestions'
   | 'invalid-transition'
   | 'not-a-member'
 
@@ -147,7 +161,9 @@ export async function signOffState(pactId: string, snapshot?: PactSnapshot, db: 
     listApprovals(pactId, db),
   ])
   const signingPartyIds = parties.filter((party) => party.is_signatory).map((party) => party.id)
-  const matrix = signOffMatrix({ clauses: current.clauses, signingPartyIds, approvals })
+  const suggestions = openSuggestionCounts(current)
+  const clauses = current.clauses.map((clause) => ({ ...clause, openSuggestions: suggestions.get(clause.clauseId) ?? 0 }))
+  const matrix = signOffMatrix({ clauses, signingPartyIds, approvals })
   return { snapshot: current, parties, matrix }
 }
 
@@ -176,6 +192,8 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
   if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
   if (clause.contentHash !== input.seenHash)
     throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
+  if (approvalBlockedBySuggestions(input.decision, openSuggestionCounts(snapshot).get(clauseId) ?? 0))
+    throw await refuse(pactId, userId, 'clause.decision-refused', 'open-suggestions', attempt, db)
 
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
@@ -249,7 +267,7 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
       pactId,
       actorId,
       'pact.sign-refused',
-      'open-clauses',
+      verdict.reason === 'open-suggestions' ? 'open-suggestions' : 'open-clauses',
       { reason: verdict.reason, open: verdict.open.length },
       db,
     )
@@ -367,4 +385,11 @@ export async function getVersionState(pactId: string, number: number, db: Db = g
     .where('number', '=', number)
     .executeTakeFirst()
   return row ? new Uint8Array(Buffer.from(row.state_base64, 'base64')) : null
+}
+
+/** Open suggestions per approvable item: a clause's own, and those outside clauses on the text outside them. */
+function openSuggestionCounts(snapshot: PactSnapshot): Map<string, number> {
+  return suggestionCountsByClause(
+    snapshot.suggestions.map((suggestion) => ({ ...suggestion, clauseId: suggestion.clauseId ?? OUTSIDE_TEXT_ITEM_ID })),
+  )
 }

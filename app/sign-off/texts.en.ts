@@ -270,6 +270,7 @@ export const signoffEn: typeof signoffNl = {
       'open-clauses': 'not every approval given yet',
       'no-clauses': 'the document has no clauses',
       'no-signing-parties': 'no signing parties',
+      'open-suggestions': 'suggestions still open',
     },
     csvColumns: {
       id: 'number',
@@ -301,6 +302,8 @@ export const signoffEn: typeof signoffNl = {
       'The text of this clause changed after you opened the page. Your decision was not recorded. Read the new text above and decide again.',
     notOpenForDecisions: 'Clauses are not being decided on now: the pact is signed. Start an amendment first.',
     openClauses: 'The pact cannot be signed yet: not every party has approved the current text of every clause.',
+    openSuggestions:
+      'This clause still has open suggestions. You can approve it once an editor or administrator has accepted or rejected them; the pact as a whole can be signed once no suggestions are open.',
     invalidTransition:
       'This status change is not possible now. Reload the page: someone else may have changed the status already.',
   },

@@ -277,6 +277,7 @@ export const signoffNl = {
       'open-clauses': 'nog niet alle akkoorden gegeven',
       'no-clauses': 'het document heeft geen artikelen',
       'no-signing-parties': 'geen ondertekenende partijen',
+      'open-suggestions': 'er staan nog voorstellen open',
     },
     csvColumns: {
       id: 'nummer',
@@ -309,6 +310,8 @@ export const signoffNl = {
     notOpenForDecisions: 'Over de artikelen wordt nu niet beslist: het pact is getekend. Start eerst een wijziging.',
     openClauses:
       'Het pact kan nog niet worden getekend: niet iedere partij heeft akkoord gegeven op de huidige tekst van ieder artikel.',
+    openSuggestions:
+      'In dit artikel staan nog voorstellen open. Akkoord kan pas als een redacteur of beheerder ze heeft aangenomen of afgewezen; bij het pact als geheel kan tekenen pas als er geen voorstellen meer openstaan.',
     invalidTransition:
       'Deze statuswijziging kan nu niet. Vernieuw de pagina: misschien heeft iemand anders de status al gewijzigd.',
   },
