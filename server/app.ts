@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { isAllowedOrigin } from '#app/platform/auth/origin.server.ts'
 import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '#app/platform/auth/session.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
+import { recordSuggestionEvent } from '#app/document/suggestions.server.ts'
 import { demoSignIns, seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/platform/db/db.server.ts'
 import { publishPactEventSoon } from '#app/platform/events/pact-events.server.ts'
@@ -101,6 +102,11 @@ export async function startApp(): Promise<{
           projectModelOnChange(change)
           // Sign-off pages show each clause's status against the current text.
           publishPactEventSoon(change.pactId, 'document')
+        },
+        onSuggestions: (event) => {
+          recordSuggestionEvent(event).catch((error: unknown) =>
+            logger.error({ err: error, pactId: event.pactId }, 'suggestion audit failed'),
+          )
         },
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })

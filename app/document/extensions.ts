@@ -5,6 +5,9 @@ import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
 import { PactData, type PactDataOptions } from './pact-data.ts'
 import { Deletion, Insertion, Modification } from './suggestion-marks.ts'
 
+// The suggestion marks are part of the schema; the server's update guard checks who wrote them.
+export { DELETION_MARK, INSERTION_MARK } from './suggestions.ts'
+
 /** The Y.XmlFragment holding a pact's text: the editor's Collaboration `field`, read by the server. */
 export const DOCUMENT_FIELD = 'default'
 

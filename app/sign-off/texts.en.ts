@@ -196,6 +196,12 @@ export const signoffEn: typeof signoffNl = {
       member: { joined: 'Participant joined', 'access-changed': 'Access changed' },
       signatory: { added: 'Signatory named', removed: 'Signatory withdrawn', 'add-refused': 'Naming a signatory refused' },
       clause: { decided: 'Decision on clause', 'decision-refused': 'Decision on clause refused' },
+      suggestion: {
+        accepted: 'Suggestion accepted',
+        rejected: 'Suggestion rejected',
+        withdrawn: 'Suggestion withdrawn',
+        refused: "Change refused: only one's own suggestions allowed",
+      },
       comment: { added: 'Comment posted', resolved: 'Discussion resolved', reopened: 'Discussion reopened' },
       audit: { exported: 'Audit trail downloaded' },
       version: { exported: 'Signed version downloaded' },
@@ -226,6 +232,8 @@ export const signoffEn: typeof signoffNl = {
       },
     },
     fields: {
+      text: 'Text',
+      cause: 'Cause',
       partyId: 'Party',
       userId: 'Person',
       clauseId: 'Clause',

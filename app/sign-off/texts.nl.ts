@@ -203,6 +203,12 @@ export const signoffNl = {
         'add-refused': 'Aanwijzing ondertekenaar geweigerd',
       },
       clause: { decided: 'Besluit over artikel', 'decision-refused': 'Besluit over artikel geweigerd' },
+      suggestion: {
+        accepted: 'Voorstel aangenomen',
+        rejected: 'Voorstel afgewezen',
+        withdrawn: 'Voorstel ingetrokken',
+        refused: 'Wijziging geweigerd: alleen eigen voorstellen toegestaan',
+      },
       comment: { added: 'Reactie geplaatst', resolved: 'Discussie afgerond', reopened: 'Discussie heropend' },
       audit: { exported: 'Logboek gedownload' },
       version: { exported: 'Getekende versie gedownload' },
@@ -233,6 +239,8 @@ export const signoffNl = {
       },
     },
     fields: {
+      text: 'Tekst',
+      cause: 'Oorzaak',
       partyId: 'Partij',
       userId: 'Persoon',
       clauseId: 'Artikel',

@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { logger } from '#app/platform/logger.server.ts'
 import { authenticateUpgrade, isAllowedOrigin, startAccessMonitor } from './auth.ts'
 import { CloseCode } from './close-codes.ts'
+import type { SuggestionEvent } from './suggestion-guard.ts'
 import { CollabConnection } from './connection.ts'
 import { DocumentRegistry, type SeedDocument } from './document-registry.ts'
 import { LocalFanout, type Fanout } from './fanout.ts'
@@ -27,6 +28,7 @@ export type { CollabLimits } from './limits.ts'
 export type { DocumentStore } from './persistence.ts'
 export type { SeedDocument } from './document-registry.ts'
 export type { CollabWriter } from './types.ts'
+export type { SuggestionEvent } from './suggestion-guard.ts'
 
 /**
  * A loaded document right after changes to it were stored. `doc` is the live document: read it
@@ -66,6 +68,8 @@ export interface CollabServerOptions extends Partial<CollabLimits> {
    * project its model). The server itself knows nothing of what a document means.
    */
   onDocumentChanged?: (change: DocumentChange) => void
+  /** Suggestions accepted, rejected or withdrawn by a client's update, or an update refused for them (suggestion-guard.ts): for the audit. */
+  onSuggestions?: (event: SuggestionEvent) => void
 }
 
 export interface CollabServer {
@@ -166,11 +170,19 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     wss.handleUpgrade(request, socket, head, (ws) => {
       adopted = true
       const connectionLog = log.child({ pactId, userId: identity.userId })
-      const connection = new CollabConnection(ws, identity, document, limits, connectionLog, (closed) => {
-        connections.delete(closed)
-        document.removeConnection(closed)
-        registry.release(document)
-      })
+      const connection = new CollabConnection(
+        ws,
+        identity,
+        document,
+        limits,
+        connectionLog,
+        (closed) => {
+          connections.delete(closed)
+          document.removeConnection(closed)
+          registry.release(document)
+        },
+        options.onSuggestions,
+      )
       connections.add(connection)
       connectionLog.info({ connectionId: connection.id, access: identity.access }, 'collab connection opened')
     })

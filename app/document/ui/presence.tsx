@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
-import { colorFor, FALLBACK_COLOR } from '#app/document/colors.ts'
+import { FALLBACK_COLOR } from '#app/document/colors.ts'
 
 /**
  * Who else is in the document, and where they type: the presence list and the carets, both
