@@ -99,22 +99,29 @@ function newSuggestionId(): string {
   return crypto.randomUUID().slice(0, 8)
 }
 
-/** Gives the suggestion marks the library just made (they carry only an id) their author, party and time. */
+/**
+ * Gives the suggestion marks the library just made (they carry only an id) their author, party
+ * and time. Typing on in a suggestion keeps its time, so that it stays one mark (one run of text).
+ */
 function stampAuthor(tr: Transaction, author: SuggestionAuthor): Transaction {
   if (!tr.docChanged) return tr
-  const createdAt = new Date().toISOString()
+  const now = new Date().toISOString()
+  const createdAt = new Map<string, string>()
   const unstamped: Array<{ from: number; to: number; mark: Mark }> = []
   tr.doc.descendants((node, pos) => {
     if (!node.isText) return true
     for (const mark of node.marks) {
-      if (isSuggestionKind(mark.type.name) && mark.attrs.authorId == null)
-        unstamped.push({ from: pos, to: pos + node.nodeSize, mark })
+      if (!isSuggestionKind(mark.type.name)) continue
+      if (mark.attrs.authorId == null) unstamped.push({ from: pos, to: pos + node.nodeSize, mark })
+      else if (mark.attrs.authorId === author.userId && typeof mark.attrs.createdAt === 'string')
+        createdAt.set(`${mark.type.name}:${mark.attrs.id}`, mark.attrs.createdAt)
     }
     return false
   })
   for (const { from, to, mark } of unstamped) {
+    const time = createdAt.get(`${mark.type.name}:${mark.attrs.id}`) ?? now
     tr.removeMark(from, to, mark)
-    tr.addMark(from, to, mark.type.create({ ...mark.attrs, authorId: author.userId, partyId: author.partyId, createdAt }))
+    tr.addMark(from, to, mark.type.create({ ...mark.attrs, authorId: author.userId, partyId: author.partyId, createdAt: time }))
   }
   return tr
 }
