@@ -41,6 +41,12 @@ export const editorEn: typeof editorNl = {
       notEditable: 'A signed pact is fixed. Start an amendment first; then you can restore the text.',
     },
   },
+  comments: {
+    title: 'Open comments',
+    none: 'No clause has an open discussion.',
+    inClause_one: '1 open comment on {{title}}',
+    inClause_other: '{{count}} open comments on {{title}}',
+  },
   suggestions: {
     title: 'Suggestions',
     none: 'No suggestions are open.',

@@ -40,6 +40,12 @@ export const editorNl = {
       notEditable: 'Een getekend pact ligt vast. Start eerst een wijziging; daarna kunt u de tekst terugzetten.',
     },
   },
+  comments: {
+    title: 'Open reacties',
+    none: 'Bij geen enkel artikel staat een discussie open.',
+    inClause_one: '1 open reactie bij {{title}}',
+    inClause_other: '{{count}} open reacties bij {{title}}',
+  },
   suggestions: {
     title: 'Voorstellen',
     none: 'Er staan geen voorstellen open.',

@@ -30,6 +30,10 @@ export const signoffEn: typeof signoffNl = {
     'wijziging-gevraagd': 'We agree if the text is changed. Say in the explanation what should be different.',
   },
   matrix: {
+    openComments_one: '1 open comment',
+    openComments_other: '{{count}} open comments',
+    openSuggestions_one: '1 open suggestion',
+    openSuggestions_other: '{{count}} open suggestions',
     title: 'Approval per clause',
     lead: 'Every signing party approves each clause in exactly the text it has now. When a clause changes after an approval, that party looks again.',
     heading: 'Where things stand',

@@ -30,6 +30,10 @@ export const signoffNl = {
     'wijziging-gevraagd': 'Wij stemmen in als de tekst wordt aangepast. Zeg in de toelichting wat er anders moet.',
   },
   matrix: {
+    openComments_one: '1 open reactie',
+    openComments_other: '{{count}} open reacties',
+    openSuggestions_one: '1 open voorstel',
+    openSuggestions_other: '{{count}} open voorstellen',
     title: 'Akkoord per artikel',
     lead: 'Iedere ondertekenende partij geeft per artikel akkoord op precies de tekst die er nu staat. Verandert een artikel na een akkoord, dan kijkt die partij opnieuw.',
     heading: 'Stand van zaken',

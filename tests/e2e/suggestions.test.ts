@@ -108,4 +108,24 @@ describe('suggestions', () => {
     await audit.getByText('Voorstel aangenomen').waitFor()
     await audit.getByText(PROPOSAL.trim()).waitFor()
   }, 120_000)
+
+  it('shows which clauses have open comments, in the matrix and the editor, with the author’s organisation', async () => {
+    const html = await (await anouk.request.get(`${pactPath}/akkoord`)).text()
+    const clausePath = html.match(/href="([^"]*\/artikelen\/[^"#]+)"/)![1]!
+    await gotoHydrated(henk, clausePath)
+    await henk.getByLabel('Nieuwe reactie').fill('Graag ook de jongerenraad horen.')
+    await henk.getByRole('button', { name: 'Reactie plaatsen' }).click()
+    await henk.getByTestId('threads').getByText('Graag ook de jongerenraad horen.').waitFor()
+
+    await gotoHydrated(anouk, `${pactPath}/akkoord`)
+    await anouk.getByTestId('sign-off-matrix').getByRole('link', { name: '1 open reactie' }).click()
+    await anouk.waitForURL((url) => url.pathname === clausePath)
+    await anouk.getByTestId('threads').getByText('Henk Bosman (Adviesraad Sociaal Domein Zuiderveen)').waitFor()
+
+    await gotoHydrated(anouk, `${pactPath}/document`)
+    const counts = anouk.getByTestId('comment-counts')
+    await counts.getByRole('link', { name: /^1 open reactie bij / }).click()
+    await anouk.waitForURL((url) => url.pathname === clausePath)
+    await expectAccessible(anouk)
+  }, 60_000)
 })

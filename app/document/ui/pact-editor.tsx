@@ -19,7 +19,7 @@ import { PresenceList, renderCaret } from './presence.tsx'
 import { colorFor } from '#app/document/colors.ts'
 import { ShortcutList } from './shortcut-list.tsx'
 import { isSuggesting, SuggestChanges } from './suggest-changes.ts'
-import { SuggestionPanel, type SuggestionPerson } from './suggestion-panel.tsx'
+import { CommentCounts, SuggestionPanel, type SuggestionPerson } from './suggestion-panel.tsx'
 import { usePactConnection, type PactConnection } from './use-pact-connection.ts'
 
 export interface PactEditorProps {
@@ -30,6 +30,8 @@ export interface PactEditorProps {
   canSuggest: boolean
   /** Who may be the author of a suggestion, by user id. */
   people: Readonly<Record<string, SuggestionPerson>>
+  /** Open discussion threads per clause id, as the page was loaded. */
+  openComments: Readonly<Record<string, number>>
   /** Why the reader cannot write, when it is not their access level (e.g. the pact is signed). */
   readOnlyNote?: string
   /** What the data blocks need besides the shared document: the pact's years and parties, and the server's last valid model. */
@@ -47,7 +49,7 @@ export interface PactModelFacts {
  * placeholder, and the document itself arrives over the collaboration socket. It never
  * receives initial content; the server seeds each document once.
  */
-export function PactEditor({ pactId, user, canEdit, canSuggest, people, readOnlyNote, model }: PactEditorProps) {
+export function PactEditor({ pactId, user, canEdit, canSuggest, people, openComments, readOnlyNote, model }: PactEditorProps) {
   const { t } = useTranslation()
   const connection = usePactConnection(pactId, canEdit)
   const pactData = usePactDataSource(model, connection?.doc ?? null)
@@ -60,6 +62,8 @@ export function PactEditor({ pactId, user, canEdit, canSuggest, people, readOnly
         canEdit={canEdit}
         canSuggest={canSuggest}
         people={people}
+        openComments={openComments}
+        pactId={pactId}
         readOnlyNote={readOnlyNote}
       />
     </PactDataContext.Provider>
@@ -84,8 +88,10 @@ function LiveEditor({
   canEdit,
   canSuggest,
   people,
+  openComments,
+  pactId,
   readOnlyNote,
-}: { connection: PactConnection } & Omit<PactEditorProps, 'pactId' | 'model'>) {
+}: { connection: PactConnection } & Omit<PactEditorProps, 'model'>) {
   const { t } = useTranslation()
   const [contentError, setContentError] = useState(false)
   const writable = canEdit || canSuggest
@@ -162,7 +168,10 @@ function LiveEditor({
       <div className="pw-editor__body">
         <EditorContent editor={editor} className="pw-editor__frame" />
         {editor && !contentError ? (
-          <SuggestionPanel editor={editor} userId={user.id} canDecide={canEdit} people={people} />
+          <div className="pw-editor__aside">
+            <SuggestionPanel editor={editor} userId={user.id} canDecide={canEdit} people={people} />
+            <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
+          </div>
         ) : null}
       </div>
       {canEdit ? <ShortcutList /> : null}

@@ -84,6 +84,52 @@ export function SuggestionPanel({
   )
 }
 
+/** Which clauses have open discussions, in document order, each opening its clause page's discussion. */
+export function CommentCounts({
+  editor,
+  pactId,
+  openComments,
+}: {
+  editor: Editor
+  pactId: string
+  openComments: Readonly<Record<string, number>>
+}) {
+  const { t } = useTranslation()
+  const clauses = useEditorState({
+    editor,
+    selector: ({ editor: e }) =>
+      [...clauseTitles(e)].flatMap(([clauseId, title]) =>
+        openComments[clauseId] ? [{ clauseId, title, count: openComments[clauseId] }] : [],
+      ),
+  })
+  return (
+    <section className="pw-suggestions" aria-labelledby="pw-comment-counts-title" data-testid="comment-counts">
+      <Heading level={2} id="pw-comment-counts-title">
+        {t('editor.comments.title')}
+      </Heading>
+      {clauses.length === 0 ? <Paragraph>{t('editor.comments.none')}</Paragraph> : null}
+      <ul className="pw-suggestions__list">
+        {clauses.map(({ clauseId, title, count }) => (
+          <li key={clauseId}>
+            <a className="utrecht-link" href={`/pacts/${pactId}/artikelen/${clauseId}#discussion-heading`}>
+              {t('editor.comments.inClause', { count, title })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function clauseTitles(editor: Editor): Map<string, string> {
+  const titles = new Map<string, string>()
+  editor.state.doc.forEach((node) => {
+    if (node.type.name === 'clause' && typeof node.attrs.clauseId === 'string')
+      titles.set(node.attrs.clauseId, node.firstChild?.textContent ?? '')
+  })
+  return titles
+}
+
 interface ClauseGroup {
   clauseId: string | null
   title: string
