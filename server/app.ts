@@ -6,6 +6,7 @@ import { isAllowedOrigin } from '#app/platform/auth/origin.server.ts'
 import { readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from '#app/platform/auth/session.server.ts'
 import { createEditRecorder } from '#app/audit/edit-log.server.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
+import { recordSuggestionEvent } from '#app/document/suggestions.server.ts'
 import { demoSignIns, seedDemoIfEmpty } from '#app/demo/seed.server.ts'
 import { closeDb, migrateToLatest } from '#app/platform/db/db.server.ts'
 import { publishPactEventSoon } from '#app/platform/events/pact-events.server.ts'
@@ -119,6 +120,11 @@ export async function startApp(): Promise<{
         },
         // The audit trail says who changed which clause, area, budget or rule.
         onClientEdit: createEditRecorder(),
+        onSuggestions: (event) => {
+          recordSuggestionEvent(event).catch((error: unknown) =>
+            logger.error({ err: error, pactId: event.pactId }, 'suggestion audit failed'),
+          )
+        },
         allowedOrigins: process.env.PACTWERK_ORIGIN ? [process.env.PACTWERK_ORIGIN] : [],
       })
       const ports = inProcessPorts(collab)

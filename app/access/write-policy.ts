@@ -29,3 +29,19 @@ export function documentWriteVerdict({
   if (!isDocumentEditable(pactStatus)) return { allowed: false, reason: 'pact-signed' }
   return { allowed: true }
 }
+
+/**
+ * How someone may change a pact's text: directly, only by suggestions (suggestions.ts), or not
+ * at all. A commentator, who may not write, may propose: the server holds such a connection to
+ * changes confined to its own suggestions (server/collab/suggestion-guard.ts). The structured
+ * model has no suggestions, so for it only `documentWriteVerdict` counts.
+ */
+export type TextWriteVerdict = { kind: 'edit' } | { kind: 'suggest' } | { kind: 'refused'; reason: DocumentWriteRefusal }
+
+export function textWriteVerdict(input: { access: AccessLevel | null; pactStatus: PactStatus }): TextWriteVerdict {
+  const verdict = documentWriteVerdict(input)
+  if (verdict.allowed) return { kind: 'edit' }
+  if (verdict.reason === 'read-only-access' && can(input.access, 'comment') && isDocumentEditable(input.pactStatus))
+    return { kind: 'suggest' }
+  return { kind: 'refused', reason: verdict.reason }
+}

@@ -11,6 +11,10 @@ import { Dropcursor, Gapcursor } from '@tiptap/extensions'
 import { Clause, ClauseTitle, type ClauseOptions } from './clause.ts'
 import { EmptyHeaderCells } from './empty-header-cells.ts'
 import { PactData, type PactDataOptions } from './pact-data.ts'
+import { Deletion, Insertion, Modification } from './suggestion-marks.ts'
+
+// The suggestion marks are part of the schema; the server's update guard checks who wrote them.
+export { DELETION_MARK, INSERTION_MARK } from './suggestions.ts'
 
 /** The Y.XmlFragment holding a pact's text: the editor's Collaboration `field`, read by the server. */
 export const DOCUMENT_FIELD = 'default'
@@ -56,5 +60,8 @@ export function pactExtensions({
     ClauseTitle,
     Clause.configure(clauseKindLabel ? { kindLabel: clauseKindLabel } : {}),
     PactData.configure({ nodeView: pactDataView ?? null }),
+    Insertion,
+    Deletion,
+    Modification,
   ]
 }

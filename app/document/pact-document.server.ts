@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { renderDocumentJsonHtml } from '#app/document/document.server.ts'
 import { readDocument, readLiveDocument } from '#app/document/read-document.ts'
+import { listOpenSuggestions, withoutOpenSuggestions, type OpenSuggestion } from '#app/document/suggestions.ts'
 import { escapeHtml, pactDataHtml } from '#app/document/pact-data-html.ts'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import { clauseHtml } from '#app/document/render-clause.server.ts'
@@ -26,7 +27,10 @@ export type SnapshotClause = ApprovableItem
 
 export interface PactSnapshot {
   state: Uint8Array
+  /** The text without open suggestions: what is read, approved and signed. */
   json: JSONContent
+  /** The open suggestions, in document order. */
+  suggestions: OpenSuggestion[]
   /** Pieces of the text that could not be read and show as a placeholder (see read-document.ts). */
   skipped: number
   html: string
@@ -46,11 +50,13 @@ export function snapshotFromState(state: Uint8Array, context: SnapshotContext): 
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, state)
-    const { json, skipped } = readDocument(doc)
+    const reading = readDocument(doc)
+    const suggestions = listOpenSuggestions(reading.json)
+    const json = withoutOpenSuggestions(reading.json)
     const { model, pactData } = validatedModel(readPactModel(doc), context)
     const items = approvableItems(json as DocumentNode, model)
     const html = renderDocumentJsonHtml(json, { pactData: pactData ?? undefined }) + notInTextHtml(items, pactData)
-    return { state, json, skipped, html, model, clauses: items, pactData }
+    return { state, json, suggestions, skipped: reading.skipped, html, model, clauses: items, pactData }
   } finally {
     doc.destroy()
   }
@@ -66,6 +72,8 @@ function validatedModel(read: unknown, context: SnapshotContext) {
 /** What the sign-off pages show of a pact: its approvable items now, and each one's HTML. */
 export interface PactItems {
   clauses: SnapshotClause[]
+  /** The open suggestions, in document order: an item's canonical content leaves them out (canonical.ts). */
+  suggestions: OpenSuggestion[]
   /** What an item's page shows (approvableItemHtml); null for an unknown id. */
   itemHtml(itemId: string): string | null
 }
@@ -83,7 +91,11 @@ export async function currentItems(pactId: string): Promise<PactItems> {
   ])
   const { model, pactData } = validatedModel(read, context)
   const clauses = approvableItems(json as DocumentNode, model)
-  return { clauses, itemHtml: (itemId) => approvableItemHtml({ json, clauses, pactData }, itemId) }
+  return {
+    clauses,
+    suggestions: listOpenSuggestions(json),
+    itemHtml: (itemId) => approvableItemHtml({ json, clauses, pactData }, itemId),
+  }
 }
 
 async function snapshotContext(pactId: string): Promise<SnapshotContext> {
@@ -116,13 +128,13 @@ export function approvableItemHtml(snapshot: Pick<PactSnapshot, 'json' | 'clause
     const clause = extractClauses(snapshot.json as DocumentNode).find((candidate) => candidate.clauseId === item.clauseId)
     if (!clause) return null
     const html = renderDocumentJsonHtml(
-      { type: 'doc', content: [clause.node as JSONContent] },
+      { type: 'doc', content: [withoutOpenSuggestions(clause.node as JSONContent)] },
       { pactData: snapshot.pactData ?? undefined },
     )
     return clauseHtml(html, item.clauseId)
   }
   if (item.item === 'outside-text') {
-    const outside = (snapshot.json.content ?? []).filter((node) => node.type !== 'clause')
+    const outside = (snapshot.json.content ?? []).filter((node) => node.type !== 'clause').map(withoutOpenSuggestions)
     return renderDocumentJsonHtml({ type: 'doc', content: outside }, { pactData: snapshot.pactData ?? undefined })
   }
   const [ref] = item.shows

@@ -3,9 +3,10 @@ import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { PactEditor } from '#app/document/ui/pact-editor.tsx'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
-import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { documentWriteVerdict } from '#app/access/write-policy.ts'
+import { getPact, listMembers, listParties } from '#app/pacts/pacts.server.ts'
+import { textWriteVerdict } from '#app/access/write-policy.ts'
 import { readProjectedModel } from '#app/pact-model/projection.server.ts'
+import { openThreadCounts } from '#app/sign-off/comments.server.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import type { Route } from './+types/pact-document'
@@ -16,16 +17,25 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
-  const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
+  const [pact, parties, members, openComments] = await Promise.all([
+    getPact(params.pactId),
+    listParties(params.pactId),
+    listMembers(params.pactId),
+    openThreadCounts(params.pactId),
+  ])
   const partyName = parties.find((party) => party.id === membership.partyId)?.name ?? ''
   // The socket enforces this too; here it only decides what the page offers.
-  const write = documentWriteVerdict({ access: membership.access, pactStatus: pact.status })
+  const write = textWriteVerdict({ access: membership.access, pactStatus: pact.status })
   return {
     pact: { id: pact.id, title: pact.title },
-    user: { id: user.id, name: user.name, partyName },
-    canEdit: write.allowed,
+    user: { id: user.id, name: user.name, partyId: membership.partyId, partyName },
+    canEdit: write.kind === 'edit',
+    canSuggest: write.kind === 'suggest',
+    // Authors of suggestions, named with their organisation.
+    openComments,
+    people: Object.fromEntries(members.map((member) => [member.user_id, { name: member.name, partyName: member.party_name }])),
     // An editor of a signed pact reads why the text is frozen, not that editors may write.
-    frozen: !write.allowed && write.reason === 'pact-signed',
+    frozen: write.kind === 'refused' && write.reason === 'pact-signed',
     // For the data blocks in the text; the live model arrives with the document. Read only: this page writes nothing.
     model: {
       years: pactYears(pact.start_year, pact.end_year),
@@ -37,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactDocument() {
   const { t } = useTranslation()
-  const { pact, user, canEdit, frozen, model } = useLoaderData<typeof loader>()
+  const { pact, user, canEdit, canSuggest, people, openComments, frozen, model } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
       <PageHeader title={`${pact.title}: ${t('editor.page.title')}`} lead={t('editor.page.lead')} />
@@ -53,6 +63,9 @@ export default function PactDocument() {
         pactId={pact.id}
         user={user}
         canEdit={canEdit}
+        canSuggest={canSuggest}
+        people={people}
+        openComments={openComments}
         readOnlyNote={frozen ? t('editor.frozen') : undefined}
         model={model}
       />

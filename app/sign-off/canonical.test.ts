@@ -403,3 +403,34 @@ describe('extractClauses', () => {
     expect(extractClauses(doc).map((found) => found.clauseId)).toEqual([''])
   })
 })
+
+describe('open suggestions', () => {
+  const by = (type: 'insertion' | 'deletion') => ({
+    type,
+    attrs: { id: 's1', authorId: 'henk', partyId: 'adviesraad', createdAt: '2026-11-30T12:00:00.000Z' },
+  })
+  const original = clause([paragraph(text('Het budget staat vast voor vier jaar.'))])
+
+  it('leave a proposed insertion out and read a proposed deletion as the original text', () => {
+    const proposed = clause([
+      paragraph(
+        text('Het budget staat '),
+        { type: 'text', text: 'niet ', marks: [by('insertion')] },
+        text('vast voor '),
+        { type: 'text', text: 'vier', marks: [by('deletion')] },
+        text(' jaar.'),
+      ),
+    ])
+    expect(canonicalClauseContent(proposed, null)).toBe(canonicalClauseContent(original, null))
+    expect(hashOf(proposed)).toBe(hashOf(original))
+  })
+
+  it('ignore the zero-width spaces that mark a deletion across paragraphs, but not other text marked deleted', () => {
+    const boundary = clause([
+      paragraph(text('Het budget staat vast voor vier jaar.'), { type: 'text', text: '\u200b', marks: [by('deletion')] }),
+    ])
+    expect(hashOf(boundary)).toBe(hashOf(original))
+    const accepted = clause([paragraph(text('Het budget staat niet vast voor vier jaar.'))])
+    expect(hashOf(accepted)).not.toBe(hashOf(original))
+  })
+})

@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeHexLowerCase } from '@oslojs/encoding'
 import { isUsableClauseId } from '#app/document/clause-ids.ts'
+import { isProposedText } from '#app/document/suggestions.ts'
 
 /**
  * What a party approves: a clause's canonical content and its hash. Pure, shared by client and
@@ -46,6 +47,8 @@ import { isUsableClauseId } from '#app/document/clause-ids.ts'
  * - empty paragraphs and headings;
  * - marks that only style or annotate (colour, highlight, comments) and presentation-only
  *   attributes (alignment, column widths, text direction, classes, styles);
+ * - open suggestions (suggestions.ts): a proposed insertion is left out, a proposed deletion
+ *   still reads as the original text, until someone accepts or rejects it;
  * - ids of nested nodes (`id` and any `…Id` attribute), and the clause's own id: that is its
  *   identity, not its content.
  *
@@ -331,6 +334,8 @@ function inlineText(children: readonly DocumentNode[]): string {
 function inlinePieces(children: readonly DocumentNode[]): InlinePiece[] {
   const segments: Array<{ marks: string; text: string } | InlinePiece> = []
   for (const child of children) {
+    // An open suggestion is not (yet) part of the text (suggestions.ts).
+    if (isObject(child) && isProposedText(child)) continue
     if (typeOf(child) === 'text') {
       const marks = meaningfulMarks(child.marks)
       const text = typeof child.text === 'string' ? child.text : ''

@@ -21,6 +21,12 @@ export async function listComments(pactId: string, db: Db = getDb()) {
     db
       .selectFrom('comments')
       .innerJoin('users', 'users.id', 'comments.author_id')
+      // The author's organisation in this pact (none once they left it).
+      .leftJoin('pact_members', (join) =>
+        join.onRef('pact_members.pact_id', '=', 'comments.pact_id').onRef('pact_members.user_id', '=', 'comments.author_id'),
+      )
+      .leftJoin('pact_parties', 'pact_parties.id', 'pact_members.party_id')
+      .leftJoin('organisations', 'organisations.id', 'pact_parties.organisation_id')
       .leftJoin('clause_decisions', 'clause_decisions.id', 'comments.decision_id')
       .select([
         'comments.id',
@@ -31,6 +37,7 @@ export async function listComments(pactId: string, db: Db = getDb()) {
         'comments.created_at',
         'comments.resolved_at',
         'users.name as author_name',
+        'organisations.name as author_organisation',
         'clause_decisions.decision',
       ])
       .where('comments.pact_id', '=', pactId)
@@ -40,6 +47,19 @@ export async function listComments(pactId: string, db: Db = getDb()) {
       .orderBy('comments.id')
       .execute()
   )
+}
+
+/** Per clause (or other item) id, how many of its discussion threads are open. */
+export async function openThreadCounts(pactId: string, db: Db = getDb()): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['clause_id', (eb) => eb.fn.countAll<number | string>().as('threads')])
+    .where('pact_id', '=', pactId)
+    .where('parent_id', 'is', null)
+    .where('resolved_at', 'is', null)
+    .groupBy('clause_id')
+    .execute()
+  return Object.fromEntries(rows.map((row) => [row.clause_id, Number(row.threads)]))
 }
 
 export async function addComment(

@@ -76,6 +76,7 @@ const REFUSALS = {
   'stale-content': { status: 409, message: 'signoff.errors.staleContent' },
   'not-open-for-decisions': { status: 409, message: 'signoff.errors.notOpenForDecisions' },
   'open-clauses': { status: 409, message: 'signoff.errors.openClauses' },
+  'open-suggestions': { status: 409, message: 'signoff.errors.openSuggestions' },
   'invalid-transition': { status: 409, message: 'signoff.errors.invalidTransition' },
 } as const satisfies Record<string, { status: RefusalStatus; message: MessageKey }>
 

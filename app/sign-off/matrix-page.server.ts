@@ -1,6 +1,7 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
 import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
+import { openThreadCounts } from './comments.server.ts'
 import { listSignatories, signOffState } from './sign-off.server.ts'
 import { openItems } from './status.ts'
 
@@ -11,11 +12,12 @@ import { openItems } from './status.ts'
  */
 export async function matrixPage(pactId: string, access: AccessLevel) {
   const canManage = can(access, 'manage')
-  const [pact, { snapshot, parties, matrix }, signatories, members] = await Promise.all([
+  const [pact, { snapshot, parties, matrix }, signatories, members, threads] = await Promise.all([
     getPact(pactId),
     signOffState(pactId),
     listSignatories(pactId),
     listMembers(pactId),
+    openThreadCounts(pactId),
   ])
   const signingParties = parties
     .filter((party) => party.is_signatory)
@@ -38,6 +40,8 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
       clauseId: row.clauseId,
       title: snapshot.clauses[index]!.title,
       agreed: row.agreed,
+      openComments: threads[row.clauseId] ?? 0,
+      openSuggestions: row.openSuggestions,
       statuses: row.parties.map((party) => party.status),
     })),
     signingParties,

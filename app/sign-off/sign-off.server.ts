@@ -1,12 +1,25 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
-import { isUsableItemId, type ApprovableItemType, type ModelPartRef } from '#app/sign-off/approvable-items.ts'
-import { canSign, signOffMatrix, versionHash, type Approval, type Decision } from '#app/sign-off/status.ts'
+import {
+  isUsableItemId,
+  OUTSIDE_TEXT_ITEM_ID,
+  type ApprovableItemType,
+  type ModelPartRef,
+} from '#app/sign-off/approvable-items.ts'
+import {
+  approvalBlockedBySuggestions,
+  canSign,
+  signOffMatrix,
+  versionHash,
+  type Approval,
+  type Decision,
+} from '#app/sign-off/status.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { currentItems, pactSnapshot, type PactItems, type PactSnapshot } from '#app/document/pact-document.server.ts'
+import { suggestionCountsByClause } from '#app/document/suggestions.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { refusalFor } from './forms.ts'
@@ -26,6 +39,7 @@ export type SignOffErrorCode =
   | 'stale-content'
   | 'not-open-for-decisions'
   | 'open-clauses'
+  | 'open-suggestions'
   | 'invalid-transition'
   | 'not-a-member'
 
@@ -140,7 +154,7 @@ async function listApprovals(pactId: string, db: Db): Promise<Approval[]> {
 }
 
 /** The clauses × signing parties matrix of the current document. */
-export async function signOffState<Items extends Pick<PactSnapshot, 'clauses'> = PactItems>(
+export async function signOffState<Items extends Pick<PactSnapshot, 'clauses' | 'suggestions'> = PactItems>(
   pactId: string,
   items?: Items,
   db: Db = getDb(),
@@ -151,7 +165,9 @@ export async function signOffState<Items extends Pick<PactSnapshot, 'clauses'> =
     listApprovals(pactId, db),
   ])
   const signingPartyIds = parties.filter((party) => party.is_signatory).map((party) => party.id)
-  const matrix = signOffMatrix({ clauses: current.clauses, signingPartyIds, approvals })
+  const suggestions = openSuggestionCounts(current)
+  const clauses = current.clauses.map((clause) => ({ ...clause, openSuggestions: suggestions.get(clause.clauseId) ?? 0 }))
+  const matrix = signOffMatrix({ clauses, signingPartyIds, approvals })
   return { snapshot: current, parties, matrix }
 }
 
@@ -175,11 +191,14 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
   if (!(await signingPartiesOf(userId, pactId, db)).includes(partyId)) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
-  const { clauses } = await currentItems(pactId)
+  const current = await currentItems(pactId)
+  const { clauses } = current
   const clause = isUsableItemId(clauseId) ? clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
   if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
   if (clause.contentHash !== input.seenHash)
     throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
+  if (approvalBlockedBySuggestions(input.decision, openSuggestionCounts(current).get(clauseId) ?? 0))
+    throw await refuse(pactId, userId, 'clause.decision-refused', 'open-suggestions', attempt, db)
 
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
@@ -253,7 +272,7 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
       pactId,
       actorId,
       'pact.sign-refused',
-      'open-clauses',
+      verdict.reason === 'open-suggestions' ? 'open-suggestions' : 'open-clauses',
       { reason: verdict.reason, open: verdict.open.length },
       db,
     )
@@ -371,4 +390,11 @@ export async function getVersionState(pactId: string, number: number, db: Db = g
     .where('number', '=', number)
     .executeTakeFirst()
   return row ? new Uint8Array(Buffer.from(row.state_base64, 'base64')) : null
+}
+
+/** Open suggestions per approvable item: a clause's own, and those outside clauses on the text outside them. */
+function openSuggestionCounts(current: Pick<PactSnapshot, 'suggestions'>): Map<string, number> {
+  return suggestionCountsByClause(
+    current.suggestions.map((suggestion) => ({ ...suggestion, clauseId: suggestion.clauseId ?? OUTSIDE_TEXT_ITEM_ID })),
+  )
 }

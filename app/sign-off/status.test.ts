@@ -1,6 +1,14 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { canSign, openItems, signOffMatrix, versionHash, type Approval, type Decision } from './status.ts'
+import {
+  approvalBlockedBySuggestions,
+  canSign,
+  openItems,
+  signOffMatrix,
+  versionHash,
+  type Approval,
+  type Decision,
+} from './status.ts'
 
 // --- sign-off state ------------------------------------------------------------------------
 
@@ -217,6 +225,32 @@ describe('canSign', () => {
         { clauseId: 'b', partyId: 'gemeente', status: 'open' },
         { clauseId: 'b', partyId: 'aanbieder', status: 'niet-akkoord' },
       ],
+    })
+  })
+})
+
+describe('open suggestions', () => {
+  it('block akkoord on the clause, not a refusal or a change request', () => {
+    expect(approvalBlockedBySuggestions('akkoord', 1)).toBe(true)
+    expect(approvalBlockedBySuggestions('akkoord', 0)).toBe(false)
+    expect(approvalBlockedBySuggestions('niet-akkoord', 2)).toBe(false)
+    expect(approvalBlockedBySuggestions('wijziging-gevraagd', 2)).toBe(false)
+  })
+
+  it('block signing even when every party approved the current content', () => {
+    const approvals = [approval('a', 'gemeente', 'akkoord', 'h1'), approval('b', 'gemeente', 'akkoord', 'h2')]
+    const clauses = [
+      { clauseId: 'a', contentHash: 'h1' },
+      { clauseId: 'b', contentHash: 'h2', openSuggestions: 1 },
+    ]
+    const matrix = signOffMatrix({ clauses, signingPartyIds: ['gemeente'], approvals })
+    expect(matrix.clauses.map((clause) => [clause.agreed, clause.openSuggestions])).toEqual([
+      [true, 0],
+      [true, 1],
+    ])
+    expect(canSign(matrix)).toEqual({ ok: false, reason: 'open-suggestions', open: [] })
+    expect(canSign(signOffMatrix({ clauses: clauses.slice(0, 1), signingPartyIds: ['gemeente'], approvals }))).toEqual({
+      ok: true,
     })
   })
 })

@@ -37,6 +37,8 @@ export interface PartySignOff {
 export interface ClauseSignOff {
   clauseId: string
   contentHash: string
+  /** Suggestions in this clause that nobody accepted or rejected yet. */
+  openSuggestions: number
   /** In the order of the signing parties. */
   parties: PartySignOff[]
   /** Every signing party approved this exact content. */
@@ -57,7 +59,20 @@ export interface OpenItem {
 }
 
 export type CanSignResult =
-  { ok: true } | { ok: false; reason: 'no-clauses' | 'no-signing-parties' | 'open-clauses'; open: OpenItem[] }
+  | { ok: true }
+  | { ok: false; reason: 'no-clauses' | 'no-signing-parties' | 'open-clauses' | 'open-suggestions'; open: OpenItem[] }
+
+/**
+ * Open suggestions and sign-off: a suggestion is not part of a clause's content (canonical.ts),
+ * so it does not change the clause's hash or status. But what a party would approve is not
+ * settled while a proposal for it is undecided: 'akkoord' on a clause with open suggestions is
+ * refused ('niet akkoord' and 'wijziging gevraagd' are not), and a pact with open suggestions
+ * anywhere cannot be signed. Accepting a suggestion changes the content, and so reopens the
+ * clause's approvals like any edit.
+ */
+export function approvalBlockedBySuggestions(decision: Decision, openSuggestions: number): boolean {
+  return decision === 'akkoord' && openSuggestions > 0
+}
 
 /**
  * Per clause and signing party, the party's latest decision on that clause decides:
@@ -75,20 +90,20 @@ export function signOffMatrix({
   signingPartyIds,
   approvals,
 }: {
-  clauses: ReadonlyArray<{ clauseId: string; contentHash: string }>
+  clauses: ReadonlyArray<{ clauseId: string; contentHash: string; openSuggestions?: number }>
   signingPartyIds: readonly string[]
   approvals: readonly Approval[]
 }): SignOffMatrix {
   const parties = [...new Set(signingPartyIds)]
   const latest = latestDecisions(approvals, new Set(parties))
-  const rows = clauses.map(({ clauseId, contentHash }): ClauseSignOff => {
+  const rows = clauses.map(({ clauseId, contentHash, openSuggestions = 0 }): ClauseSignOff => {
     const decisions = isUsableItemId(clauseId) ? latest.get(clauseId) : undefined
     const partyRows = parties.map((partyId): PartySignOff => {
       const decision = decisions?.get(partyId) ?? null
       return { partyId, status: statusOf(decision, contentHash), latest: decision }
     })
     const agreed = partyRows.length > 0 && partyRows.every((row) => row.status === 'akkoord')
-    return { clauseId, contentHash, parties: partyRows, agreed }
+    return { clauseId, contentHash, openSuggestions, parties: partyRows, agreed }
   })
   const allAgreed = rows.length > 0 && parties.length > 0 && rows.every((row) => row.agreed)
   return { clauses: rows, signingPartyIds: parties, allAgreed }
@@ -107,7 +122,10 @@ export function canSign(matrix: SignOffMatrix): CanSignResult {
   if (matrix.clauses.length === 0) return { ok: false, reason: 'no-clauses', open: [] }
   if (matrix.signingPartyIds.length === 0) return { ok: false, reason: 'no-signing-parties', open: [] }
   const open = openItems(matrix)
-  return open.length === 0 ? { ok: true } : { ok: false, reason: 'open-clauses', open }
+  if (open.length > 0) return { ok: false, reason: 'open-clauses', open }
+  return matrix.clauses.some((clause) => clause.openSuggestions > 0)
+    ? { ok: false, reason: 'open-suggestions', open: [] }
+    : { ok: true }
 }
 
 /**

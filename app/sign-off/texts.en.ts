@@ -30,6 +30,10 @@ export const signoffEn: typeof signoffNl = {
     'wijziging-gevraagd': 'We agree if the text is changed. Say in the explanation what should be different.',
   },
   matrix: {
+    openComments_one: '1 open comment',
+    openComments_other: '{{count}} open comments',
+    openSuggestions_one: '1 open suggestion',
+    openSuggestions_other: '{{count}} open suggestions',
     title: 'Approval per clause',
     lead: 'Every signing party approves each clause in exactly the text it has now. When a clause changes after an approval, that party looks again.',
     heading: 'Where things stand',
@@ -255,6 +259,12 @@ export const signoffEn: typeof signoffNl = {
       member: { joined: 'Participant joined', 'access-changed': 'Access changed' },
       signatory: { added: 'Signatory named', removed: 'Signatory withdrawn', 'add-refused': 'Naming a signatory refused' },
       clause: { decided: 'Decision on clause', 'decision-refused': 'Decision on clause refused' },
+      suggestion: {
+        accepted: 'Suggestion accepted',
+        rejected: 'Suggestion rejected',
+        withdrawn: 'Suggestion withdrawn',
+        refused: "Change refused: only one's own suggestions allowed",
+      },
       comment: { added: 'Comment posted', resolved: 'Discussion resolved', reopened: 'Discussion reopened' },
       audit: { exported: 'Audit trail downloaded' },
       version: { exported: 'Signed version downloaded' },
@@ -287,6 +297,8 @@ export const signoffEn: typeof signoffNl = {
     fields: {
       year: 'Year',
       organisation: 'Organisation',
+      text: 'Text',
+      cause: 'Cause',
       partyId: 'Party',
       userId: 'Person',
       clauseId: 'Clause',
@@ -331,6 +343,7 @@ export const signoffEn: typeof signoffNl = {
       'open-clauses': 'not every approval given yet',
       'no-clauses': 'the document has no clauses',
       'no-signing-parties': 'no signing parties',
+      'open-suggestions': 'suggestions still open',
     },
     csvColumns: {
       id: 'number',
@@ -364,6 +377,8 @@ export const signoffEn: typeof signoffNl = {
       'The text of this clause changed after you opened the page. Your decision was not recorded. Read the new text above and decide again.',
     notOpenForDecisions: 'Clauses are not being decided on now: the pact is signed. Start an amendment first.',
     openClauses: 'The pact cannot be signed yet: not every party has approved the current text of every clause.',
+    openSuggestions:
+      'This clause still has open suggestions. You can approve it once an editor or administrator has accepted or rejected them; the pact as a whole can be signed once no suggestions are open.',
     invalidTransition:
       'This status change is not possible now. Reload the page: someone else may have changed the status already.',
   },

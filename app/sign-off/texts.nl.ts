@@ -30,6 +30,10 @@ export const signoffNl = {
     'wijziging-gevraagd': 'Wij stemmen in als de tekst wordt aangepast. Zeg in de toelichting wat er anders moet.',
   },
   matrix: {
+    openComments_one: '1 open reactie',
+    openComments_other: '{{count}} open reacties',
+    openSuggestions_one: '1 open voorstel',
+    openSuggestions_other: '{{count}} open voorstellen',
     title: 'Akkoord per artikel',
     lead: 'Iedere ondertekenende partij geeft per artikel akkoord op precies de tekst die er nu staat. Verandert een artikel na een akkoord, dan kijkt die partij opnieuw.',
     heading: 'Stand van zaken',
@@ -262,6 +266,12 @@ export const signoffNl = {
         'add-refused': 'Aanwijzing ondertekenaar geweigerd',
       },
       clause: { decided: 'Besluit over artikel', 'decision-refused': 'Besluit over artikel geweigerd' },
+      suggestion: {
+        accepted: 'Voorstel aangenomen',
+        rejected: 'Voorstel afgewezen',
+        withdrawn: 'Voorstel ingetrokken',
+        refused: 'Wijziging geweigerd: alleen eigen voorstellen toegestaan',
+      },
       comment: { added: 'Reactie geplaatst', resolved: 'Discussie afgerond', reopened: 'Discussie heropend' },
       audit: { exported: 'Logboek gedownload' },
       version: { exported: 'Getekende versie gedownload' },
@@ -294,6 +304,8 @@ export const signoffNl = {
     fields: {
       year: 'Jaar',
       organisation: 'Organisatie',
+      text: 'Tekst',
+      cause: 'Oorzaak',
       partyId: 'Partij',
       userId: 'Persoon',
       clauseId: 'Artikel',
@@ -338,6 +350,7 @@ export const signoffNl = {
       'open-clauses': 'nog niet alle akkoorden gegeven',
       'no-clauses': 'het document heeft geen artikelen',
       'no-signing-parties': 'geen ondertekenende partijen',
+      'open-suggestions': 'er staan nog voorstellen open',
     },
     csvColumns: {
       id: 'nummer',
@@ -372,6 +385,8 @@ export const signoffNl = {
     notOpenForDecisions: 'Over de artikelen wordt nu niet beslist: het pact is getekend. Start eerst een wijziging.',
     openClauses:
       'Het pact kan nog niet worden getekend: niet iedere partij heeft akkoord gegeven op de huidige tekst van ieder artikel.',
+    openSuggestions:
+      'In dit artikel staan nog voorstellen open. Akkoord kan pas als een redacteur of beheerder ze heeft aangenomen of afgewezen; bij het pact als geheel kan tekenen pas als er geen voorstellen meer openstaan.',
     invalidTransition:
       'Deze statuswijziging kan nu niet. Vernieuw de pagina: misschien heeft iemand anders de status al gewijzigd.',
   },

@@ -37,6 +37,7 @@ export interface ChangeSince {
 export interface ClauseComment {
   id: string
   author_name: string
+  author_organisation: string | null
   created_at: string
   body: string
   decision: Decision | null
@@ -174,7 +175,9 @@ function CommentView({ comment, resolved }: { comment: ClauseThread['replies'][n
   return (
     <article className="pw-comment" aria-label={t('signoff.comments.by', { name: comment.author_name })}>
       <p className="utrecht-paragraph pw-comment__meta">
-        <strong>{comment.author_name}</strong> · <time dateTime={comment.created_at}>{dateTime(comment.created_at)}</time>
+        <strong>{comment.author_name}</strong>
+        {comment.author_organisation ? ` (${comment.author_organisation})` : null} ·{' '}
+        <time dateTime={comment.created_at}>{dateTime(comment.created_at)}</time>
         {comment.decision ? (
           <> · {t('signoff.comments.decisionNote', { decision: t(`signoff.decisions.${comment.decision}`) })}</>
         ) : null}

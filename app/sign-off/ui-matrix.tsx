@@ -28,6 +28,9 @@ export interface MatrixClause {
   clauseId: string
   title: string
   agreed: boolean
+  /** Open discussion threads and open suggestions in the clause. */
+  openComments: number
+  openSuggestions: number
   /** One per signing party, in the order of `signingParties`. */
   statuses: ClauseStatus[]
 }
@@ -116,11 +119,14 @@ export function SignOffMatrix({
                 rowHeader: true,
                 cell: (clause) =>
                   clause.clauseId ? (
-                    <Link className="utrecht-link" to={`/pacts/${pact.id}/artikelen/${clause.clauseId}`}>
-                      {clause.title || t('signoff.matrix.untitled')}
-                    </Link>
+                    <>
+                      <Link className="utrecht-link pw-matrix__title" to={`/pacts/${pact.id}/artikelen/${clause.clauseId}`}>
+                        {clause.title || t('signoff.matrix.untitled')}
+                      </Link>
+                      <ClauseActivity pactId={pact.id} clause={clause} />
+                    </>
                   ) : (
-                    clause.title || t('signoff.matrix.untitled')
+                    <span className="pw-matrix__title">{clause.title || t('signoff.matrix.untitled')}</span>
                   ),
               },
               ...signingParties.map((party, column) => ({
@@ -231,5 +237,31 @@ export function Signatories({ pactId, parties, canManage }: { pactId: string; pa
         ))}
       </div>
     </section>
+  )
+}
+
+/** Open discussions and suggestions of a clause, each opening where it is dealt with. */
+function ClauseActivity({
+  pactId,
+  clause,
+}: {
+  pactId: string
+  clause: { clauseId: string; openComments: number; openSuggestions: number }
+}) {
+  const { t } = useTranslation()
+  if (clause.openComments === 0 && clause.openSuggestions === 0) return null
+  return (
+    <span className="pw-matrix__activity">
+      {clause.openComments > 0 ? (
+        <Link className="utrecht-link" to={`/pacts/${pactId}/artikelen/${clause.clauseId}#discussion-heading`}>
+          {t('signoff.matrix.openComments', { count: clause.openComments })}
+        </Link>
+      ) : null}
+      {clause.openSuggestions > 0 ? (
+        <Link className="utrecht-link" to={`/pacts/${pactId}/document`}>
+          {t('signoff.matrix.openSuggestions', { count: clause.openSuggestions })}
+        </Link>
+      ) : null}
+    </span>
   )
 }

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { WebSocket, type RawData } from 'ws'
 import type * as Y from 'yjs'
-import { documentWriteVerdict, type DocumentWriteVerdict } from '#app/access/write-policy.ts'
+import { textWriteVerdict, type TextWriteVerdict } from '#app/access/write-policy.ts'
 import type { AccessVerdict, MonitoredConnection } from './auth.ts'
 import { CloseCode, RefusalError } from './close-codes.ts'
 import { checkFrame, createSendBudget, type CollabLimits } from './limits.ts'
 import type { LiveDocument } from './live-document.ts'
 import { decodeClientMessage, encodeAwarenessMessage, type ClientMessage } from './protocol.ts'
 import { updateChangesDocument } from './read-only.ts'
+import { suggestionEffects, type SuggestionEvent } from './suggestion-guard.ts'
 import type { CollabIdentity, DocumentConnection } from './types.ts'
 
 /**
@@ -32,6 +33,7 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
     private readonly limits: CollabLimits,
     private readonly log: Logger,
     onClosed: (connection: CollabConnection) => void,
+    private readonly onSuggestions?: (event: SuggestionEvent) => void,
   ) {
     this.budget = createSendBudget(limits)
     // An exactly-sized ArrayBuffer per message, never a view into a shared pool buffer.
@@ -88,14 +90,28 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
   }
 
   /** The write policy applied to this socket's access and pact status as last (re)checked. */
-  writeVerdict(): DocumentWriteVerdict {
-    return documentWriteVerdict({ access: this.revoked ? null : this.identity.access, pactStatus: this.identity.pactStatus })
+  writeVerdict(): TextWriteVerdict {
+    return textWriteVerdict({ access: this.revoked ? null : this.identity.access, pactStatus: this.identity.pactStatus })
   }
 
   admitsUpdate(update: Uint8Array): boolean {
-    if (this.writeVerdict().allowed) return true
-    this.refuseIfChanging(update)
-    return false
+    const verdict = this.writeVerdict()
+    if (verdict.kind === 'refused') {
+      this.refuseIfChanging(update)
+      return false
+    }
+    const { pactId, userId } = this.identity
+    const effects = suggestionEffects(this.document.doc, update, userId, verdict.kind === 'suggest')
+    if (effects.refusal !== null) {
+      // Nothing this socket sent after it may be applied: it may build on the refused update.
+      this.revoked = true
+      this.log.warn({ reason: effects.refusal }, 'collab update refused: suggestions')
+      this.refuse(CloseCode.updateRefused, SUGGESTION_REFUSED_REASON)
+      this.reportSuggestions({ pactId, userId, refused: effects.refusal })
+      return false
+    }
+    if (effects.decisions.length > 0) this.reportSuggestions({ pactId, userId, decisions: effects.decisions })
+    return true
   }
 
   /** Once per heartbeat interval: a client that did not answer the previous ping is gone. */
@@ -151,8 +167,17 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
 
   // Checked on arrival to refuse early, and again by the document when it applies the update.
   private receiveUpdate(update: Uint8Array): void {
-    if (this.writeVerdict().allowed) return this.document.receiveUpdate(update, this)
+    if (this.writeVerdict().kind !== 'refused') return this.document.receiveUpdate(update, this)
     this.refuseIfChanging(update)
+  }
+
+  // A failing listener (the audit's database) must not fail the connection: the update is applied already.
+  private reportSuggestions(event: SuggestionEvent): void {
+    try {
+      this.onSuggestions?.(event)
+    } catch (error) {
+      this.log.error({ err: error }, 'collab suggestion listener failed')
+    }
   }
 
   // Read-only clients still answer sync step 1; that is fine as long as it changes nothing.
@@ -166,6 +191,9 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
     this.close(code, reason)
   }
 }
+
+/** The close reason the editor shows (in Dutch, like every message to the user): at most 123 bytes. */
+export const SUGGESTION_REFUSED_REASON = 'Alleen eigen voorstellen zijn toegestaan'
 
 // An update that cannot even be read is no harmless one, and must not fail the document.
 function changesOrUnreadable(doc: Y.Doc, update: Uint8Array): boolean {

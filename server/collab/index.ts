@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { logger } from '#app/platform/logger.server.ts'
 import { authenticateUpgrade, isAllowedOrigin, startAccessMonitor } from './auth.ts'
 import { CloseCode } from './close-codes.ts'
+import type { SuggestionEvent } from './suggestion-guard.ts'
 import { CollabConnection } from './connection.ts'
 import { DocumentRegistry, type SeedDocument } from './document-registry.ts'
 import type { ClientEditHook } from './edit-attribution.ts'
@@ -29,6 +30,7 @@ export type { DocumentStore } from './persistence.ts'
 export type { SeedDocument } from './document-registry.ts'
 export type { CollabWriter } from './types.ts'
 export type { ClientEdit, ClientEditHook } from './edit-attribution.ts'
+export type { SuggestionEvent } from './suggestion-guard.ts'
 
 /**
  * A loaded document right after changes to it were stored. `doc` is the live document: read it
@@ -70,6 +72,8 @@ export interface CollabServerOptions extends Partial<CollabLimits> {
   onDocumentChanged?: (change: DocumentChange) => void
   /** Called for every change a client made, inside its apply, with who made it: see edit-attribution.ts. */
   onClientEdit?: ClientEditHook
+  /** Suggestions accepted, rejected or withdrawn by a client's update, or an update refused for them (suggestion-guard.ts): for the audit. */
+  onSuggestions?: (event: SuggestionEvent) => void
 }
 
 export interface CollabServer {
@@ -173,11 +177,19 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     wss.handleUpgrade(request, socket, head, (ws) => {
       adopted = true
       const connectionLog = log.child({ pactId, userId: identity.userId })
-      const connection = new CollabConnection(ws, identity, document, limits, connectionLog, (closed) => {
-        connections.delete(closed)
-        document.removeConnection(closed)
-        registry.release(document)
-      })
+      const connection = new CollabConnection(
+        ws,
+        identity,
+        document,
+        limits,
+        connectionLog,
+        (closed) => {
+          connections.delete(closed)
+          document.removeConnection(closed)
+          registry.release(document)
+        },
+        options.onSuggestions,
+      )
       connections.add(connection)
       connectionLog.info({ connectionId: connection.id, access: identity.access }, 'collab connection opened')
     })

@@ -34,7 +34,7 @@ async function matrixRows(page: Page, pactPath: string) {
   const rows = await page.getByTestId('sign-off-matrix').locator('tbody tr').all()
   return Promise.all(
     rows.map(async (row) => ({
-      title: (await row.locator('th').textContent())!,
+      title: (await row.locator('th .pw-matrix__title').textContent())!,
       path: (await row.locator('th a').getAttribute('href'))!,
       statuses: await row.locator('td').allTextContents(),
     })),

@@ -73,7 +73,7 @@ async function openRows(page: Page): Promise<string[]> {
   const open: string[] = []
   for (const row of rows) {
     const statuses = await row.locator('td').allTextContents()
-    if (statuses.some((status) => status !== 'Akkoord')) open.push((await row.locator('th').textContent())!)
+    if (statuses.some((status) => status !== 'Akkoord')) open.push((await row.locator('th .pw-matrix__title').textContent())!)
   }
   return open
 }

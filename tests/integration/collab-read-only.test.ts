@@ -35,29 +35,6 @@ describe.each(['lezer', 'commentator'] as const)('a %s on the collaboration sock
     expect(watching.closes).toEqual([])
   })
 
-  it('has its edit refused with 1008: nothing applied, stored or relayed', async () => {
-    const pact = await createTestPact()
-    const reader = await addMember(pact, access)
-    const server = await testbed.server()
-    const editor = testbed.client(server, pact.pactId, pact.owner)
-    await editor.whenSynced()
-    editor.text.insert(0, 'Origineel')
-    const watching = testbed.client(server, pact.pactId, reader)
-    await watching.whenSynced()
-    await waitFor(() => watching.text.toString() === 'Origineel', 'the reader to sync')
-    const rowsBefore = await logRows(pact.pactId)
-
-    watching.text.insert(0, 'Vervalst: ')
-    await waitFor(() => watching.closes.length > 0, 'the reader’s socket to be closed')
-    expect(watching.closes[0].code).toBe(CloseCode.policyViolation)
-    // Its provider reconnects and offers the edit again: refused every time.
-    await waitFor(() => watching.closes.length >= 2, 'the reconnected reader to be refused again')
-    expect(watching.closes[1].code).toBe(CloseCode.policyViolation)
-    expect(editor.text.toString()).toBe('Origineel')
-    expect(await logRows(pact.pactId)).toBe(rowsBefore)
-    expect(await storedText(server, pact.pactId)).toBe('Origineel')
-  })
-
   it('may reconnect with deletions it received (they change nothing)', async () => {
     const pact = await createTestPact()
     const reader = await addMember(pact, access)
@@ -86,5 +63,31 @@ describe.each(['lezer', 'commentator'] as const)('a %s on the collaboration sock
     )
     expect(watching.closes).toEqual([])
     expect(watching.provider.wsconnected).toBe(true)
+  })
+})
+
+// A commentator may propose, so its direct edits are refused as suggestion-mode violations (collab-suggestions.test.ts).
+describe('a lezer on the collaboration socket', () => {
+  it('has its edit refused with 1008: nothing applied, stored or relayed', async () => {
+    const pact = await createTestPact()
+    const reader = await addMember(pact, 'lezer')
+    const server = await testbed.server()
+    const editor = testbed.client(server, pact.pactId, pact.owner)
+    await editor.whenSynced()
+    editor.text.insert(0, 'Origineel')
+    const watching = testbed.client(server, pact.pactId, reader)
+    await watching.whenSynced()
+    await waitFor(() => watching.text.toString() === 'Origineel', 'the reader to sync')
+    const rowsBefore = await logRows(pact.pactId)
+
+    watching.text.insert(0, 'Vervalst: ')
+    await waitFor(() => watching.closes.length > 0, 'the reader’s socket to be closed')
+    expect(watching.closes[0].code).toBe(CloseCode.policyViolation)
+    // Its provider reconnects and offers the edit again: refused every time.
+    await waitFor(() => watching.closes.length >= 2, 'the reconnected reader to be refused again')
+    expect(watching.closes[1].code).toBe(CloseCode.policyViolation)
+    expect(editor.text.toString()).toBe('Origineel')
+    expect(await logRows(pact.pactId)).toBe(rowsBefore)
+    expect(await storedText(server, pact.pactId)).toBe('Origineel')
   })
 })

@@ -1,7 +1,7 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
-import { EditorContent, ReactNodeViewRenderer, useEditor } from '@tiptap/react'
+import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState } from '@tiptap/react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
@@ -11,17 +11,27 @@ import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
 import { useLiveModel } from '#app/pact-model/ui/use-pact-model.ts'
 import { Alert } from '#app/platform/ui/ui.tsx'
+import { RadioGroup } from '#app/platform/ui/field.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
 import { EditorToolbar } from './editor-toolbar.tsx'
 import { PactDataContext, PactDataNodeView } from './pact-data-view.tsx'
-import { colorFor, PresenceList, renderCaret } from './presence.tsx'
+import { PresenceList, renderCaret } from './presence.tsx'
+import { colorFor } from '#app/document/colors.ts'
 import { ShortcutList } from './shortcut-list.tsx'
+import { isSuggesting, SuggestChanges } from './suggest-changes.ts'
+import { CommentCounts, SuggestionPanel, type SuggestionPerson } from './suggestion-panel.tsx'
 import { usePactConnection, type PactConnection } from './use-pact-connection.ts'
 
 export interface PactEditorProps {
   pactId: string
-  user: { id: string; name: string; partyName: string }
+  user: { id: string; name: string; partyId: string; partyName: string }
   canEdit: boolean
+  /** May propose changes as suggestions only (a commentator): the editor is always in "Voorstellen". */
+  canSuggest: boolean
+  /** Who may be the author of a suggestion, by user id. */
+  people: Readonly<Record<string, SuggestionPerson>>
+  /** Open discussion threads per clause id, as the page was loaded. */
+  openComments: Readonly<Record<string, number>>
   /** Why the reader cannot write, when it is not their access level (e.g. the pact is signed). */
   readOnlyNote?: string
   /** What the data blocks need besides the shared document: the pact's years and parties, and the server's last valid model. */
@@ -39,14 +49,23 @@ export interface PactModelFacts {
  * placeholder, and the document itself arrives over the collaboration socket. It never
  * receives initial content; the server seeds each document once.
  */
-export function PactEditor({ pactId, user, canEdit, readOnlyNote, model }: PactEditorProps) {
+export function PactEditor({ pactId, user, canEdit, canSuggest, people, openComments, readOnlyNote, model }: PactEditorProps) {
   const { t } = useTranslation()
   const connection = usePactConnection(pactId, canEdit)
   const pactData = usePactDataSource(pactId, model, connection?.doc ?? null)
   if (!connection) return <p className="pw-editor__loading">{t('editor.loading')}</p>
   return (
     <PactDataContext.Provider value={pactData}>
-      <LiveEditor connection={connection} user={user} canEdit={canEdit} readOnlyNote={readOnlyNote} />
+      <LiveEditor
+        connection={connection}
+        user={user}
+        canEdit={canEdit}
+        canSuggest={canSuggest}
+        people={people}
+        openComments={openComments}
+        pactId={pactId}
+        readOnlyNote={readOnlyNote}
+      />
     </PactDataContext.Provider>
   )
 }
@@ -76,14 +95,22 @@ function LiveEditor({
   connection,
   user,
   canEdit,
+  canSuggest,
+  people,
+  openComments,
+  pactId,
   readOnlyNote,
-}: { connection: PactConnection } & Omit<PactEditorProps, 'pactId' | 'model'>) {
+}: { connection: PactConnection } & Omit<PactEditorProps, 'model'>) {
   const { t } = useTranslation()
   const [contentError, setContentError] = useState(false)
+  const writable = canEdit || canSuggest
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable: canEdit,
+      editable: writable,
+      onCreate: ({ editor: created }) => {
+        if (!canEdit && canSuggest) created.commands.setSuggesting(true)
+      },
       // Content this version cannot read must not be "repaired" away and synced to everyone.
       enableContentCheck: true,
       onContentError: ({ editor: broken, disableCollaboration }) => {
@@ -99,6 +126,7 @@ function LiveEditor({
           placeholder: ({ node }) => (node.type.name === 'clauseTitle' ? t('editor.clauseTitlePlaceholder') : ''),
         }),
         Collaboration.configure({ document: connection.doc, field: DOCUMENT_FIELD }),
+        SuggestChanges.configure({ author: writable ? { userId: user.id, partyId: user.partyId } : null }),
         CollaborationCaret.configure({
           provider: connection.provider,
           // The same shape the server relays to others (it overwrites id, name and party with what it vouches for).
@@ -113,13 +141,14 @@ function LiveEditor({
           role: 'textbox',
           'aria-label': t('editor.documentLabel'),
           'aria-multiline': 'true',
-          'aria-readonly': String(!canEdit),
+          'aria-readonly': String(!writable),
           class: 'pw-document pw-editor__content',
         },
       },
     },
-    [connection, canEdit],
+    [connection, canEdit, canSuggest],
   )
+  const suggesting = useEditorState({ editor, selector: ({ editor: e }) => (e ? isSuggesting(e) : false) })
 
   return (
     <div className="pw-editor">
@@ -128,9 +157,32 @@ function LiveEditor({
         <PresenceList provider={connection.provider} />
       </div>
       {contentError ? <Alert type="error">{t('editor.contentError')}</Alert> : null}
-      {canEdit ? null : <Alert type="info">{readOnlyNote ?? t('editor.readOnly')}</Alert>}
-      {canEdit && editor && !contentError ? <EditorToolbar editor={editor} /> : null}
-      <EditorContent editor={editor} className="pw-editor__frame" />
+      {canEdit || canSuggest ? null : <Alert type="info">{readOnlyNote ?? t('editor.readOnly')}</Alert>}
+      {!canEdit && canSuggest ? <Alert type="info">{t('editor.suggestions.commentatorNote')}</Alert> : null}
+      {canEdit && editor && !contentError ? (
+        <RadioGroup
+          name="pw-editor-mode"
+          legend={t('editor.suggestions.mode')}
+          inline
+          value={suggesting ? 'suggest' : 'edit'}
+          onChange={(mode) => editor.commands.setSuggesting(mode === 'suggest')}
+          options={[
+            { value: 'edit', label: t('editor.suggestions.edit') },
+            { value: 'suggest', label: t('editor.suggestions.suggest') },
+          ]}
+        />
+      ) : null}
+      {/* Formatting and structure cannot be proposed: only text. */}
+      {canEdit && editor && !contentError && !suggesting ? <EditorToolbar editor={editor} /> : null}
+      <div className="pw-editor__body">
+        <EditorContent editor={editor} className="pw-editor__frame" />
+        {editor && !contentError ? (
+          <div className="pw-editor__aside">
+            <SuggestionPanel editor={editor} userId={user.id} canDecide={canEdit} people={people} />
+            <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
+          </div>
+        ) : null}
+      </div>
       {canEdit ? <ShortcutList /> : null}
     </div>
   )

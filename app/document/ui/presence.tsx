@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WebsocketProvider } from 'y-websocket'
+import { FALLBACK_COLOR } from '#app/document/colors.ts'
 
 /**
  * Who else is in the document, and where they type: the presence list and the carets, both
@@ -87,12 +88,3 @@ export function renderCaret(caretUser: Record<string, unknown>): HTMLElement {
 }
 
 // Dark enough for white caret labels (contrast 6.3:1 or more) and far enough apart to tell people apart.
-const PRESENCE_COLORS = ['#1f4e79', '#8a1c5a', '#1b6b35', '#8a5300', '#5b3a9e', '#b00020', '#00636b']
-const FALLBACK_COLOR = '#4a4a4a'
-
-/** The same colour for a person in every browser and every session. */
-export function colorFor(userId: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < userId.length; i++) hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193)
-  return PRESENCE_COLORS[(hash >>> 0) % PRESENCE_COLORS.length]
-}

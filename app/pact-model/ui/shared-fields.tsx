@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { colorFor, presentUser } from '#app/document/ui/presence.tsx'
+import { colorFor } from '#app/document/colors.ts'
+import { presentUser } from '#app/document/ui/presence.tsx'
 import type { PactConnection } from '#app/document/ui/use-pact-connection.ts'
 import { writerClientIdsAt } from '#app/pact-model/pact-model-yjs.ts'
 import type { Path } from './model-editor.ts'

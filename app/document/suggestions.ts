@@ -1,0 +1,125 @@
+import type { JSONContent } from '@tiptap/core'
+
+/**
+ * Suggestions ("voorstellen"): text proposed for insertion or deletion, carried in the document
+ * as marks (suggestion-marks.ts) until a redacteur or beheerder accepts or rejects them. Pure,
+ * shared by the editor, the readers and the server.
+ *
+ * An open suggestion is not part of the text that is read, approved or signed: the readers use
+ * `withoutOpenSuggestions`, which drops proposed insertions and keeps proposed deletions as the
+ * original text they still are.
+ */
+
+export const INSERTION_MARK = 'insertion'
+export const DELETION_MARK = 'deletion'
+/** Required by the suggestion library; Pactwerk suggests text only, so no one may write it (update guard). */
+export const MODIFICATION_MARK = 'modification'
+
+export type SuggestionKind = typeof INSERTION_MARK | typeof DELETION_MARK
+
+/** Who proposed what and when: stamped by the author's editor, checked by the server against the connection's user. */
+export interface SuggestionAttributes {
+  id: string | number | null
+  authorId: string | null
+  partyId: string | null
+  /** ISO 8601. */
+  createdAt: string | null
+}
+
+export interface OpenSuggestion {
+  kind: SuggestionKind
+  /** The suggestion library's id; with the author it identifies one suggestion. */
+  id: string
+  authorId: string
+  partyId: string
+  createdAt: string
+  /** The clause the suggestion is in; null outside clauses. */
+  clauseId: string | null
+  text: string
+}
+
+export function isSuggestionKind(name: unknown): name is SuggestionKind {
+  return name === INSERTION_MARK || name === DELETION_MARK
+}
+
+/** The key one suggestion is known by: the library's id is unique per author only. */
+export function suggestionKey(suggestion: Pick<OpenSuggestion, 'kind' | 'id' | 'authorId'>): string {
+  return `${suggestion.kind}:${suggestion.authorId}:${suggestion.id}`
+}
+
+/** The open suggestions in document order, adjacent pieces of one suggestion joined. Total: odd nodes are skipped. */
+export function listOpenSuggestions(doc: JSONContent): OpenSuggestion[] {
+  const found: OpenSuggestion[] = []
+  let last: OpenSuggestion | null = null
+  walk(doc, null, (node, clauseId) => {
+    const suggestion = suggestionOf(node)
+    if (!suggestion) {
+      if (typeof node.text === 'string') last = null
+      return
+    }
+    const text = (node.text ?? '').replace(/\u200b/g, '')
+    if (last && suggestionKey(last) === suggestionKey(suggestion) && last.clauseId === clauseId) {
+      last.text += text
+      return
+    }
+    last = { ...suggestion, clauseId, text }
+    found.push(last)
+  })
+  return found
+}
+
+/** The document as it reads without open suggestions: proposed insertions left out, proposed deletions kept unmarked. */
+export function withoutOpenSuggestions(node: JSONContent): JSONContent {
+  const marks = node.marks?.filter((mark) => !isSuggestionKind(mark?.type))
+  const stripped: JSONContent = { ...node }
+  if (node.marks) {
+    if (marks?.length) stripped.marks = marks
+    else delete stripped.marks
+  }
+  if (Array.isArray(node.content)) {
+    stripped.content = node.content.filter((child) => !isProposedText(child)).map((child) => withoutOpenSuggestions(child))
+  }
+  return stripped
+}
+
+/** Per clause id, how many suggestions are open in it. */
+export function suggestionCountsByClause(suggestions: readonly OpenSuggestion[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const { clauseId } of suggestions) if (clauseId) counts.set(clauseId, (counts.get(clauseId) ?? 0) + 1)
+  return counts
+}
+
+/**
+ * Text that is there only as a proposal: a proposed insertion, or one of the zero-width spaces the
+ * suggestion library places (marked as a deletion) where a deletion crosses a paragraph boundary.
+ */
+export function isProposedText(node: { text?: unknown; marks?: unknown }): boolean {
+  if (typeof node?.text !== 'string' || !Array.isArray(node.marks)) return false
+  const types = new Set((node.marks as Array<{ type?: unknown } | null>).map((mark) => mark?.type))
+  return types.has(INSERTION_MARK) || (types.has(DELETION_MARK) && /^\u200b*$/.test(node.text))
+}
+
+function suggestionOf(node: JSONContent): Omit<OpenSuggestion, 'clauseId' | 'text'> | null {
+  if (typeof node.text !== 'string') return null
+  for (const mark of node.marks ?? []) {
+    if (!isSuggestionKind(mark?.type)) continue
+    const attrs = (mark.attrs ?? {}) as Partial<Record<keyof SuggestionAttributes, unknown>>
+    if (typeof attrs.authorId !== 'string' || (typeof attrs.id !== 'string' && typeof attrs.id !== 'number')) continue
+    return {
+      kind: mark.type,
+      id: String(attrs.id),
+      authorId: attrs.authorId,
+      partyId: typeof attrs.partyId === 'string' ? attrs.partyId : '',
+      createdAt: typeof attrs.createdAt === 'string' ? attrs.createdAt : '',
+    }
+  }
+  return null
+}
+
+// The reader bounds the document's depth (read-document.ts), so recursion here is bounded too.
+function walk(node: JSONContent, clauseId: string | null, visit: (node: JSONContent, clauseId: string | null) => void): void {
+  if (typeof node !== 'object' || node === null) return
+  const inClause = node.type === 'clause' && typeof node.attrs?.clauseId === 'string' ? node.attrs.clauseId : clauseId
+  visit(node, inClause)
+  if (Array.isArray(node.content)) for (const child of node.content) walk(child, inClause, visit)
+}

@@ -1,0 +1,296 @@
+import * as Y from 'yjs'
+import { DELETION_MARK, DOCUMENT_FIELD, INSERTION_MARK } from '#app/document/extensions.ts'
+
+/**
+ * What a client's update does to suggestions (app/document/suggestions.ts), decided by the
+ * server from the update itself, never from what the client says:
+ *
+ * - Identity: every suggestion mark an update writes carries the connection's own user as its
+ *   author. Whoever sends a suggestion attributed to someone else (or to no one) is refused.
+ * - A suggest-only connection (a commentator, see `textWriteVerdict`) may change nothing but its
+ *   own suggestions: insert text marked as its own insertion, mark text as its own deletion,
+ *   and take back its own suggestions (delete its inserted text, unmark its deletions). Any
+ *   other change (typing unmarked text, deleting or formatting text, accepting a suggestion,
+ *   adding a paragraph, touching the model) is refused.
+ * - Decisions: which suggestions an update accepts, rejects or withdraws, with their text, so
+ *   the server can put them in the audit trail.
+ *
+ * Why a scratch copy here, unlike the schema guard (update-guard.ts): "confined to one's own
+ * suggestions" is a property of the update's effect on the formatted text, which Yjs computes
+ * only when it applies the update (which formatting an inserted character gets depends on
+ * formatting items before it). So the update is applied to a copy of the document and the copy's
+ * change events are compared with the live document's text. That costs a copy per update; it is
+ * made only for suggest-only connections and for updates that touch suggestion marks.
+ */
+
+export type SuggestionOutcome = 'accepted' | 'rejected' | 'withdrawn'
+
+export interface SuggestionDecision {
+  outcome: SuggestionOutcome
+  kind: typeof INSERTION_MARK | typeof DELETION_MARK
+  suggestionId: string
+  /** Who proposed it. */
+  authorId: string
+  /** The text concerned (for a partly decided suggestion, the part decided now). */
+  text: string
+  /** The clause it was in; null outside clauses. */
+  clauseId: string | null
+}
+
+/** What the app is told, to audit it: decisions taken, or an update refused (the socket is closed). */
+export type SuggestionEvent = { pactId: string; userId: string } & ({ decisions: SuggestionDecision[] } | { refused: string })
+
+export type SuggestionEffects = { refusal: string } | { refusal: null; decisions: SuggestionDecision[] }
+
+const NO_EFFECT: SuggestionEffects = { refusal: null, decisions: [] }
+const SUGGESTION_KEYS = new Set<string>([INSERTION_MARK, DELETION_MARK])
+// The suggestion library marks a deletion across a paragraph boundary with zero-width spaces.
+const ONLY_ZERO_WIDTH = /^\u200b+$/
+
+type Attributes = Record<string, unknown>
+interface Run {
+  text: string
+  attributes: Attributes
+}
+
+/** Never throws: an update it cannot read is left to the schema guard, which refuses it (or refused here when suggest-only). */
+export function suggestionEffects(doc: Y.Doc, update: Uint8Array, userId: string, suggestOnly: boolean): SuggestionEffects {
+  try {
+    if (!suggestOnly && !mayTouchSuggestions(doc, update)) return NO_EFFECT
+    const forged = forgedSuggestion(doc, update, userId)
+    if (forged) return { refusal: forged }
+    return new EffectAnalysis(doc, userId, suggestOnly).run(update)
+  } catch (error) {
+    return suggestOnly ? { refusal: `unreadable: ${error instanceof Error ? error.message : String(error)}` } : NO_EFFECT
+  }
+}
+
+/** Cheap pre-check: the update names a suggestion mark, or deletes content of a text that holds one. */
+function mayTouchSuggestions(doc: Y.Doc, update: Uint8Array): boolean {
+  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength)
+  if (bytes.includes(INSERTION_MARK) || bytes.includes(DELETION_MARK)) return true
+  const { ds } = Y.decodeUpdate(update)
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      for (let at = clock; at < clock + len && at < Y.getState(doc.store, client);) {
+        const item = Y.getItem(doc.store, Y.createID(client, at))
+        if (item instanceof Y.Item && item.parent instanceof Y.XmlText && holdsSuggestion(item.parent)) return true
+        at = item.id.clock + item.length
+      }
+    }
+  }
+  return false
+}
+
+function holdsSuggestion(text: Y.XmlText): boolean {
+  for (let item = text._start; item; item = item.right) {
+    if (item.content instanceof Y.ContentFormat && SUGGESTION_KEYS.has(item.content.key)) return true
+  }
+  return false
+}
+
+/** A new suggestion mark whose author is not `userId`, or that is stored in a way the readers do not look for. */
+function forgedSuggestion(doc: Y.Doc, update: Uint8Array, userId: string): string | null {
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue
+    const { key, value } = struct.content
+    const name = key.replace(/--.*$/, '')
+    if (!SUGGESTION_KEYS.has(name) || value === null) continue
+    if (key !== name) return `forged-suggestion: ${name} stored as overlapping`
+    if (authorOf(value) !== userId) return `forged-suggestion: ${name} by another author`
+  }
+  return null
+}
+
+class EffectAnalysis {
+  private refusal: string | null = null
+  private readonly decisions = new Map<string, SuggestionDecision>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly userId: string,
+    private readonly suggestOnly: boolean,
+  ) {}
+
+  run(update: Uint8Array): SuggestionEffects {
+    const scratch = new Y.Doc()
+    try {
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc))
+      const fragment = scratch.getXmlFragment(DOCUMENT_FIELD)
+      fragment.observeDeep((events) => {
+        for (const event of events) {
+          if (event.target instanceof Y.XmlText) this.textChanged(event.target, event.delta as DeltaOp[])
+          else this.refuseIfSuggestOnly('direct-edit: structure')
+        }
+      })
+      scratch.on('afterTransaction', (transaction: Y.Transaction) => {
+        for (const type of transaction.changed.keys())
+          if (rootOf(type) !== fragment) this.refuseIfSuggestOnly('direct-edit: outside the text')
+      })
+      Y.applyUpdate(scratch, update)
+    } finally {
+      scratch.destroy()
+    }
+    return this.refusal ? { refusal: this.refusal } : { refusal: null, decisions: [...this.decisions.values()] }
+  }
+
+  private textChanged(target: Y.XmlText, delta: DeltaOp[]): void {
+    const before = target._item ? Y.getItem(this.doc.store, target._item.id) : null
+    if (
+      !(before instanceof Y.Item) ||
+      !(before.content instanceof Y.ContentType) ||
+      !(before.content.type instanceof Y.XmlText)
+    ) {
+      return this.refuseIfSuggestOnly('direct-edit: new text')
+    }
+    const runs = new RunCursor(before.content.type.toDelta() as Array<{ insert: unknown; attributes?: Attributes }>)
+    const clauseId = clauseIdOf(before.content.type)
+    for (const op of delta) {
+      if (op.insert !== undefined) this.inserted(op.insert, op.attributes ?? {})
+      else if (op.delete !== undefined) for (const run of runs.take(op.delete)) this.deleted(run, clauseId)
+      else if (op.retain !== undefined) {
+        const taken = runs.take(op.retain)
+        if (op.attributes) for (const run of taken) this.formatted(run, op.attributes, clauseId)
+      }
+    }
+  }
+
+  private inserted(insert: unknown, attributes: Attributes): void {
+    if (!this.suggestOnly) return
+    if (typeof insert !== 'string') return this.refuse('direct-edit: embed')
+    const ownInsertion = authorOf(attributes[INSERTION_MARK]) === this.userId
+    const ownBoundary = authorOf(attributes[DELETION_MARK]) === this.userId && ONLY_ZERO_WIDTH.test(insert)
+    if (!ownInsertion && !ownBoundary) this.refuse('direct-edit: unmarked text')
+  }
+
+  private deleted(run: Run, clauseId: string | null): void {
+    const insertion = run.attributes[INSERTION_MARK]
+    const deletion = run.attributes[DELETION_MARK]
+    if (insertion) {
+      const own = authorOf(insertion) === this.userId
+      if (!own) this.refuseIfSuggestOnly('direct-edit: rejecting a suggestion')
+      return this.decide(own ? 'withdrawn' : 'rejected', INSERTION_MARK, insertion, run.text, clauseId)
+    }
+    if (deletion && ONLY_ZERO_WIDTH.test(run.text) && authorOf(deletion) === this.userId) return
+    if (deletion) {
+      this.refuseIfSuggestOnly('direct-edit: accepting a suggestion')
+      return this.decide('accepted', DELETION_MARK, deletion, run.text, clauseId)
+    }
+    this.refuseIfSuggestOnly('direct-edit: deleting text')
+  }
+
+  private formatted(run: Run, changes: Attributes, clauseId: string | null): void {
+    for (const [key, value] of Object.entries(changes)) {
+      const previous = run.attributes[key] ?? null
+      // Yjs reports formatting over a whole retained stretch, also where the text already was so.
+      if (sameValue(previous, value)) continue
+      if (key === DELETION_MARK && value === null && previous) {
+        const own = authorOf(previous) === this.userId
+        if (!own) this.refuseIfSuggestOnly('direct-edit: rejecting a suggestion')
+        this.decide(own ? 'withdrawn' : 'rejected', DELETION_MARK, previous, run.text, clauseId)
+      } else if (key === INSERTION_MARK && value === null && previous) {
+        this.refuseIfSuggestOnly('direct-edit: accepting a suggestion')
+        this.decide('accepted', INSERTION_MARK, previous, run.text, clauseId)
+      } else if (key === DELETION_MARK && value !== null) {
+        // Marking text for deletion; over someone else's proposal it would take theirs over.
+        const taken = [run.attributes[DELETION_MARK], run.attributes[INSERTION_MARK]].some(
+          (mark) => mark && authorOf(mark) !== this.userId,
+        )
+        if (taken) this.refuseIfSuggestOnly('direct-edit: over another suggestion')
+      } else if (key === INSERTION_MARK && value !== null) {
+        // Only re-marking one's own proposed text (the library joins adjacent suggestions); otherwise existing text would vanish from the canonical content.
+        if (authorOf(previous) !== this.userId) this.refuseIfSuggestOnly('direct-edit: marking existing text as inserted')
+      } else this.refuseIfSuggestOnly(`direct-edit: formatting (${key})`)
+    }
+  }
+
+  private decide(
+    outcome: SuggestionOutcome,
+    kind: SuggestionDecision['kind'],
+    mark: unknown,
+    text: string,
+    clauseId: string | null,
+  ): void {
+    const authorId = authorOf(mark) ?? ''
+    const id = isRecord(mark) && (typeof mark.id === 'string' || typeof mark.id === 'number') ? String(mark.id) : ''
+    const key = `${outcome}:${kind}:${authorId}:${id}`
+    const visible = text.replace(/\u200b/g, '')
+    const known = this.decisions.get(key)
+    if (known) known.text += visible
+    else this.decisions.set(key, { outcome, kind, suggestionId: id, authorId, text: visible, clauseId })
+  }
+
+  private refuseIfSuggestOnly(reason: string): void {
+    if (this.suggestOnly) this.refuse(reason)
+  }
+
+  private refuse(reason: string): void {
+    this.refusal ??= reason
+  }
+}
+
+interface DeltaOp {
+  insert?: unknown
+  delete?: number
+  retain?: number
+  attributes?: Attributes
+}
+
+/** Walks a text's runs (as `toDelta` gives them) by length, as a change's delta does. */
+class RunCursor {
+  private index = 0
+  private offset = 0
+
+  constructor(private readonly runs: ReadonlyArray<{ insert: unknown; attributes?: Attributes }>) {}
+
+  take(length: number): Run[] {
+    const taken: Run[] = []
+    while (length > 0 && this.index < this.runs.length) {
+      const { insert, attributes = {} } = this.runs[this.index]
+      const text = typeof insert === 'string' ? insert : '\ufffc'
+      const part = text.slice(this.offset, this.offset + length)
+      taken.push({ text: part, attributes })
+      length -= part.length
+      this.offset += part.length
+      if (this.offset >= text.length) {
+        this.index++
+        this.offset = 0
+      }
+    }
+    return taken
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> {
+  let root = type
+  while (root._item) root = root._item.parent as typeof root
+  return root
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (!isRecord(a) || !isRecord(b)) return false
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
+}
+
+function clauseIdOf(text: Y.XmlText): string | null {
+  for (let item = text._item; item; item = (item.parent as Y.AbstractType<unknown>)._item) {
+    const parent = item.parent
+    if (parent instanceof Y.XmlElement && parent.nodeName === 'clause') {
+      const id: unknown = parent.getAttribute('clauseId')
+      return typeof id === 'string' ? id : null
+    }
+  }
+  return null
+}
+
+function authorOf(mark: unknown): string | null {
+  return isRecord(mark) && typeof mark.authorId === 'string' ? mark.authorId : null
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,131 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseURL, expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
+import { createPact } from './pacts.ts'
+
+/**
+ * Suggestions at the table: the adviesraad's commentator proposes a sentence in a clause in
+ * "Voorstellen"; the gemeente's beheerder sees it live in the adviesraad's colour, cannot approve
+ * the clause while it is open, accepts it; the clause's approval reopens; the logboek shows both.
+ */
+let browser: Browser
+let anouk: Page
+let henk: Page
+let pactPath: string
+const PROPOSAL = ' De adviesraad wordt elk kwartaal gehoord.'
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  anouk = await newPerson(browser)
+  henk = await newPerson(browser)
+  await signIn(anouk, 'anouk@zuiderveen.example')
+  await signIn(henk, 'henk@adviesraad-zuiderveen.example')
+  pactPath = await createPact(anouk, {
+    title: 'Pact met voorstellen',
+    parties: [
+      {
+        name: 'Adviesraad Sociaal Domein Zuiderveen',
+        kind: 'inwoners',
+        signs: false,
+        members: [{ person: henk, access: 'commentator' }],
+      },
+    ],
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+function firstClause(page: Page) {
+  return page.getByTestId('editor').locator('.pw-clause').first()
+}
+
+/** The first clause's page, approved by the gemeente's signatory as a browser without JavaScript would. */
+async function approveFirstClause(page: Page): Promise<{ path: string; status: number }> {
+  const html = await (await page.request.get(`${pactPath}/akkoord`)).text()
+  const path = html.match(/href="([^"]*\/artikelen\/[^"]+)"/)![1]!
+  const form = await (await page.request.get(path)).text()
+  const seenHash = form.match(/name="seenHash" value="([0-9a-f]{64})"/)![1]!
+  const partyId = form.match(/name="partyId" value="([^"]+)"/)![1]!
+  const response = await page.request.post(path, {
+    form: { intent: 'decide', partyId, decision: 'akkoord', seenHash },
+    headers: { Origin: baseURL() },
+  })
+  return { path, status: response.status() }
+}
+
+describe('suggestions', () => {
+  it('the commentator proposes a sentence; the beheerder sees it live, accepts it, and the approval reopens', async () => {
+    await gotoHydrated(anouk, `${pactPath}/akkoord`)
+    const card = anouk.locator('.pw-card', { has: anouk.getByRole('heading', { name: 'Gemeente Zuiderveen', exact: true }) })
+    await card.getByLabel('Persoon van Gemeente Zuiderveen').selectOption({ label: 'Anouk de Vries' })
+    await card.getByRole('button', { name: 'Aanwijzen' }).click()
+    await card.getByRole('listitem').filter({ hasText: 'Anouk de Vries' }).waitFor()
+    const approved = await approveFirstClause(anouk)
+    expect(approved.status).toBe(200)
+
+    await gotoHydrated(anouk, `${pactPath}/document`)
+    await firstClause(anouk).waitFor()
+    await gotoHydrated(henk, `${pactPath}/document`)
+    await henk.getByText('U kunt de tekst niet rechtstreeks wijzigen, maar wel voorstellen doen').waitFor()
+    const paragraph = firstClause(henk).locator('.pw-clause__body p').first()
+    await paragraph.click()
+    await henk.keyboard.press('End')
+    await henk.keyboard.type(PROPOSAL)
+
+    // Live at the beheerder's, marked as a proposal in the adviesraad's colour, and listed per clause.
+    const proposed = firstClause(anouk).locator('ins.pw-suggestion', { hasText: PROPOSAL.trim() })
+    await proposed.waitFor()
+    expect(await proposed.getAttribute('style')).toMatch(/--pw-suggestion-color: #[0-9a-f]{6}/)
+    const panel = anouk.getByTestId('suggestions')
+    await panel.getByRole('heading', { name: /^1 voorstel in / }).waitFor()
+    await panel.getByText('Henk Bosman (Adviesraad Sociaal Domein Zuiderveen) stelt voor toe te voegen:').waitFor()
+    await expectAccessible(anouk)
+    await expectAccessible(henk)
+
+    // The clause cannot be approved while the proposal is open.
+    expect((await approveFirstClause(anouk)).status).toBe(409)
+
+    await panel.getByRole('button', { name: 'Aannemen' }).click()
+    await firstClause(anouk).getByText(PROPOSAL.trim()).waitFor()
+    await expect.poll(() => firstClause(anouk).locator('ins.pw-suggestion').count()).toBe(0)
+    await firstClause(henk).locator('ins.pw-suggestion').waitFor({ state: 'detached' })
+    await panel.getByText('Er staan geen voorstellen open.').waitFor()
+
+    // Accepting changed the clause: the gemeente's approval no longer holds.
+    await gotoHydrated(anouk, approved.path)
+    await anouk.getByText(PROPOSAL.trim()).first().waitFor()
+    await gotoHydrated(anouk, `${pactPath}/akkoord`)
+    await expect
+      .poll(async () =>
+        (await anouk.getByTestId('sign-off-matrix').locator('tbody tr').first().locator('td').allTextContents()).join(),
+      )
+      .toContain('Gewijzigd na akkoord')
+
+    await gotoHydrated(anouk, `${pactPath}/logboek`)
+    const audit = anouk.getByTestId('audit')
+    await audit.getByText('Voorstel aangenomen').waitFor()
+    await audit.getByText(PROPOSAL.trim()).waitFor()
+  }, 120_000)
+
+  it('shows which clauses have open comments, in the matrix and the editor, with the author’s organisation', async () => {
+    const html = await (await anouk.request.get(`${pactPath}/akkoord`)).text()
+    const clausePath = html.match(/href="([^"]*\/artikelen\/[^"#]+)"/)![1]!
+    await gotoHydrated(henk, clausePath)
+    await henk.getByLabel('Nieuwe reactie').fill('Graag ook de jongerenraad horen.')
+    await henk.getByRole('button', { name: 'Reactie plaatsen' }).click()
+    await henk.getByTestId('threads').getByText('Graag ook de jongerenraad horen.').waitFor()
+
+    await gotoHydrated(anouk, `${pactPath}/akkoord`)
+    await anouk.getByTestId('sign-off-matrix').getByRole('link', { name: '1 open reactie' }).click()
+    await anouk.waitForURL((url) => url.pathname === clausePath)
+    await anouk.getByTestId('threads').getByText('Henk Bosman (Adviesraad Sociaal Domein Zuiderveen)').waitFor()
+
+    await gotoHydrated(anouk, `${pactPath}/document`)
+    const counts = anouk.getByTestId('comment-counts')
+    await counts.getByRole('link', { name: /^1 open reactie bij / }).click()
+    await anouk.waitForURL((url) => url.pathname === clausePath)
+    await expectAccessible(anouk)
+  }, 60_000)
+})
