@@ -71,6 +71,7 @@ const REFUSALS = {
   'not-signatory': { status: 403, message: 'signoff.errors.notSignatory' },
   'not-signing-party': { status: 422, message: 'signoff.errors.notSigningParty' },
   'not-a-member': { status: 422, message: 'signoff.errors.notPartyMember' },
+  'not-designator': { status: 403, message: 'signoff.errors.notDesignator' },
   'unknown-clause': { status: 404, message: 'signoff.errors.unknownClause' },
   'unknown-thread': { status: 404, message: 'signoff.errors.unknownThread' },
   'stale-content': { status: 409, message: 'signoff.errors.staleContent' },

@@ -1,22 +1,25 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
 import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
-import { listSignatories, signOffState } from './sign-off.server.ts'
+import { listSignatories, pactMembersOfParties, signOffState } from './sign-off.server.ts'
+import { signatoryDesignators } from './signatory-designation.ts'
 import { openItems } from './status.ts'
 
 /**
  * Everything the sign-off page shows, as data: each clause's status per signing party, the
- * signing parties with their signatories (and, for a beheerder, who could be named), and the
- * status changes this reader may make.
+ * signing parties with their signatories, who designates them (and, for those people, who could
+ * be named), and the status changes this reader may make.
  */
-export async function matrixPage(pactId: string, access: AccessLevel) {
+export async function matrixPage(pactId: string, { userId, access }: { userId: string; access: AccessLevel }) {
   const canManage = can(access, 'manage')
-  const [pact, { snapshot, parties, matrix }, signatories, members] = await Promise.all([
+  const [pact, { snapshot, parties, matrix }, signatories, members, memberships] = await Promise.all([
     getPact(pactId),
     signOffState(pactId),
     listSignatories(pactId),
     listMembers(pactId),
+    pactMembersOfParties(pactId),
   ])
+  const names = new Map(members.map((member) => [member.user_id, member.name]))
   const signingParties = parties
     .filter((party) => party.is_signatory)
     .map((party) => {
@@ -24,11 +27,15 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
       const candidates = members.filter(
         (member) => member.party_id === party.id && !named.some((signatory) => signatory.user_id === member.user_id),
       )
+      const designators = signatoryDesignators(party.id, memberships)
+      const canDesignate = designators.includes(userId)
       return {
         id: party.id,
         name: party.name,
         signatories: named.map((signatory) => ({ userId: signatory.user_id, name: signatory.name })),
-        candidates: canManage ? candidates.map((member) => ({ userId: member.user_id, name: member.name })) : [],
+        designators: designators.map((id) => names.get(id) ?? ''),
+        canDesignate,
+        candidates: canDesignate ? candidates.map((member) => ({ userId: member.user_id, name: member.name })) : [],
       }
     })
   const status = pact.status
@@ -42,7 +49,6 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
     })),
     signingParties,
     transitions: canManage ? allowedTransitions(status).map((to) => ({ to, amendment: isAmendment(status, to) })) : [],
-    canManage,
   }
 }
 

@@ -1,4 +1,5 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import { membershipAccess } from '#app/access/access.ts'
 import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { isUsableItemId, type ApprovableItemType, type ModelPartRef } from '#app/sign-off/approvable-items.ts'
@@ -10,6 +11,7 @@ import { pactSnapshot, type PactSnapshot } from '#app/document/pact-document.ser
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { refusalFor } from './forms.ts'
+import { mayDesignateSignatories, type PactMemberOfParty } from './signatory-designation.ts'
 
 /**
  * Sign-off records: signatories, decisions on clauses, status changes and signed versions.
@@ -28,6 +30,7 @@ export type SignOffErrorCode =
   | 'open-clauses'
   | 'invalid-transition'
   | 'not-a-member'
+  | 'not-designator'
 
 /** A sign-off rule said no: a refusal with its code, which the audit trail records too. */
 export class SignOffError extends Refusal {
@@ -58,7 +61,26 @@ export async function listSignatories(pactId: string, db: Db = getDb()) {
     .execute()
 }
 
-/** Names a person of a signing party as one who may approve on its behalf. */
+/** Everyone on the pact with their party, access and joining moment: what the designation rule reads. */
+export async function pactMembersOfParties(pactId: string, db: Db = getDb()): Promise<PactMemberOfParty[]> {
+  const rows = await db
+    .selectFrom('pact_members')
+    .select(['user_id', 'party_id', 'access', 'created_at'])
+    .where('pact_id', '=', pactId)
+    .execute()
+  return rows.flatMap((row) => {
+    const access = membershipAccess(row.access)
+    return access ? [{ userId: row.user_id, partyId: row.party_id, access, joinedAt: row.created_at }] : []
+  })
+}
+
+/** Only the party itself designates its signatories (signatory-designation.ts); the attempt of anyone else is refused and audited. */
+async function requireDesignator(pactId: string, partyId: string, actorId: string, action: string, details: object, db: Db) {
+  if (!mayDesignateSignatories(actorId, partyId, await pactMembersOfParties(pactId, db)))
+    throw await refuse(pactId, actorId, action, 'not-designator', { partyId, ...details }, db)
+}
+
+/** Names a person of a signing party as one who may approve on its behalf; the party itself does this. */
 export async function addSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()) {
   const [party, member] = await Promise.all([
     db
@@ -76,6 +98,7 @@ export async function addSignatory(pactId: string, partyId: string, userId: stri
   ])
   if (!party?.is_signatory)
     throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-signing-party', { partyId, userId }, db)
+  await requireDesignator(pactId, partyId, actorId, 'signatory.add-refused', { userId }, db)
   if (member?.party_id !== partyId)
     throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-a-member', { partyId, userId }, db)
   await db.transaction().execute(async (trx) => {
@@ -89,7 +112,7 @@ export async function addSignatory(pactId: string, partyId: string, userId: stri
   ports().events.publish(pactId, 'sign-off')
 }
 
-/** Removes a signatory of this pact; the trail records it only when there was one to remove. */
+/** Removes a signatory of this pact (the party itself does this); the trail records it only when there was one to remove. */
 export async function removeSignatory(
   pactId: string,
   partyId: string,
@@ -97,6 +120,7 @@ export async function removeSignatory(
   actorId: string,
   db: Db = getDb(),
 ): Promise<boolean> {
+  await requireDesignator(pactId, partyId, actorId, 'signatory.remove-refused', { userId }, db)
   const removed = await db.transaction().execute(async (trx) => {
     const result = await trx
       .deleteFrom('pact_signatories')

@@ -60,7 +60,9 @@ export const signoffEn: typeof signoffNl = {
   },
   signatories: {
     title: 'Signatories',
-    lead: 'Every signing party names people of its own organisation who approve on its behalf.',
+    lead: 'Every signing party itself names who approves on its behalf, from its own organisation. The party’s managers in this pact do this; if the party has no manager, the person of that party who joined the pact first does. No other party can do it for it.',
+    designators: 'Naming for this party: {{names}}.',
+    noDesignators: 'This party has no one in the pact yet. Invite someone of this party first; they then name the signatories.',
     none: 'No one named yet.',
     person: 'Person of {{party}}',
     add: 'Name',
@@ -93,7 +95,7 @@ export const signoffEn: typeof signoffNl = {
       submit: 'Record decision',
       saved: 'Your decision has been recorded.',
       notSignatory:
-        'You are not a signatory of this pact. You can read the text and join the discussion; a manager names signatories.',
+        'You are not a signatory of this pact. You can read the text and join the discussion; every party names its own signatories (see Approval).',
       closed: 'Clauses are not being decided on now: the pact is signed. After “Start an amendment” they are again.',
     },
   },
@@ -194,7 +196,12 @@ export const signoffEn: typeof signoffNl = {
       party: { added: 'Party added' },
       invitation: { created: 'Invitation created' },
       member: { joined: 'Participant joined', 'access-changed': 'Access changed' },
-      signatory: { added: 'Signatory named', removed: 'Signatory withdrawn', 'add-refused': 'Naming a signatory refused' },
+      signatory: {
+        added: 'Signatory named',
+        removed: 'Signatory withdrawn',
+        'add-refused': 'Naming a signatory refused',
+        'remove-refused': 'Withdrawing a signatory refused',
+      },
       clause: { decided: 'Decision on clause', 'decision-refused': 'Decision on clause refused' },
       comment: { added: 'Comment posted', resolved: 'Discussion resolved', reopened: 'Discussion reopened' },
       audit: { exported: 'Audit trail downloaded' },
@@ -292,7 +299,9 @@ export const signoffEn: typeof signoffNl = {
     explanation: { tooLong: 'The explanation is too long (2,000 characters at most).' },
     comment: { required: 'Write your comment first.', tooLong: 'The comment is too long (4,000 characters at most).' },
     notSignatory:
-      'You are not a signatory for this party. Only people the manager named as signatories decide on behalf of a party.',
+      'You are not a signatory for this party. Only people the party itself named as signatories decide on its behalf.',
+    notDesignator:
+      'You cannot name signatories for this party. The party does that itself: its manager in this pact or, if it has none, the person of that party who joined the pact first.',
     notSigningParty: 'This party does not sign the pact, so it has no signatories.',
     notPartyMember: 'This person does not belong to this party. A signatory comes from the party’s own organisation.',
     unknownClause: 'This clause does not exist (any more) in this pact.',

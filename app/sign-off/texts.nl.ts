@@ -60,7 +60,10 @@ export const signoffNl = {
   },
   signatories: {
     title: 'Ondertekenaars',
-    lead: 'Iedere ondertekenende partij wijst mensen van de eigen organisatie aan die namens haar akkoord geven.',
+    lead: 'Iedere ondertekenende partij wijst zelf aan wie namens haar akkoord geeft, uit de eigen organisatie. Dat doen de beheerders van die partij in dit pact; heeft de partij geen beheerder, dan doet degene van die partij die het eerst aan het pact deelnam het. Een andere partij kan dat niet voor haar doen.',
+    designators: 'Aanwijzen voor deze partij: {{names}}.',
+    noDesignators:
+      'Deze partij heeft nog niemand in het pact. Nodig eerst iemand van deze partij uit; die wijst dan de ondertekenaars aan.',
     none: 'Nog niemand aangewezen.',
     person: 'Persoon van {{party}}',
     add: 'Aanwijzen',
@@ -93,7 +96,7 @@ export const signoffNl = {
       submit: 'Besluit vastleggen',
       saved: 'Uw besluit is vastgelegd.',
       notSignatory:
-        'U bent geen ondertekenaar voor dit pact. U kunt de tekst lezen en meepraten; een beheerder wijst ondertekenaars aan.',
+        'U bent geen ondertekenaar voor dit pact. U kunt de tekst lezen en meepraten; iedere partij wijst zelf haar ondertekenaars aan (zie Akkoord).',
       closed: 'Over de artikelen wordt nu niet beslist: het pact is getekend. Na “Wijziging starten” kan dat weer.',
     },
   },
@@ -201,6 +204,7 @@ export const signoffNl = {
         added: 'Ondertekenaar aangewezen',
         removed: 'Ondertekenaar ingetrokken',
         'add-refused': 'Aanwijzing ondertekenaar geweigerd',
+        'remove-refused': 'Intrekken ondertekenaar geweigerd',
       },
       clause: { decided: 'Besluit over artikel', 'decision-refused': 'Besluit over artikel geweigerd' },
       comment: { added: 'Reactie geplaatst', resolved: 'Discussie afgerond', reopened: 'Discussie heropend' },
@@ -299,7 +303,9 @@ export const signoffNl = {
     explanation: { tooLong: 'De toelichting is te lang (hoogstens 2.000 tekens).' },
     comment: { required: 'Schrijf eerst uw reactie.', tooLong: 'De reactie is te lang (hoogstens 4.000 tekens).' },
     notSignatory:
-      'U bent geen ondertekenaar voor deze partij. Alleen wie de beheerder als ondertekenaar heeft aangewezen, beslist namens een partij.',
+      'U bent geen ondertekenaar voor deze partij. Alleen wie de partij zelf als ondertekenaar heeft aangewezen, beslist namens haar.',
+    notDesignator:
+      'U kunt geen ondertekenaars aanwijzen voor deze partij. Dat doet de partij zelf: haar beheerder in dit pact, of als ze die niet heeft, degene van die partij die het eerst aan het pact deelnam.',
     notSigningParty: 'Deze partij ondertekent het pact niet, en heeft dus geen ondertekenaars.',
     notPartyMember: 'Deze persoon hoort niet bij deze partij. Een ondertekenaar komt uit de eigen organisatie van de partij.',
     unknownClause: 'Dit artikel bestaat niet (meer) in dit pact.',

@@ -36,7 +36,11 @@ export interface SigningParty {
   id: string
   name: string
   signatories: Array<{ userId: string; name: string }>
-  /** The party's members who could be named (only for a beheerder). */
+  /** Who designates this party's signatories (signatory-designation.ts), by name. */
+  designators: string[]
+  /** Whether the reader is one of them. */
+  canDesignate: boolean
+  /** The party's members who could be named (only for those who designate). */
   candidates: Array<{ userId: string; name: string }>
 }
 
@@ -175,7 +179,7 @@ function Outcome({ section, pactId }: { section: 'status' | 'signatories'; pactI
   )
 }
 
-export function Signatories({ pactId, parties, canManage }: { pactId: string; parties: SigningParty[]; canManage: boolean }) {
+export function Signatories({ pactId, parties }: { pactId: string; parties: SigningParty[] }) {
   const { t } = useTranslation()
   return (
     <section aria-labelledby="signatories-heading">
@@ -188,13 +192,18 @@ export function Signatories({ pactId, parties, canManage }: { pactId: string; pa
         {parties.map((party) => (
           <div key={party.id} className="pw-card">
             <Heading level={3}>{party.name}</Heading>
+            <Paragraph className="pw-meta">
+              {party.designators.length
+                ? t('signoff.signatories.designators', { names: party.designators.join(', ') })
+                : t('signoff.signatories.noDesignators')}
+            </Paragraph>
             {party.signatories.length === 0 ? (
               <Paragraph>{t('signoff.signatories.none')}</Paragraph>
             ) : (
               <ul className="pw-plain-list">
                 {party.signatories.map((signatory) => (
                   <li key={signatory.userId}>
-                    {canManage ? (
+                    {party.canDesignate ? (
                       <Form method="post" className="pw-inline-form">
                         <input type="hidden" name="intent" value="remove-signatory" />
                         <input type="hidden" name="partyId" value={party.id} />
@@ -214,7 +223,7 @@ export function Signatories({ pactId, parties, canManage }: { pactId: string; pa
                 ))}
               </ul>
             )}
-            {canManage && party.candidates.length > 0 ? (
+            {party.canDesignate && party.candidates.length > 0 ? (
               <Form method="post" className="pw-inline-form">
                 <input type="hidden" name="intent" value="add-signatory" />
                 <input type="hidden" name="partyId" value={party.id} />

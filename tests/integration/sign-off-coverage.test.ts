@@ -43,7 +43,7 @@ beforeAll(async () => {
     .values({ pact_id: pact.pactId, user_id: provider.id, party_id: providerPartyId, access: 'redacteur', created_at: nowIso() })
     .execute()
   await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
-  await addSignatory(pact.pactId, providerPartyId, provider.id, pact.owner.id)
+  await addSignatory(pact.pactId, providerPartyId, provider.id, provider.id)
 })
 
 afterAll(async () => {

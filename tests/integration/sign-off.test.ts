@@ -105,10 +105,14 @@ describe('signing off a pact', () => {
     for (const clause of snapshot.clauses) expect(clause.contentHash).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('names signatories only from the party’s own people', async () => {
+  it('names signatories only from the party’s own people, each party its own', async () => {
     await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
-    await addSignatory(pact.pactId, providerPartyId, provider.id, pact.owner.id)
-    await expectRefused(addSignatory(pact.pactId, providerPartyId, pact.owner.id, pact.owner.id), 'not-a-member')
+    // The provider has no beheerder on the pact: its first member designates for it.
+    await addSignatory(pact.pactId, providerPartyId, provider.id, provider.id)
+    await expectRefused(addSignatory(pact.pactId, providerPartyId, pact.owner.id, provider.id), 'not-a-member')
+    expect((await auditActions()).at(-1)?.action).toBe('signatory.add-refused')
+    // The municipality's beheerder does not designate for the provider.
+    await expectRefused(addSignatory(pact.pactId, providerPartyId, provider.id, pact.owner.id), 'not-designator')
     expect((await auditActions()).at(-1)?.action).toBe('signatory.add-refused')
   })
 
