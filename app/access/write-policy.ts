@@ -29,3 +29,8 @@ export function documentWriteVerdict({
   if (!isDocumentEditable(pactStatus)) return { allowed: false, reason: 'pact-signed' }
   return { allowed: true }
 }
+
+/** What a page offers after the verdict: editing, or the reason it may not (for its ReadOnlyNotice). */
+export function writeOffer(verdict: DocumentWriteVerdict): { canEdit: boolean; readOnly: DocumentWriteRefusal | null } {
+  return verdict.allowed ? { canEdit: true, readOnly: null } : { canEdit: false, readOnly: verdict.reason }
+}

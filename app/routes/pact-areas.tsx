@@ -10,13 +10,14 @@ import type { PactDataSource } from '#app/document/pact-data.ts'
 import { ResultAreaData, RiskRuleData } from '#app/document/ui/pact-data-view.tsx'
 import { ResultAreasEditor } from '#app/pact-model/ui/result-areas-editor.tsx'
 import { RiskRulesEditor } from '#app/pact-model/ui/risk-rules-editor.tsx'
-import { Alert, Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
+import { Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { usePactModel, type LivePactModel } from '#app/pact-model/ui/use-pact-model.ts'
 import { WhatIf } from '#app/pact-model/ui/what-if.tsx'
 import { ensureProjection, readModelValidation, readProjectedModel } from '#app/pact-model/projection.server.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { documentWriteVerdict } from '#app/access/write-policy.ts'
+import { documentWriteVerdict, writeOffer } from '#app/access/write-policy.ts'
+import { ReadOnlyNotice } from '#app/access/ui/read-only-notice.tsx'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
 import areasCss from '#app/pact-model/ui/areas.css?url'
 import editorCss from '#app/document/ui/editor.css?url'
@@ -40,8 +41,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     pact: { id: pact.id, title: pact.title },
     years: pactYears(pact.start_year, pact.end_year),
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
-    // The socket enforces this too; here it only decides what the page offers.
-    canEdit: documentWriteVerdict({ access: membership.access, pactStatus: pact.status }).allowed,
+    // The socket enforces this too; here it only decides what the page offers, and says why not.
+    ...writeOffer(documentWriteVerdict({ access: membership.access, pactStatus: pact.status })),
+    access: membership.access,
     projectedModel,
     reportedIssues: report?.issues ?? [],
   }
@@ -49,7 +51,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactAreas() {
   const { t } = useTranslation()
-  const { pact, years, parties, canEdit, projectedModel, reportedIssues } = useLoaderData<typeof loader>()
+  const { pact, years, parties, canEdit, readOnly, access, projectedModel, reportedIssues } = useLoaderData<typeof loader>()
   const live = usePactModel(pact.id, canEdit, { years, partyIds: parties.map((party) => party.id) }, projectedModel)
   useServerReportWhileInvalid(live?.model ?? null)
   const model = live?.model.lastValid ?? projectedModel
@@ -60,7 +62,7 @@ export default function PactAreas() {
       <noscript>
         <Paragraph>{t('areas.page.noScript')}</Paragraph>
       </noscript>
-      {canEdit ? null : <Alert type="info">{t('areas.page.readOnly')}</Alert>}
+      {readOnly ? <ReadOnlyNotice reason={readOnly} access={access} pactId={pact.id} /> : null}
       {live && canEdit ? (
         <ModelIssues
           issues={live.model.issues}

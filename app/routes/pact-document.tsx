@@ -4,7 +4,8 @@ import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { PactEditor } from '#app/document/ui/pact-editor.tsx'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { documentWriteVerdict } from '#app/access/write-policy.ts'
+import { documentWriteVerdict, writeOffer } from '#app/access/write-policy.ts'
+import { useReadOnlyReason } from '#app/access/ui/read-only-notice.tsx'
 import { readProjectedModel } from '#app/pact-model/projection.server.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import editorCss from '#app/document/ui/editor.css?url'
@@ -23,9 +24,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     pact: { id: pact.id, title: pact.title },
     user: { id: user.id, name: user.name, partyName },
-    canEdit: write.allowed,
-    // An editor of a signed pact reads why the text is frozen, not that editors may write.
-    frozen: !write.allowed && write.reason === 'pact-signed',
+    // Why not, in the words of the real reason: a beheerder of a signed pact reads that it is signed.
+    ...writeOffer(write),
+    access: membership.access,
     // For the data blocks in the text; the live model arrives with the document. Read only: this page writes nothing.
     model: {
       years: pactYears(pact.start_year, pact.end_year),
@@ -37,7 +38,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactDocument() {
   const { t } = useTranslation()
-  const { pact, user, canEdit, frozen, model } = useLoaderData<typeof loader>()
+  const { pact, user, canEdit, readOnly, access, model } = useLoaderData<typeof loader>()
+  const readOnlyNote = useReadOnlyReason(readOnly ?? 'read-only-access', access)
   return (
     <div className="pw-stack">
       <PageHeader title={`${pact.title}: ${t('editor.page.title')}`} lead={t('editor.page.lead')} />
@@ -53,7 +55,7 @@ export default function PactDocument() {
         pactId={pact.id}
         user={user}
         canEdit={canEdit}
-        readOnlyNote={frozen ? t('editor.frozen') : undefined}
+        readOnlyNote={readOnly ? readOnlyNote : undefined}
         model={model}
       />
     </div>

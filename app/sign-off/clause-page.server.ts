@@ -84,7 +84,6 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
     })),
     changesSince,
     decideFor,
-    signsForThisPact: yourParties.length > 0,
     decisionsOpen,
     threads,
     canComment: can(access, 'comment'),

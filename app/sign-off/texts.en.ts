@@ -96,7 +96,6 @@ export const signoffEn: typeof signoffNl = {
       saved: 'Your decision has been recorded.',
       notSignatory:
         'You are not a signatory of this pact. You can read the text and join the discussion; every party names its own signatories (see Approval).',
-      closed: 'Clauses are not being decided on now: the pact is signed. After “Start an amendment” they are again.',
     },
   },
   comments: {

@@ -97,7 +97,6 @@ export const signoffNl = {
       saved: 'Uw besluit is vastgelegd.',
       notSignatory:
         'U bent geen ondertekenaar voor dit pact. U kunt de tekst lezen en meepraten; iedere partij wijst zelf haar ondertekenaars aan (zie Akkoord).',
-      closed: 'Over de artikelen wordt nu niet beslist: het pact is getekend. Na “Wijziging starten” kan dat weer.',
     },
   },
   comments: {

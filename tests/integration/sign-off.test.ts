@@ -20,6 +20,7 @@ import { connectClient, startCollabServer, waitFor, type TestCollabServer } from
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get } from '#tests/support/route-calls.ts'
 import * as pactDocument from '#app/routes/pact-document.tsx'
+import * as pactAreas from '#app/routes/pact-areas.tsx'
 import { ports } from '#app/platform/ports.ts'
 
 let server: TestCollabServer
@@ -180,12 +181,14 @@ describe('signing off a pact', () => {
     expect(version.html).toContain('pw-clause')
   })
 
-  it('offers a signed pact’s text to its editors read-only, saying why', async () => {
-    const page = await get(pactDocument.loader, `/pacts/${pact.pactId}/document`, {
-      cookie: provider.cookie,
-      params: { pactId: pact.pactId },
-    })
-    expect(page.body).toMatchObject({ canEdit: false, frozen: true })
+  it('offers a signed pact’s text and model to its editors and beheerder read-only, giving the real reason', async () => {
+    for (const user of [provider, pact.owner]) {
+      const options = { cookie: user.cookie, params: { pactId: pact.pactId } }
+      const text = await get(pactDocument.loader, `/pacts/${pact.pactId}/document`, options)
+      expect(text.body).toMatchObject({ canEdit: false, readOnly: 'pact-signed' })
+      const areas = await get(pactAreas.loader, `/pacts/${pact.pactId}/resultaatgebieden`, options)
+      expect(areas.body).toMatchObject({ canEdit: false, readOnly: 'pact-signed' })
+    }
   })
 
   it('refuses decisions on a signed pact', async () => {
