@@ -1,7 +1,7 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
-import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
+import { allowedTransitions, isAmendment, pactStanding } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
-import { listSignatories, pactMembersOfParties, signOffState } from './sign-off.server.ts'
+import { latestVersionNumber, listSignatories, pactMembersOfParties, signOffState } from './sign-off.server.ts'
 import { signatoryDesignators } from './signatory-designation.ts'
 import { openItems } from './status.ts'
 
@@ -12,12 +12,13 @@ import { openItems } from './status.ts'
  */
 export async function matrixPage(pactId: string, { userId, access }: { userId: string; access: AccessLevel }) {
   const canManage = can(access, 'manage')
-  const [pact, { snapshot, parties, matrix }, signatories, members, memberships] = await Promise.all([
+  const [pact, { snapshot, parties, matrix }, signatories, members, memberships, latestVersion] = await Promise.all([
     getPact(pactId),
     signOffState(pactId),
     listSignatories(pactId),
     listMembers(pactId),
     pactMembersOfParties(pactId),
+    latestVersionNumber(pactId),
   ])
   const names = new Map(members.map((member) => [member.user_id, member.name]))
   const signingParties = parties
@@ -40,7 +41,7 @@ export async function matrixPage(pactId: string, { userId, access }: { userId: s
     })
   const status = pact.status
   return {
-    pact: { id: pact.id, title: pact.title, status },
+    pact: { id: pact.id, title: pact.title, status, standing: pactStanding(status, latestVersion) },
     clauses: matrix.clauses.map((row, index) => ({
       clauseId: row.clauseId,
       title: snapshot.clauses[index]!.title,

@@ -291,12 +291,7 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
     })),
   )
   const number = await db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('pact_versions')
-      .select((eb) => eb.fn.max('number').as('n'))
-      .where('pact_id', '=', pactId)
-      .executeTakeFirst()
-    const next = Number(last?.n ?? 0) + 1
+    const next = ((await latestVersionNumber(pactId, trx)) ?? 0) + 1
     const signedAt = nowIso()
     await trx
       .insertInto('pact_versions')
@@ -332,6 +327,16 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
   await ports().access.pactAccessChanged(pactId)
   ports().events.publish(pactId, 'status')
   return number
+}
+
+/** The number of the last signed version (the one in force), or null before the first signing. */
+export async function latestVersionNumber(pactId: string, db: Db = getDb()): Promise<number | null> {
+  const row = await db
+    .selectFrom('pact_versions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('pact_id', '=', pactId)
+    .executeTakeFirst()
+  return row?.n == null ? null : Number(row.n)
 }
 
 export async function listVersions(pactId: string, db: Db = getDb()) {

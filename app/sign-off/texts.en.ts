@@ -51,7 +51,19 @@ export const signoffEn: typeof signoffNl = {
       amendment: 'Start an amendment',
     },
     amendmentHelp:
-      'An amendment takes the pact back to draft, starting from the signed text. Only the clauses you change afterwards need new approvals.',
+      'An amendment starts a new version as a draft, from the signed text; the signed version stays in force until the new one is signed. Only the clauses you change afterwards need new approvals.',
+    confirmSign: {
+      question: 'Sign the pact?',
+      details:
+        'Version {{number}} will be recorded: the text, result areas, budgets and risk sharing as they are now, with the approvals of every signing party. After that everything is fixed; only an amendment can change it. Signing cannot be undone.',
+      confirm: 'Yes, sign version {{number}}',
+    },
+    confirmAmendment: {
+      question: 'Start an amendment?',
+      details:
+        'Version {{inForce}} stays in force: progress and settlement keep using it until version {{draft}} is signed. Version {{draft}} starts as a draft from the signed text; editors can change the text, result areas and budgets again. Only what changes afterwards needs new approval from every party.',
+      confirm: 'Yes, start an amendment',
+    },
     changed: 'The status is now: {{status}}.',
     signed: 'The pact is signed. Version {{number}} has been recorded and can no longer change.',
     viewVersion: 'View version {{number}}',

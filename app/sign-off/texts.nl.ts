@@ -51,7 +51,19 @@ export const signoffNl = {
       amendment: 'Wijziging starten',
     },
     amendmentHelp:
-      'Een wijziging zet het pact terug naar concept, met de getekende tekst als begin. Alleen de artikelen die u daarna aanpast, hebben opnieuw akkoord nodig.',
+      'Een wijziging begint een nieuwe versie als concept, met de getekende tekst als begin; de getekende versie blijft van kracht tot de nieuwe is getekend. Alleen de artikelen die u daarna aanpast, hebben opnieuw akkoord nodig.',
+    confirmSign: {
+      question: 'Pact ondertekenen?',
+      details:
+        'Versie {{number}} wordt vastgelegd: de tekst, de resultaatgebieden, de budgetten en de risicodeling zoals ze nu zijn, met de akkoorden van alle ondertekenende partijen. Daarna ligt alles vast; veranderen kan alleen met een wijziging. Ondertekenen kan niet ongedaan worden gemaakt.',
+      confirm: 'Ja, versie {{number}} ondertekenen',
+    },
+    confirmAmendment: {
+      question: 'Wijziging starten?',
+      details:
+        'Versie {{inForce}} blijft van kracht: voortgang en afrekening blijven haar gebruiken tot versie {{draft}} is getekend. Versie {{draft}} begint als concept met de getekende tekst; redacteuren kunnen de tekst, de resultaatgebieden en de budgetten weer aanpassen. Alleen wat daarna verandert, heeft opnieuw akkoord van iedere partij nodig.',
+      confirm: 'Ja, wijziging starten',
+    },
     changed: 'De status is nu: {{status}}.',
     signed: 'Het pact is getekend. Versie {{number}} is vastgelegd en kan niet meer veranderen.',
     viewVersion: 'Versie {{number}} bekijken',
