@@ -83,7 +83,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PactClause() {
   const { t } = useTranslation()
-  const { pact, clause, parties, changesSince, decideFor, decisionsOpen, threads, canComment, access } =
+  const { pact, clause, parties, changesSince, decideFor, next, decisionsOpen, threads, canComment, access } =
     useLoaderData<typeof loader>()
   useLivePact(pact.id)
   return (
@@ -119,7 +119,23 @@ export default function PactClause() {
       </section>
 
       {decideFor.length > 0 ? (
-        <DecisionForm parties={decideFor} seenHash={clause.contentHash} />
+        <>
+          <DecisionForm key={clause.contentHash} parties={decideFor} seenHash={clause.contentHash} />
+          <ul className="pw-plain-list" aria-label={t('signoff.review.title')}>
+            {next ? (
+              <li>
+                <Link className="utrecht-link" to={`/pacts/${pact.id}/artikelen/${next.clauseId}`}>
+                  {t('signoff.review.nextFromClause', { title: next.title || t('signoff.matrix.untitled') })}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link className="utrecht-link" to={`/pacts/${pact.id}/akkoord/beoordelen`}>
+                {t('signoff.review.allFromClause')}
+              </Link>
+            </li>
+          </ul>
+        </>
       ) : decisionsOpen ? (
         <Paragraph>{t('signoff.clause.decide.notSignatory')}</Paragraph>
       ) : (

@@ -9,7 +9,14 @@ import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { signOffFormSchema } from '#app/sign-off/forms.ts'
 import { matrixPage, openItemsInWords } from '#app/sign-off/matrix-page.server.ts'
 import { addSignatory, changePactStatus, removeSignatory, SignOffError } from '#app/sign-off/sign-off.server.ts'
-import { PactStatusSection, Signatories, SignOffMatrix, type OpenItem, type SignOffDone } from '#app/sign-off/ui-matrix.tsx'
+import {
+  PactStatusSection,
+  ReviewLinks,
+  Signatories,
+  SignOffMatrix,
+  type OpenItem,
+  type SignOffDone,
+} from '#app/sign-off/ui-matrix.tsx'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-sign-off'
 
@@ -56,13 +63,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PactSignOff() {
   const { t } = useTranslation()
-  const { pact, clauses, signingParties, transitions } = useLoaderData<typeof loader>()
+  const { pact, clauses, signingParties, transitions, reviewFor } = useLoaderData<typeof loader>()
   useLivePact(pact.id)
   return (
     <div className="pw-stack">
       <PageHeader title={t('signoff.matrix.title')} lead={t('signoff.matrix.lead')}>
         <Paragraph className="pw-meta">{t('signoff.live')}</Paragraph>
       </PageHeader>
+      <ReviewLinks pactId={pact.id} parties={reviewFor} />
       <PactStatusSection pact={pact} transitions={transitions} />
       <SignOffMatrix pact={pact} clauses={clauses} signingParties={signingParties} />
       <Signatories pactId={pact.id} parties={signingParties} />

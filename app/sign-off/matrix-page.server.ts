@@ -1,7 +1,8 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
-import { allowedTransitions, isAmendment, pactStanding } from '#app/pacts/lifecycle.ts'
+import { allowedTransitions, isAmendment, isDocumentEditable, pactStanding } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
-import { latestVersionNumber, listSignatories, pactMembersOfParties, signOffState } from './sign-off.server.ts'
+import { latestVersionNumber, listSignatories, pactMembersOfParties, signingPartiesOf, signOffState } from './sign-off.server.ts'
+import { itemsToReview } from './review.ts'
 import { signatoryDesignators } from './signatory-designation.ts'
 import { openItems } from './status.ts'
 
@@ -12,13 +13,14 @@ import { openItems } from './status.ts'
  */
 export async function matrixPage(pactId: string, { userId, access }: { userId: string; access: AccessLevel }) {
   const canManage = can(access, 'manage')
-  const [pact, { snapshot, parties, matrix }, signatories, members, memberships, latestVersion] = await Promise.all([
+  const [pact, { snapshot, parties, matrix }, signatories, members, memberships, latestVersion, yourParties] = await Promise.all([
     getPact(pactId),
     signOffState(pactId),
     listSignatories(pactId),
     listMembers(pactId),
     pactMembersOfParties(pactId),
     latestVersionNumber(pactId),
+    signingPartiesOf(userId, pactId),
   ])
   const names = new Map(members.map((member) => [member.user_id, member.name]))
   const signingParties = parties
@@ -49,6 +51,12 @@ export async function matrixPage(pactId: string, { userId, access }: { userId: s
       statuses: row.parties.map((party) => party.status),
     })),
     signingParties,
+    // The reader's way into the review flow, per party they sign for, with what is left to decide.
+    reviewFor: isDocumentEditable(status)
+      ? signingParties
+          .filter((party) => yourParties.includes(party.id))
+          .map((party) => ({ partyId: party.id, name: party.name, open: itemsToReview(matrix, party.id).length }))
+      : [],
     transitions: canManage ? allowedTransitions(status).map((to) => ({ to, amendment: isAmendment(status, to) })) : [],
   }
 }

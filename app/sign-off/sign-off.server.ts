@@ -32,9 +32,12 @@ export type SignOffErrorCode =
   | 'not-a-member'
   | 'not-designator'
 
-/** A sign-off rule said no: a refusal with its code, which the audit trail records too. */
+/** A sign-off rule said no: a refusal with its code, which the audit trail records too, and the items it is about, if any. */
 export class SignOffError extends Refusal {
-  constructor(readonly code: SignOffErrorCode) {
+  constructor(
+    readonly code: SignOffErrorCode,
+    readonly items: readonly string[] = [],
+  ) {
     super(refusalFor(code).status, refusalFor(code).message)
   }
 }
@@ -46,9 +49,10 @@ async function refuse(
   code: SignOffErrorCode,
   details: Record<string, unknown>,
   db: Db,
+  items: readonly string[] = [],
 ) {
   await recordAudit(db, { pactId, actorId, action, details: { ...details, refused: code } })
-  return new SignOffError(code)
+  return new SignOffError(code, items)
 }
 
 export async function listSignatories(pactId: string, db: Db = getDb()) {
@@ -186,9 +190,34 @@ export interface DecisionInput {
   explanation: string | null
 }
 
-export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
-  const { pactId, clauseId, partyId, userId } = input
-  const attempt = { clauseId, partyId, decision: input.decision, seenHash: input.seenHash }
+export function decideOnClause(input: DecisionInput, db: Db = getDb()) {
+  const { pactId, partyId, userId, ...item } = input
+  return decideOnItems({ pactId, partyId, userId, items: [item] }, db)
+}
+
+/** One decision of a batch: the item, the choice and the hash of the content the person saw. */
+export interface ItemDecision {
+  clauseId: string
+  decision: Decision
+  seenHash: string
+  explanation: string | null
+}
+
+/**
+ * Records one party's decisions on several items (the review flow's "akkoord op deze N
+ * artikelen") all or none: each is bound to the hash the person saw, and if any item changed or
+ * vanished meanwhile nothing is written, and the refusal names those items (`SignOffError.items`)
+ * so the page can show their new content and keep the other choices.
+ */
+export async function decideOnItems(
+  { pactId, partyId, userId, items }: { pactId: string; partyId: string; userId: string; items: readonly ItemDecision[] },
+  db: Db = getDb(),
+) {
+  // One item keeps the audit details of a single decision; a batch records its size and what was stale.
+  const attempt =
+    items.length === 1
+      ? { clauseId: items[0]!.clauseId, partyId, decision: items[0]!.decision, seenHash: items[0]!.seenHash }
+      : { partyId, items: items.length }
   const pact = await getPact(pactId, db)
   if (!isDocumentEditable(pact.status))
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-open-for-decisions', attempt, db)
@@ -196,56 +225,77 @@ export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
   const snapshot = await pactSnapshot(pactId)
-  const clause = isUsableItemId(clauseId) ? snapshot.clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
-  if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
-  if (clause.contentHash !== input.seenHash)
-    throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
+  const current = new Map(
+    snapshot.clauses.filter((clause) => isUsableItemId(clause.clauseId)).map((clause) => [clause.clauseId, clause]),
+  )
+  const unknown = items.filter((item) => !current.has(item.clauseId)).map((item) => item.clauseId)
+  if (unknown.length)
+    throw await refuse(
+      pactId,
+      userId,
+      'clause.decision-refused',
+      'unknown-clause',
+      batchDetails(attempt, { unknown }),
+      db,
+      unknown,
+    )
+  const stale = items.filter((item) => current.get(item.clauseId)!.contentHash !== item.seenHash).map((item) => item.clauseId)
+  if (stale.length)
+    throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', batchDetails(attempt, { stale }), db, stale)
 
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
-    const inserted = await trx
-      .insertInto('clause_decisions')
-      .values({
-        pact_id: pactId,
-        clause_id: clauseId,
-        party_id: partyId,
-        user_id: userId,
-        decision: input.decision,
-        content_hash: clause.contentHash,
-        canonical: clause.canonical,
-        explanation: input.explanation,
-        created_at: createdAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    if (input.explanation) {
-      // The explanation belongs in the clause's discussion, where the other parties read it.
-      await trx
-        .insertInto('comments')
+    for (const item of items) {
+      const clause = current.get(item.clauseId)!
+      const inserted = await trx
+        .insertInto('clause_decisions')
         .values({
-          id: newId(),
           pact_id: pactId,
-          clause_id: clauseId,
-          parent_id: null,
-          author_id: userId,
-          body: input.explanation,
-          quote: null,
-          decision_id: Number(inserted.id),
+          clause_id: item.clauseId,
+          party_id: partyId,
+          user_id: userId,
+          decision: item.decision,
+          content_hash: clause.contentHash,
+          canonical: clause.canonical,
+          explanation: item.explanation,
           created_at: createdAt,
-          resolved_at: null,
-          resolved_by: null,
         })
-        .execute()
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      if (item.explanation) {
+        // The explanation belongs in the clause's discussion, where the other parties read it.
+        await trx
+          .insertInto('comments')
+          .values({
+            id: newId(),
+            pact_id: pactId,
+            clause_id: item.clauseId,
+            parent_id: null,
+            author_id: userId,
+            body: item.explanation,
+            quote: null,
+            decision_id: Number(inserted.id),
+            created_at: createdAt,
+            resolved_at: null,
+            resolved_by: null,
+          })
+          .execute()
+      }
+      await recordAudit(trx, {
+        pactId,
+        actorId: userId,
+        action: 'clause.decided',
+        details: { clauseId: item.clauseId, partyId, decision: item.decision, contentHash: clause.contentHash },
+      })
     }
-    await recordAudit(trx, {
-      pactId,
-      actorId: userId,
-      action: 'clause.decided',
-      details: { clauseId, partyId, decision: input.decision, contentHash: clause.contentHash },
-    })
   })
   ports().events.publish(pactId, 'sign-off')
-  if (input.explanation) ports().events.publish(pactId, 'comments')
+  if (items.some((item) => item.explanation)) ports().events.publish(pactId, 'comments')
+}
+
+/** A batch's refusal names its items in the audit trail; a single decision's attempt already does. */
+function batchDetails(attempt: Record<string, unknown>, which: Record<string, string[]>) {
+  return 'clauseId' in attempt ? attempt : { ...attempt, ...which }
 }
 
 /** Moves the pact through its life; signing seals an immutable version. */

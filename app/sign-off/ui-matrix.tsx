@@ -127,6 +127,41 @@ function confirmationOf(standing: PactStanding, amendment: boolean) {
   } as const
 }
 
+/** For a signatory: the review flow, per party they sign for, with how many items are left. */
+export function ReviewLinks({
+  pactId,
+  parties,
+}: {
+  pactId: string
+  parties: Array<{ partyId: string; name: string; open: number }>
+}) {
+  const { t } = useTranslation()
+  if (parties.length === 0) return null
+  return (
+    <section aria-labelledby="review-heading">
+      <Heading level={2} id="review-heading">
+        {t('signoff.review.title')}
+      </Heading>
+      <ul className="pw-plain-list">
+        {parties.map((party) => (
+          <li key={party.partyId}>
+            {party.open > 0 ? (
+              <Link
+                className="utrecht-link"
+                to={`/pacts/${pactId}/akkoord/beoordelen${parties.length > 1 ? `?partij=${party.partyId}` : ''}`}
+              >
+                {t('signoff.review.start', { party: party.name, count: party.open })}
+              </Link>
+            ) : (
+              t('signoff.review.startNone', { party: party.name })
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 export function SignOffMatrix({
   pact,
   clauses,
