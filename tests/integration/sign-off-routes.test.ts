@@ -254,7 +254,17 @@ describe('deciding on a clause', () => {
       expect.objectContaining({ body: explanation, decision: 'wijziging-gevraagd', author_name: 'Directeur Welzijn' }),
     ])
     expect(page.body.clause.html).toContain('pw-clause')
-    expect(page.body.decideFor).toEqual([{ id: pact.partyId, name: expect.stringMatching(/^Gemeente/) }])
+    expect(page.body.decideFor).toEqual([{ id: pact.partyId, name: expect.stringMatching(/^Gemeente/), recorded: null }])
+    // The decider's own form shows the choice made, by whom, and leads on to the next item to decide.
+    const own = await viewClause(provider, clause!.clauseId)
+    expect(own.body.decideFor).toEqual([
+      {
+        id: providerPartyId,
+        name: 'Stichting Welzijn',
+        recorded: { decision: 'wijziging-gevraagd', name: 'Directeur Welzijn', decidedAt: expect.any(String) },
+      },
+    ])
+    expect(own.body.next).toEqual({ clauseId: (await currentClauses())[1]!.clauseId, title: expect.any(String) })
   })
 })
 
