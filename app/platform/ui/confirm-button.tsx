@@ -35,7 +35,13 @@ export function ConfirmButton({
   const dialog = useRef<HTMLDialogElement>(null)
   const questionId = useId()
   const detailsId = useId()
+  const cancel = useRef<HTMLButtonElement>(null)
   const close = () => dialog.current?.close()
+  const open = () => {
+    dialog.current?.showModal()
+    // Focus lands on the safe choice (React's autoFocus acts at render, not when the dialog opens).
+    cancel.current?.focus()
+  }
   const confirm = (
     <button
       type={submit ? 'submit' : 'button'}
@@ -55,20 +61,14 @@ export function ConfirmButton({
   const actions = (
     <div className="pw-actions">
       {confirm}
-      {/* Focus lands on the safe choice. */}
-      <button type="button" className={buttonClass('secondary')} autoFocus onClick={close}>
+      <button ref={cancel} type="button" className={buttonClass('secondary')} onClick={close}>
         {t('areas.area.cancel')}
       </button>
     </div>
   )
   return (
     <>
-      <button
-        type="button"
-        className={buttonClass(appearance)}
-        aria-label={ariaLabel}
-        onClick={() => dialog.current?.showModal()}
-      >
+      <button type="button" className={buttonClass(appearance)} aria-label={ariaLabel} onClick={open}>
         {label}
       </button>
       <dialog ref={dialog} className="pw-dialog" aria-labelledby={questionId} aria-describedby={details ? detailsId : undefined}>
