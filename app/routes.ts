@@ -18,6 +18,7 @@ export default [
     route('leesversie', 'routes/pact-read.tsx'),
     route('resultaatgebieden', 'routes/pact-areas.tsx'),
     route('akkoord', 'routes/pact-sign-off.tsx'),
+    route('akkoord/beoordelen', 'routes/pact-review.tsx'),
     route('artikelen/:clauseId', 'routes/pact-clause.tsx'),
     route('versies', 'routes/pact-versions.tsx'),
     route('versies/:number', 'routes/pact-version.tsx'),

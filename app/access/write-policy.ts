@@ -45,3 +45,8 @@ export function textWriteVerdict(input: { access: AccessLevel | null; pactStatus
     return { kind: 'suggest' }
   return { kind: 'refused', reason: verdict.reason }
 }
+
+/** What a page offers after the verdict: editing, or the reason it may not (for its ReadOnlyNotice). */
+export function writeOffer(verdict: DocumentWriteVerdict): { canEdit: boolean; readOnly: DocumentWriteRefusal | null } {
+  return verdict.allowed ? { canEdit: true, readOnly: null } : { canEdit: false, readOnly: verdict.reason }
+}

@@ -23,7 +23,8 @@ import {
   proposeFundDecision,
   setDivision,
 } from '#app/settlement/settlement.server.ts'
-import { addSignatory, changePactStatus, decideOnClause } from '#app/sign-off/sign-off.server.ts'
+import { addSignatory, changePactStatus, decideOnClause, pactMembersOfParties } from '#app/sign-off/sign-off.server.ts'
+import { signatoryDesignators } from '#app/sign-off/signatory-designation.ts'
 import { realisationSchema, spendingSchema } from '#app/tracking/report-forms.ts'
 import { fixPeriod, loadTracking, reportFigures, setFrequency, submitDrafts } from '#app/tracking/tracking.server.ts'
 import { DEMO_PARTIES, DEMO_REGION_KEY_PERCENT, DEMO_REGION_PARTY, type DemoParty } from './demo-parties.ts'
@@ -268,7 +269,12 @@ async function seedSignedDemoPact(
       .map((person) => ({ partyId: partyIds.get(person.party.role)!, userId: person.userId })),
     ...guests.flatMap((guest, index) => (guest.signs ? [{ partyId: guestPartyIds[index]!, userId: guest.userId }] : [])),
   ]
-  for (const signer of signers) await addSignatory(pactId, signer.partyId, signer.userId, manager.userId, db)
+  // Each party designates its own signatories (signatory-designation.ts).
+  const members = await pactMembersOfParties(pactId, db)
+  for (const signer of signers) {
+    const designator = signatoryDesignators(signer.partyId, members)[0]!
+    await addSignatory(pactId, signer.partyId, signer.userId, designator, db)
+  }
   // The first read creates the document from the demo template, as for every new pact.
   const { clauses } = await pactSnapshot(pactId)
   for (const clause of clauses) {

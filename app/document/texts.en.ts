@@ -16,7 +16,6 @@ export const editorEn: typeof editorNl = {
   },
   loading: 'Loading the document…',
   documentLabel: 'Text of the pact',
-  frozen: 'This pact has been signed: its text is fixed. A manager can start an amendment to change it.',
   readOnly: 'You can read this document, but not edit it. Only editors and managers of the pact can.',
   contentError:
     'This document contains content this version of Pactwerk does not know. Editing has been switched off so that content is not damaged. Please reload the page.',

@@ -15,7 +15,6 @@ export const editorNl = {
   },
   loading: 'Het document wordt geladen…',
   documentLabel: 'Tekst van het pact',
-  frozen: 'Dit pact is getekend: de tekst ligt vast. Een beheerder kan een wijziging starten om hem aan te passen.',
   readOnly: 'U kunt dit document lezen, maar niet bewerken. Dat kunnen alleen redacteuren en beheerders van het pact.',
   contentError:
     'Dit document bevat inhoud die deze versie van Pactwerk niet kent. Bewerken is uitgezet om die inhoud niet te beschadigen. Vernieuw de pagina.',

@@ -6,7 +6,6 @@ export const areasEn: typeof areasNl = {
     lead: 'Agree together what the pact aims to achieve per result area, with what budget per party and year, and how municipality and providers share the financial risk. Changes are visible to everyone at once and saved automatically.',
     noScript: 'Editing together needs JavaScript. Below is the last established version of the budgets.',
     loading: 'Loading the shared data…',
-    readOnly: 'You can read the result areas, budgets and risk sharing, but not edit them. Editors and managers of the pact can.',
     lastValidNotice: 'The tables below show the last valid version of the data.',
     contents: 'On this page',
     areasHeading: 'Result areas',

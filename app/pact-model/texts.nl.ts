@@ -5,8 +5,6 @@ export const areasNl = {
     lead: 'Leg samen vast wat het pact per resultaatgebied wil bereiken, met welk budget per partij en jaar, en hoe gemeente en aanbieders het financiële risico delen. Wijzigingen zijn direct zichtbaar voor iedereen en worden automatisch bewaard.',
     noScript: 'Samen bewerken vraagt JavaScript. Hieronder staat de laatst vastgestelde versie van de budgetten.',
     loading: 'De gedeelde gegevens worden geladen…',
-    readOnly:
-      'U kunt de resultaatgebieden, budgetten en risicodeling lezen, maar niet bewerken. Dat kunnen redacteuren en beheerders van het pact.',
     lastValidNotice: 'De tabellen hieronder tonen de laatste geldige versie van de gegevens.',
     contents: 'Op deze pagina',
     areasHeading: 'Resultaatgebieden',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { PACT_STATUSES, allowedTransitions, canTransition, isAmendment, isDocumentEditable, pactYears } from './lifecycle.ts'
+import {
+  PACT_STATUSES,
+  allowedTransitions,
+  canTransition,
+  isAmendment,
+  isDocumentEditable,
+  pactStanding,
+  pactYears,
+} from './lifecycle.ts'
 
 describe('pact lifecycle', () => {
   it('moves forward one step at a time', () => {
@@ -28,5 +36,15 @@ describe('pact lifecycle', () => {
   it('runs from its first year to its last, both included', () => {
     expect(pactYears(2026, 2029)).toEqual([2026, 2027, 2028, 2029])
     expect(pactYears(2026, 2026)).toEqual([2026])
+  })
+})
+
+describe('pactStanding', () => {
+  it('keeps the signed version in force while an amendment is drafted or awaits signatures', () => {
+    expect(pactStanding('concept', null)).toEqual({ kind: 'never-signed', status: 'concept' })
+    expect(pactStanding('getekend', 1)).toEqual({ kind: 'in-force', status: 'getekend', version: 1 })
+    expect(pactStanding('actief', 2)).toEqual({ kind: 'in-force', status: 'actief', version: 2 })
+    expect(pactStanding('concept', 1)).toEqual({ kind: 'amending', status: 'concept', inForce: 1, draft: 2 })
+    expect(pactStanding('ter-ondertekening', 3)).toEqual({ kind: 'amending', status: 'ter-ondertekening', inForce: 3, draft: 4 })
   })
 })

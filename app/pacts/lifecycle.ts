@@ -30,6 +30,22 @@ export function isAmendment(from: PactStatus, to: PactStatus): boolean {
   return (from === 'getekend' || from === 'actief') && to === 'concept'
 }
 
+/**
+ * What agreement is in force and what is being drafted. An amendment takes the pact back to
+ * concept, but the last signed version stays in force until the next one is signed (tracking and
+ * settlement keep using it): a pact being amended is never "without agreement".
+ */
+export type PactStanding =
+  | { kind: 'never-signed'; status: PactStatus }
+  | { kind: 'in-force'; status: PactStatus; version: number }
+  | { kind: 'amending'; status: PactStatus; inForce: number; draft: number }
+
+export function pactStanding(status: PactStatus, latestVersion: number | null): PactStanding {
+  if (latestVersion === null) return { kind: 'never-signed', status }
+  if (isDocumentEditable(status)) return { kind: 'amending', status, inForce: latestVersion, draft: latestVersion + 1 }
+  return { kind: 'in-force', status, version: latestVersion }
+}
+
 /** The calendar years a pact runs, first to last (its budgets and targets are per year). */
 export function pactYears(startYear: number, endYear: number): number[] {
   return Array.from({ length: Math.max(endYear - startYear + 1, 0) }, (_, index) => startYear + index)

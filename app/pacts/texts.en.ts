@@ -8,6 +8,12 @@ export const pactEn: typeof pactNl = {
     party: 'Your party',
     access: 'Your access',
   },
+  standing: {
+    inForce: 'Version {{version}} is in force.',
+    amendingConcept: 'Version {{inForce}} is in force; version {{draft}} is in draft.',
+    amendingForSignature: 'Version {{inForce}} is in force; version {{draft}} is awaiting signatures.',
+    amendmentStatus: 'Amendment: {{status}}',
+  },
   nav: {
     label: 'Pact',
     overview: 'Overview',

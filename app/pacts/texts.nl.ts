@@ -6,6 +6,12 @@ export const pactNl = {
     party: 'Uw partij',
     access: 'Uw toegang',
   },
+  standing: {
+    inForce: 'Versie {{version}} is van kracht.',
+    amendingConcept: 'Versie {{inForce}} is van kracht; versie {{draft}} is in concept.',
+    amendingForSignature: 'Versie {{inForce}} is van kracht; versie {{draft}} ligt ter ondertekening.',
+    amendmentStatus: 'Wijziging: {{status}}',
+  },
   nav: {
     label: 'Pact',
     overview: 'Overzicht',

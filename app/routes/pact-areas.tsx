@@ -10,7 +10,7 @@ import type { PactDataSource } from '#app/document/pact-data.ts'
 import { ResultAreaData, RiskRuleData } from '#app/document/ui/pact-data-view.tsx'
 import { ResultAreasEditor } from '#app/pact-model/ui/result-areas-editor.tsx'
 import { RiskRulesEditor } from '#app/pact-model/ui/risk-rules-editor.tsx'
-import { Alert, Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
+import { Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { usePactModel, type LivePactModel } from '#app/pact-model/ui/use-pact-model.ts'
 import { WhatIf } from '#app/pact-model/ui/what-if.tsx'
 import { areaAnchor, PAGE_SECTIONS, PageContents } from '#app/pact-model/ui/page-contents.tsx'
@@ -19,7 +19,8 @@ import { PresenceList } from '#app/document/ui/presence.tsx'
 import { ensureProjection, readModelValidation, readProjectedModel } from '#app/pact-model/projection.server.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { documentWriteVerdict } from '#app/access/write-policy.ts'
+import { documentWriteVerdict, writeOffer } from '#app/access/write-policy.ts'
+import { ReadOnlyNotice } from '#app/access/ui/read-only-notice.tsx'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
 import areasCss from '#app/pact-model/ui/areas.css?url'
 import editorCss from '#app/document/ui/editor.css?url'
@@ -44,8 +45,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     userId: user.id,
     years: pactYears(pact.start_year, pact.end_year),
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
-    // The socket enforces this too; here it only decides what the page offers.
-    canEdit: documentWriteVerdict({ access: membership.access, pactStatus: pact.status }).allowed,
+    // The socket enforces this too; here it only decides what the page offers, and says why not.
+    ...writeOffer(documentWriteVerdict({ access: membership.access, pactStatus: pact.status })),
+    access: membership.access,
     projectedModel,
     reportedIssues: report?.issues ?? [],
   }
@@ -53,7 +55,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactAreas() {
   const { t } = useTranslation()
-  const { pact, userId, years, parties, canEdit, projectedModel, reportedIssues } = useLoaderData<typeof loader>()
+  const { pact, userId, years, parties, canEdit, readOnly, access, projectedModel, reportedIssues } =
+    useLoaderData<typeof loader>()
   const live = usePactModel(pact.id, canEdit, { years, partyIds: parties.map((party) => party.id) }, projectedModel)
   useServerReportWhileInvalid(live?.model ?? null)
   const model = live?.model.lastValid ?? projectedModel
@@ -66,7 +69,7 @@ export default function PactAreas() {
         <noscript>
           <Paragraph>{t('areas.page.noScript')}</Paragraph>
         </noscript>
-        {canEdit ? null : <Alert type="info">{t('areas.page.readOnly')}</Alert>}
+        {readOnly ? <ReadOnlyNotice reason={readOnly} access={access} pactId={pact.id} /> : null}
         {live && canEdit ? (
           <ModelIssues
             issues={live.model.issues}

@@ -12,6 +12,7 @@ import { addComment, setThreadResolved } from '#app/sign-off/comments.server.ts'
 import { clauseFormName, clauseFormSchema } from '#app/sign-off/forms.ts'
 import { decideOnClause } from '#app/sign-off/sign-off.server.ts'
 import { Hash } from '#app/sign-off/ui.tsx'
+import { ReadOnlyNotice } from '#app/access/ui/read-only-notice.tsx'
 import { ClauseParties, DecisionForm, Discussion } from '#app/sign-off/ui-clause.tsx'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
@@ -32,7 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
   const page = await clausePage(params.pactId, params.clauseId, { userId: user.id, access: membership.access })
   if (!page) throw refusalResponse(notFound())
-  return page
+  return { ...page, access: membership.access }
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -82,7 +83,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PactClause() {
   const { t } = useTranslation()
-  const { pact, clause, parties, changesSince, decideFor, signsForThisPact, decisionsOpen, threads, canComment } =
+  const { pact, clause, parties, changesSince, decideFor, next, decisionsOpen, threads, canComment, access } =
     useLoaderData<typeof loader>()
   useLivePact(pact.id)
   return (
@@ -118,11 +119,27 @@ export default function PactClause() {
       </section>
 
       {decideFor.length > 0 ? (
-        <DecisionForm parties={decideFor} seenHash={clause.contentHash} />
+        <>
+          <DecisionForm key={clause.contentHash} parties={decideFor} seenHash={clause.contentHash} />
+          <ul className="pw-plain-list" aria-label={t('signoff.review.title')}>
+            {next ? (
+              <li>
+                <Link className="utrecht-link" to={`/pacts/${pact.id}/artikelen/${next.clauseId}`}>
+                  {t('signoff.review.nextFromClause', { title: next.title || t('signoff.matrix.untitled') })}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link className="utrecht-link" to={`/pacts/${pact.id}/akkoord/beoordelen`}>
+                {t('signoff.review.allFromClause')}
+              </Link>
+            </li>
+          </ul>
+        </>
+      ) : decisionsOpen ? (
+        <Paragraph>{t('signoff.clause.decide.notSignatory')}</Paragraph>
       ) : (
-        <Paragraph>
-          {signsForThisPact && !decisionsOpen ? t('signoff.clause.decide.closed') : t('signoff.clause.decide.notSignatory')}
-        </Paragraph>
+        <ReadOnlyNotice reason="pact-signed" access={access} pactId={pact.id} />
       )}
 
       <Discussion threads={threads} canComment={canComment} />

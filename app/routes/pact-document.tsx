@@ -5,6 +5,7 @@ import { PactEditor } from '#app/document/ui/pact-editor.tsx'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact, listMembers, listParties } from '#app/pacts/pacts.server.ts'
 import { textWriteVerdict } from '#app/access/write-policy.ts'
+import { useReadOnlyReason } from '#app/access/ui/read-only-notice.tsx'
 import { readProjectedModel } from '#app/pact-model/projection.server.ts'
 import { openThreadCounts } from '#app/sign-off/comments.server.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
@@ -31,11 +32,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     user: { id: user.id, name: user.name, partyId: membership.partyId, partyName },
     canEdit: write.kind === 'edit',
     canSuggest: write.kind === 'suggest',
-    // Authors of suggestions, named with their organisation.
+    // Why not, in the words of the real reason: a beheerder of a signed pact reads that it is signed.
+    readOnly: write.kind === 'refused' ? write.reason : null,
+    access: membership.access,
     openComments,
+    // Authors of suggestions, named with their organisation.
     people: Object.fromEntries(members.map((member) => [member.user_id, { name: member.name, partyName: member.party_name }])),
-    // An editor of a signed pact reads why the text is frozen, not that editors may write.
-    frozen: write.kind === 'refused' && write.reason === 'pact-signed',
     // For the data blocks in the text; the live model arrives with the document. Read only: this page writes nothing.
     model: {
       years: pactYears(pact.start_year, pact.end_year),
@@ -47,7 +49,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactDocument() {
   const { t } = useTranslation()
-  const { pact, user, canEdit, canSuggest, people, openComments, frozen, model } = useLoaderData<typeof loader>()
+  const { pact, user, canEdit, canSuggest, people, openComments, readOnly, access, model } = useLoaderData<typeof loader>()
+  const readOnlyNote = useReadOnlyReason(readOnly ?? 'read-only-access', access)
   return (
     <div className="pw-stack">
       <PageHeader title={`${pact.title}: ${t('editor.page.title')}`} lead={t('editor.page.lead')} />
@@ -66,7 +69,7 @@ export default function PactDocument() {
         canSuggest={canSuggest}
         people={people}
         openComments={openComments}
-        readOnlyNote={frozen ? t('editor.frozen') : undefined}
+        readOnlyNote={readOnly ? readOnlyNote : undefined}
         model={model}
       />
     </div>

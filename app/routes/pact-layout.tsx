@@ -2,6 +2,8 @@ import { Outlet, useLoaderData, useRouteLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { pactNavigation } from '#app/pacts/pact-pages.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
+import { pactStanding } from '#app/pacts/lifecycle.ts'
+import { latestVersionNumber } from '#app/sign-off/sign-off.server.ts'
 import { PactHeader } from '#app/pacts/ui/pact-header.tsx'
 import { ErrorPage } from '#app/platform/ui/error-page.tsx'
 import type { Route } from './+types/pact-layout'
@@ -13,7 +15,11 @@ import type { Route } from './+types/pact-layout'
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
-  const [pact, parties] = await Promise.all([getPact(params.pactId), listParties(params.pactId)])
+  const [pact, parties, latestVersion] = await Promise.all([
+    getPact(params.pactId),
+    listParties(params.pactId),
+    latestVersionNumber(params.pactId),
+  ])
   return {
     pact: {
       id: pact.id,
@@ -21,8 +27,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       region: pact.region,
       startYear: pact.start_year,
       endYear: pact.end_year,
-      status: pact.status,
     },
+    standing: pactStanding(pact.status, latestVersion),
     partyName: parties.find((party) => party.id === membership.partyId)?.name ?? '',
     access: membership.access,
     navigation: pactNavigation(pact.id, membership.access),

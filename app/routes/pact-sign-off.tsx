@@ -9,7 +9,14 @@ import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { signOffFormSchema } from '#app/sign-off/forms.ts'
 import { matrixPage, openItemsInWords } from '#app/sign-off/matrix-page.server.ts'
 import { addSignatory, changePactStatus, removeSignatory, SignOffError } from '#app/sign-off/sign-off.server.ts'
-import { PactStatusSection, Signatories, SignOffMatrix, type OpenItem, type SignOffDone } from '#app/sign-off/ui-matrix.tsx'
+import {
+  PactStatusSection,
+  ReviewLinks,
+  Signatories,
+  SignOffMatrix,
+  type OpenItem,
+  type SignOffDone,
+} from '#app/sign-off/ui-matrix.tsx'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-sign-off'
 
@@ -20,15 +27,16 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ]
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const { membership } = await requirePactAccess(request, params.pactId, 'view')
-  return matrixPage(params.pactId, membership.access)
+  const { user, membership } = await requirePactAccess(request, params.pactId, 'view')
+  return matrixPage(params.pactId, { userId: user.id, access: membership.access })
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user } = await requirePactAccess(request, params.pactId, 'manage')
   const formData = await request.formData()
   // Status changes and signatories each show their outcome beside their own forms.
   const form = formIntent(formData) === 'change-status' ? 'status' : 'signatories'
+  // The pact's status is the beheerder's; signatories are designated by their own party, which the back end checks.
+  const { user } = await requirePactAccess(request, params.pactId, form === 'status' ? 'manage' : 'view')
   const submission = parseWithZod(formData, { schema: signOffFormSchema })
   if (submission.status !== 'success') return answer(form, submission.reply(), { status: 400, open: [] as OpenItem[] })
   const value = submission.value
@@ -55,16 +63,17 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PactSignOff() {
   const { t } = useTranslation()
-  const { pact, clauses, signingParties, transitions, canManage } = useLoaderData<typeof loader>()
+  const { pact, clauses, signingParties, transitions, reviewFor } = useLoaderData<typeof loader>()
   useLivePact(pact.id)
   return (
     <div className="pw-stack">
       <PageHeader title={t('signoff.matrix.title')} lead={t('signoff.matrix.lead')}>
         <Paragraph className="pw-meta">{t('signoff.live')}</Paragraph>
       </PageHeader>
+      <ReviewLinks pactId={pact.id} parties={reviewFor} />
       <PactStatusSection pact={pact} transitions={transitions} />
       <SignOffMatrix pact={pact} clauses={clauses} signingParties={signingParties} />
-      <Signatories pactId={pact.id} parties={signingParties} canManage={canManage} />
+      <Signatories pactId={pact.id} parties={signingParties} />
     </div>
   )
 }

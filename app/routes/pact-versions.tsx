@@ -10,6 +10,8 @@ import { CompareForm, Hash, useDates } from '#app/sign-off/ui.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact } from '#app/pacts/pacts.server.ts'
+import { pactStanding } from '#app/pacts/lifecycle.ts'
+import { usePactStandingText } from '#app/pacts/ui/pact-standing.tsx'
 import { listVersions } from '#app/sign-off/sign-off.server.ts'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-versions'
@@ -21,10 +23,12 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.pact.ti
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { membership } = await requirePactAccess(request, params.pactId, 'view')
   const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
+  const standing = pactStanding(pact.status, versions.at(-1)?.number ?? null)
   // Only a beheerder restores, and needs to know whether the current text is damaged.
   const restore = can(membership.access, 'manage') ? await restoreOffer(params.pactId) : null
   return {
     pact: { id: pact.id, title: pact.title },
+    standing,
     versions: versions.map((version) => ({
       number: version.number,
       hash: version.hash,
@@ -52,12 +56,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function PactVersions() {
   const { t } = useTranslation()
   const { date } = useDates()
-  const { pact, versions, restore } = useLoaderData<typeof loader>()
+  const { pact, standing, versions, restore } = useLoaderData<typeof loader>()
+  const standingText = usePactStandingText(standing)
   const actionData = useActionData<typeof action>()
   const base = `/pacts/${pact.id}/versies`
   return (
     <div className="pw-stack">
       <PageHeader title={t('signoff.versions.title')} lead={t('signoff.versions.lead')} />
+      {standingText ? <Paragraph>{standingText}</Paragraph> : null}
       {versions.length === 0 ? (
         <Paragraph>{t('signoff.versions.none')}</Paragraph>
       ) : (

@@ -4,6 +4,7 @@ import { getPact } from '#app/pacts/pacts.server.ts'
 import { listComments } from './comments.server.ts'
 import { readableWordDiff } from './diff.ts'
 import { canonicalModelChanges, modelNamesFor } from './model-changes.ts'
+import { nextToReview } from './review.ts'
 import { signingPartiesOf, signOffState } from './sign-off.server.ts'
 import { decidedCanonicals, userNames } from './views.server.ts'
 
@@ -63,8 +64,23 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
   const decideFor = decisionsOpen
     ? signOff.parties
         .filter((party) => yourParties.includes(party.partyId))
-        .map((party) => ({ id: party.partyId, name: partyNames.get(party.partyId) ?? '' }))
+        .map((party) => ({
+          id: party.partyId,
+          name: partyNames.get(party.partyId) ?? '',
+          // The choice already made on this very content, shown (and preselected) in the form.
+          recorded:
+            party.latest && party.latest.contentHash === clause.contentHash
+              ? {
+                  decision: party.latest.decision,
+                  name: names.get(party.latest.userId) ?? '',
+                  decidedAt: party.latest.decidedAt,
+                }
+              : null,
+        }))
     : []
+  // "Volgend artikel": the next item the (first) party this person decides for still has to decide on.
+  const nextId = decideFor[0] ? nextToReview(matrix, decideFor[0].id, clause.clauseId) : null
+  const next = nextId ? { clauseId: nextId, title: snapshot.clauses.find((item) => item.clauseId === nextId)?.title ?? '' } : null
   return {
     pact: { id: pact.id, title: pact.title, status },
     clause: {
@@ -86,7 +102,7 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
     })),
     changesSince,
     decideFor,
-    signsForThisPact: yourParties.length > 0,
+    next,
     decisionsOpen,
     threads,
     canComment: can(access, 'comment'),

@@ -15,18 +15,24 @@ export const MAX_COMMENT_LENGTH = 4_000
 const id = (requiredKey: string) =>
   z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(64, { error: requiredKey })
 
+// The hash of the text the page showed: an approval counts only for exactly that text.
+const seenHash = z
+  .string({ error: 'signoff.errors.staleContent' })
+  .regex(/^[0-9a-f]{64}$/, { error: 'signoff.errors.staleContent' })
+
+const explanation = z
+  .string()
+  .trim()
+  .max(MAX_EXPLANATION_LENGTH, { error: 'signoff.errors.explanation.tooLong' })
+  .optional()
+  .transform((value) => value || null)
+
 export const decisionSchema = z.object({
   intent: z.literal('decide'),
   partyId: id('signoff.errors.party.required'),
   decision: z.enum(DECISIONS, { error: 'signoff.errors.decision.required' }),
-  // The hash of the text the page showed: an approval counts only for exactly that text.
-  seenHash: z.string({ error: 'signoff.errors.staleContent' }).regex(/^[0-9a-f]{64}$/, { error: 'signoff.errors.staleContent' }),
-  explanation: z
-    .string()
-    .trim()
-    .max(MAX_EXPLANATION_LENGTH, { error: 'signoff.errors.explanation.tooLong' })
-    .optional()
-    .transform((value) => value || null),
+  seenHash,
+  explanation,
 })
 
 export const commentSchema = z.object({
@@ -53,6 +59,33 @@ export function clauseFormName(payload: Record<string, unknown>): string {
   return String(payload.intent ?? '')
 }
 
+/** The most items one review submits: far above any pact's clauses, a bound on what a request may carry. */
+export const MAX_REVIEW_ITEMS = 1_000
+
+/** The review flow's one form: a choice per item (or none yet), each with the hash of the content shown. */
+export const reviewSchema = z
+  .object({
+    intent: z.literal('review'),
+    partyId: id('signoff.errors.party.required'),
+    items: z
+      .array(
+        z.object({
+          clauseId: id('signoff.errors.unknownClause'),
+          seenHash,
+          decision: z.enum(DECISIONS, { error: 'signoff.errors.decision.required' }).optional(),
+          explanation,
+        }),
+      )
+      .max(MAX_REVIEW_ITEMS)
+      .default([]),
+  })
+  .transform(({ items, ...rest }) => ({
+    ...rest,
+    // An item without a choice is left for later: only the choices made are recorded.
+    decisions: items.flatMap(({ decision, ...item }) => (decision ? [{ ...item, decision }] : [])),
+  }))
+  .refine((value) => value.decisions.length > 0, { error: 'signoff.review.errors.nothingChosen' })
+
 export const changeStatusSchema = z.object({
   intent: z.literal('change-status'),
   to: z.enum(PACT_STATUSES, { error: 'signoff.errors.invalidTransition' }),
@@ -71,6 +104,7 @@ const REFUSALS = {
   'not-signatory': { status: 403, message: 'signoff.errors.notSignatory' },
   'not-signing-party': { status: 422, message: 'signoff.errors.notSigningParty' },
   'not-a-member': { status: 422, message: 'signoff.errors.notPartyMember' },
+  'not-designator': { status: 403, message: 'signoff.errors.notDesignator' },
   'unknown-clause': { status: 404, message: 'signoff.errors.unknownClause' },
   'unknown-thread': { status: 404, message: 'signoff.errors.unknownThread' },
   'stale-content': { status: 409, message: 'signoff.errors.staleContent' },

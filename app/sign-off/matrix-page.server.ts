@@ -1,24 +1,31 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
-import { allowedTransitions, isAmendment } from '#app/pacts/lifecycle.ts'
+import { allowedTransitions, isAmendment, isDocumentEditable, pactStanding } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
 import { openThreadCounts } from './comments.server.ts'
-import { listSignatories, signOffState } from './sign-off.server.ts'
+import { latestVersionNumber, listSignatories, pactMembersOfParties, signingPartiesOf, signOffState } from './sign-off.server.ts'
+import { itemsToReview } from './review.ts'
+import { signatoryDesignators } from './signatory-designation.ts'
 import { openItems } from './status.ts'
 
 /**
  * Everything the sign-off page shows, as data: each clause's status per signing party, the
- * signing parties with their signatories (and, for a beheerder, who could be named), and the
- * status changes this reader may make.
+ * signing parties with their signatories, who designates them (and, for those people, who could
+ * be named), and the status changes this reader may make.
  */
-export async function matrixPage(pactId: string, access: AccessLevel) {
+export async function matrixPage(pactId: string, { userId, access }: { userId: string; access: AccessLevel }) {
   const canManage = can(access, 'manage')
-  const [pact, { snapshot, parties, matrix }, signatories, members, threads] = await Promise.all([
-    getPact(pactId),
-    signOffState(pactId),
-    listSignatories(pactId),
-    listMembers(pactId),
-    openThreadCounts(pactId),
-  ])
+  const [pact, { snapshot, parties, matrix }, signatories, members, memberships, latestVersion, yourParties, threads] =
+    await Promise.all([
+      getPact(pactId),
+      signOffState(pactId),
+      listSignatories(pactId),
+      listMembers(pactId),
+      pactMembersOfParties(pactId),
+      latestVersionNumber(pactId),
+      signingPartiesOf(userId, pactId),
+      openThreadCounts(pactId),
+    ])
+  const names = new Map(members.map((member) => [member.user_id, member.name]))
   const signingParties = parties
     .filter((party) => party.is_signatory)
     .map((party) => {
@@ -26,16 +33,20 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
       const candidates = members.filter(
         (member) => member.party_id === party.id && !named.some((signatory) => signatory.user_id === member.user_id),
       )
+      const designators = signatoryDesignators(party.id, memberships)
+      const canDesignate = designators.includes(userId)
       return {
         id: party.id,
         name: party.name,
         signatories: named.map((signatory) => ({ userId: signatory.user_id, name: signatory.name })),
-        candidates: canManage ? candidates.map((member) => ({ userId: member.user_id, name: member.name })) : [],
+        designators: designators.map((id) => names.get(id) ?? ''),
+        canDesignate,
+        candidates: canDesignate ? candidates.map((member) => ({ userId: member.user_id, name: member.name })) : [],
       }
     })
   const status = pact.status
   return {
-    pact: { id: pact.id, title: pact.title, status },
+    pact: { id: pact.id, title: pact.title, status, standing: pactStanding(status, latestVersion) },
     clauses: matrix.clauses.map((row, index) => ({
       clauseId: row.clauseId,
       title: snapshot.clauses[index]!.title,
@@ -45,8 +56,13 @@ export async function matrixPage(pactId: string, access: AccessLevel) {
       statuses: row.parties.map((party) => party.status),
     })),
     signingParties,
+    // The reader's way into the review flow, per party they sign for, with what is left to decide.
+    reviewFor: isDocumentEditable(status)
+      ? signingParties
+          .filter((party) => yourParties.includes(party.id))
+          .map((party) => ({ partyId: party.id, name: party.name, open: itemsToReview(matrix, party.id).length }))
+      : [],
     transitions: canManage ? allowedTransitions(status).map((to) => ({ to, amendment: isAmendment(status, to) })) : [],
-    canManage,
   }
 }
 

@@ -1,4 +1,5 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
+import { membershipAccess } from '#app/access/access.ts'
 import type { PactStatus } from '#app/pacts/lifecycle.ts'
 import { canTransition, isAmendment, isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import {
@@ -23,6 +24,7 @@ import { suggestionCountsByClause } from '#app/document/suggestions.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { refusalFor } from './forms.ts'
+import { mayDesignateSignatories, type PactMemberOfParty } from './signatory-designation.ts'
 
 /**
  * Sign-off records: signatories, decisions on clauses, status changes and signed versions.
@@ -42,10 +44,14 @@ export type SignOffErrorCode =
   | 'open-suggestions'
   | 'invalid-transition'
   | 'not-a-member'
+  | 'not-designator'
 
-/** A sign-off rule said no: a refusal with its code, which the audit trail records too. */
+/** A sign-off rule said no: a refusal with its code, which the audit trail records too, and the items it is about, if any. */
 export class SignOffError extends Refusal {
-  constructor(readonly code: SignOffErrorCode) {
+  constructor(
+    readonly code: SignOffErrorCode,
+    readonly items: readonly string[] = [],
+  ) {
     super(refusalFor(code).status, refusalFor(code).message)
   }
 }
@@ -57,9 +63,10 @@ async function refuse(
   code: SignOffErrorCode,
   details: Record<string, unknown>,
   db: Db,
+  items: readonly string[] = [],
 ) {
   await recordAudit(db, { pactId, actorId, action, details: { ...details, refused: code } })
-  return new SignOffError(code)
+  return new SignOffError(code, items)
 }
 
 export async function listSignatories(pactId: string, db: Db = getDb()) {
@@ -72,7 +79,26 @@ export async function listSignatories(pactId: string, db: Db = getDb()) {
     .execute()
 }
 
-/** Names a person of a signing party as one who may approve on its behalf. */
+/** Everyone on the pact with their party, access and joining moment: what the designation rule reads. */
+export async function pactMembersOfParties(pactId: string, db: Db = getDb()): Promise<PactMemberOfParty[]> {
+  const rows = await db
+    .selectFrom('pact_members')
+    .select(['user_id', 'party_id', 'access', 'created_at'])
+    .where('pact_id', '=', pactId)
+    .execute()
+  return rows.flatMap((row) => {
+    const access = membershipAccess(row.access)
+    return access ? [{ userId: row.user_id, partyId: row.party_id, access, joinedAt: row.created_at }] : []
+  })
+}
+
+/** Only the party itself designates its signatories (signatory-designation.ts); the attempt of anyone else is refused and audited. */
+async function requireDesignator(pactId: string, partyId: string, actorId: string, action: string, details: object, db: Db) {
+  if (!mayDesignateSignatories(actorId, partyId, await pactMembersOfParties(pactId, db)))
+    throw await refuse(pactId, actorId, action, 'not-designator', { partyId, ...details }, db)
+}
+
+/** Names a person of a signing party as one who may approve on its behalf; the party itself does this. */
 export async function addSignatory(pactId: string, partyId: string, userId: string, actorId: string, db: Db = getDb()) {
   const [party, member] = await Promise.all([
     db
@@ -90,6 +116,7 @@ export async function addSignatory(pactId: string, partyId: string, userId: stri
   ])
   if (!party?.is_signatory)
     throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-signing-party', { partyId, userId }, db)
+  await requireDesignator(pactId, partyId, actorId, 'signatory.add-refused', { userId }, db)
   if (member?.party_id !== partyId)
     throw await refuse(pactId, actorId, 'signatory.add-refused', 'not-a-member', { partyId, userId }, db)
   await db.transaction().execute(async (trx) => {
@@ -103,7 +130,7 @@ export async function addSignatory(pactId: string, partyId: string, userId: stri
   ports().events.publish(pactId, 'sign-off')
 }
 
-/** Removes a signatory of this pact; the trail records it only when there was one to remove. */
+/** Removes a signatory of this pact (the party itself does this); the trail records it only when there was one to remove. */
 export async function removeSignatory(
   pactId: string,
   partyId: string,
@@ -111,6 +138,7 @@ export async function removeSignatory(
   actorId: string,
   db: Db = getDb(),
 ): Promise<boolean> {
+  await requireDesignator(pactId, partyId, actorId, 'signatory.remove-refused', { userId }, db)
   const removed = await db.transaction().execute(async (trx) => {
     const result = await trx
       .deleteFrom('pact_signatories')
@@ -182,69 +210,126 @@ export interface DecisionInput {
   explanation: string | null
 }
 
-export async function decideOnClause(input: DecisionInput, db: Db = getDb()) {
-  const { pactId, clauseId, partyId, userId } = input
-  const attempt = { clauseId, partyId, decision: input.decision, seenHash: input.seenHash }
+export function decideOnClause(input: DecisionInput, db: Db = getDb()) {
+  const { pactId, partyId, userId, ...item } = input
+  return decideOnItems({ pactId, partyId, userId, items: [item] }, db)
+}
+
+/** One decision of a batch: the item, the choice and the hash of the content the person saw. */
+export interface ItemDecision {
+  clauseId: string
+  decision: Decision
+  seenHash: string
+  explanation: string | null
+}
+
+/**
+ * Records one party's decisions on several items (the review flow's "akkoord op deze N
+ * artikelen") all or none: each is bound to the hash the person saw, and if any item changed or
+ * vanished meanwhile nothing is written, and the refusal names those items (`SignOffError.items`)
+ * so the page can show their new content and keep the other choices.
+ */
+export async function decideOnItems(
+  { pactId, partyId, userId, items }: { pactId: string; partyId: string; userId: string; items: readonly ItemDecision[] },
+  db: Db = getDb(),
+) {
+  // One item keeps the audit details of a single decision; a batch records its size and what was stale.
+  const attempt =
+    items.length === 1
+      ? { clauseId: items[0]!.clauseId, partyId, decision: items[0]!.decision, seenHash: items[0]!.seenHash }
+      : { partyId, items: items.length }
   const pact = await getPact(pactId, db)
   if (!isDocumentEditable(pact.status))
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-open-for-decisions', attempt, db)
   if (!(await signingPartiesOf(userId, pactId, db)).includes(partyId)) {
     throw await refuse(pactId, userId, 'clause.decision-refused', 'not-signatory', attempt, db)
   }
-  const current = await currentItems(pactId)
-  const { clauses } = current
-  const clause = isUsableItemId(clauseId) ? clauses.find((candidate) => candidate.clauseId === clauseId) : undefined
-  if (!clause) throw await refuse(pactId, userId, 'clause.decision-refused', 'unknown-clause', attempt, db)
-  if (clause.contentHash !== input.seenHash)
-    throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', attempt, db)
-  if (approvalBlockedBySuggestions(input.decision, openSuggestionCounts(current).get(clauseId) ?? 0))
-    throw await refuse(pactId, userId, 'clause.decision-refused', 'open-suggestions', attempt, db)
+  const live = await currentItems(pactId)
+  const current = new Map(
+    live.clauses.filter((clause) => isUsableItemId(clause.clauseId)).map((clause) => [clause.clauseId, clause]),
+  )
+  const unknown = items.filter((item) => !current.has(item.clauseId)).map((item) => item.clauseId)
+  if (unknown.length)
+    throw await refuse(
+      pactId,
+      userId,
+      'clause.decision-refused',
+      'unknown-clause',
+      batchDetails(attempt, { unknown }),
+      db,
+      unknown,
+    )
+  const stale = items.filter((item) => current.get(item.clauseId)!.contentHash !== item.seenHash).map((item) => item.clauseId)
+  if (stale.length)
+    throw await refuse(pactId, userId, 'clause.decision-refused', 'stale-content', batchDetails(attempt, { stale }), db, stale)
+  const suggestions = openSuggestionCounts(live)
+  const blocked = items
+    .filter((item) => approvalBlockedBySuggestions(item.decision, suggestions.get(item.clauseId) ?? 0))
+    .map((item) => item.clauseId)
+  if (blocked.length)
+    throw await refuse(
+      pactId,
+      userId,
+      'clause.decision-refused',
+      'open-suggestions',
+      batchDetails(attempt, { blocked }),
+      db,
+      blocked,
+    )
 
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
-    const inserted = await trx
-      .insertInto('clause_decisions')
-      .values({
-        pact_id: pactId,
-        clause_id: clauseId,
-        party_id: partyId,
-        user_id: userId,
-        decision: input.decision,
-        content_hash: clause.contentHash,
-        canonical: clause.canonical,
-        explanation: input.explanation,
-        created_at: createdAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    if (input.explanation) {
-      // The explanation belongs in the clause's discussion, where the other parties read it.
-      await trx
-        .insertInto('comments')
+    for (const item of items) {
+      const clause = current.get(item.clauseId)!
+      const inserted = await trx
+        .insertInto('clause_decisions')
         .values({
-          id: newId(),
           pact_id: pactId,
-          clause_id: clauseId,
-          parent_id: null,
-          author_id: userId,
-          body: input.explanation,
-          quote: null,
-          decision_id: Number(inserted.id),
+          clause_id: item.clauseId,
+          party_id: partyId,
+          user_id: userId,
+          decision: item.decision,
+          content_hash: clause.contentHash,
+          canonical: clause.canonical,
+          explanation: item.explanation,
           created_at: createdAt,
-          resolved_at: null,
-          resolved_by: null,
         })
-        .execute()
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      if (item.explanation) {
+        // The explanation belongs in the clause's discussion, where the other parties read it.
+        await trx
+          .insertInto('comments')
+          .values({
+            id: newId(),
+            pact_id: pactId,
+            clause_id: item.clauseId,
+            parent_id: null,
+            author_id: userId,
+            body: item.explanation,
+            quote: null,
+            decision_id: Number(inserted.id),
+            created_at: createdAt,
+            resolved_at: null,
+            resolved_by: null,
+          })
+          .execute()
+      }
+      await recordAudit(trx, {
+        pactId,
+        actorId: userId,
+        action: 'clause.decided',
+        details: { clauseId: item.clauseId, partyId, decision: item.decision, contentHash: clause.contentHash },
+      })
     }
-    await recordAudit(trx, {
-      pactId,
-      actorId: userId,
-      action: 'clause.decided',
-      details: { clauseId, partyId, decision: input.decision, contentHash: clause.contentHash },
-    })
   })
   ports().events.publish(pactId, 'sign-off')
-  if (input.explanation) ports().events.publish(pactId, 'comments')
+  if (items.some((item) => item.explanation)) ports().events.publish(pactId, 'comments')
+}
+
+/** A batch's refusal names its items in the audit trail; a single decision's attempt already does. */
+function batchDetails(attempt: Record<string, unknown>, which: Record<string, string[]>) {
+  return 'clauseId' in attempt ? attempt : { ...attempt, ...which }
 }
 
 /** Moves the pact through its life; signing seals an immutable version. */
@@ -290,12 +375,7 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
     })),
   )
   const number = await db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('pact_versions')
-      .select((eb) => eb.fn.max('number').as('n'))
-      .where('pact_id', '=', pactId)
-      .executeTakeFirst()
-    const next = Number(last?.n ?? 0) + 1
+    const next = ((await latestVersionNumber(pactId, trx)) ?? 0) + 1
     const signedAt = nowIso()
     await trx
       .insertInto('pact_versions')
@@ -331,6 +411,16 @@ export async function changePactStatus(pactId: string, to: PactStatus, actorId: 
   await ports().access.pactAccessChanged(pactId)
   ports().events.publish(pactId, 'status')
   return number
+}
+
+/** The number of the last signed version (the one in force), or null before the first signing. */
+export async function latestVersionNumber(pactId: string, db: Db = getDb()): Promise<number | null> {
+  const row = await db
+    .selectFrom('pact_versions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('pact_id', '=', pactId)
+    .executeTakeFirst()
+  return row?.n == null ? null : Number(row.n)
 }
 
 export async function listVersions(pactId: string, db: Db = getDb()) {

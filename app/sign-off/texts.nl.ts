@@ -55,7 +55,19 @@ export const signoffNl = {
       amendment: 'Wijziging starten',
     },
     amendmentHelp:
-      'Een wijziging zet het pact terug naar concept, met de getekende tekst als begin. Alleen de artikelen die u daarna aanpast, hebben opnieuw akkoord nodig.',
+      'Een wijziging begint een nieuwe versie als concept, met de getekende tekst als begin; de getekende versie blijft van kracht tot de nieuwe is getekend. Alleen de artikelen die u daarna aanpast, hebben opnieuw akkoord nodig.',
+    confirmSign: {
+      question: 'Pact ondertekenen?',
+      details:
+        'Versie {{number}} wordt vastgelegd: de tekst, de resultaatgebieden, de budgetten en de risicodeling zoals ze nu zijn, met de akkoorden van alle ondertekenende partijen. Daarna ligt alles vast; veranderen kan alleen met een wijziging. Ondertekenen kan niet ongedaan worden gemaakt.',
+      confirm: 'Ja, versie {{number}} ondertekenen',
+    },
+    confirmAmendment: {
+      question: 'Wijziging starten?',
+      details:
+        'Versie {{inForce}} blijft van kracht: voortgang en afrekening blijven haar gebruiken tot versie {{draft}} is getekend. Versie {{draft}} begint als concept met de getekende tekst; redacteuren kunnen de tekst, de resultaatgebieden en de budgetten weer aanpassen. Alleen wat daarna verandert, heeft opnieuw akkoord van iedere partij nodig.',
+      confirm: 'Ja, wijziging starten',
+    },
     changed: 'De status is nu: {{status}}.',
     signed: 'Het pact is getekend. Versie {{number}} is vastgelegd en kan niet meer veranderen.',
     viewVersion: 'Versie {{number}} bekijken',
@@ -64,7 +76,10 @@ export const signoffNl = {
   },
   signatories: {
     title: 'Ondertekenaars',
-    lead: 'Iedere ondertekenende partij wijst mensen van de eigen organisatie aan die namens haar akkoord geven.',
+    lead: 'Iedere ondertekenende partij wijst zelf aan wie namens haar akkoord geeft, uit de eigen organisatie. Dat doen de beheerders van die partij in dit pact; heeft de partij geen beheerder, dan doet degene van die partij die het eerst aan het pact deelnam het. Een andere partij kan dat niet voor haar doen.',
+    designators: 'Aanwijzen voor deze partij: {{names}}.',
+    noDesignators:
+      'Deze partij heeft nog niemand in het pact. Nodig eerst iemand van deze partij uit; die wijst dan de ondertekenaars aan.',
     none: 'Nog niemand aangewezen.',
     person: 'Persoon van {{party}}',
     add: 'Aanwijzen',
@@ -96,9 +111,61 @@ export const signoffNl = {
       explanationHelp: 'De toelichting komt in de discussie bij dit artikel, zodat de andere partijen haar lezen.',
       submit: 'Besluit vastleggen',
       saved: 'Uw besluit is vastgelegd.',
+      recorded: 'Vastgelegd namens {{party}}: {{decision}}, door {{name}} op {{date}}. U kunt dit besluit hieronder wijzigen.',
       notSignatory:
-        'U bent geen ondertekenaar voor dit pact. U kunt de tekst lezen en meepraten; een beheerder wijst ondertekenaars aan.',
-      closed: 'Over de artikelen wordt nu niet beslist: het pact is getekend. Na “Wijziging starten” kan dat weer.',
+        'U bent geen ondertekenaar voor dit pact. U kunt de tekst lezen en meepraten; iedere partij wijst zelf haar ondertekenaars aan (zie Akkoord).',
+    },
+  },
+  review: {
+    title: 'Artikelen beoordelen',
+    titleFor: 'Artikelen beoordelen namens {{party}}',
+    lead: 'U ziet de artikelen waarover uw partij nog moet beslissen, één voor één: de tekst, wat er veranderde sinds uw partij er het laatst over besliste, en de discussie. Kies per artikel; aan het eind legt u al uw keuzes in één keer vast.',
+    allOrNothing:
+      'Alles of niets: uw keuzes worden samen vastgelegd. Is een artikel intussen gewijzigd, dan wordt niets vastgelegd; u ziet welk artikel opnieuw gelezen moet worden en uw andere keuzes blijven staan.',
+    partyLegend: 'Namens welke partij beoordeelt u?',
+    switchParty: 'Deze partij kiezen',
+    none: 'Er is niets meer te beoordelen voor {{party}}: over ieder artikel is besloten op de huidige tekst.',
+    notSignatory:
+      'U bent voor geen enkele partij ondertekenaar van dit pact. Iedere partij wijst zelf haar ondertekenaars aan (zie Akkoord).',
+    start: 'Open artikelen beoordelen namens {{party}} ({{count}})',
+    startNone: 'Niets meer te beoordelen namens {{party}}',
+    position: 'Artikel {{index}} van {{count}}',
+    previous: 'Vorig artikel',
+    next: 'Volgend artikel',
+    toSummary: 'Naar het overzicht',
+    choice: 'Uw keuze voor dit artikel',
+    noChoice: 'Nog geen keuze (blijft open)',
+    explanation: 'Toelichting bij dit artikel (niet verplicht)',
+    changedSinceDecision: 'Gewijzigd sinds uw partij op {{date}} besloot: {{decision}}',
+    neverDecided: 'Uw partij heeft nog niet over dit artikel besloten.',
+    changedWhileReading:
+      'Dit artikel is gewijzigd nadat u het las. Er is niets vastgelegd. Lees de nieuwe tekst en kies opnieuw.',
+    comments: 'Discussie bij dit artikel',
+    noComments: 'Nog geen reacties.',
+    reply: 'Reageren op de pagina van het artikel',
+    summary: 'Overzicht van uw keuzes',
+    summaryCaption: 'Uw keuze per artikel',
+    item: 'Artikel',
+    yourChoice: 'Keuze',
+    change: 'Wijzigen',
+    changeWhich: ': keuze voor {{title}}',
+    submitAllAgreed_one: 'Akkoord op dit artikel',
+    submitAllAgreed_other: 'Akkoord op deze {{count}} artikelen',
+    submitMixed_one: 'Dit besluit vastleggen',
+    submitMixed_other: 'Deze {{count}} besluiten vastleggen',
+    submitStatic: 'De gekozen besluiten vastleggen',
+    skipped_one: '1 artikel zonder keuze blijft open.',
+    skipped_other: '{{count}} artikelen zonder keuze blijven open.',
+    saved_one: 'Uw besluit over 1 artikel is vastgelegd.',
+    saved_other: 'Uw besluiten over {{count}} artikelen zijn vastgelegd.',
+    nextFromClause: 'Volgend artikel om te beoordelen: {{title}}',
+    allFromClause: 'Alle open artikelen achter elkaar beoordelen',
+    errors: {
+      nothingChosen: 'Kies bij minstens één artikel akkoord, niet akkoord of wijziging gevraagd.',
+      stale_one:
+        '1 artikel is gewijzigd sinds u het las. Er is niets vastgelegd; uw andere keuzes staan er nog. Lees de nieuwe tekst van het gemarkeerde artikel en kies opnieuw.',
+      stale_other:
+        '{{count}} artikelen zijn gewijzigd sinds u ze las. Er is niets vastgelegd; uw andere keuzes staan er nog. Lees de nieuwe tekst van de gemarkeerde artikelen en kies opnieuw.',
     },
   },
   comments: {
@@ -264,6 +331,7 @@ export const signoffNl = {
         added: 'Ondertekenaar aangewezen',
         removed: 'Ondertekenaar ingetrokken',
         'add-refused': 'Aanwijzing ondertekenaar geweigerd',
+        'remove-refused': 'Intrekken ondertekenaar geweigerd',
       },
       clause: { decided: 'Besluit over artikel', 'decision-refused': 'Besluit over artikel geweigerd' },
       suggestion: {
@@ -316,6 +384,9 @@ export const signoffNl = {
       refused: 'Reden',
       reason: 'Oorzaak',
       open: 'Open akkoorden',
+      items: 'Aantal artikelen',
+      stale: 'Intussen gewijzigde artikelen',
+      unknown: 'Onbekende artikelen',
       from: 'Van',
       to: 'Naar',
       version: 'Versie',
@@ -375,7 +446,9 @@ export const signoffNl = {
     explanation: { tooLong: 'De toelichting is te lang (hoogstens 2.000 tekens).' },
     comment: { required: 'Schrijf eerst uw reactie.', tooLong: 'De reactie is te lang (hoogstens 4.000 tekens).' },
     notSignatory:
-      'U bent geen ondertekenaar voor deze partij. Alleen wie de beheerder als ondertekenaar heeft aangewezen, beslist namens een partij.',
+      'U bent geen ondertekenaar voor deze partij. Alleen wie de partij zelf als ondertekenaar heeft aangewezen, beslist namens haar.',
+    notDesignator:
+      'U kunt geen ondertekenaars aanwijzen voor deze partij. Dat doet de partij zelf: haar beheerder in dit pact, of als ze die niet heeft, degene van die partij die het eerst aan het pact deelnam.',
     notSigningParty: 'Deze partij ondertekent het pact niet, en heeft dus geen ondertekenaars.',
     notPartyMember: 'Deze persoon hoort niet bij deze partij. Een ondertekenaar komt uit de eigen organisatie van de partij.',
     unknownClause: 'Dit artikel bestaat niet (meer) in dit pact.',

@@ -86,13 +86,22 @@ export function ClauseParties({ parties, changesSince }: { parties: ClauseParty[
   )
 }
 
-export function DecisionForm({ parties, seenHash }: { parties: Array<{ id: string; name: string }>; seenHash: string }) {
+/** A party this person decides for, with the choice already made on the content shown, if any. */
+export interface DecidingParty {
+  id: string
+  name: string
+  recorded: { decision: Decision; name: string; decidedAt: string } | null
+}
+
+export function DecisionForm({ parties, seenHash }: { parties: DecidingParty[]; seenHash: string }) {
   const { t } = useTranslation()
+  const { dateTime } = useDates()
   const actionData = useFormAnswer<FormAnswer<MessageKey>>('decide')
+  const only = parties.length === 1 ? parties[0]! : null
   const [form, fields] = useForm({
     id: 'decide',
     lastResult: actionData?.result,
-    defaultValue: { partyId: parties.length === 1 ? parties[0]!.id : undefined },
+    defaultValue: { partyId: only?.id, decision: only?.recorded?.decision },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
     shouldValidate: 'onSubmit',
   })
@@ -102,6 +111,20 @@ export function DecisionForm({ parties, seenHash }: { parties: Array<{ id: strin
         {t('signoff.clause.decide.title')}
       </Heading>
       {actionData?.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
+      {parties.map((party) =>
+        party.recorded ? (
+          <Paragraph key={party.id}>
+            <span data-testid="recorded-decision">
+              {t('signoff.clause.decide.recorded', {
+                party: party.name,
+                decision: t(`signoff.decisions.${party.recorded.decision}`),
+                name: party.recorded.name,
+                date: dateTime(party.recorded.decidedAt),
+              })}
+            </span>
+          </Paragraph>
+        ) : null,
+      )}
       <FormErrors errors={form.errors} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="decide" />

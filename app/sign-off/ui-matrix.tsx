@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
-import type { PactStatus } from '#app/pacts/lifecycle.ts'
+import type { PactStanding, PactStatus } from '#app/pacts/lifecycle.ts'
+import { PactStatusBadge, usePactStandingText } from '#app/pacts/ui/pact-standing.tsx'
 import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
+import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
 import { Select } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Button, FormErrors, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -22,6 +24,7 @@ export interface MatrixPact {
   id: string
   title: string
   status: PactStatus
+  standing: PactStanding
 }
 
 export interface MatrixClause {
@@ -39,7 +42,11 @@ export interface SigningParty {
   id: string
   name: string
   signatories: Array<{ userId: string; name: string }>
-  /** The party's members who could be named (only for a beheerder). */
+  /** Who designates this party's signatories (signatory-designation.ts), by name. */
+  designators: string[]
+  /** Whether the reader is one of them. */
+  canDesignate: boolean
+  /** The party's members who could be named (only for those who designate). */
   candidates: Array<{ userId: string; name: string }>
 }
 
@@ -59,28 +66,101 @@ export function PactStatusSection({
   transitions: Array<{ to: PactStatus; amendment: boolean }>
 }) {
   const { t } = useTranslation()
+  const standing = usePactStandingText(pact.standing)
   return (
     <section aria-labelledby="status-heading">
       <Heading level={2} id="status-heading">
         {t('signoff.lifecycle.title')}
       </Heading>
       <Paragraph>
-        {t('signoff.lifecycle.current')} <strong>{t(`pactStatus.${pact.status}`)}</strong>
+        {t('signoff.lifecycle.current')} <PactStatusBadge standing={pact.standing} />
+        {standing ? <strong data-testid="sign-off-standing"> {standing}</strong> : null}
       </Paragraph>
       <Outcome section="status" pactId={pact.id} />
       {transitions.length ? (
-        <Form method="post" className="pw-actions">
-          <input type="hidden" name="intent" value="change-status" />
-          {transitions.map(({ to, amendment }) => (
-            <Button key={to} name="to" value={to} appearance={to === 'concept' && !amendment ? 'secondary' : 'primary'}>
-              {t(amendment ? 'signoff.lifecycle.actions.amendment' : `signoff.lifecycle.actions.${to}`)}
-            </Button>
-          ))}
-        </Form>
+        <div className="pw-actions">
+          {transitions.map(({ to, amendment }) => {
+            const label = t(amendment ? 'signoff.lifecycle.actions.amendment' : `signoff.lifecycle.actions.${to}`)
+            // Signing and amending are asked first, in words: neither is undone by a click.
+            const confirmation = to === 'getekend' || amendment ? confirmationOf(pact.standing, amendment) : null
+            return confirmation ? (
+              <ConfirmButton
+                key={to}
+                label={label}
+                appearance="primary"
+                question={t(confirmation.question)}
+                details={<Paragraph>{t(confirmation.details, confirmation.values)}</Paragraph>}
+                confirmLabel={t(confirmation.confirm, confirmation.values)}
+                submit={{ intent: 'change-status', to }}
+              />
+            ) : (
+              <Form key={to} method="post">
+                <input type="hidden" name="intent" value="change-status" />
+                <Button name="to" value={to} appearance={to === 'concept' ? 'secondary' : 'primary'}>
+                  {label}
+                </Button>
+              </Form>
+            )
+          })}
+        </div>
       ) : null}
       {transitions.some((transition) => transition.amendment) ? (
         <Paragraph className="pw-meta">{t('signoff.lifecycle.amendmentHelp')}</Paragraph>
       ) : null}
+    </section>
+  )
+}
+
+/** What the confirmation of signing or of starting an amendment says, with the version numbers it names. */
+function confirmationOf(standing: PactStanding, amendment: boolean) {
+  if (amendment) {
+    const inForce = standing.kind === 'in-force' ? standing.version : 0
+    return {
+      question: 'signoff.lifecycle.confirmAmendment.question',
+      details: 'signoff.lifecycle.confirmAmendment.details',
+      confirm: 'signoff.lifecycle.confirmAmendment.confirm',
+      values: { inForce, draft: inForce + 1 },
+    } as const
+  }
+  return {
+    question: 'signoff.lifecycle.confirmSign.question',
+    details: 'signoff.lifecycle.confirmSign.details',
+    confirm: 'signoff.lifecycle.confirmSign.confirm',
+    values: { number: standing.kind === 'amending' ? standing.draft : 1 },
+  } as const
+}
+
+/** For a signatory: the review flow, per party they sign for, with how many items are left. */
+export function ReviewLinks({
+  pactId,
+  parties,
+}: {
+  pactId: string
+  parties: Array<{ partyId: string; name: string; open: number }>
+}) {
+  const { t } = useTranslation()
+  if (parties.length === 0) return null
+  return (
+    <section aria-labelledby="review-heading">
+      <Heading level={2} id="review-heading">
+        {t('signoff.review.title')}
+      </Heading>
+      <ul className="pw-plain-list">
+        {parties.map((party) => (
+          <li key={party.partyId}>
+            {party.open > 0 ? (
+              <Link
+                className="utrecht-link"
+                to={`/pacts/${pactId}/akkoord/beoordelen${parties.length > 1 ? `?partij=${party.partyId}` : ''}`}
+              >
+                {t('signoff.review.start', { party: party.name, count: party.open })}
+              </Link>
+            ) : (
+              t('signoff.review.startNone', { party: party.name })
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }
@@ -181,7 +261,7 @@ function Outcome({ section, pactId }: { section: 'status' | 'signatories'; pactI
   )
 }
 
-export function Signatories({ pactId, parties, canManage }: { pactId: string; parties: SigningParty[]; canManage: boolean }) {
+export function Signatories({ pactId, parties }: { pactId: string; parties: SigningParty[] }) {
   const { t } = useTranslation()
   return (
     <section aria-labelledby="signatories-heading">
@@ -194,13 +274,18 @@ export function Signatories({ pactId, parties, canManage }: { pactId: string; pa
         {parties.map((party) => (
           <div key={party.id} className="pw-card">
             <Heading level={3}>{party.name}</Heading>
+            <Paragraph className="pw-meta">
+              {party.designators.length
+                ? t('signoff.signatories.designators', { names: party.designators.join(', ') })
+                : t('signoff.signatories.noDesignators')}
+            </Paragraph>
             {party.signatories.length === 0 ? (
               <Paragraph>{t('signoff.signatories.none')}</Paragraph>
             ) : (
               <ul className="pw-plain-list">
                 {party.signatories.map((signatory) => (
                   <li key={signatory.userId}>
-                    {canManage ? (
+                    {party.canDesignate ? (
                       <Form method="post" className="pw-inline-form">
                         <input type="hidden" name="intent" value="remove-signatory" />
                         <input type="hidden" name="partyId" value={party.id} />
@@ -220,7 +305,7 @@ export function Signatories({ pactId, parties, canManage }: { pactId: string; pa
                 ))}
               </ul>
             )}
-            {canManage && party.candidates.length > 0 ? (
+            {party.canDesignate && party.candidates.length > 0 ? (
               <Form method="post" className="pw-inline-form">
                 <input type="hidden" name="intent" value="add-signatory" />
                 <input type="hidden" name="partyId" value={party.id} />

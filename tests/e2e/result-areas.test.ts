@@ -158,7 +158,8 @@ describe('result areas, budgets and risk sharing', () => {
     await signIn(henk, 'henk@adviesraad-zuiderveen.example')
     const pactPath = await demoPactPath(henk)
     await openLive(henk, `${pactPath}/resultaatgebieden`)
-    await henk.getByText('U kunt de resultaatgebieden, budgetten en risicodeling lezen, maar niet bewerken.').waitFor()
+    // The real reason: the role, not the pact's status.
+    await henk.getByTestId('read-only-reason').getByText('u heeft in dit pact de rol Commentator', { exact: false }).waitFor()
     for (const section of ['Resultaatgebieden', 'Risicodeling']) {
       expect(await henk.getByRole('region', { name: section, exact: true }).getByRole('textbox').count()).toBe(0)
     }

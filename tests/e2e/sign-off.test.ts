@@ -79,15 +79,15 @@ async function openRows(page: Page): Promise<string[]> {
 }
 
 describe('signing off a pact', () => {
-  it('lets the beheerder name a signatory for each signing party', async () => {
-    await gotoHydrated(anouk, `${pactPath}/akkoord`)
-    await anouk.getByRole('heading', { name: 'Akkoord per artikel', level: 1 }).waitFor()
-    for (const [party, person] of [
-      ['Gemeente Zuiderveen', 'Anouk de Vries'],
-      ['Stichting Welzijn Zuiderveen', 'Karim El Amrani'],
-      ['Jeugdhulp De Brug', 'Marieke Jansen'],
+  it('lets each signing party name its own signatory', async () => {
+    for (const [page, party, person] of [
+      [anouk, 'Gemeente Zuiderveen', 'Anouk de Vries'],
+      [karim, 'Stichting Welzijn Zuiderveen', 'Karim El Amrani'],
+      [marieke, 'Jeugdhulp De Brug', 'Marieke Jansen'],
     ] as const) {
-      const card = partyCard(anouk, party)
+      await gotoHydrated(page, `${pactPath}/akkoord`)
+      await page.getByRole('heading', { name: 'Akkoord per artikel', level: 1 }).waitFor()
+      const card = partyCard(page, party)
       await card.getByLabel(`Persoon van ${party}`).selectOption({ label: person })
       await card.getByRole('button', { name: 'Aanwijzen' }).click()
       await card.getByRole('listitem').filter({ hasText: person }).waitFor()
@@ -129,6 +129,10 @@ describe('signing off a pact', () => {
     await anouk.getByText('De status is nu: Ter ondertekening.').waitFor()
 
     await anouk.getByRole('button', { name: 'Pact ondertekenen' }).click()
+    await anouk
+      .getByRole('dialog', { name: 'Pact ondertekenen?' })
+      .getByRole('button', { name: 'Ja, versie 1 ondertekenen' })
+      .click()
     await anouk.getByText('Het pact kan nog niet worden getekend').waitFor()
     await anouk
       .getByRole('listitem')
@@ -138,6 +142,10 @@ describe('signing off a pact', () => {
     expect(await openRows(anouk)).toEqual([])
 
     await anouk.getByRole('button', { name: 'Pact ondertekenen' }).click()
+    await anouk
+      .getByRole('dialog', { name: 'Pact ondertekenen?' })
+      .getByRole('button', { name: 'Ja, versie 1 ondertekenen' })
+      .click()
     await anouk.getByText('Het pact is getekend. Versie 1 is vastgelegd', { exact: false }).waitFor()
     await anouk.getByRole('link', { name: 'Versie 1 bekijken' }).waitFor()
 
@@ -158,6 +166,7 @@ describe('signing off a pact', () => {
   it('amends: after a change to one clause, only the changed clauses need new approvals', async () => {
     await gotoHydrated(anouk, `${pactPath}/akkoord`)
     await anouk.getByRole('button', { name: 'Wijziging starten' }).click()
+    await anouk.getByRole('dialog', { name: 'Wijziging starten?' }).getByRole('button', { name: 'Ja, wijziging starten' }).click()
     await anouk.getByText('De status is nu: Concept.').waitFor()
 
     await gotoHydrated(anouk, `${pactPath}/document`)

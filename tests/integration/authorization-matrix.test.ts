@@ -42,8 +42,11 @@ const EXPECTED: Record<string, Expectation> = {
   'pacts/:pactId/document': { GET: EVERY_MEMBER },
   'pacts/:pactId/leesversie': { GET: EVERY_MEMBER },
   'pacts/:pactId/resultaatgebieden': { GET: EVERY_MEMBER },
+  // Designating signatories is for each party itself, which the back end decides; status changes are the beheerder's.
   // An empty form passes the guard and is then refused as invalid (400).
-  'pacts/:pactId/akkoord': { GET: EVERY_MEMBER, POST: members(400, 403, 403, 403) },
+  'pacts/:pactId/akkoord': { GET: EVERY_MEMBER, POST: members(400, 400, 400, 400) },
+  // The review flow: every member may open it (it says when they sign for no party); deciding is checked by the back end.
+  'pacts/:pactId/akkoord/beoordelen': { GET: EVERY_MEMBER, POST: members(400, 400, 400, 400) },
   'pacts/:pactId/artikelen/:clauseId': { GET: EVERY_MEMBER, POST: members(400, 400, 400, 403) },
   'pacts/:pactId/events': { GET: EVERY_MEMBER },
   // Restoring the text is the beheerder's; an empty form passes the guard and is refused as invalid.

@@ -46,7 +46,7 @@ beforeAll(async () => {
     .values({ pact_id: pact.pactId, user_id: provider.id, party_id: providerPartyId, access: 'redacteur', created_at: nowIso() })
     .execute()
   await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
-  await addSignatory(pact.pactId, providerPartyId, provider.id, pact.owner.id)
+  await addSignatory(pact.pactId, providerPartyId, provider.id, provider.id)
   // The template's text shows every result area (item 5); these drafters took those blocks out to
   // place areas one by one, so an area added on the budgets page is in no clause.
   await edit((doc) => removeDataBlocks(doc.getXmlFragment(DOCUMENT_FIELD), 'all-result-areas'))

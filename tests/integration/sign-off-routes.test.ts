@@ -156,16 +156,34 @@ function pdfText(pdf: Buffer): string {
 }
 
 describe('signatories and the matrix', () => {
-  it('lets the beheerder name signatories from each party’s own people, and refuses others', async () => {
+  it('lets each party designate its own signatories from its own people, and refuses everyone else', async () => {
+    const page = async (user: TestUser) =>
+      (await get(signOff.loader, `${base()}/akkoord`, { cookie: user.cookie, params: { pactId: pact.pactId } })).body
+    // A provider's redacteur (its first member on the pact, the party has no beheerder) can act for the provider only.
+    const providerView = (await page(provider)).signingParties
+    expect(providerView.map((party: { canDesignate: boolean }) => party.canDesignate)).toEqual([false, true])
+    expect(providerView[1].candidates).toEqual([{ userId: provider.id, name: 'Directeur Welzijn' }])
+    expect(providerView[1].designators).toEqual(['Directeur Welzijn'])
+
     const own = await onSignOff(pact.owner, { intent: 'add-signatory', partyId: pact.partyId, userId: pact.owner.id })
     expect(own.status).toBe(200)
-    const theirs = await onSignOff(pact.owner, { intent: 'add-signatory', partyId: providerPartyId, userId: provider.id })
-    expect(theirs.status).toBe(200)
-    const wrongParty = await onSignOff(pact.owner, { intent: 'add-signatory', partyId: providerPartyId, userId: reader.id })
+    const forOtherParty = await onSignOff(pact.owner, { intent: 'add-signatory', partyId: providerPartyId, userId: provider.id })
+    expect(forOtherParty.status).toBe(403)
+    expect(forOtherParty.body.result.error['']).toEqual(['signoff.errors.notDesignator'])
+    const byProvider = await onSignOff(provider, { intent: 'add-signatory', partyId: providerPartyId, userId: provider.id })
+    expect(byProvider.status).toBe(200)
+    const wrongParty = await onSignOff(provider, { intent: 'add-signatory', partyId: providerPartyId, userId: reader.id })
     expect(wrongParty.status).toBe(422)
     expect(wrongParty.body.result.error['']).toEqual(['signoff.errors.notPartyMember'])
-    const notManager = await onSignOff(provider, { intent: 'add-signatory', partyId: providerPartyId, userId: provider.id })
-    expect(notManager.status).toBe(403)
+    const readerForMunicipality = await onSignOff(reader, { intent: 'add-signatory', partyId: pact.partyId, userId: reader.id })
+    expect(readerForMunicipality.status).toBe(403)
+    const statusByProvider = await onSignOff(provider, { intent: 'change-status', to: 'ter-ondertekening' })
+    expect(statusByProvider.status).toBe(403)
+
+    const signatories = (await page(reader)).signingParties.map((party: { signatories: Array<{ name: string }> }) =>
+      party.signatories.map((signatory) => signatory.name),
+    )
+    expect(signatories).toEqual([['Wethouder Zorg'], ['Directeur Welzijn']])
   })
 
   it('shows every clause against every signing party, all open at first', async () => {
@@ -237,7 +255,17 @@ describe('deciding on a clause', () => {
       expect.objectContaining({ body: explanation, decision: 'wijziging-gevraagd', author_name: 'Directeur Welzijn' }),
     ])
     expect(page.body.clause.html).toContain('pw-clause')
-    expect(page.body.decideFor).toEqual([{ id: pact.partyId, name: expect.stringMatching(/^Gemeente/) }])
+    expect(page.body.decideFor).toEqual([{ id: pact.partyId, name: expect.stringMatching(/^Gemeente/), recorded: null }])
+    // The decider's own form shows the choice made, by whom, and leads on to the next item to decide.
+    const own = await viewClause(provider, clause!.clauseId)
+    expect(own.body.decideFor).toEqual([
+      {
+        id: providerPartyId,
+        name: 'Stichting Welzijn',
+        recorded: { decision: 'wijziging-gevraagd', name: 'Directeur Welzijn', decidedAt: expect.any(String) },
+      },
+    ])
+    expect(own.body.next).toEqual({ clauseId: (await currentClauses())[1]!.clauseId, title: expect.any(String) })
   })
 })
 

@@ -20,6 +20,7 @@ import { connectClient, startCollabServer, waitFor, type TestCollabServer } from
 import { createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get } from '#tests/support/route-calls.ts'
 import * as pactDocument from '#app/routes/pact-document.tsx'
+import * as pactAreas from '#app/routes/pact-areas.tsx'
 import { ports } from '#app/platform/ports.ts'
 
 let server: TestCollabServer
@@ -105,10 +106,14 @@ describe('signing off a pact', () => {
     for (const clause of snapshot.clauses) expect(clause.contentHash).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('names signatories only from the party’s own people', async () => {
+  it('names signatories only from the party’s own people, each party its own', async () => {
     await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
-    await addSignatory(pact.pactId, providerPartyId, provider.id, pact.owner.id)
-    await expectRefused(addSignatory(pact.pactId, providerPartyId, pact.owner.id, pact.owner.id), 'not-a-member')
+    // The provider has no beheerder on the pact: its first member designates for it.
+    await addSignatory(pact.pactId, providerPartyId, provider.id, provider.id)
+    await expectRefused(addSignatory(pact.pactId, providerPartyId, pact.owner.id, provider.id), 'not-a-member')
+    expect((await auditActions()).at(-1)?.action).toBe('signatory.add-refused')
+    // The municipality's beheerder does not designate for the provider.
+    await expectRefused(addSignatory(pact.pactId, providerPartyId, provider.id, pact.owner.id), 'not-designator')
     expect((await auditActions()).at(-1)?.action).toBe('signatory.add-refused')
   })
 
@@ -176,12 +181,14 @@ describe('signing off a pact', () => {
     expect(version.html).toContain('pw-clause')
   })
 
-  it('offers a signed pact’s text to its editors read-only, saying why', async () => {
-    const page = await get(pactDocument.loader, `/pacts/${pact.pactId}/document`, {
-      cookie: provider.cookie,
-      params: { pactId: pact.pactId },
-    })
-    expect(page.body).toMatchObject({ canEdit: false, frozen: true })
+  it('offers a signed pact’s text and model to its editors and beheerder read-only, giving the real reason', async () => {
+    for (const user of [provider, pact.owner]) {
+      const options = { cookie: user.cookie, params: { pactId: pact.pactId } }
+      const text = await get(pactDocument.loader, `/pacts/${pact.pactId}/document`, options)
+      expect(text.body).toMatchObject({ canEdit: false, readOnly: 'pact-signed' })
+      const areas = await get(pactAreas.loader, `/pacts/${pact.pactId}/resultaatgebieden`, options)
+      expect(areas.body).toMatchObject({ canEdit: false, readOnly: 'pact-signed' })
+    }
   })
 
   it('refuses decisions on a signed pact', async () => {

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import type { AccessLevel } from '#app/access/access.ts'
-import { Badge } from '#app/platform/ui/ui.tsx'
+import type { PactStanding } from '#app/pacts/lifecycle.ts'
 import { navPosition, type PactNavItem } from '#app/pacts/pact-pages.ts'
+import { PactStatusBadge, usePactStandingText } from './pact-standing.tsx'
 
 export interface PactHeaderData {
-  pact: { id: string; title: string; region: string; startYear: number; endYear: number; status: string }
+  pact: { id: string; title: string; region: string; startYear: number; endYear: number }
+  /** The status, with the version in force and the one being drafted. */
+  standing: PactStanding
   partyName: string
   access: AccessLevel
   navigation: PactNavItem[]
@@ -15,8 +18,9 @@ export interface PactHeaderData {
  * What every page of a pact shows above its own content: which pact, its status, the reader's
  * party and access, and the one pact navigation. The page's own h1 follows below it.
  */
-export function PactHeader({ pact, partyName, access, navigation }: PactHeaderData) {
+export function PactHeader({ pact, standing, partyName, access, navigation }: PactHeaderData) {
   const { t } = useTranslation()
+  const standingText = usePactStandingText(standing)
   return (
     <div className="pw-pact-header">
       <p className="pw-pact-header__title">{pact.title}</p>
@@ -24,7 +28,8 @@ export function PactHeader({ pact, partyName, access, navigation }: PactHeaderDa
         <div>
           <dt>{t('pact.header.status')}</dt>
           <dd>
-            <Badge>{t(`pactStatus.${pact.status}`, { defaultValue: pact.status })}</Badge>
+            <PactStatusBadge standing={standing} />
+            {standingText ? <span data-testid="pact-standing"> {standingText}</span> : null}
           </dd>
         </div>
         <div>

@@ -2,6 +2,7 @@ import { areasEn } from '#app/pact-model/texts.en.ts'
 import { editorEn } from '#app/document/texts.en.ts'
 import { modelEn } from '#app/pact-model/validation-texts.en.ts'
 import { pactEn } from '#app/pacts/texts.en.ts'
+import { readOnlyEn } from '#app/access/texts.en.ts'
 import { signoffEn } from '#app/sign-off/texts.en.ts'
 import { trackingEn } from '#app/tracking/texts.en.ts'
 import { settlementEn } from '#app/settlement/texts.en.ts'
@@ -192,6 +193,7 @@ export const en = {
   areas: areasEn,
   signoff: signoffEn,
   pact: pactEn,
+  readOnly: readOnlyEn,
   tracking: trackingEn,
   settlement: settlementEn,
 } satisfies Translations

@@ -2,6 +2,7 @@ import { areasNl } from '#app/pact-model/texts.nl.ts'
 import { editorNl } from '#app/document/texts.nl.ts'
 import { modelNl } from '#app/pact-model/validation-texts.nl.ts'
 import { pactNl } from '#app/pacts/texts.nl.ts'
+import { readOnlyNl } from '#app/access/texts.nl.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { trackingNl } from '#app/tracking/texts.nl.ts'
 import { settlementNl } from '#app/settlement/texts.nl.ts'
@@ -203,6 +204,7 @@ export const nl = {
   areas: areasNl,
   signoff: signoffNl,
   pact: pactNl,
+  readOnly: readOnlyNl,
   tracking: trackingNl,
   settlement: settlementNl,
 }

@@ -1,50 +1,96 @@
-import { useId, useState } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { buttonClass } from './ui.tsx'
+import { Form } from 'react-router'
+import { buttonClass, Heading, type ButtonAppearance } from './ui.tsx'
 
-/** A button for something that cannot be undone for everyone at once: it asks first, in place. */
+/**
+ * A button for something that cannot be undone for everyone at once: it asks first, in words, in
+ * a modal dialog. The browser's own modal dialog keeps keyboard focus inside it, closes on
+ * Escape and gives focus back to the button when it closes; focus opens on the safe choice.
+ * Confirming either runs `onConfirm` or, with `submit`, posts those fields as the page's form.
+ */
 export function ConfirmButton({
   label,
   ariaLabel,
   question,
+  details,
+  confirmLabel,
+  appearance = 'secondary',
   onConfirm,
+  submit,
 }: {
   label: string
   ariaLabel?: string
+  /** The question the dialog asks: its name. */
   question: string
-  onConfirm: () => void
+  /** What will happen, in words. */
+  details?: ReactNode
+  confirmLabel?: string
+  appearance?: ButtonAppearance
+  onConfirm?: () => void
+  /** Hidden fields posted to the page's action on confirmation. */
+  submit?: Record<string, string>
 }) {
   const { t } = useTranslation()
-  const [asking, setAsking] = useState(false)
+  const dialog = useRef<HTMLDialogElement>(null)
   const questionId = useId()
-  if (!asking) {
-    return (
-      <button type="button" className={buttonClass('secondary')} aria-label={ariaLabel} onClick={() => setAsking(true)}>
+  const detailsId = useId()
+  const cancel = useRef<HTMLButtonElement>(null)
+  const close = () => dialog.current?.close()
+  const open = () => {
+    dialog.current?.showModal()
+    // Focus lands on the safe choice (React's autoFocus acts at render, not when the dialog opens).
+    cancel.current?.focus()
+  }
+  const confirm = (
+    <button
+      type={submit ? 'submit' : 'button'}
+      className={buttonClass('primary')}
+      onClick={
+        submit
+          ? undefined
+          : () => {
+              close()
+              onConfirm?.()
+            }
+      }
+    >
+      {confirmLabel ?? t('areas.area.confirm')}
+    </button>
+  )
+  const actions = (
+    <div className="pw-actions">
+      {confirm}
+      <button ref={cancel} type="button" className={buttonClass('secondary')} onClick={close}>
+        {t('areas.area.cancel')}
+      </button>
+    </div>
+  )
+  return (
+    <>
+      <button type="button" className={buttonClass(appearance)} aria-label={ariaLabel} onClick={open}>
         {label}
       </button>
-    )
-  }
-  return (
-    <div className="pw-confirm" role="group" aria-labelledby={questionId}>
-      <p id={questionId} className="utrecht-paragraph">
-        {question}
-      </p>
-      <div className="pw-actions">
-        <button
-          type="button"
-          className={buttonClass('primary')}
-          onClick={() => {
-            setAsking(false)
-            onConfirm()
-          }}
-        >
-          {t('areas.area.confirm')}
-        </button>
-        {/* Focus lands on the safe choice. */}
-        <button type="button" className={buttonClass('secondary')} autoFocus onClick={() => setAsking(false)}>
-          {t('areas.area.cancel')}
-        </button>
-      </div>
-    </div>
+      <dialog ref={dialog} className="pw-dialog" aria-labelledby={questionId} aria-describedby={details ? detailsId : undefined}>
+        <Heading level={2} id={questionId}>
+          {question}
+        </Heading>
+        {details ? (
+          <div id={detailsId} className="pw-dialog__details">
+            {details}
+          </div>
+        ) : null}
+        {submit ? (
+          <Form method="post" onSubmit={close}>
+            {Object.entries(submit).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            {actions}
+          </Form>
+        ) : (
+          actions
+        )}
+      </dialog>
+    </>
   )
 }

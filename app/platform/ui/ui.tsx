@@ -50,7 +50,7 @@ export function Paragraph({ children, lead, className }: { children: ReactNode; 
 // Field components accept any Conform field: the schema, not the widget, decides the value's type.
 type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>
 
-type ButtonAppearance = 'primary' | 'secondary' | 'subtle'
+export type ButtonAppearance = 'primary' | 'secondary' | 'subtle'
 
 export function buttonClass(appearance: ButtonAppearance = 'primary') {
   return `utrecht-button utrecht-button--${appearance === 'subtle' ? 'subtle' : `${appearance}-action`}`
