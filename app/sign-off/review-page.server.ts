@@ -3,6 +3,7 @@ import { getPact } from '#app/pacts/pacts.server.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { listComments } from './comments.server.ts'
 import { readableWordDiff } from './diff.ts'
+import { canonicalModelChanges, modelNamesFor } from './model-changes.ts'
 import { itemsToReview } from './review.ts'
 import { signingPartiesOf, signOffState } from './sign-off.server.ts'
 
@@ -33,6 +34,7 @@ export async function reviewPage(pactId: string, userId: string, requestedPartyI
     }),
   )
   const byId = new Map(snapshot.clauses.map((clause) => [clause.clauseId, clause]))
+  const modelNames = modelNamesFor(parties, [...snapshot.clauses.map((clause) => clause.canonical), ...earlier.values()])
   const items = toReview.map((row) => {
     const clause = byId.get(row.clauseId)!
     const latest = latestOf(row.clauseId)
@@ -47,7 +49,12 @@ export async function reviewPage(pactId: string, userId: string, requestedPartyI
       // What changed since this party last decided on the item, on whatever text that was.
       changesSince:
         latest && before !== undefined
-          ? { decision: latest.decision, decidedAt: latest.decidedAt, words: readableWordDiff(before, clause.canonical) }
+          ? {
+              decision: latest.decision,
+              decidedAt: latest.decidedAt,
+              words: readableWordDiff(before, clause.canonical),
+              dataChanges: canonicalModelChanges(before, clause.canonical, modelNames),
+            }
           : null,
       threads: own
         .filter((comment) => comment.parent_id === null)

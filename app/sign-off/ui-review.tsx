@@ -5,9 +5,10 @@ import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import { RadioGroup } from '#app/platform/ui/field.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Button, buttonClass, FormErrors, Heading, Paragraph } from '#app/platform/ui/ui.tsx'
-import { hasWordChanges, type WordChange } from './diff.ts'
+import type { WordChange } from './diff.ts'
+import type { ModelChange } from './model-changes.ts'
 import { DECISIONS, type ClauseStatus, type Decision } from './status.ts'
-import { DiffLegend, Hash, StatusBadge, useDates, WordDiff } from './ui.tsx'
+import { Hash, ItemChanges, StatusBadge, useDates } from './ui.tsx'
 import type { ClauseThread } from './ui-clause.tsx'
 
 /**
@@ -22,7 +23,7 @@ export interface ReviewItem {
   contentHash: string
   html: string
   status: ClauseStatus
-  changesSince: { decision: Decision; decidedAt: string; words: WordChange[] } | null
+  changesSince: { decision: Decision; decidedAt: string; words: WordChange[]; dataChanges: ModelChange[] } | null
   threads: ClauseThread[]
 }
 
@@ -237,14 +238,7 @@ function ChangesSince({ item }: { item: ReviewItem }) {
           decision: t(`signoff.decisions.${item.changesSince.decision}`),
         })}
       </Heading>
-      {hasWordChanges(item.changesSince.words) ? (
-        <>
-          <DiffLegend />
-          <WordDiff words={item.changesSince.words} />
-        </>
-      ) : (
-        <Paragraph>{t('signoff.diff.onlyFormatting')}</Paragraph>
-      )}
+      <ItemChanges words={item.changesSince.words} dataChanges={item.changesSince.dataChanges} legend />
     </div>
   )
 }
