@@ -202,6 +202,18 @@ describe('model changes of canonical contents', () => {
     expect(fromItem.map(text)).toEqual(expected)
   })
 
+  it('reads a block that shows every area, counting an area shown twice in a clause once', () => {
+    const after = { ...area, budgets: [{ ...area.budgets[0]!, cents: 63_000_000 }, area.budgets[1]!] }
+    const everyArea = (value: ResultArea) => clauseWith([{ kind: 'all-result-areas', data: [value] }, ...blocks(value)])
+    const names = modelNamesFor(
+      [...parties].map(([id, name]) => ({ id, name })),
+      [],
+    )
+    expect(canonicalModelChanges(everyArea(area), everyArea(after), names).map(text)).toEqual([
+      'Budget Jeugdhulp De Brug 2027: € 620.000 → € 630.000 (resultaatgebied “Jeugd”)',
+    ])
+  })
+
   it('names a rule’s area from the other items of the comparison', () => {
     const ruleClause = (value: RiskRule) => clauseWith([{ kind: 'risk-rule', refId: value.id, data: value }])
     const names = modelNamesFor([], [clauseWith(blocks(area))])

@@ -93,24 +93,34 @@ export function modelPartsOfCanonical(canonical: string): ModelParts {
   return modelPartsOf(Array.isArray(data) ? data : [data])
 }
 
-// A clause holds `{ kind, refId, data }` per data block; an item of its own holds the area or rule itself.
+// A clause holds `{ kind, refId, data }` per data block (a block showing every area or every rule holds
+// them as a list); an item of its own holds the area or rule itself. A part shown twice counts once.
 function modelPartsOf(entries: readonly unknown[]): ModelParts {
   const parts: ModelParts = { resultAreas: [], riskRules: [], unreadable: [] }
   for (const entry of entries) {
-    const isBlock = isRecord(entry) && 'refId' in entry && 'kind' in entry
+    const isBlock = isRecord(entry) && 'kind' in entry && ('refId' in entry || 'data' in entry)
     const value = isBlock ? entry.data : entry
     // A block that refers to no part holds nothing; one of an invalid model holds what cannot be read.
     if (isBlock && !entry.invalid && (value === null || value === undefined)) continue
-    const area = isRecord(value) && 'budgets' in value ? resultAreaSchema.safeParse(value) : null
-    if (area?.success) {
-      parts.resultAreas.push(area.data)
+    if (isBlock && entry.invalid) {
+      parts.unreadable.push(JSON.stringify(entry))
       continue
     }
-    const rule = isRecord(value) && 'scope' in value ? riskRuleSchema.safeParse(value) : null
-    if (rule?.success) parts.riskRules.push(rule.data)
-    else parts.unreadable.push(JSON.stringify(entry))
+    for (const each of isBlock && Array.isArray(value) ? value : [value]) addModelPart(parts, each)
   }
   return parts
+}
+
+function addModelPart(parts: ModelParts, value: unknown): void {
+  const area = isRecord(value) && 'budgets' in value ? resultAreaSchema.safeParse(value) : null
+  if (area?.success) {
+    if (!parts.resultAreas.some((known) => known.id === area.data.id)) parts.resultAreas.push(area.data)
+    return
+  }
+  const rule = isRecord(value) && 'scope' in value ? riskRuleSchema.safeParse(value) : null
+  if (rule?.success) {
+    if (!parts.riskRules.some((known) => known.id === rule.data.id)) parts.riskRules.push(rule.data)
+  } else parts.unreadable.push(JSON.stringify(value) ?? String(value))
 }
 
 /** Every change from `before` to `after`, areas first (in the order of `after`, removed ones last), then rules. */

@@ -420,6 +420,8 @@ export class LiveDocument {
     this.compactionQueued = true
     void this.compact().then(() => {
       this.compactionQueued = false
+      // Edits that arrived while the log was folded may make it long enough again.
+      if (!this.discarded) this.compactWhenLogIsLong()
     })
   }
 
@@ -433,10 +435,14 @@ export class LiveDocument {
           { mergedRows, stateBytes, ms: Math.round(performance.now() - started) },
           'collab document compacted',
         )
+        // The log is folded whenever it holds that many rows again, counting those stored meanwhile.
+        this.nextCompactionAt = this.options.compactAfterUpdates
+        return
       }
     } catch (error) {
       this.options.log.error({ err: error }, 'collab compaction failed; the log is kept and retried later')
     }
+    // Nothing folded (a failure, or another instance at it): try again only after as many new rows, never in a loop.
     this.nextCompactionAt = this.logLength + this.options.compactAfterUpdates
   }
 }

@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { UPDATE_REFUSED_CLOSE_CODE } from '#app/document/collab-close-codes.ts'
-import { createI18n } from '#app/platform/i18n/config.ts'
+import { createI18n, loadLocale } from '#app/platform/i18n/config.ts'
 import { ConnectionStatus } from './connection-status.tsx'
 
 // React's act() warns outside a test environment it recognises.
@@ -48,7 +48,8 @@ describe('ConnectionStatus', () => {
     expect(status.textContent).toContain('Uw laatste wijziging is geweigerd: die past niet in het document. Herlaad de pagina.')
   })
 
-  it('says so in English too, and keeps the general refusal for other final close codes', () => {
+  it('says so in English too, and keeps the general refusal for other final close codes', async () => {
+    await loadLocale('en')
     const provider = new FakeProvider()
     const status = renderStatus(provider, 'en')
     act(() => provider.emit('closed', [{ code: UPDATE_REFUSED_CLOSE_CODE, reason: 'update-refused' }, provider]))

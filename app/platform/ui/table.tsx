@@ -60,7 +60,8 @@ export function Table<Row>({
     </tr>
   )
   return (
-    <div className="pw-table-wrap">
+    // A wide table scrolls inside this box, which keyboard users must be able to reach to scroll it (WCAG 2.1.1).
+    <div className="pw-table-wrap" tabIndex={0}>
       <table className={['utrecht-table', className].filter(Boolean).join(' ')} data-testid={testId}>
         <caption className={captionHidden ? 'pw-visually-hidden' : 'utrecht-table__caption'}>{caption}</caption>
         <thead className="utrecht-table__header">
