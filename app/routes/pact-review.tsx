@@ -11,7 +11,7 @@ import { Button, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { reviewSchema } from '#app/sign-off/forms.ts'
 import { reviewPage } from '#app/sign-off/review-page.server.ts'
 import { decideOnItems, SignOffError } from '#app/sign-off/sign-off.server.ts'
-import { ReviewFlow } from '#app/sign-off/ui-review.tsx'
+import { ReviewFlow, ReviewSaved } from '#app/sign-off/ui-review.tsx'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-review'
@@ -82,6 +82,7 @@ export default function PactReview() {
           <Button appearance="secondary">{t('signoff.review.switchParty')}</Button>
         </Form>
       ) : null}
+      <ReviewSaved />
       {!decisionsOpen ? (
         <ReadOnlyNotice reason="pact-signed" access={access} pactId={pact.id} />
       ) : !party ? (

@@ -108,7 +108,6 @@ export function ReviewFlow({
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="partyId" value={party.id} />
       <div aria-live="polite">
-        {answer?.done && answer.count ? <Alert type="ok">{t('signoff.review.saved', { count: answer.count })}</Alert> : null}
         <FormErrors errors={answer?.result.error?.[''] ?? undefined} />
       </div>
       {items.map((item, index) => (
@@ -223,6 +222,20 @@ export function ReviewFlow({
         </div>
       </section>
     </Form>
+  )
+}
+
+/**
+ * What the last review recorded. It lives outside the flow: once every item is decided the flow
+ * gives way to "nothing left to review", and the confirmation must stay readable (and announced).
+ */
+export function ReviewSaved() {
+  const { t } = useTranslation()
+  const answer = useFormAnswer<ReviewAnswer>('review')
+  return (
+    <div aria-live="polite">
+      {answer?.done && answer.count ? <Alert type="ok">{t('signoff.review.saved', { count: answer.count })}</Alert> : null}
+    </div>
   )
 }
 
