@@ -101,7 +101,7 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
       return false
     }
     const { pactId, userId } = this.identity
-    const effects = suggestionEffects(this.document.doc, update, userId, verdict.kind === 'suggest')
+    const effects = suggestionEffects(this.document.doc, this.document.trialCopy, update, userId, verdict.kind === 'suggest')
     if (effects.refusal !== null) {
       // Nothing this socket sent after it may be applied: it may build on the refused update.
       this.revoked = true

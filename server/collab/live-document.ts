@@ -6,6 +6,7 @@ import { FROM_OTHER_INSTANCE, type FanoutChannel, type FanoutMessage } from './f
 import type { DocumentStore } from './persistence.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol.ts'
 import { AppliedSequence } from './sequence.ts'
+import { TrialCopy } from './trial-copy.ts'
 import type { CollabWriter, DocumentConnection } from './types.ts'
 import { checkUpdate } from './update-guard.ts'
 
@@ -92,6 +93,8 @@ export class LiveDocument {
    * reusing someone else's id cannot shift the blame.
    */
   readonly writers = new Map<number, CollabWriter>()
+  /** Where the suggestion guard tries a client's update before it is applied here. */
+  readonly trialCopy: TrialCopy
   /** Connections and server calls keeping the document loaded; the registry counts them. */
   holders = 0
   private readonly queue: Task[] = []
@@ -118,6 +121,7 @@ export class LiveDocument {
     private readonly options: LiveDocumentOptions,
   ) {
     this.logLength = storedLogLength
+    this.trialCopy = new TrialCopy(doc)
     this.nextCompactionAt = options.compactAfterUpdates
     this.sequence = new AppliedSequence(options.lastSeq ?? 0)
     if (options.catchUpIntervalMs) {
@@ -216,6 +220,7 @@ export class LiveDocument {
     clearTimeout(this.relayTimer)
     this.options.channel.leave()
     this.presence.destroy()
+    this.trialCopy.destroy()
     this.doc.destroy()
   }
 
@@ -332,6 +337,7 @@ export class LiveDocument {
     this.doc.on('update', capture)
     try {
       Y.applyUpdate(this.doc, task.update, task.origin)
+      this.trialCopy.confirm(task.update)
     } catch (error) {
       // Final (44xx): reconnecting, its client would send the same update again and fail the document again.
       if (isFromClient(task.origin)) task.origin.close(CloseCode.updateRefused, 'update-not-applicable')

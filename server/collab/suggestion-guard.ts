@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { DELETION_MARK, DOCUMENT_FIELD, INSERTION_MARK } from '#app/document/extensions.ts'
+import type { TrialCopy } from './trial-copy.ts'
 
 /**
  * What a client's update does to suggestions (app/document/suggestions.ts), decided by the
@@ -15,12 +16,12 @@ import { DELETION_MARK, DOCUMENT_FIELD, INSERTION_MARK } from '#app/document/ext
  * - Decisions: which suggestions an update accepts, rejects or withdraws, with their text, so
  *   the server can put them in the audit trail.
  *
- * Why a scratch copy here, unlike the schema guard (update-guard.ts): "confined to one's own
+ * Why a copy here, unlike the schema guard (update-guard.ts): "confined to one's own
  * suggestions" is a property of the update's effect on the formatted text, which Yjs computes
  * only when it applies the update (which formatting an inserted character gets depends on
- * formatting items before it). So the update is applied to a copy of the document and the copy's
- * change events are compared with the live document's text. That costs a copy per update; it is
- * made only for suggest-only connections and for updates that touch suggestion marks.
+ * formatting items before it). So the update is tried on a copy of the document (trial-copy.ts)
+ * and the copy's change events are compared with the live document's text. Only suggest-only
+ * connections and updates that touch suggestion marks are tried.
  */
 
 export type SuggestionOutcome = 'accepted' | 'rejected' | 'withdrawn'
@@ -54,12 +55,18 @@ interface Run {
 }
 
 /** Never throws: an update it cannot read is left to the schema guard, which refuses it (or refused here when suggest-only). */
-export function suggestionEffects(doc: Y.Doc, update: Uint8Array, userId: string, suggestOnly: boolean): SuggestionEffects {
+export function suggestionEffects(
+  doc: Y.Doc,
+  trialCopy: TrialCopy,
+  update: Uint8Array,
+  userId: string,
+  suggestOnly: boolean,
+): SuggestionEffects {
   try {
     if (!suggestOnly && !mayTouchSuggestions(doc, update)) return NO_EFFECT
     const forged = forgedSuggestion(doc, update, userId)
     if (forged) return { refusal: forged }
-    return new EffectAnalysis(doc, userId, suggestOnly).run(update)
+    return new EffectAnalysis(doc, userId, suggestOnly).run(trialCopy, update)
   } catch (error) {
     return suggestOnly ? { refusal: `unreadable: ${error instanceof Error ? error.message : String(error)}` } : NO_EFFECT
   }
@@ -113,25 +120,26 @@ class EffectAnalysis {
     private readonly suggestOnly: boolean,
   ) {}
 
-  run(update: Uint8Array): SuggestionEffects {
-    const scratch = new Y.Doc()
-    try {
-      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc))
-      const fragment = scratch.getXmlFragment(DOCUMENT_FIELD)
-      fragment.observeDeep((events) => {
+  run(trialCopy: TrialCopy, update: Uint8Array): SuggestionEffects {
+    trialCopy.trial(update, (copy) => {
+      const fragment = copy.getXmlFragment(DOCUMENT_FIELD)
+      const textChanged = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
         for (const event of events) {
           if (event.target instanceof Y.XmlText) this.textChanged(event.target, event.delta as DeltaOp[])
           else this.refuseIfSuggestOnly('direct-edit: structure')
         }
-      })
-      scratch.on('afterTransaction', (transaction: Y.Transaction) => {
+      }
+      const anythingElseChanged = (transaction: Y.Transaction) => {
         for (const type of transaction.changed.keys())
           if (rootOf(type) !== fragment) this.refuseIfSuggestOnly('direct-edit: outside the text')
-      })
-      Y.applyUpdate(scratch, update)
-    } finally {
-      scratch.destroy()
-    }
+      }
+      fragment.observeDeep(textChanged)
+      copy.on('afterTransaction', anythingElseChanged)
+      return () => {
+        fragment.unobserveDeep(textChanged)
+        copy.off('afterTransaction', anythingElseChanged)
+      }
+    })
     return this.refusal ? { refusal: this.refusal } : { refusal: null, decisions: [...this.decisions.values()] }
   }
 
