@@ -202,6 +202,32 @@ describe('LiveDocument', () => {
     expect(joiner.received.length).toBe(before + 2)
   })
 
+  it('gives people who join with nothing the whole document as it is at that moment, also after a change', async () => {
+    const { store, release } = gatedStore()
+    const document = liveDocument(store)
+    const writer = fakeConnection('writer')
+    document.addConnection(writer.connection)
+    const join = async () => {
+      const joiner = fakeConnection('joiner')
+      document.addConnection(joiner.connection)
+      document.replyToStateVector(joiner.connection, Y.encodeStateVector(new Y.Doc()))
+      await document.whenIdle()
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, updateIn(joiner.received.at(-1)!))
+      return doc.getText('text').toString()
+    }
+    const [first, second] = typing('Artikel', ' 1')
+    document.receiveUpdate(first!, writer.connection)
+    release()
+    await document.whenIdle()
+    expect(await join()).toBe('Artikel')
+    expect(await join()).toBe('Artikel')
+    document.receiveUpdate(second!, writer.connection)
+    await tick()
+    release()
+    expect(await join()).toBe('Artikel 1')
+  })
+
   it('discards itself when storing fails: connections closed with 1011, nothing relayed, callers told', async () => {
     const { store, release } = gatedStore()
     const onFailed = vi.fn()

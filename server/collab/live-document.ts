@@ -113,6 +113,12 @@ export class LiveDocument {
   private unrelayed: Change[] = []
   private unrelayedBytes = 0
   private relayTimer: NodeJS.Timeout | undefined
+  /**
+   * The answer to a client that has nothing yet (an empty state vector), kept until the document
+   * changes: when a meeting opens the pact, tens of people join at once, and encoding a long
+   * pact for each would block the event loop for tens of milliseconds per person.
+   */
+  private wholeDocumentReply: Uint8Array | null = null
 
   constructor(
     readonly pactId: string,
@@ -122,6 +128,7 @@ export class LiveDocument {
   ) {
     this.logLength = storedLogLength
     this.trialCopy = new TrialCopy(doc)
+    doc.on('update', () => (this.wholeDocumentReply = null))
     this.nextCompactionAt = options.compactAfterUpdates
     this.sequence = new AppliedSequence(options.lastSeq ?? 0)
     if (options.catchUpIntervalMs) {
@@ -272,12 +279,18 @@ export class LiveDocument {
     // One relay per log row, with its number, so other instances can tell when one went missing.
     if (stored) this.options.channel.publish({ kind: 'update', payload: stored.update, seq: stored.seq })
     for (const task of batch) {
-      if (task.kind === 'reply') task.connection.send(encodeSyncStep2(this.doc, task.stateVector))
+      if (task.kind === 'reply') task.connection.send(this.syncStep2For(task.stateVector))
       else if (task.kind === 'apply') task.settle?.resolve()
     }
     this.compactWhenLogIsLong()
     this.catchUpWhenGapStays()
     if (applied.length > 0) this.notifyChanged()
+  }
+
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) return encodeSyncStep2(this.doc, stateVector)
+    this.wholeDocumentReply ??= encodeSyncStep2(this.doc, stateVector)
+    return this.wholeDocumentReply
   }
 
   /**

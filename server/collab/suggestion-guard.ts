@@ -77,15 +77,18 @@ function mayTouchSuggestions(doc: Y.Doc, update: Uint8Array): boolean {
   const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength)
   if (bytes.includes(INSERTION_MARK) || bytes.includes(DELETION_MARK)) return true
   const { ds } = Y.decodeUpdate(update)
+  // Each text once: a deletion of many characters spans many items of the same text.
+  const texts = new Set<Y.XmlText>()
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
       for (let at = clock; at < clock + len && at < Y.getState(doc.store, client);) {
         const item = Y.getItem(doc.store, Y.createID(client, at))
-        if (item instanceof Y.Item && item.parent instanceof Y.XmlText && holdsSuggestion(item.parent)) return true
+        if (item instanceof Y.Item && item.parent instanceof Y.XmlText) texts.add(item.parent)
         at = item.id.clock + item.length
       }
     }
   }
+  for (const text of texts) if (holdsSuggestion(text)) return true
   return false
 }
 
