@@ -499,6 +499,8 @@ interface LoadSample {
   compactionMs: number | null
   /** The server's resident memory once loaded and compacted (earlier samples' documents stay loaded for 30 s). */
   serverRssAfterMiB: number
+  /** What loading this pact added to the server's resident memory: its peak (sampled every 20 ms) until synced, less before. */
+  rssGrowthWhileLoadingMiB: number
   charsReceived: number
   /** CPU other processes on the machine used while this client loaded (% of a core): high means disturbed. */
   otherProcessesPercent: number | null
@@ -554,11 +556,14 @@ async function measureLoad(server: RunningServer, pact: LargePact, expectedChars
   const ownCpu = () => (cpuSeconds(server.pid) ?? 0) + (process.cpuUsage().user + process.cpuUsage().system) / 1e6
   const machineBefore = machineCpu()
   const ownBefore = ownCpu()
+  const rssBefore = memoryMiB(server.pid)?.rss ?? NaN
+  const memory = sampleMemory(server.pid, 20)
   const connectAt = now()
   const client = connectBenchClient(server, pact.pactId, pact.cookie)
   let warm: BenchClient | null = null
   try {
     await client.whenSynced(120_000)
+    const { peakRssMiB } = memory.stop()
     const machineAfter = machineCpu()
     const otherSeconds =
       machineBefore && machineAfter ? Math.max(0, machineAfter.busy - machineBefore.busy - (ownCpu() - ownBefore)) : null
@@ -589,10 +594,12 @@ async function measureLoad(server: RunningServer, pact: LargePact, expectedChars
       warmFirstStep2Ms: round(warm.firstStep2At! - warmAt),
       compactionMs: typeof compacted?.ms === 'number' ? compacted.ms : null,
       serverRssAfterMiB: round(memoryMiB(server.pid)?.rss ?? NaN),
+      rssGrowthWhileLoadingMiB: round(peakRssMiB - rssBefore),
       charsReceived,
       otherProcessesPercent,
     }
   } finally {
+    memory.stop()
     client.destroy()
     warm?.destroy()
     await sleep(300)
@@ -779,6 +786,7 @@ async function main(): Promise<void> {
         syncedMs: med((s) => s.syncedMs),
         warmFirstStep2Ms: med((s) => s.warmFirstStep2Ms),
         compactionMs: med((s) => s.compactionMs),
+        rssGrowthWhileLoadingMiB: med((s) => s.rssGrowthWhileLoadingMiB),
       }
     }
     coldLoad = {
@@ -970,7 +978,18 @@ function printSummary(
         `from ${history.updates} recorded updates (medians of ${config.loadSamples}, ms)`,
     )
     const loadRows = [
-      ['', 'log rows', 'stored KiB', 'server log (min)', 'handshake', '→ step 2 (min)', '→ synced', 'warm step 2', 'compaction'],
+      [
+        '',
+        'log rows',
+        'stored KiB',
+        'server log (min)',
+        'handshake',
+        '→ step 2 (min)',
+        '→ synced',
+        'warm step 2',
+        'compaction',
+        'RSS + MiB',
+      ],
     ]
     for (const [variant, v] of Object.entries(coldLoad.variants as Record<string, Record<string, number | null>>)) {
       loadRows.push([
@@ -983,6 +1002,7 @@ function printSummary(
         fmt(v.syncedMs),
         fmt(v.warmFirstStep2Ms),
         fmt(v.compactionMs),
+        fmt(v.rssGrowthWhileLoadingMiB),
       ])
     }
     table(loadRows)
@@ -993,7 +1013,9 @@ function printSummary(
         `  ${disturbed} of ${samples.length} samples ran while other processes used over ${config.disturbedPercent} % of a core: trust the minimum more than the median`,
       )
     if (coldLoad.serverMemory)
-      console.log(`  server peak RSS while loading: ${(coldLoad.serverMemory as { peakRssMiB: number }).peakRssMiB} MiB`)
+      console.log(
+        `  server peak RSS over all loads: ${(coldLoad.serverMemory as { peakRssMiB: number }).peakRssMiB} MiB (earlier pacts stay loaded 30 s; "RSS +" is one load's own growth)`,
+      )
   }
   console.log(`\nTargets: ${JSON.stringify(targets)}`)
 }
