@@ -245,7 +245,7 @@ interface ClauseGroup {
   suggestions: OpenSuggestion[]
 }
 
-/** The open suggestions per clause, and per author, each suggestion once. */
+/** The open suggestions per clause, and per author who has several, each suggestion once. */
 function openSuggestionsOf(editor: Editor) {
   const titles = clauseTitles(editor)
   const open = listOpenSuggestions(editor.getJSON())
@@ -255,9 +255,9 @@ function openSuggestionsOf(editor: Editor) {
     title: clauseId ? (titles.get(clauseId) ?? '') : '',
     suggestions: selectSuggestions(open, { clauseId }),
   }))
-  const authors = [...new Set(open.map((suggestion) => suggestion.authorId))].map((authorId) => ({
-    authorId,
-    suggestions: selectSuggestions(open, { authorId }),
-  }))
+  // "All of one person's" only where that is more than one.
+  const authors = [...new Set(open.map((suggestion) => suggestion.authorId))]
+    .map((authorId) => ({ authorId, suggestions: selectSuggestions(open, { authorId }) }))
+    .filter((author) => author.suggestions.length > 1)
   return { groups, authors }
 }
