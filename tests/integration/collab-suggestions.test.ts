@@ -7,6 +7,8 @@ import { suggestionKey } from '#app/document/suggestions.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { addSignatory, decideOnClause, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { clausePage } from '#app/sign-off/clause-page.server.ts'
+import * as clauseRoute from '#app/routes/pact-clause.tsx'
+import { get, post } from '#tests/support/route-calls.ts'
 import { addComment, CommentError, listComments } from '#app/sign-off/comments.server.ts'
 import { CloseCode, type SuggestionEvent } from '#server/collab/index.ts'
 import { SUGGESTION_REFUSED_REASON } from '#server/collab/connection.ts'
@@ -353,6 +355,37 @@ describe('a thread on a suggestion', () => {
     const page = (await clausePage(pact.pactId, CLAUSE_ID, { userId: pact.owner.id, access: 'beheerder' }))!
     expect(page.suggestions[0]!.threads).toMatchObject([
       { decision: 'wijziging-gevraagd', suggestion_key: key, quote: 'Nieuw: ', body: '' },
+    ])
+  })
+})
+
+describe('the clause page and a suggestion', () => {
+  it('takes a thread on it from a commentator, not from a reader, and a change request pointing at it', async () => {
+    const { pact, commentator, proposer } = await setUp()
+    await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
+    const reader = await addMember(pact, 'lezer', 'Meelezer')
+    paragraphOf(proposer.doc).insert(0, 'Nieuw: ', { insertion: mark(commentator, pact) })
+    await waitFor(async () => (await currentItems(pact.pactId)).suggestions.length === 1, 'the proposal to be stored')
+    const key = suggestionKey({ kind: 'insertion', authorId: commentator.id, id: 's1' })
+    const path = `/pacts/${pact.pactId}/artikelen/${CLAUSE_ID}`
+    const options = (user: TestUser) => ({ cookie: user.cookie, params: { pactId: pact.pactId, clauseId: CLAUSE_ID } })
+    const thread = { intent: 'comment', body: 'Waarom nieuw?', suggestionKey: key }
+
+    expect((await post(clauseRoute.action, path, thread, options(reader))).status).toBe(403)
+    expect((await post(clauseRoute.action, path, thread, options(commentator))).status).toBe(200)
+    const { body: page } = await get(clauseRoute.loader, path, options(pact.owner))
+    const seenHash = (page as { clause: { contentHash: string } }).clause.contentHash
+    const request = { intent: 'decide', partyId: pact.partyId, decision: 'wijziging-gevraagd', seenHash }
+    expect(
+      (await post(clauseRoute.action, path, { ...request, suggestionKey: 'insertion:iemand:s9' }, options(pact.owner))).status,
+    ).toBe(409)
+    expect((await post(clauseRoute.action, path, { ...request, suggestionKey: key }, options(pact.owner))).status).toBe(200)
+
+    const { body } = await get(clauseRoute.loader, path, options(pact.owner))
+    const [shown] = (body as Awaited<ReturnType<typeof clausePage>> & object).suggestions
+    expect(shown!.threads.map((row) => [row.author_name, row.body, row.decision])).toEqual([
+      ['Henk Adviesraad', 'Waarom nieuw?', null],
+      ['Eigenaar', '', 'wijziging-gevraagd'],
     ])
   })
 })
