@@ -13,6 +13,7 @@ import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
+import { OUTSIDE_TEXT_ITEM_ID } from './approvable-items.ts'
 import type { WordChange } from './diff.ts'
 import type { ModelChange } from './model-changes.ts'
 import { commentSchema, decisionSchema } from './forms.ts'
@@ -232,8 +233,8 @@ export function ClauseSuggestions({
   const { t } = useTranslation()
   const { dateTime } = useDates()
   if (suggestions.length === 0) return null
-  const inText = suggestions.some((suggestion) => suggestion.clauseId === clauseId && suggestion.clauseId !== null)
-  const editorLink = `/pacts/${pactId}/document${inText ? `#${SUGGESTIONS_AT_CLAUSE}${clauseId}` : ''}`
+  // The text outside the clauses has no place of its own in the editor's panel.
+  const editorLink = `/pacts/${pactId}/document${clauseId === OUTSIDE_TEXT_ITEM_ID ? '' : `#${SUGGESTIONS_AT_CLAUSE}${clauseId}`}`
   return (
     <section aria-labelledby={`suggestions-heading-${clauseId}`} className="pw-open-suggestions" data-testid="open-suggestions">
       <Heading level={headingLevel} id={`suggestions-heading-${clauseId}`}>

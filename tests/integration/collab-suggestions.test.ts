@@ -7,6 +7,7 @@ import { suggestionKey } from '#app/document/suggestions.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { addSignatory, decideOnClause, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { clausePage } from '#app/sign-off/clause-page.server.ts'
+import { reviewPage } from '#app/sign-off/review-page.server.ts'
 import * as clauseRoute from '#app/routes/pact-clause.tsx'
 import { get, post } from '#tests/support/route-calls.ts'
 import { addComment, CommentError, listComments } from '#app/sign-off/comments.server.ts'
@@ -373,6 +374,16 @@ describe('the clause page and a suggestion', () => {
 
     expect((await post(clauseRoute.action, path, thread, options(reader))).status).toBe(403)
     expect((await post(clauseRoute.action, path, thread, options(commentator))).status).toBe(200)
+    // The review flow shows it too, with its thread, while the party has yet to decide.
+    const review = await reviewPage(pact.pactId, pact.owner.id, null)
+    expect(review.items.find((item) => item.clauseId === CLAUSE_ID)!.suggestions).toMatchObject([
+      {
+        key,
+        text: 'Nieuw: ',
+        authorName: 'Henk Adviesraad',
+        threads: [{ body: 'Waarom nieuw?' }],
+      },
+    ])
     const { body: page } = await get(clauseRoute.loader, path, options(pact.owner))
     const seenHash = (page as { clause: { contentHash: string } }).clause.contentHash
     const request = { intent: 'decide', partyId: pact.partyId, decision: 'wijziging-gevraagd', seenHash }
