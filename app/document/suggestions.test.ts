@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listOpenSuggestions, withoutOpenSuggestions } from './suggestions.ts'
+import { listOpenSuggestions, selectSuggestions, suggestionKey, withoutOpenSuggestions } from './suggestions.ts'
 
 const mark = (type: 'insertion' | 'deletion', authorId = 'henk', id = 's1') => ({
   type,
@@ -57,5 +57,57 @@ describe('withoutOpenSuggestions', () => {
       { type: 'text', text: '.' },
     ])
     expect(withoutOpenSuggestions(doc).content![1]).toEqual({ type: 'paragraph', content: [] })
+  })
+})
+
+describe('selectSuggestions', () => {
+  // Henk proposes in two clauses, one of his proposals in pieces that other text separates; Karim in one.
+  const paragraph = (...content: object[]) => ({ type: 'paragraph', content })
+  const clause = (clauseId: string, ...content: object[]) => ({
+    type: 'clause',
+    attrs: { clauseId, kind: 'algemeen' },
+    content: [{ type: 'clauseTitle', content: [{ type: 'text', text: clauseId }] }, ...content],
+  })
+  const table = {
+    type: 'doc',
+    content: [
+      clause(
+        'artikel-1',
+        paragraph(
+          { type: 'text', text: 'elk', marks: [mark('insertion', 'henk', 'h1')] },
+          { type: 'text', text: ' kwartaal ' },
+          { type: 'text', text: 'gehoord', marks: [mark('insertion', 'henk', 'h1')] },
+          { type: 'text', text: 'soms', marks: [mark('deletion', 'karim', 'k1')] },
+        ),
+      ),
+      clause('artikel-2', paragraph({ type: 'text', text: 'ook jongeren', marks: [mark('insertion', 'henk', 'h2')] })),
+      paragraph({ type: 'text', text: 'Slot', marks: [mark('deletion', 'henk', 'h3')] }),
+      { type: 'clause', attrs: { clauseId: 7 } },
+    ],
+  }
+  const open = listOpenSuggestions(table)
+  const summary = (list: ReturnType<typeof selectSuggestions>) => list.map((s) => `${s.authorId}:${s.id}:${s.text}`)
+
+  it('gives a clause’s open suggestions, each once, pieces joined', () => {
+    expect(summary(selectSuggestions(open, { clauseId: 'artikel-1' }))).toEqual(['henk:h1:elk … gehoord', 'karim:k1:soms'])
+    expect(summary(selectSuggestions(open, { clauseId: 'artikel-2' }))).toEqual(['henk:h2:ook jongeren'])
+    expect(summary(selectSuggestions(open, { clauseId: null }))).toEqual(['henk:h3:Slot'])
+    expect(selectSuggestions(open, { clauseId: 'artikel-9' })).toEqual([])
+  })
+
+  it('selects all of one person’s suggestions, everywhere or in one clause', () => {
+    expect(summary(selectSuggestions(open, { authorId: 'henk' }))).toEqual([
+      'henk:h1:elk … gehoord',
+      'henk:h2:ook jongeren',
+      'henk:h3:Slot',
+    ])
+    expect(summary(selectSuggestions(open, { authorId: 'henk', clauseId: 'artikel-1' }))).toEqual(['henk:h1:elk … gehoord'])
+    expect(selectSuggestions(open, { authorId: 'anouk' })).toEqual([])
+  })
+
+  it('leaves the document’s reading untouched and keeps the keys distinct', () => {
+    const all = selectSuggestions(open)
+    expect(new Set(all.map(suggestionKey)).size).toBe(all.length)
+    expect(open.map((s) => s.text)).toEqual(['elk', 'gehoord', 'soms', 'ook jongeren', 'Slot'])
   })
 })

@@ -17,6 +17,9 @@ export const MODIFICATION_MARK = 'modification'
 
 export type SuggestionKind = typeof INSERTION_MARK | typeof DELETION_MARK
 
+/** How a suggestion stopped being open, as the server audits it (suggestions.server.ts). */
+export type SuggestionOutcome = 'accepted' | 'rejected' | 'withdrawn'
+
 /** Who proposed what and when: stamped by the author's editor, checked by the server against the connection's user. */
 export interface SuggestionAttributes {
   id: string | number | null
@@ -45,6 +48,14 @@ export function isSuggestionKind(name: unknown): name is SuggestionKind {
 /** The key one suggestion is known by: the library's id is unique per author only. */
 export function suggestionKey(suggestion: Pick<OpenSuggestion, 'kind' | 'id' | 'authorId'>): string {
   return `${suggestion.kind}:${suggestion.authorId}:${suggestion.id}`
+}
+
+/** The editor opens at a clause's suggestions from a link with this before the clause id in its fragment. */
+export const SUGGESTIONS_AT_CLAUSE = 'voorstellen-'
+
+/** The id of the place a page shows one suggestion (and its discussion), for links to it. */
+export function suggestionAnchor(suggestion: Pick<OpenSuggestion, 'kind' | 'id' | 'authorId'>): string {
+  return `voorstel-${suggestionKey(suggestion).replace(/[^A-Za-z0-9_-]/g, '-')}`
 }
 
 /** The open suggestions in document order, adjacent pieces of one suggestion joined. Total: odd nodes are skipped. */
@@ -80,6 +91,30 @@ export function withoutOpenSuggestions(node: JSONContent): JSONContent {
     stripped.content = node.content.filter((child) => !isProposedText(child)).map((child) => withoutOpenSuggestions(child))
   }
   return stripped
+}
+
+/** Who or where a selection of suggestions is about: one author, one clause (null: outside the clauses), or both. */
+export interface SuggestionScope {
+  authorId?: string
+  clauseId?: string | null
+}
+
+/**
+ * The open suggestions in a scope, each once, in document order: what a bulk decision ("alle
+ * voorstellen van Henk", "alle voorstellen in dit artikel") takes, and what a clause's page shows.
+ * Pieces of one suggestion that other text separates are joined with an ellipsis.
+ */
+export function selectSuggestions(suggestions: readonly OpenSuggestion[], scope: SuggestionScope = {}): OpenSuggestion[] {
+  const selected = new Map<string, OpenSuggestion>()
+  for (const suggestion of suggestions) {
+    if (scope.authorId !== undefined && suggestion.authorId !== scope.authorId) continue
+    if (scope.clauseId !== undefined && suggestion.clauseId !== scope.clauseId) continue
+    const key = suggestionKey(suggestion)
+    const earlier = selected.get(key)
+    if (earlier) earlier.text += ` … ${suggestion.text}`
+    else selected.set(key, { ...suggestion })
+  }
+  return [...selected.values()]
 }
 
 /** Per clause id, how many suggestions are open in it. */

@@ -13,7 +13,8 @@ import { clauseFormName, clauseFormSchema } from '#app/sign-off/forms.ts'
 import { decideOnClause } from '#app/sign-off/sign-off.server.ts'
 import { Hash } from '#app/sign-off/ui.tsx'
 import { ReadOnlyNotice } from '#app/access/ui/read-only-notice.tsx'
-import { ClauseParties, DecisionForm, Discussion } from '#app/sign-off/ui-clause.tsx'
+import { ClauseParties, ClauseSuggestions, DecisionForm, Discussion } from '#app/sign-off/ui-clause.tsx'
+import { can } from '#app/access/access.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-clause'
@@ -55,10 +56,11 @@ export async function action({ request, params }: Route.ActionArgs) {
           decision: value.decision,
           seenHash: value.seenHash,
           explanation: value.explanation,
+          suggestionKey: value.suggestionKey,
         })
         return answer(form, submission.reply({ resetForm: true }), { done: 'signoff.clause.decide.saved' })
       case 'comment': {
-        const { clauses } = await currentItems(params.pactId)
+        const { clauses, suggestions } = await currentItems(params.pactId)
         await addComment({
           pactId: params.pactId,
           clauseId: params.clauseId,
@@ -67,6 +69,8 @@ export async function action({ request, params }: Route.ActionArgs) {
           quote: null,
           authorId: user.id,
           clauseExists: clauses.some((clause) => clause.clauseId === params.clauseId),
+          suggestionKey: value.suggestionKey,
+          openSuggestions: suggestions,
         })
         return answer(form, submission.reply({ resetForm: true }), { done: 'signoff.comments.posted' })
       }
@@ -83,7 +87,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PactClause() {
   const { t } = useTranslation()
-  const { pact, clause, parties, changesSince, decideFor, next, decisionsOpen, threads, canComment, access } =
+  const { pact, clause, parties, changesSince, decideFor, next, decisionsOpen, threads, suggestions, canComment, access } =
     useLoaderData<typeof loader>()
   useLivePact(pact.id)
   return (
@@ -118,9 +122,17 @@ export default function PactClause() {
         <ClauseParties parties={parties} changesSince={changesSince} />
       </section>
 
+      <ClauseSuggestions
+        pactId={pact.id}
+        clauseId={clause.clauseId}
+        suggestions={suggestions}
+        canComment={canComment}
+        canDecide={can(access, 'edit')}
+      />
+
       {decideFor.length > 0 ? (
         <>
-          <DecisionForm key={clause.contentHash} parties={decideFor} seenHash={clause.contentHash} />
+          <DecisionForm key={clause.contentHash} parties={decideFor} seenHash={clause.contentHash} suggestions={suggestions} />
           <ul className="pw-plain-list" aria-label={t('signoff.review.title')}>
             {next ? (
               <li>

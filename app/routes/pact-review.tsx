@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form, Link, useLoaderData, type ShouldRevalidateFunction } from 'react-router'
 import { ReadOnlyNotice } from '#app/access/ui/read-only-notice.tsx'
+import { can } from '#app/access/access.ts'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
@@ -90,7 +91,7 @@ export default function PactReview() {
       ) : items.length === 0 ? (
         <Paragraph>{t('signoff.review.none', { party: party.name })}</Paragraph>
       ) : (
-        <ReviewFlow key={party.id} pactId={pact.id} party={party} items={items} />
+        <ReviewFlow key={party.id} pactId={pact.id} party={party} items={items} canDecideSuggestions={can(access, 'edit')} />
       )}
     </div>
   )

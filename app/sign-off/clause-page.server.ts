@@ -1,17 +1,21 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
+import { suggestionOutcomes } from '#app/document/suggestions.server.ts'
+import { suggestionKey, type OpenSuggestion } from '#app/document/suggestions.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { listComments } from './comments.server.ts'
 import { readableWordDiff } from './diff.ts'
 import { canonicalModelChanges, modelNamesFor } from './model-changes.ts'
 import { nextToReview } from './review.ts'
-import { signingPartiesOf, signOffState } from './sign-off.server.ts'
+import { openSuggestionsOn, signingPartiesOf, signOffState } from './sign-off.server.ts'
 import { decidedCanonicals, userNames } from './views.server.ts'
 
 /**
  * Everything the clause page shows, as data: the clause's current text and hash, each signing
  * party's status and latest decision, what changed since an approval, who may decide now, and
- * the discussion. Null when the pact has no such clause.
+ * the open suggestions in it, and the discussion (threads about a suggestion with that
+ * suggestion while it is open, marked with how it ended once it is not). Null when the pact has
+ * no such clause.
  */
 export async function clausePage(pactId: string, clauseId: string, { userId, access }: { userId: string; access: AccessLevel }) {
   const [pact, { snapshot, parties, matrix }, yourParties, comments] = await Promise.all([
@@ -53,10 +57,13 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
     }
   })
 
-  const clauseComments = comments.filter((comment) => comment.clause_id === clause.clauseId)
-  const threads = clauseComments
-    .filter((comment) => comment.parent_id === null)
-    .map((thread) => ({ ...thread, replies: clauseComments.filter((comment) => comment.parent_id === thread.id) }))
+  const open = openSuggestionsOn(snapshot, clause.clauseId)
+  const { threads, suggestions } = await threadsWithSuggestions(
+    pactId,
+    comments.filter((comment) => comment.clause_id === clause.clauseId),
+    open,
+    partyNames,
+  )
 
   const status = pact.status
   const decisionsOpen = isDocumentEditable(status)
@@ -105,6 +112,50 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
     next,
     decisionsOpen,
     threads,
+    suggestions,
     canComment: can(access, 'comment'),
+  }
+}
+
+type CommentRow = Awaited<ReturnType<typeof listComments>>[number]
+
+/**
+ * An item's open suggestions as its pages show them (who, for which party, what), each with the
+ * threads about it; and the item's other threads, those about a suggestion that is no longer open
+ * marked with how it ended where the audit trail tells. Shared by the clause page and the review flow.
+ */
+export async function threadsWithSuggestions(
+  pactId: string,
+  itemComments: readonly CommentRow[],
+  open: readonly OpenSuggestion[],
+  partyNames: ReadonlyMap<string, string>,
+) {
+  const openKeys = new Set(open.map(suggestionKey))
+  const closedKeys = itemComments.flatMap((comment) =>
+    comment.suggestion_key && !openKeys.has(comment.suggestion_key) ? [comment.suggestion_key] : [],
+  )
+  const [authors, outcomes] = await Promise.all([
+    userNames(open.map((suggestion) => suggestion.authorId)),
+    suggestionOutcomes(pactId, closedKeys),
+  ])
+  const all = itemComments
+    .filter((comment) => comment.parent_id === null)
+    .map((thread) => ({
+      ...thread,
+      suggestionOutcome: thread.suggestion_key ? (outcomes.get(thread.suggestion_key) ?? null) : null,
+      replies: itemComments.filter((comment) => comment.parent_id === thread.id),
+    }))
+  return {
+    threads: all.filter((thread) => !thread.suggestion_key || !openKeys.has(thread.suggestion_key)),
+    suggestions: open.map((suggestion) => {
+      const key = suggestionKey(suggestion)
+      return {
+        ...suggestion,
+        key,
+        authorName: authors.get(suggestion.authorId) ?? null,
+        partyName: partyNames.get(suggestion.partyId) ?? null,
+        threads: all.filter((thread) => thread.suggestion_key === key),
+      }
+    }),
   }
 }

@@ -4,14 +4,17 @@ import { ports } from '#app/platform/ports.ts'
 import { newId } from '#app/platform/ids.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
+import { selectSuggestions, suggestionKey, type OpenSuggestion } from '#app/document/suggestions.ts'
 import { refusalFor } from './forms.ts'
 
 /**
  * Discussion threads on clauses. The author is always the signed-in user the server knows;
- * a thread is its first comment plus replies, and is resolved or reopened as a whole.
+ * a thread is its first comment plus replies, and is resolved or reopened as a whole. A thread
+ * can be about one open suggestion in the clause: it keeps the suggestion's key and, in `quote`,
+ * its text, so it stays readable once the suggestion is decided and gone from the document.
  */
 export class CommentError extends Refusal {
-  constructor(readonly code: 'unknown-clause' | 'unknown-thread') {
+  constructor(readonly code: 'unknown-clause' | 'unknown-thread' | 'unknown-suggestion') {
     super(refusalFor(code).status, refusalFor(code).message)
   }
 }
@@ -34,6 +37,7 @@ export async function listComments(pactId: string, db: Db = getDb()) {
         'comments.parent_id',
         'comments.body',
         'comments.quote',
+        'comments.suggestion_key',
         'comments.created_at',
         'comments.resolved_at',
         'users.name as author_name',
@@ -71,10 +75,21 @@ export async function addComment(
     quote: string | null
     authorId: string
     clauseExists: boolean
+    /** A new thread about one of the clause's open suggestions. */
+    suggestionKey?: string | null
+    /** The open suggestions in the document now, where `suggestionKey` must be one of the clause's. */
+    openSuggestions?: readonly OpenSuggestion[]
   },
   db: Db = getDb(),
 ) {
   if (!input.clauseExists) throw new CommentError('unknown-clause')
+  const suggestion = input.suggestionKey
+    ? selectSuggestions(input.openSuggestions ?? [], { clauseId: input.clauseId }).find(
+        (candidate) => suggestionKey(candidate) === input.suggestionKey,
+      )
+    : null
+  // A reply belongs to its thread's suggestion, if any; only a new thread names one.
+  if (suggestion === undefined || (suggestion && input.parentId)) throw new CommentError('unknown-suggestion')
   if (input.parentId) {
     const parent = await db
       .selectFrom('comments')
@@ -95,7 +110,8 @@ export async function addComment(
         parent_id: input.parentId,
         author_id: input.authorId,
         body: input.body,
-        quote: input.quote,
+        quote: suggestion ? suggestion.text : input.quote,
+        suggestion_key: suggestion ? suggestionKey(suggestion) : null,
         decision_id: null,
         created_at: nowIso(),
         resolved_at: null,
@@ -106,7 +122,12 @@ export async function addComment(
       pactId: input.pactId,
       actorId: input.authorId,
       action: 'comment.added',
-      details: { commentId: id, clauseId: input.clauseId, parentId: input.parentId },
+      details: {
+        commentId: id,
+        clauseId: input.clauseId,
+        parentId: input.parentId,
+        ...(suggestion ? { suggestion: suggestion.text } : {}),
+      },
     })
   })
   ports().events.publish(input.pactId, 'comments')

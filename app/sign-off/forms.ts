@@ -27,13 +27,25 @@ const explanation = z
   .optional()
   .transform((value) => value || null)
 
-export const decisionSchema = z.object({
-  intent: z.literal('decide'),
-  partyId: id('signoff.errors.party.required'),
-  decision: z.enum(DECISIONS, { error: 'signoff.errors.decision.required' }),
-  seenHash,
-  explanation,
-})
+// Which open suggestion (its key) a new thread, or a requested change, is about; none when empty.
+const suggestionKey = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((value) => value || null)
+
+export const decisionSchema = z
+  .object({
+    intent: z.literal('decide'),
+    partyId: id('signoff.errors.party.required'),
+    decision: z.enum(DECISIONS, { error: 'signoff.errors.decision.required' }),
+    seenHash,
+    explanation,
+    suggestionKey,
+  })
+  // Only a requested change points at a suggestion: with another choice a picked one is left out.
+  .transform((value) => ({ ...value, suggestionKey: value.decision === 'wijziging-gevraagd' ? value.suggestionKey : null }))
 
 export const commentSchema = z.object({
   intent: z.literal('comment'),
@@ -43,6 +55,7 @@ export const commentSchema = z.object({
     .min(1, { error: 'signoff.errors.comment.required' })
     .max(MAX_COMMENT_LENGTH, { error: 'signoff.errors.comment.tooLong' }),
   parentId: z.string().trim().max(64).optional(),
+  suggestionKey,
 })
 
 export const threadStateSchema = z.object({
@@ -55,6 +68,7 @@ export const clauseFormSchema = z.discriminatedUnion('intent', [decisionSchema, 
 /** Which of the clause page's forms was sent: the decision, the new comment, or one thread's reply or state. */
 export function clauseFormName(payload: Record<string, unknown>): string {
   if (payload.intent === 'comment' && payload.parentId) return `reply-${String(payload.parentId)}`
+  if (payload.intent === 'comment' && payload.suggestionKey) return `comment-${String(payload.suggestionKey)}`
   if (payload.intent === 'resolve' || payload.intent === 'reopen') return `thread-${String(payload.threadId)}`
   return String(payload.intent ?? '')
 }
@@ -111,6 +125,7 @@ const REFUSALS = {
   'not-open-for-decisions': { status: 409, message: 'signoff.errors.notOpenForDecisions' },
   'open-clauses': { status: 409, message: 'signoff.errors.openClauses' },
   'open-suggestions': { status: 409, message: 'signoff.errors.openSuggestions' },
+  'unknown-suggestion': { status: 409, message: 'signoff.errors.unknownSuggestion' },
   'invalid-transition': { status: 409, message: 'signoff.errors.invalidTransition' },
 } as const satisfies Record<string, { status: RefusalStatus; message: MessageKey }>
 

@@ -5,12 +5,13 @@ import { listComments } from './comments.server.ts'
 import { readableWordDiff } from './diff.ts'
 import { canonicalModelChanges, modelNamesFor } from './model-changes.ts'
 import { itemsToReview } from './review.ts'
-import { signingPartiesOf, signOffState } from './sign-off.server.ts'
+import { threadsWithSuggestions } from './clause-page.server.ts'
+import { openSuggestionsOn, signingPartiesOf, signOffState } from './sign-off.server.ts'
 
 /**
  * Everything the review flow shows a signatory, as data: the parties they decide for, and for the
  * chosen one every item it still has to decide on (review.ts), each with its text and hash, what
- * changed since the party's last decision on it, and its discussion.
+ * changed since the party's last decision on it, its open suggestions and its discussion.
  */
 export async function reviewPage(pactId: string, userId: string, requestedPartyId: string | null) {
   const [pact, { snapshot, parties, matrix }, yourParties, comments] = await Promise.all([
@@ -35,32 +36,38 @@ export async function reviewPage(pactId: string, userId: string, requestedPartyI
   )
   const byId = new Map(snapshot.clauses.map((clause) => [clause.clauseId, clause]))
   const modelNames = modelNamesFor(parties, [...snapshot.clauses.map((clause) => clause.canonical), ...earlier.values()])
-  const items = toReview.map((row) => {
-    const clause = byId.get(row.clauseId)!
-    const latest = latestOf(row.clauseId)
-    const before = latest ? earlier.get(`${row.clauseId}\u0000${latest.contentHash}`) : undefined
-    const own = comments.filter((comment) => comment.clause_id === row.clauseId)
-    return {
-      clauseId: row.clauseId,
-      title: clause.title,
-      contentHash: row.contentHash,
-      html: snapshot.itemHtml(row.clauseId) ?? '',
-      status: row.parties.find((party) => party.partyId === partyId)!.status,
-      // What changed since this party last decided on the item, on whatever text that was.
-      changesSince:
-        latest && before !== undefined
-          ? {
-              decision: latest.decision,
-              decidedAt: latest.decidedAt,
-              words: readableWordDiff(before, clause.canonical),
-              dataChanges: canonicalModelChanges(before, clause.canonical, modelNames),
-            }
-          : null,
-      threads: own
-        .filter((comment) => comment.parent_id === null)
-        .map((thread) => ({ ...thread, replies: own.filter((comment) => comment.parent_id === thread.id) })),
-    }
-  })
+  const items = await Promise.all(
+    toReview.map(async (row) => {
+      const clause = byId.get(row.clauseId)!
+      const latest = latestOf(row.clauseId)
+      const before = latest ? earlier.get(`${row.clauseId}\u0000${latest.contentHash}`) : undefined
+      const { threads, suggestions } = await threadsWithSuggestions(
+        pactId,
+        comments.filter((comment) => comment.clause_id === row.clauseId),
+        openSuggestionsOn(snapshot, row.clauseId),
+        partyNames,
+      )
+      return {
+        clauseId: row.clauseId,
+        title: clause.title,
+        contentHash: row.contentHash,
+        html: snapshot.itemHtml(row.clauseId) ?? '',
+        status: row.parties.find((party) => party.partyId === partyId)!.status,
+        // What changed since this party last decided on the item, on whatever text that was.
+        changesSince:
+          latest && before !== undefined
+            ? {
+                decision: latest.decision,
+                decidedAt: latest.decidedAt,
+                words: readableWordDiff(before, clause.canonical),
+                dataChanges: canonicalModelChanges(before, clause.canonical, modelNames),
+              }
+            : null,
+        threads,
+        suggestions,
+      }
+    }),
+  )
   return {
     pact: { id: pact.id, title: pact.title },
     decisionsOpen: isDocumentEditable(pact.status),

@@ -20,7 +20,7 @@ import { newId } from '#app/platform/ids.ts'
 import { ports } from '#app/platform/ports.ts'
 import { recordAudit } from '#app/audit/audit.server.ts'
 import { currentItems, pactSnapshot, type PactItems, type PactSnapshot } from '#app/document/pact-document.server.ts'
-import { suggestionCountsByClause } from '#app/document/suggestions.ts'
+import { selectSuggestions, suggestionCountsByClause, suggestionKey, type OpenSuggestion } from '#app/document/suggestions.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { refusalFor } from './forms.ts'
@@ -42,6 +42,7 @@ export type SignOffErrorCode =
   | 'not-open-for-decisions'
   | 'open-clauses'
   | 'open-suggestions'
+  | 'unknown-suggestion'
   | 'invalid-transition'
   | 'not-a-member'
   | 'not-designator'
@@ -208,6 +209,8 @@ export interface DecisionInput {
   /** The hash of the content the person saw: an approval counts only for exactly that. */
   seenHash: string
   explanation: string | null
+  /** With 'wijziging gevraagd': the open suggestion in the clause that the request is about (its key). */
+  suggestionKey?: string | null
 }
 
 export function decideOnClause(input: DecisionInput, db: Db = getDb()) {
@@ -221,6 +224,7 @@ export interface ItemDecision {
   decision: Decision
   seenHash: string
   explanation: string | null
+  suggestionKey?: string | null
 }
 
 /**
@@ -276,6 +280,28 @@ export async function decideOnItems(
       db,
       blocked,
     )
+  // "Wijziging gevraagd" can name one of the item's open suggestions; nothing else can.
+  const requested = new Map(
+    items.flatMap((item) => {
+      const suggestion = item.suggestionKey
+        ? openSuggestionsOn(live, item.clauseId).find((candidate) => suggestionKey(candidate) === item.suggestionKey)
+        : null
+      return suggestion ? [[item.clauseId, suggestion] as const] : []
+    }),
+  )
+  const misnamed = items
+    .filter((item) => item.suggestionKey && (item.decision !== 'wijziging-gevraagd' || !requested.has(item.clauseId)))
+    .map((item) => item.clauseId)
+  if (misnamed.length)
+    throw await refuse(
+      pactId,
+      userId,
+      'clause.decision-refused',
+      'unknown-suggestion',
+      batchDetails(attempt, { misnamed }),
+      db,
+      misnamed,
+    )
 
   await db.transaction().execute(async (trx) => {
     const createdAt = nowIso()
@@ -296,8 +322,9 @@ export async function decideOnItems(
         })
         .returning('id')
         .executeTakeFirstOrThrow()
-      if (item.explanation) {
-        // The explanation belongs in the clause's discussion, where the other parties read it.
+      const suggestion = requested.get(item.clauseId)
+      if (item.explanation || suggestion) {
+        // The explanation (and the suggestion a requested change is about) belongs in the clause's discussion, where the other parties read it.
         await trx
           .insertInto('comments')
           .values({
@@ -306,8 +333,9 @@ export async function decideOnItems(
             clause_id: item.clauseId,
             parent_id: null,
             author_id: userId,
-            body: item.explanation,
-            quote: null,
+            body: item.explanation ?? '',
+            quote: suggestion?.text ?? null,
+            suggestion_key: suggestion ? suggestionKey(suggestion) : null,
             decision_id: Number(inserted.id),
             created_at: createdAt,
             resolved_at: null,
@@ -324,7 +352,7 @@ export async function decideOnItems(
     }
   })
   ports().events.publish(pactId, 'sign-off')
-  if (items.some((item) => item.explanation)) ports().events.publish(pactId, 'comments')
+  if (items.some((item) => item.explanation || requested.has(item.clauseId))) ports().events.publish(pactId, 'comments')
 }
 
 /** A batch's refusal names its items in the audit trail; a single decision's attempt already does. */
@@ -484,7 +512,14 @@ export async function getVersionState(pactId: string, number: number, db: Db = g
 
 /** Open suggestions per approvable item: a clause's own, and those outside clauses on the text outside them. */
 function openSuggestionCounts(current: Pick<PactSnapshot, 'suggestions'>): Map<string, number> {
-  return suggestionCountsByClause(
-    current.suggestions.map((suggestion) => ({ ...suggestion, clauseId: suggestion.clauseId ?? OUTSIDE_TEXT_ITEM_ID })),
-  )
+  return suggestionCountsByClause(current.suggestions.map(onItem))
+}
+
+/** The open suggestions on one approvable item, each once (see openSuggestionCounts). */
+export function openSuggestionsOn(current: Pick<PactSnapshot, 'suggestions'>, itemId: string): OpenSuggestion[] {
+  return selectSuggestions(current.suggestions.map(onItem), { clauseId: itemId })
+}
+
+function onItem(suggestion: OpenSuggestion): OpenSuggestion {
+  return { ...suggestion, clauseId: suggestion.clauseId ?? OUTSIDE_TEXT_ITEM_ID }
 }

@@ -165,6 +165,29 @@ export const signoffEn: typeof signoffNl = {
         '{{count}} clauses changed since you read them. Nothing was recorded; your other choices are still there. Read the new text of the marked clauses and choose again.',
     },
   },
+  suggestions: {
+    title: 'Open suggestions',
+    blocked_one:
+      'This clause has 1 open suggestion. It can be approved once an editor or administrator has accepted or rejected it.',
+    blocked_other:
+      'This clause has {{count}} open suggestions. It can be approved once an editor or administrator has accepted or rejected them.',
+    insert: '{{name}} ({{party}}) suggests adding:',
+    delete: '{{name}} ({{party}}) suggests removing:',
+    unknownPerson: 'Someone who is no longer a member',
+    unknownParty: 'unknown party',
+    proposedAt: 'Suggested on {{date}}',
+    decideInEditor: 'Decide on these suggestions in the editor',
+    viewInEditor: 'View these suggestions in the editor',
+    newLabel: 'Comment on this suggestion',
+    submit: 'Comment on this suggestion',
+    about: 'About a suggestion:',
+    aboutAccepted: 'About an accepted suggestion:',
+    aboutRejected: 'About a rejected suggestion:',
+    aboutWithdrawn: 'About a withdrawn suggestion:',
+    requestLegend: 'Which suggestion is your change request about? (optional)',
+    requestNone: 'No particular suggestion',
+    requestOption: 'Request this change: suggestion by {{name}}, “{{text}}”',
+  },
   comments: {
     title: 'Discussion',
     none: 'No comments on this clause yet.',
@@ -364,6 +387,9 @@ export const signoffEn: typeof signoffNl = {
       },
     },
     fields: {
+      suggestionId: 'Suggestion reference',
+      suggestion: 'Suggestion',
+      misnamed: 'Clauses with an unknown suggestion',
       year: 'Year',
       organisation: 'Organisation',
       text: 'Text',
@@ -446,6 +472,8 @@ export const signoffEn: typeof signoffNl = {
     notSigningParty: 'This party does not sign the pact, so it has no signatories.',
     notPartyMember: 'This person does not belong to this party. A signatory comes from the party’s own organisation.',
     unknownClause: 'This clause does not exist (any more) in this pact.',
+    unknownSuggestion:
+      'This suggestion is not (or no longer) open in this clause, or you are not requesting a change. Only a change request can point at an open suggestion. Reload the page.',
     unknownThread: 'This discussion does not exist on this clause.',
     staleContent:
       'The text of this clause changed after you opened the page. Your decision was not recorded. Read the new text above and decide again.',

@@ -168,6 +168,29 @@ export const signoffNl = {
         '{{count}} artikelen zijn gewijzigd sinds u ze las. Er is niets vastgelegd; uw andere keuzes staan er nog. Lees de nieuwe tekst van de gemarkeerde artikelen en kies opnieuw.',
     },
   },
+  suggestions: {
+    title: 'Open voorstellen',
+    blocked_one:
+      'In dit artikel staat 1 voorstel open. Akkoord geven kan pas als een redacteur of beheerder het heeft aangenomen of afgewezen.',
+    blocked_other:
+      'In dit artikel staan {{count}} voorstellen open. Akkoord geven kan pas als een redacteur of beheerder ze heeft aangenomen of afgewezen.',
+    insert: '{{name}} ({{party}}) stelt voor toe te voegen:',
+    delete: '{{name}} ({{party}}) stelt voor te schrappen:',
+    unknownPerson: 'Iemand die geen deelnemer meer is',
+    unknownParty: 'onbekende partij',
+    proposedAt: 'Voorgesteld op {{date}}',
+    decideInEditor: 'Over deze voorstellen beslissen in de editor',
+    viewInEditor: 'Deze voorstellen bekijken in de editor',
+    newLabel: 'Reactie op dit voorstel',
+    submit: 'Reageren op dit voorstel',
+    about: 'Over een voorstel:',
+    aboutAccepted: 'Over een aangenomen voorstel:',
+    aboutRejected: 'Over een afgewezen voorstel:',
+    aboutWithdrawn: 'Over een ingetrokken voorstel:',
+    requestLegend: 'Over welk voorstel gaat uw vraag om wijziging? (niet verplicht)',
+    requestNone: 'Geen bepaald voorstel',
+    requestOption: 'Deze wijziging vragen: voorstel van {{name}}, “{{text}}”',
+  },
   comments: {
     title: 'Discussie',
     none: 'Nog geen reacties bij dit artikel.',
@@ -370,6 +393,9 @@ export const signoffNl = {
       },
     },
     fields: {
+      suggestionId: 'Kenmerk voorstel',
+      suggestion: 'Voorstel',
+      misnamed: 'Artikelen met een onbekend voorstel',
       year: 'Jaar',
       organisation: 'Organisatie',
       text: 'Tekst',
@@ -452,6 +478,8 @@ export const signoffNl = {
     notSigningParty: 'Deze partij ondertekent het pact niet, en heeft dus geen ondertekenaars.',
     notPartyMember: 'Deze persoon hoort niet bij deze partij. Een ondertekenaar komt uit de eigen organisatie van de partij.',
     unknownClause: 'Dit artikel bestaat niet (meer) in dit pact.',
+    unknownSuggestion:
+      'Dit voorstel staat niet (meer) open in dit artikel, of u vraagt geen wijziging. Alleen bij “wijziging gevraagd” kunt u naar een open voorstel verwijzen. Vernieuw de pagina.',
     unknownThread: 'Deze discussie bestaat niet bij dit artikel.',
     staleContent:
       'De tekst van dit artikel is gewijzigd sinds u de pagina opende. Uw besluit is niet vastgelegd. Lees de nieuwe tekst hierboven en beslis opnieuw.',

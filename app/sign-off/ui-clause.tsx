@@ -2,10 +2,18 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
+import type { TFunction } from 'i18next'
+import {
+  SUGGESTIONS_AT_CLAUSE,
+  suggestionAnchor,
+  type OpenSuggestion,
+  type SuggestionOutcome,
+} from '#app/document/suggestions.ts'
 import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Table } from '#app/platform/ui/table.tsx'
 import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
+import { OUTSIDE_TEXT_ITEM_ID } from './approvable-items.ts'
 import type { WordChange } from './diff.ts'
 import type { ModelChange } from './model-changes.ts'
 import { commentSchema, decisionSchema } from './forms.ts'
@@ -14,7 +22,8 @@ import { ItemChanges, StatusBadge, useDates } from './ui.tsx'
 
 /**
  * The widgets of the clause page: each signing party's status, what changed since an approval,
- * the decision form and the discussion. The route loads the page's data and lays them out.
+ * the open suggestions with their threads, the decision form and the discussion. The route loads
+ * the page's data and lays them out.
  */
 
 /** Each signing party's standing on the clause: its status and its latest decision. */
@@ -42,9 +51,24 @@ export interface ClauseComment {
   body: string
   decision: Decision | null
   resolved_at: string | null
+  /** The suggestion the thread is about, and its text when the thread began. */
+  suggestion_key: string | null
+  quote: string | null
 }
 
-export type ClauseThread = ClauseComment & { replies: ClauseComment[] }
+export type ClauseThread = ClauseComment & {
+  replies: ClauseComment[]
+  /** How the suggestion the thread is about ended, where the audit trail tells. */
+  suggestionOutcome: SuggestionOutcome | null
+}
+
+/** An open suggestion as the sign-off pages show it, with the threads about it. */
+export type ShownSuggestion = OpenSuggestion & {
+  key: string
+  authorName: string | null
+  partyName: string | null
+  threads: ClauseThread[]
+}
 
 export function ClauseParties({ parties, changesSince }: { parties: ClauseParty[]; changesSince: ChangeSince[] }) {
   const { t } = useTranslation()
@@ -93,7 +117,16 @@ export interface DecidingParty {
   recorded: { decision: Decision; name: string; decidedAt: string } | null
 }
 
-export function DecisionForm({ parties, seenHash }: { parties: DecidingParty[]; seenHash: string }) {
+export function DecisionForm({
+  parties,
+  seenHash,
+  suggestions,
+}: {
+  parties: DecidingParty[]
+  seenHash: string
+  /** The clause's open suggestions, one of which a requested change can point at. */
+  suggestions: readonly ShownSuggestion[]
+}) {
   const { t } = useTranslation()
   const { dateTime } = useDates()
   const actionData = useFormAnswer<FormAnswer<MessageKey>>('decide')
@@ -151,6 +184,19 @@ export function DecisionForm({ parties, seenHash }: { parties: DecidingParty[]; 
             description: t(`signoff.decisionHelp.${decision}`),
           }))}
         />
+        {suggestions.length > 0 ? (
+          <RadioField
+            field={fields.suggestionKey}
+            legend={t('signoff.suggestions.requestLegend')}
+            options={[
+              { value: '', label: t('signoff.suggestions.requestNone') },
+              ...suggestions.map((suggestion) => ({
+                value: suggestion.key,
+                label: t('signoff.suggestions.requestOption', { name: authorOf(t, suggestion), text: suggestion.text }),
+              })),
+            ]}
+          />
+        ) : null}
         <TextAreaField
           field={fields.explanation}
           label={t('signoff.clause.decide.explanation')}
@@ -162,6 +208,87 @@ export function DecisionForm({ parties, seenHash }: { parties: DecidingParty[]; 
   )
 }
 
+/**
+ * The clause's open suggestions: who proposed what for which party and when, marked as inserted or
+ * deleted (for the eye and for screen readers), each with its threads; that the clause cannot be
+ * approved until they are decided, and where to decide.
+ */
+export function ClauseSuggestions({
+  pactId,
+  clauseId,
+  suggestions,
+  canComment,
+  canDecide,
+  headingLevel = 2,
+}: {
+  pactId: string
+  clauseId: string
+  suggestions: readonly ShownSuggestion[]
+  /** Reply and start threads here (the review flow only shows them: it is one form of its own). */
+  canComment: boolean
+  /** Redacteuren and beheerders decide on suggestions, in the editor. */
+  canDecide: boolean
+  headingLevel?: 2 | 3
+}) {
+  const { t } = useTranslation()
+  const { dateTime } = useDates()
+  if (suggestions.length === 0) return null
+  // The text outside the clauses has no place of its own in the editor's panel.
+  const editorLink = `/pacts/${pactId}/document${clauseId === OUTSIDE_TEXT_ITEM_ID ? '' : `#${SUGGESTIONS_AT_CLAUSE}${clauseId}`}`
+  return (
+    <section aria-labelledby={`suggestions-heading-${clauseId}`} className="pw-open-suggestions" data-testid="open-suggestions">
+      <Heading level={headingLevel} id={`suggestions-heading-${clauseId}`}>
+        {t('signoff.suggestions.title')}
+      </Heading>
+      <Alert type="warning">{t('signoff.suggestions.blocked', { count: suggestions.length })}</Alert>
+      <Paragraph>
+        <a className="utrecht-link" href={editorLink}>
+          {t(canDecide ? 'signoff.suggestions.decideInEditor' : 'signoff.suggestions.viewInEditor')}
+        </a>
+      </Paragraph>
+      <ul className="pw-plain-list pw-open-suggestions__list">
+        {suggestions.map((suggestion) => (
+          <li key={suggestion.key} id={suggestionAnchor(suggestion)} className="pw-open-suggestion">
+            <p className="utrecht-paragraph">
+              {t(suggestion.kind === 'insertion' ? 'signoff.suggestions.insert' : 'signoff.suggestions.delete', {
+                name: authorOf(t, suggestion),
+                party: suggestion.partyName ?? t('signoff.suggestions.unknownParty'),
+              })}{' '}
+              <SuggestedText suggestion={suggestion} />
+            </p>
+            {suggestion.createdAt ? (
+              <p className="utrecht-paragraph pw-meta">
+                {t('signoff.suggestions.proposedAt', { date: dateTime(suggestion.createdAt) })}
+              </p>
+            ) : null}
+            <ThreadList threads={suggestion.threads} canComment={canComment} />
+            {canComment ? <CommentForm suggestion={suggestion} /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The proposed words, marked as an insertion or deletion in colour and line, and in words for screen readers. */
+function SuggestedText({ suggestion }: { suggestion: Pick<ShownSuggestion, 'kind' | 'text'> }) {
+  const { t } = useTranslation()
+  const Tag = suggestion.kind === 'insertion' ? 'ins' : 'del'
+  return (
+    <Tag className="pw-suggested-text">
+      <span className="pw-visually-hidden">
+        [{t(suggestion.kind === 'insertion' ? 'signoff.diff.inserted' : 'signoff.diff.deleted')}:{' '}
+      </span>
+      {suggestion.text}
+      <span className="pw-visually-hidden">]</span>
+    </Tag>
+  )
+}
+
+function authorOf(t: TFunction, suggestion: Pick<ShownSuggestion, 'authorName'>): string {
+  return suggestion.authorName ?? t('signoff.suggestions.unknownPerson')
+}
+
 export function Discussion({ threads, canComment }: { threads: ClauseThread[]; canComment: boolean }) {
   const { t } = useTranslation()
   return (
@@ -170,29 +297,52 @@ export function Discussion({ threads, canComment }: { threads: ClauseThread[]; c
         {t('signoff.comments.title')}
       </Heading>
       {threads.length === 0 ? <Paragraph>{t('signoff.comments.none')}</Paragraph> : null}
-      <ol className="pw-threads" data-testid="threads">
-        {threads.map((thread) => (
-          <li key={thread.id} className={`pw-thread${thread.resolved_at ? ' pw-thread--resolved' : ''}`}>
-            <CommentView comment={thread} resolved={Boolean(thread.resolved_at)} />
-            {thread.replies.length ? (
-              <ol className="pw-replies">
-                {thread.replies.map((reply) => (
-                  <li key={reply.id}>
-                    <CommentView comment={reply} resolved={false} />
-                  </li>
-                ))}
-              </ol>
-            ) : null}
-            {canComment ? <ThreadActions thread={thread} /> : null}
-          </li>
-        ))}
-      </ol>
+      <ThreadList threads={threads} canComment={canComment} />
       {canComment ? <CommentForm /> : <Paragraph>{t('signoff.comments.readOnly')}</Paragraph>}
     </section>
   )
 }
 
-function CommentView({ comment, resolved }: { comment: ClauseThread['replies'][number]; resolved: boolean }) {
+function ThreadList({ threads, canComment }: { threads: readonly ClauseThread[]; canComment: boolean }) {
+  if (threads.length === 0) return null
+  return (
+    <ol className="pw-threads" data-testid="threads">
+      {threads.map((thread) => (
+        <li key={thread.id} className={`pw-thread${thread.resolved_at ? ' pw-thread--resolved' : ''}`}>
+          <CommentView comment={thread} resolved={Boolean(thread.resolved_at)} outcome={thread.suggestionOutcome} />
+          {thread.replies.length ? (
+            <ol className="pw-replies">
+              {thread.replies.map((reply) => (
+                <li key={reply.id}>
+                  <CommentView comment={reply} resolved={false} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {canComment ? <ThreadActions thread={thread} /> : null}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+const ABOUT: Record<SuggestionOutcome | 'open', MessageKey> = {
+  open: 'signoff.suggestions.about',
+  accepted: 'signoff.suggestions.aboutAccepted',
+  rejected: 'signoff.suggestions.aboutRejected',
+  withdrawn: 'signoff.suggestions.aboutWithdrawn',
+}
+
+function CommentView({
+  comment,
+  resolved,
+  outcome = null,
+}: {
+  comment: ClauseComment
+  resolved: boolean
+  /** For a thread about a suggestion that is no longer open: how it ended, if known. */
+  outcome?: SuggestionOutcome | null
+}) {
   const { t } = useTranslation()
   const { dateTime } = useDates()
   return (
@@ -211,7 +361,12 @@ function CommentView({ comment, resolved }: { comment: ClauseThread['replies'][n
           </>
         ) : null}
       </p>
-      <p className="utrecht-paragraph pw-comment__body">{comment.body}</p>
+      {comment.suggestion_key && comment.quote !== null ? (
+        <p className="utrecht-paragraph pw-comment__about">
+          {t(ABOUT[outcome ?? 'open'])} <q>{comment.quote}</q>
+        </p>
+      ) : null}
+      {comment.body ? <p className="utrecht-paragraph pw-comment__body">{comment.body}</p> : null}
     </article>
   )
 }
@@ -236,9 +391,16 @@ function ThreadActions({ thread }: { thread: ClauseThread }) {
   )
 }
 
-function CommentForm({ parent }: { parent?: { id: string; author: string } }) {
+function CommentForm({
+  parent,
+  suggestion,
+}: {
+  parent?: { id: string; author: string }
+  suggestion?: Pick<ShownSuggestion, 'key'>
+}) {
   const { t } = useTranslation()
-  const id = parent ? `reply-${parent.id}` : 'comment'
+  // As clauseFormName names the form that was sent, so its answer shows here.
+  const id = parent ? `reply-${parent.id}` : suggestion ? `comment-${suggestion.key}` : 'comment'
   const actionData = useFormAnswer<FormAnswer<MessageKey>>(id)
   const [form, fields] = useForm({
     id,
@@ -250,15 +412,20 @@ function CommentForm({ parent }: { parent?: { id: string; author: string } }) {
     <Form method="post" {...getFormProps(form)} className={parent ? 'pw-reply-form' : undefined}>
       <input type="hidden" name="intent" value="comment" />
       {parent ? <input type="hidden" name="parentId" value={parent.id} /> : null}
+      {suggestion ? <input type="hidden" name="suggestionKey" value={suggestion.key} /> : null}
       {actionData?.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
       <FormErrors errors={form.errors} />
       <TextAreaField
         field={fields.body}
-        label={parent ? t('signoff.comments.replyLabel', { name: parent.author }) : t('signoff.comments.newLabel')}
-        rows={parent ? 2 : 4}
+        label={
+          parent
+            ? t('signoff.comments.replyLabel', { name: parent.author })
+            : t(suggestion ? 'signoff.suggestions.newLabel' : 'signoff.comments.newLabel')
+        }
+        rows={parent || suggestion ? 2 : 4}
       />
-      <Button appearance={parent ? 'secondary' : 'primary'}>
-        {t(parent ? 'signoff.comments.replySubmit' : 'signoff.comments.submit')}
+      <Button appearance={parent || suggestion ? 'secondary' : 'primary'}>
+        {t(parent ? 'signoff.comments.replySubmit' : suggestion ? 'signoff.suggestions.submit' : 'signoff.comments.submit')}
       </Button>
     </Form>
   )

@@ -9,7 +9,7 @@ import type { WordChange } from './diff.ts'
 import type { ModelChange } from './model-changes.ts'
 import { DECISIONS, type ClauseStatus, type Decision } from './status.ts'
 import { Hash, ItemChanges, StatusBadge, useDates } from './ui.tsx'
-import type { ClauseThread } from './ui-clause.tsx'
+import { ClauseSuggestions, type ClauseThread, type ShownSuggestion } from './ui-clause.tsx'
 
 /**
  * The review flow: a signatory walks their party's open items one after another and records all
@@ -25,6 +25,8 @@ export interface ReviewItem {
   status: ClauseStatus
   changesSince: { decision: Decision; decidedAt: string; words: WordChange[]; dataChanges: ModelChange[] } | null
   threads: ClauseThread[]
+  /** Open suggestions in the item, with their threads: it cannot be approved until they are decided. */
+  suggestions: ShownSuggestion[]
 }
 
 /** What the review form's action answers: the count recorded, or the items that changed meanwhile. */
@@ -40,10 +42,12 @@ export function ReviewFlow({
   pactId,
   party,
   items,
+  canDecideSuggestions,
 }: {
   pactId: string
   party: { id: string; name: string }
   items: ReviewItem[]
+  canDecideSuggestions: boolean
 }) {
   const { t } = useTranslation()
   const answer = useFormAnswer<ReviewAnswer>('review')
@@ -134,6 +138,14 @@ export function ReviewFlow({
             {t('signoff.clause.hashLabel')}: <Hash value={item.contentHash} />
           </p>
           <ChangesSince item={item} />
+          <ClauseSuggestions
+            pactId={pactId}
+            clauseId={item.clauseId}
+            suggestions={item.suggestions}
+            canComment={false}
+            canDecide={canDecideSuggestions}
+            headingLevel={3}
+          />
           <Comments pactId={pactId} item={item} />
           <input type="hidden" name={`items[${index}].clauseId`} value={item.clauseId} />
           <input type="hidden" name={`items[${index}].seenHash`} value={choices[item.clauseId]?.seenHash ?? item.contentHash} />

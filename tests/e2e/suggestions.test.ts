@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseURL, expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
 import { createPact } from './pacts.ts'
@@ -41,10 +41,26 @@ function firstClause(page: Page) {
   return page.getByTestId('editor').locator('.pw-clause').first()
 }
 
+/** Puts the caret at the start or end of a paragraph in the editor, wherever its lines wrap (End goes to a line's end). */
+async function caretAt(paragraph: Locator, where: 'start' | 'end') {
+  await paragraph.evaluate((element, atStart) => {
+    const range = document.createRange()
+    range.selectNodeContents(element)
+    range.collapse(atStart)
+    document.getSelection()?.removeAllRanges()
+    document.getSelection()?.addRange(range)
+  }, where === 'start')
+}
+
+/** The first clause's page, as the matrix links it. */
+async function firstClausePath(page: Page): Promise<string> {
+  const html = await (await page.request.get(`${pactPath}/akkoord`)).text()
+  return html.match(/href="([^"]*\/artikelen\/[^"#]+)"/)![1]!
+}
+
 /** The first clause's page, approved by the gemeente's signatory as a browser without JavaScript would. */
 async function approveFirstClause(page: Page): Promise<{ path: string; status: number }> {
-  const html = await (await page.request.get(`${pactPath}/akkoord`)).text()
-  const path = html.match(/href="([^"]*\/artikelen\/[^"]+)"/)![1]!
+  const path = await firstClausePath(page)
   const form = await (await page.request.get(path)).text()
   const seenHash = form.match(/name="seenHash" value="([0-9a-f]{64})"/)![1]!
   const partyId = form.match(/name="partyId" value="([^"]+)"/)![1]!
@@ -110,8 +126,7 @@ describe('suggestions', () => {
   }, 120_000)
 
   it('shows which clauses have open comments, in the matrix and the editor, with the author’s organisation', async () => {
-    const html = await (await anouk.request.get(`${pactPath}/akkoord`)).text()
-    const clausePath = html.match(/href="([^"]*\/artikelen\/[^"#]+)"/)![1]!
+    const clausePath = await firstClausePath(anouk)
     await gotoHydrated(henk, clausePath)
     await henk.getByLabel('Nieuwe reactie').fill('Graag ook de jongerenraad horen.')
     await henk.getByRole('button', { name: 'Reactie plaatsen' }).click()
@@ -128,4 +143,62 @@ describe('suggestions', () => {
     await anouk.waitForURL((url) => url.pathname === clausePath)
     await expectAccessible(anouk)
   }, 60_000)
+
+  it('shows two proposals on the clause page, with a thread; the gemeente accepts all of Henk’s at once', async () => {
+    const clausePath = await firstClausePath(anouk)
+    await gotoHydrated(henk, `${pactPath}/document`)
+    const paragraph = firstClause(henk).locator('.pw-clause__body p').first()
+    await paragraph.click()
+    await caretAt(paragraph, 'end')
+    await henk.keyboard.type(' Ook de jongerenraad.')
+    await caretAt(paragraph, 'start')
+    await henk.keyboard.type('Voortaan: ')
+    await expect.poll(() => firstClause(henk).locator('ins.pw-suggestion').count()).toBe(2)
+
+    // Where the gemeente signs off: both proposals, who made them, and why the clause cannot be approved yet.
+    await gotoHydrated(henk, clausePath)
+    const open = henk.getByTestId('open-suggestions')
+    await open.getByText('In dit artikel staan 2 voorstellen open.', { exact: false }).waitFor()
+    const first = open.getByRole('listitem').filter({ hasText: 'Ook de jongerenraad.' })
+    await first.getByLabel('Reactie op dit voorstel').fill('Zij vroegen er zelf om.')
+    await first.getByRole('button', { name: 'Reageren op dit voorstel' }).click()
+    await first.getByTestId('threads').getByText('Zij vroegen er zelf om.').waitFor()
+
+    await gotoHydrated(anouk, clausePath)
+    const shown = anouk.getByTestId('open-suggestions')
+    await shown.getByText('Henk Bosman (Adviesraad Sociaal Domein Zuiderveen) stelt voor toe te voegen:').first().waitFor()
+    expect(await shown.locator('ins').allTextContents()).toEqual([
+      expect.stringContaining('Voortaan:'),
+      expect.stringContaining('Ook de jongerenraad.'),
+    ])
+    await shown.getByText('Zij vroegen er zelf om.').waitFor()
+    await expectAccessible(anouk)
+
+    await shown.getByRole('link', { name: 'Over deze voorstellen beslissen in de editor' }).click()
+    await anouk.waitForURL((url) => url.pathname === `${pactPath}/document` && url.hash.startsWith('#voorstellen-'))
+    const panel = anouk.getByTestId('suggestions-by-person')
+    await panel.getByText('Henk Bosman (Adviesraad Sociaal Domein Zuiderveen): 2 voorstellen').waitFor()
+    await panel
+      .getByRole('button', { name: 'Alle voorstellen van Henk Bosman (Adviesraad Sociaal Domein Zuiderveen) aannemen' })
+      .click()
+    const dialog = anouk.getByRole('dialog', {
+      name: 'Alle 2 voorstellen van Henk Bosman (Adviesraad Sociaal Domein Zuiderveen) aannemen?',
+    })
+    await dialog.waitFor()
+    await expectAccessible(anouk)
+    await dialog.getByRole('button', { name: '2 voorstellen aannemen' }).click()
+    await anouk.getByTestId('suggestions').getByText('Er staan geen voorstellen open.').waitFor()
+    await firstClause(anouk).getByText('Ook de jongerenraad.').waitFor()
+
+    // Gone from the clause page; the thread stays, about the accepted proposal.
+    await expect
+      .poll(async () => {
+        await gotoHydrated(anouk, clausePath)
+        return anouk.getByTestId('threads').getByText('Over een aangenomen voorstel:').count()
+      })
+      .toBe(1)
+    expect(await anouk.getByTestId('open-suggestions').count()).toBe(0)
+    await anouk.getByTestId('clause-text').getByText('Voortaan:', { exact: false }).waitFor()
+    await expectAccessible(anouk)
+  }, 120_000)
 })

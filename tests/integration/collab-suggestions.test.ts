@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
-import { pactSnapshot } from '#app/document/pact-document.server.ts'
-import { recordSuggestionEvent } from '#app/document/suggestions.server.ts'
+import { currentItems, pactSnapshot } from '#app/document/pact-document.server.ts'
+import { recordSuggestionEvent, suggestionOutcomes } from '#app/document/suggestions.server.ts'
+import { suggestionKey } from '#app/document/suggestions.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { addSignatory, decideOnClause, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
+import { clausePage } from '#app/sign-off/clause-page.server.ts'
+import { reviewPage } from '#app/sign-off/review-page.server.ts'
+import * as clauseRoute from '#app/routes/pact-clause.tsx'
+import { get, post } from '#tests/support/route-calls.ts'
+import { addComment, CommentError, listComments } from '#app/sign-off/comments.server.ts'
 import { CloseCode, type SuggestionEvent } from '#server/collab/index.ts'
 import { SUGGESTION_REFUSED_REASON } from '#server/collab/connection.ts'
 import { collabTestbed, waitFor, type TestClient } from '#tests/support/collab.ts'
@@ -222,6 +228,176 @@ describe('deciding on suggestions', () => {
       return actions.includes('suggestion.rejected') && actions.includes('suggestion.withdrawn')
     }, 'both decisions to be audited')
     expect(proposer.closes).toEqual([])
+  })
+})
+
+describe('deciding on many suggestions at once', () => {
+  /** Henk proposes two insertions in the clause, as his editor would: ' Voor vier jaar.' (s1) and 'Nieuw: ' (s2). */
+  async function twoProposals() {
+    const setup = await setUp()
+    const { pact, commentator, editor, proposer } = setup
+    paragraphOf(proposer.doc).insert(ORIGINAL.length, ' Voor vier jaar.', { insertion: mark(commentator, pact, 's1') })
+    paragraphOf(proposer.doc).insert(0, 'Nieuw: ', { insertion: mark(commentator, pact, 's2') })
+    await waitFor(() => paragraphOf(editor.doc).toDelta().length === 3, 'the editor to see both proposals')
+    await waitFor(async () => (await pactSnapshot(pact.pactId)).suggestions.length === 2, 'both proposals to be stored')
+    return setup
+  }
+
+  it('accepts all of one person’s suggestions in one update, and audits each with its text', async () => {
+    const { pact, commentator, editor, events } = await twoProposals()
+    // What the panel's "Alle aannemen" does: one transaction, so one update.
+    editor.doc.transact(() => {
+      paragraphOf(editor.doc).format(0, 'Nieuw: '.length, { insertion: null })
+      paragraphOf(editor.doc).format(`Nieuw: ${ORIGINAL}`.length, ' Voor vier jaar.'.length, { insertion: null })
+    })
+    await waitFor(() => events.some((event) => 'decisions' in event), 'the decisions to be reported')
+    const reported = events.filter((event) => 'decisions' in event)
+    expect(reported).toHaveLength(1)
+    expect(reported[0]).toMatchObject({
+      userId: pact.owner.id,
+      decisions: expect.arrayContaining([
+        expect.objectContaining({ outcome: 'accepted', suggestionId: 's1', text: ' Voor vier jaar.', clauseId: CLAUSE_ID }),
+        expect.objectContaining({ outcome: 'accepted', suggestionId: 's2', text: 'Nieuw: ', clauseId: CLAUSE_ID }),
+      ]),
+    })
+    const keys = ['s1', 's2'].map((id) => suggestionKey({ kind: 'insertion', authorId: commentator.id, id }))
+    await waitFor(async () => (await suggestionOutcomes(pact.pactId, keys)).size === 2, 'both acceptances to be audited')
+    expect([...(await suggestionOutcomes(pact.pactId, keys)).values()]).toEqual(['accepted', 'accepted'])
+    expect(plain(editor.doc)).toBe(`Nieuw: ${ORIGINAL} Voor vier jaar.`)
+    expect((await pactSnapshot(pact.pactId)).suggestions).toEqual([])
+  })
+
+  it('refuses a bulk acceptance from a commentator: socket closed, nothing applied', async () => {
+    const { pact, commentator, proposer, server } = await twoProposals()
+    const other = testbed.client(server, pact.pactId, await addMember(pact, 'commentator', 'Karim Jongerenraad'))
+    await other.whenSynced()
+    await waitFor(() => paragraphOf(other.doc).toDelta().length === 3, 'the other commentator to see the proposals')
+    other.doc.transact(() => {
+      paragraphOf(other.doc).format(0, 'Nieuw: '.length, { insertion: null })
+      paragraphOf(other.doc).format(`Nieuw: ${ORIGINAL}`.length, ' Voor vier jaar.'.length, { insertion: null })
+    })
+    await expectRefused(other)
+    expect(await storedDelta(pact.pactId, server)).toHaveLength(3)
+    expect((await pactSnapshot(pact.pactId)).suggestions.map((suggestion) => suggestion.authorId)).toEqual([
+      commentator.id,
+      commentator.id,
+    ])
+    expect(proposer.closes).toEqual([])
+  })
+})
+
+describe('a thread on a suggestion', () => {
+  it('is stored with the suggestion, shown with it while open, and marked with how it ended once decided', async () => {
+    const { pact, commentator, editor, proposer } = await setUp()
+    paragraphOf(proposer.doc).insert(ORIGINAL.length, ' Voor vier jaar.', { insertion: mark(commentator, pact) })
+    await waitFor(() => paragraphOf(editor.doc).toDelta().length === 2, 'the editor to see the proposal')
+    await waitFor(async () => (await currentItems(pact.pactId)).suggestions.length === 1, 'the proposal to be stored')
+    const key = suggestionKey({ kind: 'insertion', authorId: commentator.id, id: 's1' })
+    const comment = (overrides: Partial<Parameters<typeof addComment>[0]>) => ({
+      pactId: pact.pactId,
+      clauseId: CLAUSE_ID,
+      parentId: null,
+      body: 'Waarom vier jaar?',
+      quote: null,
+      authorId: pact.owner.id,
+      clauseExists: true,
+      ...overrides,
+    })
+    const { suggestions } = await currentItems(pact.pactId)
+    const threadId = await addComment(comment({ suggestionKey: key, openSuggestions: suggestions }))
+    await addComment(comment({ parentId: threadId, body: 'Zo lang loopt het pact.', authorId: commentator.id }))
+    // Not a suggestion open in this clause, and a reply cannot name one of its own.
+    for (const wrong of [
+      comment({ suggestionKey: 'insertion:iemand:s9', openSuggestions: suggestions }),
+      comment({ suggestionKey: key, openSuggestions: [] }),
+      comment({ suggestionKey: key, openSuggestions: suggestions, parentId: threadId }),
+    ])
+      await expect(addComment(wrong)).rejects.toSatisfy(
+        (error) => error instanceof CommentError && error.code === 'unknown-suggestion',
+      )
+
+    expect((await listComments(pact.pactId)).map((row) => [row.body, row.suggestion_key, row.quote])).toEqual([
+      ['Waarom vier jaar?', key, ' Voor vier jaar.'],
+      ['Zo lang loopt het pact.', null, null],
+    ])
+    const open = (await clausePage(pact.pactId, CLAUSE_ID, { userId: pact.owner.id, access: 'beheerder' }))!
+    expect(open.threads).toEqual([])
+    expect(open.suggestions).toMatchObject([
+      { key, authorName: 'Henk Adviesraad', text: ' Voor vier jaar.', threads: [{ id: threadId, replies: [{}] }] },
+    ])
+
+    paragraphOf(editor.doc).format(ORIGINAL.length, ' Voor vier jaar.'.length, { insertion: null })
+    await waitFor(async () => (await suggestionOutcomes(pact.pactId, [key])).size === 1, 'the acceptance to be audited')
+    const decided = (await clausePage(pact.pactId, CLAUSE_ID, { userId: pact.owner.id, access: 'beheerder' }))!
+    expect(decided.suggestions).toEqual([])
+    expect(decided.threads).toMatchObject([
+      { id: threadId, quote: ' Voor vier jaar.', suggestionOutcome: 'accepted', replies: [{ body: 'Zo lang loopt het pact.' }] },
+    ])
+  })
+
+  it('is what a change request points at, and only a change request, at an open suggestion', async () => {
+    const { pact, commentator, proposer } = await setUp()
+    await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
+    paragraphOf(proposer.doc).insert(0, 'Nieuw: ', { insertion: mark(commentator, pact) })
+    await waitFor(async () => (await currentItems(pact.pactId)).suggestions.length === 1, 'the proposal to be stored')
+    const key = suggestionKey({ kind: 'insertion', authorId: commentator.id, id: 's1' })
+    const { matrix } = await signOffState(pact.pactId)
+    const seenHash = matrix.clauses.find((row) => row.clauseId === CLAUSE_ID)!.contentHash
+    const decision = { pactId: pact.pactId, clauseId: CLAUSE_ID, partyId: pact.partyId, userId: pact.owner.id, seenHash }
+    for (const wrong of [
+      { decision: 'niet-akkoord' as const, suggestionKey: key },
+      { decision: 'wijziging-gevraagd' as const, suggestionKey: 'insertion:iemand:s9' },
+    ])
+      await expect(decideOnClause({ ...decision, ...wrong, explanation: null })).rejects.toSatisfy(
+        (error) => error instanceof SignOffError && error.code === 'unknown-suggestion',
+      )
+
+    await decideOnClause({ ...decision, decision: 'wijziging-gevraagd', suggestionKey: key, explanation: null })
+    const page = (await clausePage(pact.pactId, CLAUSE_ID, { userId: pact.owner.id, access: 'beheerder' }))!
+    expect(page.suggestions[0]!.threads).toMatchObject([
+      { decision: 'wijziging-gevraagd', suggestion_key: key, quote: 'Nieuw: ', body: '' },
+    ])
+  })
+})
+
+describe('the clause page and a suggestion', () => {
+  it('takes a thread on it from a commentator, not from a reader, and a change request pointing at it', async () => {
+    const { pact, commentator, proposer } = await setUp()
+    await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
+    const reader = await addMember(pact, 'lezer', 'Meelezer')
+    paragraphOf(proposer.doc).insert(0, 'Nieuw: ', { insertion: mark(commentator, pact) })
+    await waitFor(async () => (await currentItems(pact.pactId)).suggestions.length === 1, 'the proposal to be stored')
+    const key = suggestionKey({ kind: 'insertion', authorId: commentator.id, id: 's1' })
+    const path = `/pacts/${pact.pactId}/artikelen/${CLAUSE_ID}`
+    const options = (user: TestUser) => ({ cookie: user.cookie, params: { pactId: pact.pactId, clauseId: CLAUSE_ID } })
+    const thread = { intent: 'comment', body: 'Waarom nieuw?', suggestionKey: key }
+
+    expect((await post(clauseRoute.action, path, thread, options(reader))).status).toBe(403)
+    expect((await post(clauseRoute.action, path, thread, options(commentator))).status).toBe(200)
+    // The review flow shows it too, with its thread, while the party has yet to decide.
+    const review = await reviewPage(pact.pactId, pact.owner.id, null)
+    expect(review.items.find((item) => item.clauseId === CLAUSE_ID)!.suggestions).toMatchObject([
+      {
+        key,
+        text: 'Nieuw: ',
+        authorName: 'Henk Adviesraad',
+        threads: [{ body: 'Waarom nieuw?' }],
+      },
+    ])
+    const { body: page } = await get(clauseRoute.loader, path, options(pact.owner))
+    const seenHash = (page as { clause: { contentHash: string } }).clause.contentHash
+    const request = { intent: 'decide', partyId: pact.partyId, decision: 'wijziging-gevraagd', seenHash }
+    expect(
+      (await post(clauseRoute.action, path, { ...request, suggestionKey: 'insertion:iemand:s9' }, options(pact.owner))).status,
+    ).toBe(409)
+    expect((await post(clauseRoute.action, path, { ...request, suggestionKey: key }, options(pact.owner))).status).toBe(200)
+
+    const { body } = await get(clauseRoute.loader, path, options(pact.owner))
+    const [shown] = (body as Awaited<ReturnType<typeof clausePage>> & object).suggestions
+    expect(shown!.threads.map((row) => [row.author_name, row.body, row.decision])).toEqual([
+      ['Henk Adviesraad', 'Waarom nieuw?', null],
+      ['Eigenaar', '', 'wijziging-gevraagd'],
+    ])
   })
 })
 

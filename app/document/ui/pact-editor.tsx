@@ -178,7 +178,7 @@ function LiveEditor({
         <EditorContent editor={editor} className="pw-editor__frame" />
         {editor && !contentError ? (
           <div className="pw-editor__aside">
-            <SuggestionPanel editor={editor} userId={user.id} canDecide={canEdit} people={people} />
+            <SuggestionPanel editor={editor} pactId={pactId} userId={user.id} canDecide={canEdit} people={people} />
             <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
           </div>
         ) : null}

@@ -8,7 +8,7 @@ import { Extension, type Editor } from '@tiptap/core'
 import type { Mark, Node } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
-import { isSuggestionKind, suggestionKey, type OpenSuggestion } from '#app/document/suggestions.ts'
+import { INSERTION_MARK, isSuggestionKind, suggestionKey, type OpenSuggestion } from '#app/document/suggestions.ts'
 
 /**
  * "Voorstellen": while on, typing and deleting become suggestions (suggestions.ts) instead of
@@ -28,8 +28,14 @@ declare module '@tiptap/core' {
     suggestChanges: {
       /** Turns "Voorstellen" on or off. */
       setSuggesting: (on: boolean) => ReturnType
-      /** Accepts or rejects (the author: withdraws) every piece of one open suggestion. */
-      decideSuggestion: (suggestion: Pick<OpenSuggestion, 'kind' | 'id' | 'authorId'>, accept: boolean) => ReturnType
+      /**
+       * Accepts or rejects (the author: withdraws) every piece of the given open suggestions, in
+       * one transaction: one update, in which the server sees (and audits) each decision.
+       */
+      decideSuggestions: (
+        suggestions: ReadonlyArray<Pick<OpenSuggestion, 'kind' | 'id' | 'authorId'>>,
+        accept: boolean,
+      ) => ReturnType
     }
   }
 }
@@ -61,15 +67,15 @@ export const SuggestChanges = Extension.create<{ author: SuggestionAuthor | null
           if (dispatch) tr.setMeta(suggestChangesKey, { enabled: on, skip: true })
           return true
         },
-      decideSuggestion:
-        (suggestion, accept) =>
+      decideSuggestions:
+        (suggestions, accept) =>
         ({ tr, state, dispatch }) => {
-          const ranges = suggestionRanges(state.doc, suggestion)
+          const ranges = suggestionRanges(state.doc, suggestions)
           if (ranges.length === 0) return false
           if (!dispatch) return true
-          const removeText = suggestion.kind === 'insertion' ? !accept : accept
           // Last first, so earlier positions stay valid.
           for (const { from, to, mark } of ranges.reverse()) {
+            const removeText = mark.type.name === INSERTION_MARK ? !accept : accept
             if (removeText) tr.delete(from, to)
             else tr.removeMark(from, to, mark)
           }
@@ -126,15 +132,18 @@ function stampAuthor(tr: Transaction, author: SuggestionAuthor): Transaction {
   return tr
 }
 
-function suggestionRanges(doc: Node, suggestion: Pick<OpenSuggestion, 'kind' | 'id' | 'authorId'>) {
-  const key = suggestionKey(suggestion)
+/** The text ranges of the given suggestions, in document order. */
+function suggestionRanges(doc: Node, suggestions: ReadonlyArray<Pick<OpenSuggestion, 'kind' | 'id' | 'authorId'>>) {
+  const keys = new Set(suggestions.map(suggestionKey))
   const ranges: Array<{ from: number; to: number; mark: Mark }> = []
   doc.descendants((node, pos) => {
     if (!node.isText) return true
     const mark = node.marks.find(
       (candidate) =>
         isSuggestionKind(candidate.type.name) &&
-        suggestionKey({ kind: candidate.type.name, id: String(candidate.attrs.id), authorId: candidate.attrs.authorId }) === key,
+        keys.has(
+          suggestionKey({ kind: candidate.type.name, id: String(candidate.attrs.id), authorId: candidate.attrs.authorId }),
+        ),
     )
     if (mark) ranges.push({ from: pos, to: pos + node.nodeSize, mark })
     return false

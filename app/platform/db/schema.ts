@@ -225,6 +225,8 @@ export interface CommentsTable {
   body: string
   quote: string | null
   decision_id: number | null
+  /** The suggestion the thread (or a decision's explanation) is about; its text is in `quote`. */
+  suggestion_key: string | null
   created_at: string
   resolved_at: string | null
   resolved_by: string | null
