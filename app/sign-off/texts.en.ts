@@ -317,6 +317,7 @@ export const signoffEn: typeof signoffNl = {
         'amendment-started': 'Amendment started',
         'sign-refused': 'Signing refused',
         signed: 'Pact signed',
+        'suggestions-only': 'Suggestions only switched on or off',
       },
       party: { added: 'Party added' },
       invitation: { created: 'Invitation created' },
@@ -364,6 +365,7 @@ export const signoffEn: typeof signoffNl = {
       },
     },
     fields: {
+      suggestionsOnly: 'Suggestions only',
       year: 'Year',
       organisation: 'Organisation',
       text: 'Text',

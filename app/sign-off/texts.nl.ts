@@ -323,6 +323,7 @@ export const signoffNl = {
         'amendment-started': 'Wijziging gestart',
         'sign-refused': 'Ondertekening geweigerd',
         signed: 'Pact getekend',
+        'suggestions-only': 'Alleen voorstellen aan- of uitgezet',
       },
       party: { added: 'Partij toegevoegd' },
       invitation: { created: 'Uitnodiging gemaakt' },
@@ -370,6 +371,7 @@ export const signoffNl = {
       },
     },
     fields: {
+      suggestionsOnly: 'Alleen voorstellen',
       year: 'Jaar',
       organisation: 'Organisatie',
       text: 'Tekst',

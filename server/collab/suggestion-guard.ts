@@ -12,6 +12,8 @@ import { DELETION_MARK, DOCUMENT_FIELD, INSERTION_MARK } from '#app/document/ext
  *   and take back its own suggestions (delete its inserted text, unmark its deletions). Any
  *   other change (typing unmarked text, deleting or formatting text, accepting a suggestion,
  *   adding a paragraph, touching the model) is refused.
+ * - A connection that suggests and decides (an editor while the pact is in suggestion-only mode)
+ *   may do the same, and accept or reject anyone's suggestions; every other change is refused.
  * - Decisions: which suggestions an update accepts, rejects or withdraws, with their text, so
  *   the server can put them in the audit trail.
  *
@@ -42,6 +44,9 @@ export type SuggestionEvent = { pactId: string; userId: string } & ({ decisions:
 
 export type SuggestionEffects = { refusal: string } | { refusal: null; decisions: SuggestionDecision[] }
 
+/** What a connection may do to the text, as its write verdict says: anything, only propose, or propose and decide. */
+export type SuggestionRights = 'edit' | 'suggest' | 'suggest-and-decide'
+
 const NO_EFFECT: SuggestionEffects = { refusal: null, decisions: [] }
 const SUGGESTION_KEYS = new Set<string>([INSERTION_MARK, DELETION_MARK])
 // The suggestion library marks a deletion across a paragraph boundary with zero-width spaces.
@@ -54,12 +59,13 @@ interface Run {
 }
 
 /** Never throws: an update it cannot read is left to the schema guard, which refuses it (or refused here when suggest-only). */
-export function suggestionEffects(doc: Y.Doc, update: Uint8Array, userId: string, suggestOnly: boolean): SuggestionEffects {
+export function suggestionEffects(doc: Y.Doc, update: Uint8Array, userId: string, rights: SuggestionRights): SuggestionEffects {
+  const suggestOnly = rights !== 'edit'
   try {
     if (!suggestOnly && !mayTouchSuggestions(doc, update)) return NO_EFFECT
     const forged = forgedSuggestion(doc, update, userId)
     if (forged) return { refusal: forged }
-    return new EffectAnalysis(doc, userId, suggestOnly).run(update)
+    return new EffectAnalysis(doc, userId, suggestOnly, rights === 'suggest-and-decide').run(update)
   } catch (error) {
     return suggestOnly ? { refusal: `unreadable: ${error instanceof Error ? error.message : String(error)}` } : NO_EFFECT
   }
@@ -111,6 +117,7 @@ class EffectAnalysis {
     private readonly doc: Y.Doc,
     private readonly userId: string,
     private readonly suggestOnly: boolean,
+    private readonly mayDecide: boolean,
   ) {}
 
   run(update: Uint8Array): SuggestionEffects {
@@ -169,12 +176,12 @@ class EffectAnalysis {
     const deletion = run.attributes[DELETION_MARK]
     if (insertion) {
       const own = authorOf(insertion) === this.userId
-      if (!own) this.refuseIfSuggestOnly('direct-edit: rejecting a suggestion')
+      if (!own) this.refuseUnlessDeciding('direct-edit: rejecting a suggestion')
       return this.decide(own ? 'withdrawn' : 'rejected', INSERTION_MARK, insertion, run.text, clauseId)
     }
     if (deletion && ONLY_ZERO_WIDTH.test(run.text) && authorOf(deletion) === this.userId) return
     if (deletion) {
-      this.refuseIfSuggestOnly('direct-edit: accepting a suggestion')
+      this.refuseUnlessDeciding('direct-edit: accepting a suggestion')
       return this.decide('accepted', DELETION_MARK, deletion, run.text, clauseId)
     }
     this.refuseIfSuggestOnly('direct-edit: deleting text')
@@ -187,10 +194,10 @@ class EffectAnalysis {
       if (sameValue(previous, value)) continue
       if (key === DELETION_MARK && value === null && previous) {
         const own = authorOf(previous) === this.userId
-        if (!own) this.refuseIfSuggestOnly('direct-edit: rejecting a suggestion')
+        if (!own) this.refuseUnlessDeciding('direct-edit: rejecting a suggestion')
         this.decide(own ? 'withdrawn' : 'rejected', DELETION_MARK, previous, run.text, clauseId)
       } else if (key === INSERTION_MARK && value === null && previous) {
-        this.refuseIfSuggestOnly('direct-edit: accepting a suggestion')
+        this.refuseUnlessDeciding('direct-edit: accepting a suggestion')
         this.decide('accepted', INSERTION_MARK, previous, run.text, clauseId)
       } else if (key === DELETION_MARK && value !== null) {
         // Marking text for deletion; over someone else's proposal it would take theirs over.
@@ -223,6 +230,11 @@ class EffectAnalysis {
 
   private refuseIfSuggestOnly(reason: string): void {
     if (this.suggestOnly) this.refuse(reason)
+  }
+
+  /** Accepting or rejecting someone's suggestion: for editors, also while they may only propose. */
+  private refuseUnlessDeciding(reason: string): void {
+    if (!this.mayDecide) this.refuseIfSuggestOnly(reason)
   }
 
   private refuse(reason: string): void {

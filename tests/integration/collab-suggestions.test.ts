@@ -6,7 +6,7 @@ import { recordSuggestionEvent } from '#app/document/suggestions.server.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
 import { addSignatory, decideOnClause, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { CloseCode, type SuggestionEvent } from '#server/collab/index.ts'
-import { SUGGESTION_REFUSED_REASON } from '#server/collab/connection.ts'
+import { SUGGESTION_REFUSED_REASON } from '#app/document/collab-close-codes.ts'
 import { collabTestbed, waitFor, type TestClient } from '#tests/support/collab.ts'
 import { addMember, createTestPact, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 
