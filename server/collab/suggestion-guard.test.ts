@@ -84,6 +84,35 @@ describe('an editor in suggestion-only mode (suggest-and-decide)', () => {
   })
 })
 
+describe('typing a proposal before text that starts with the same letter', () => {
+  // As y-prosemirror writes it: the typed "H" goes where a plain text diff puts it, after the
+  // existing "H" of "Het", and the existing "H" is marked as the proposal.
+  const own = { ...insertion, id: 's9', authorId: 'karim' }
+  const typed = (formatting: Record<string, unknown> | null) => (text: Y.XmlText) => {
+    text.insert(1, 'H')
+    text.applyDelta([
+      { retain: 1, attributes: { insertion: own } },
+      { retain: ORIGINAL.length, attributes: { insertion: null, ...formatting } },
+    ])
+  }
+
+  it.each<SuggestionRights>(['suggest', 'suggest-and-decide'])(
+    'is a proposal (%s): the text without proposals stays the same',
+    (rights) => {
+      expect(effects(rights, typed(null))).toEqual({ refusal: null, decisions: [] })
+    },
+  )
+
+  it('is refused when the shifted letter changes the text, even only its formatting', () => {
+    expect(effects('suggest', typed({ bold: {} })).refusal).toMatch(/^direct-edit/)
+    const elsewhere = (text: Y.XmlText) => {
+      text.insert(5, 'H')
+      text.format(0, 1, { insertion: own })
+    }
+    expect(effects('suggest', elsewhere).refusal).toMatch(/^direct-edit/)
+  })
+})
+
 describe('a commentator (suggest)', () => {
   it('still may not accept or reject someone else’s suggestion', () => {
     expect(effects('suggest', accept).refusal).toBe('direct-edit: accepting a suggestion')

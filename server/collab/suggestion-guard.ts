@@ -111,6 +111,8 @@ function forgedSuggestion(doc: Y.Doc, update: Uint8Array, userId: string): strin
 
 class EffectAnalysis {
   private refusal: string | null = null
+  /** Set while one text's change holds a step that is fine only if it is y-prosemirror's shifted insert (see `textChanged`). */
+  private shifted: string | null = null
   private readonly decisions = new Map<string, SuggestionDecision>()
 
   constructor(
@@ -151,8 +153,10 @@ class EffectAnalysis {
     ) {
       return this.refuseIfSuggestOnly('direct-edit: new text')
     }
-    const runs = new RunCursor(before.content.type.toDelta() as Array<{ insert: unknown; attributes?: Attributes }>)
+    const previous = before.content.type.toDelta() as DeltaRun[]
+    const runs = new RunCursor(previous)
     const clauseId = clauseIdOf(before.content.type)
+    this.shifted = null
     for (const op of delta) {
       if (op.insert !== undefined) this.inserted(op.insert, op.attributes ?? {})
       else if (op.delete !== undefined) for (const run of runs.take(op.delete)) this.deleted(run, clauseId)
@@ -161,6 +165,12 @@ class EffectAnalysis {
         if (op.attributes) for (const run of taken) this.formatted(run, op.attributes, clauseId)
       }
     }
+    // y-prosemirror writes typed text where a plain text diff puts it: typing "o" before "ondertekenen"
+    // inserts an unmarked "o" after the existing one and marks the existing one as the proposal. The
+    // same text, but an unmarked insert and existing text marked as inserted; fine exactly when the
+    // text without proposals, formatting included, is what it was.
+    if (this.shifted && textWithoutInsertions(previous) !== textWithoutInsertions(target.toDelta() as DeltaRun[]))
+      this.refuse(this.shifted)
   }
 
   private inserted(insert: unknown, attributes: Attributes): void {
@@ -168,7 +178,9 @@ class EffectAnalysis {
     if (typeof insert !== 'string') return this.refuse('direct-edit: embed')
     const ownInsertion = authorOf(attributes[INSERTION_MARK]) === this.userId
     const ownBoundary = authorOf(attributes[DELETION_MARK]) === this.userId && ONLY_ZERO_WIDTH.test(insert)
-    if (!ownInsertion && !ownBoundary) this.refuse('direct-edit: unmarked text')
+    if (ownInsertion || ownBoundary) return
+    if (Object.values(attributes).every((value) => value === null)) this.shifted ??= 'direct-edit: unmarked text'
+    else this.refuse('direct-edit: unmarked text')
   }
 
   private deleted(run: Run, clauseId: string | null): void {
@@ -206,8 +218,10 @@ class EffectAnalysis {
         )
         if (taken) this.refuseIfSuggestOnly('direct-edit: over another suggestion')
       } else if (key === INSERTION_MARK && value !== null) {
-        // Only re-marking one's own proposed text (the library joins adjacent suggestions); otherwise existing text would vanish from the canonical content.
-        if (authorOf(previous) !== this.userId) this.refuseIfSuggestOnly('direct-edit: marking existing text as inserted')
+        // Only re-marking one's own proposed text (the library joins adjacent suggestions), or an
+        // unmarked insert's shift (`textChanged`); otherwise existing text would vanish from the canonical content.
+        if (previous === null && this.suggestOnly) this.shifted ??= 'direct-edit: marking existing text as inserted'
+        else if (authorOf(previous) !== this.userId) this.refuseIfSuggestOnly('direct-edit: marking existing text as inserted')
       } else this.refuseIfSuggestOnly(`direct-edit: formatting (${key})`)
     }
   }
@@ -242,6 +256,22 @@ class EffectAnalysis {
   }
 }
 
+type DeltaRun = { insert: unknown; attributes?: Attributes }
+
+/** A text as it reads without proposed insertions (anyone's), formatting included, adjacent runs joined: what must not change by a shift. */
+function textWithoutInsertions(runs: readonly DeltaRun[]): string {
+  const kept: Array<{ insert: string; attributes: string }> = []
+  for (const { insert, attributes = {} } of runs) {
+    if (attributes[INSERTION_MARK]) continue
+    const text = typeof insert === 'string' ? insert : JSON.stringify(insert)
+    const formatting = JSON.stringify(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)))
+    const last = kept.at(-1)
+    if (last && last.attributes === formatting) last.insert += text
+    else kept.push({ insert: text, attributes: formatting })
+  }
+  return JSON.stringify(kept)
+}
+
 interface DeltaOp {
   insert?: unknown
   delete?: number
@@ -254,7 +284,7 @@ class RunCursor {
   private index = 0
   private offset = 0
 
-  constructor(private readonly runs: ReadonlyArray<{ insert: unknown; attributes?: Attributes }>) {}
+  constructor(private readonly runs: readonly DeltaRun[]) {}
 
   take(length: number): Run[] {
     const taken: Run[] = []
