@@ -40,6 +40,10 @@ describe('suggestion-only mode', () => {
     await gotoHydrated(karim, `${pactPath}/document`)
     await firstParagraph(karim).waitFor()
     expect(await karim.getByRole('radio', { name: 'Bewerken' }).isChecked()).toBe(true)
+    // An editor keeps an offline copy of the pact in the browser.
+    const offlineCopy = `pactwerk-${pactPath.split('/').at(-1)}`
+    const offlineCopies = () => karim.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))
+    await expect.poll(offlineCopies).toContain(offlineCopy)
 
     await gotoHydrated(anouk, `${pactPath}/instellingen`)
     await anouk.getByText('De stand staat nu uit').waitFor()
@@ -56,6 +60,8 @@ describe('suggestion-only mode', () => {
     const status = karim.getByTestId('connection-status')
     await expect.poll(() => status.getAttribute('data-state')).toBe('suggestionRefused')
     expect(await status.textContent()).toContain('u kunt in dit pact alleen voorstellen doen')
+    // The refused change is not kept to be sent again.
+    await expect.poll(offlineCopies).not.toContain(offlineCopy)
 
     await Promise.all([karim.waitForEvent('load'), karim.getByRole('button', { name: 'Pagina opnieuw laden' }).click()])
     await karim.waitForSelector('html[data-hydrated]')

@@ -26,9 +26,16 @@ export function usePactConnection(pactId: string, canEdit: boolean): PactConnect
     const persistence = canEdit ? new IndexeddbPersistence(offlineStoreName(pactId), doc) : null
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
     const provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, pactId, doc)
+    // A change the server refused must not come back: the browser's copy would send it again on
+    // every load (refused each time), or once the writer may edit again, long after the fact.
+    const onClosed = ({ code }: { code: number }) => {
+      if (code === UPDATE_REFUSED_CLOSE_CODE) void persistence?.clearData()
+    }
+    provider.on('closed', onClosed)
     setConnection({ doc, provider, persistence })
     return () => {
       setConnection(null)
+      provider.off('closed', onClosed)
       provider.destroy()
       void persistence?.destroy()
       doc.destroy()
