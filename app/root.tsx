@@ -4,12 +4,12 @@ import { I18nextProvider, useTranslation } from 'react-i18next'
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { getUser } from './access/authorization.server.ts'
-import { readCookie } from './platform/auth/session.server.ts'
+import { requestLocale } from './platform/i18n/request.server.ts'
 import { useNonce } from './platform/nonce.ts'
 import { ErrorPage, errorPageKey } from './platform/ui/error-page.tsx'
 import { useFocusOnNavigation } from './platform/ui/focus.ts'
 import { Button } from './platform/ui/ui.tsx'
-import { createI18n, DEFAULT_LOCALE, loadLocale, LOCALE_COOKIE, pickLocale, type Locale } from './platform/i18n/config.ts'
+import { createI18n, DEFAULT_LOCALE, loadLocale, type Locale } from './platform/i18n/config.ts'
 import appCss from './platform/ui/app.css?url'
 import themeCss from './platform/ui/theme.css?url'
 
@@ -21,7 +21,7 @@ export const links: Route.LinksFunction = () => [
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const locale = pickLocale(readCookie(request.headers.get('Cookie'), LOCALE_COOKIE))
+  const locale = requestLocale(request)
   const [user] = await Promise.all([getUser(request), loadLocale(locale)])
   // Every page gets this: the header shows the name, and nothing else about the account travels.
   return { locale, user: user && { name: user.name } }

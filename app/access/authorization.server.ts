@@ -69,7 +69,14 @@ export interface PactSessionRef {
 }
 
 export type CurrentPactAccess =
-  | { status: 'active'; name: string; membership: PactMembership; partyName: string; pactStatus: PactStatus }
+  | {
+      status: 'active'
+      name: string
+      membership: PactMembership
+      partyName: string
+      pactStatus: PactStatus
+      suggestionsOnly: boolean
+    }
   | { status: 'session-ended' }
   | { status: 'no-access' }
 
@@ -100,7 +107,10 @@ export async function currentPactAccess(
       sessions.set(row.id, { userId: row.user_id, name: row.name })
     }
   }
-  const memberships = new Map<string, { membership: PactMembership; partyName: string; pactStatus: PactStatus }>()
+  const memberships = new Map<
+    string,
+    { membership: PactMembership; partyName: string; pactStatus: PactStatus; suggestionsOnly: boolean }
+  >()
   for (const pactIds of chunks(unique(holders.map((holder) => holder.pactId)))) {
     const rows = await db
       .selectFrom('pact_members')
@@ -108,7 +118,7 @@ export async function currentPactAccess(
       .innerJoin('pact_parties', 'pact_parties.id', 'pact_members.party_id')
       .innerJoin('organisations', 'organisations.id', 'pact_parties.organisation_id')
       .select(['pact_members.pact_id', 'pact_members.user_id', 'pact_members.access', 'pact_members.party_id'])
-      .select(['organisations.name', 'pacts.status'])
+      .select(['organisations.name', 'pacts.status', 'pacts.suggestions_only'])
       .where('pact_members.pact_id', 'in', pactIds)
       .execute()
     for (const row of rows) {
@@ -118,6 +128,7 @@ export async function currentPactAccess(
         membership: { pactId: row.pact_id, partyId: row.party_id, access },
         partyName: row.name,
         pactStatus: row.status,
+        suggestionsOnly: row.suggestions_only === 1,
       })
     }
   }

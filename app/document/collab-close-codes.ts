@@ -10,3 +10,11 @@
  * resending the same change would only be refused again.
  */
 export const UPDATE_REFUSED_CLOSE_CODE = 4422
+
+/**
+ * The reason of a 4422 close when the update was a direct edit from someone who may only propose
+ * (a commentator, or anyone while the pact is in suggestion-only mode), so the editor can say so
+ * even when the page did not know yet (the mode was switched on while it was open). Dutch, like
+ * every message to the user; a close reason is at most 123 bytes.
+ */
+export const SUGGESTION_REFUSED_REASON = 'Alleen eigen voorstellen zijn toegestaan'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { JSONContent } from '@tiptap/core'
 import * as Y from 'yjs'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
-import { renderDocumentJsonHtml } from '#app/document/document.server.ts'
+import { renderDocumentJsonHtml, type SuggestionLabel } from '#app/document/document.server.ts'
 import { readDocument, readLiveDocument } from '#app/document/read-document.ts'
 import { listOpenSuggestions, withoutOpenSuggestions, type OpenSuggestion } from '#app/document/suggestions.ts'
 import { escapeHtml, pactDataHtml } from '#app/document/pact-data-html.ts'
@@ -57,6 +57,25 @@ export function snapshotFromState(state: Uint8Array, context: SnapshotContext): 
     const items = approvableItems(json as DocumentNode, model)
     const html = renderDocumentJsonHtml(json, { pactData: pactData ?? undefined }) + notInTextHtml(items, pactData)
     return { state, json, suggestions, skipped: reading.skipped, html, model, clauses: items, pactData }
+  } finally {
+    doc.destroy()
+  }
+}
+
+/**
+ * The text with its open suggestions shown and marked (the leesversie, on request): never what is
+ * approved, signed or compared, which is `html`. Read again from the snapshot's state, so the
+ * cached snapshot does not hold a second copy of the text for a page few ask for.
+ */
+export function htmlWithSuggestions(snapshot: PactSnapshot, suggestionLabel: SuggestionLabel): string {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, snapshot.state)
+    const { pactData } = snapshot
+    return (
+      renderDocumentJsonHtml(readDocument(doc).json, { pactData: pactData ?? undefined, suggestionLabel }) +
+      notInTextHtml(snapshot.clauses, pactData)
+    )
   } finally {
     doc.destroy()
   }

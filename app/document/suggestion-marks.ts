@@ -1,6 +1,6 @@
 import { Mark, mergeAttributes } from '@tiptap/core'
 import { colorFor } from './colors.ts'
-import { DELETION_MARK, INSERTION_MARK, MODIFICATION_MARK } from './suggestions.ts'
+import { DELETION_MARK, INSERTION_MARK, MODIFICATION_MARK, type SuggestionKind } from './suggestions.ts'
 
 /**
  * The marks of a suggestion (suggestions.ts), by the names and rules of
@@ -16,31 +16,38 @@ const suggestionAttributes = {
   createdAt: { default: null, rendered: false },
 }
 
-function suggestionMark(name: typeof INSERTION_MARK | typeof DELETION_MARK, tag: 'ins' | 'del') {
+/** How a suggestion looks wherever it is rendered (the editor, the leesversie): its kind, and its party's colour. */
+export function suggestionHtmlAttributes(name: SuggestionKind, attrs: Record<string, unknown>): Record<string, string> {
+  const partyId = typeof attrs.partyId === 'string' ? attrs.partyId : ''
+  const id = attrs.id
+  return {
+    class: `pw-suggestion pw-suggestion--${name}`,
+    'data-suggestion-id': typeof id === 'string' || typeof id === 'number' ? String(id) : '',
+    'data-author-id': typeof attrs.authorId === 'string' ? attrs.authorId : '',
+    style: `--pw-suggestion-color: ${colorFor(partyId)}`,
+  }
+}
+
+export const SUGGESTION_TAGS = { [INSERTION_MARK]: 'ins', [DELETION_MARK]: 'del' } as const
+
+function suggestionMark(name: SuggestionKind) {
+  const tag = SUGGESTION_TAGS[name]
   return Mark.create({
     name,
     inclusive: false,
     excludes: `${INSERTION_MARK} ${DELETION_MARK} ${MODIFICATION_MARK}`,
     addAttributes: () => suggestionAttributes,
     parseHTML: () => [{ tag: `${tag}.pw-suggestion` }],
-    renderHTML: ({ mark, HTMLAttributes }) => {
-      const partyId = typeof mark.attrs.partyId === 'string' ? mark.attrs.partyId : ''
-      return [
-        tag,
-        mergeAttributes(HTMLAttributes, {
-          class: `pw-suggestion pw-suggestion--${name}`,
-          'data-suggestion-id': String(mark.attrs.id ?? ''),
-          'data-author-id': mark.attrs.authorId ?? '',
-          style: `--pw-suggestion-color: ${colorFor(partyId)}`,
-        }),
-        0,
-      ]
-    },
+    renderHTML: ({ mark, HTMLAttributes }) => [
+      tag,
+      mergeAttributes(HTMLAttributes, suggestionHtmlAttributes(name, mark.attrs)),
+      0,
+    ],
   })
 }
 
-export const Insertion = suggestionMark(INSERTION_MARK, 'ins')
-export const Deletion = suggestionMark(DELETION_MARK, 'del')
+export const Insertion = suggestionMark(INSERTION_MARK)
+export const Deletion = suggestionMark(DELETION_MARK)
 
 /** Only so the library finds it: a change of formatting or attributes is not offered as a suggestion. */
 export const Modification = Mark.create({

@@ -13,6 +13,14 @@ export const editorEn: typeof editorNl = {
     period: '{{region}}, {{startYear}}–{{endYear}}',
     empty: 'This pact has no text yet.',
     toEditor: 'To the shared document',
+    showSuggestions: 'Show open suggestions ({{count}})',
+    hideSuggestions: 'Show the text without suggestions',
+    withoutSuggestions: 'You are reading the text without open suggestions: as it stands now, and as it is approved.',
+    withSuggestions:
+      'You are reading the text with its open suggestions. Proposed text is underlined, proposed deletions are struck through, in the party’s colour and with who proposed them. Suggestions only become part of the text once an editor or manager accepts them.',
+    insertedBy: 'Suggestion by {{name}} to add:',
+    deletedBy: 'Suggestion by {{name}} to delete:',
+    suggestionEnd: '(end of suggestion)',
   },
   loading: 'Loading the document…',
   documentLabel: 'Text of the pact',
@@ -84,6 +92,8 @@ export const editorEn: typeof editorNl = {
     mode: 'Change by',
     edit: 'Editing',
     suggest: 'Suggesting',
+    suggestionsOnlyNote:
+      'This pact is set to "Suggestions only" (a manager switched it on): what you type or delete becomes a suggestion everyone sees. You can accept or reject others’ suggestions. New paragraphs and formatting cannot be suggested meanwhile.',
     commentatorNote:
       'You cannot change the text directly, but you can suggest changes: what you type or delete becomes a suggestion that an editor or administrator accepts or rejects. New paragraphs and formatting cannot be suggested.',
   },
@@ -94,7 +104,11 @@ export const editorEn: typeof editorNl = {
     reconnecting: 'Reconnecting…',
     offline: 'Offline. Your changes are kept in this browser and sent as soon as you are back online.',
     refused: 'The server refused the connection. Reload the page or sign in again.',
-    updateRefused: 'Your last change was refused: it does not fit in the document. Reload the page.',
+    updateRefused:
+      'Your last change was refused and not saved: it does not fit in the document. Reload the page to see the saved text and carry on.',
+    suggestionRefused:
+      'Your last change was refused and not saved: in this pact you can only make suggestions. Reload the page to see the saved text; what you type or delete then becomes a suggestion.',
+    reload: 'Reload the page',
   },
   presence: {
     title: 'Here now',

@@ -12,6 +12,14 @@ export const editorNl = {
     period: '{{region}}, {{startYear}}–{{endYear}}',
     empty: 'Dit pact heeft nog geen tekst.',
     toEditor: 'Naar het gedeelde document',
+    showSuggestions: 'Toon open voorstellen ({{count}})',
+    hideSuggestions: 'Toon de tekst zonder voorstellen',
+    withoutSuggestions: 'U leest de tekst zonder open voorstellen: zo geldt hij nu, en hierover wordt akkoord gegeven.',
+    withSuggestions:
+      'U leest de tekst met de open voorstellen. Voorgestelde tekst is onderstreept, voorgestelde schrappingen zijn doorgehaald, in de kleur van de partij en met wie het voorstelde. Voorstellen horen pas bij de tekst als een redacteur of beheerder ze aanneemt.',
+    insertedBy: 'Voorstel van {{name}} om toe te voegen:',
+    deletedBy: 'Voorstel van {{name}} om te schrappen:',
+    suggestionEnd: '(einde voorstel)',
   },
   loading: 'Het document wordt geladen…',
   documentLabel: 'Tekst van het pact',
@@ -84,6 +92,8 @@ export const editorNl = {
     mode: 'Wijzigen als',
     edit: 'Bewerken',
     suggest: 'Voorstellen',
+    suggestionsOnlyNote:
+      'Dit pact staat op "Alleen voorstellen" (een beheerder zette dat aan): wat u typt of wist, wordt een voorstel dat iedereen ziet. Voorstellen van anderen kunt u aannemen of afwijzen. Nieuwe alinea’s en opmaak kunt u zolang niet voorstellen.',
     commentatorNote:
       'U kunt de tekst niet rechtstreeks wijzigen, maar wel voorstellen doen: wat u typt of wist, wordt een voorstel dat een redacteur of beheerder aanneemt of afwijst. Nieuwe alinea’s en opmaak kunt u niet voorstellen.',
   },
@@ -94,7 +104,11 @@ export const editorNl = {
     reconnecting: 'Opnieuw verbinden…',
     offline: 'Offline. Uw wijzigingen blijven in deze browser bewaard en worden verstuurd zodra u weer online bent.',
     refused: 'De server heeft de verbinding geweigerd. Vernieuw de pagina of log opnieuw in.',
-    updateRefused: 'Uw laatste wijziging is geweigerd: die past niet in het document. Herlaad de pagina.',
+    updateRefused:
+      'Uw laatste wijziging is geweigerd en niet opgeslagen: die past niet in het document. Laad de pagina opnieuw; u ziet dan de opgeslagen tekst en kunt verder.',
+    suggestionRefused:
+      'Uw laatste wijziging is geweigerd en niet opgeslagen: u kunt in dit pact alleen voorstellen doen. Laad de pagina opnieuw; u ziet dan de opgeslagen tekst, en wat u typt of wist wordt een voorstel.',
+    reload: 'Pagina opnieuw laden',
   },
   presence: {
     title: 'Nu aanwezig',

@@ -75,4 +75,15 @@ export const changeAccessSchema = z.object({
   access: z.enum(ACCESS_LEVELS, { error: 'errors.access.required' }),
 })
 
-export const settingsSchema = z.discriminatedUnion('intent', [addPartySchema, invitePersonSchema, changeAccessSchema])
+/** The pact's suggestion-only mode: the button says which way it switches. */
+export const suggestionsOnlySchema = z.object({
+  intent: z.literal('suggestions-only'),
+  suggestionsOnly: z.enum(['on', 'off']),
+})
+
+export const settingsSchema = z.discriminatedUnion('intent', [
+  addPartySchema,
+  invitePersonSchema,
+  changeAccessSchema,
+  suggestionsOnlySchema,
+])

@@ -1,5 +1,7 @@
 import { getDb, nowIso, type Db } from '#app/platform/db/db.server.ts'
 import { isAccessLevel, type AccessLevel } from '#app/access/access.ts'
+import type { DocumentWriteFacts } from '#app/access/write-policy.ts'
+import type { PactStatus } from './lifecycle.ts'
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { newId } from '#app/platform/ids.ts'
 import { Refusal } from '#app/platform/errors.ts'
@@ -68,6 +70,35 @@ export async function listUserPacts(userId: string, db: Db = getDb()) {
 
 export async function getPact(pactId: string, db: Db = getDb()) {
   return db.selectFrom('pacts').selectAll().where('id', '=', pactId).executeTakeFirstOrThrow()
+}
+
+/** What the write policy decides on for a member of this pact (app/access/write-policy.ts). */
+export function documentWriteFacts(
+  pact: { status: PactStatus; suggestions_only: number },
+  access: AccessLevel | null,
+): DocumentWriteFacts {
+  return { access, pactStatus: pact.status, suggestionsOnly: pact.suggestions_only === 1 }
+}
+
+/**
+ * Switches the pact's suggestion-only mode (a beheerder's decision, audited with who). Resolves
+ * once the pact's open sockets follow it, on every instance: an editor's next direct edit is refused.
+ */
+export async function setSuggestionsOnly(pactId: string, suggestionsOnly: boolean, actorId: string, db: Db = getDb()) {
+  const changed = await db.transaction().execute(async (trx) => {
+    const pact = await trx.selectFrom('pacts').select('suggestions_only').where('id', '=', pactId).executeTakeFirstOrThrow()
+    if ((pact.suggestions_only === 1) === suggestionsOnly) return false
+    await trx
+      .updateTable('pacts')
+      .set({ suggestions_only: suggestionsOnly ? 1 : 0 })
+      .where('id', '=', pactId)
+      .execute()
+    await recordAudit(trx, { pactId, actorId, action: 'pact.suggestions-only', details: { suggestionsOnly } })
+    return true
+  })
+  if (!changed) return
+  await ports().access.pactAccessChanged(pactId)
+  ports().events.publish(pactId, 'status')
 }
 
 export async function listParties(pactId: string, db: Db = getDb()) {

@@ -7,6 +7,19 @@ export const pactEn: typeof pactNl = {
     status: 'Status',
     party: 'Your party',
     access: 'Your access',
+    text: 'Text',
+  },
+  suggestionsOnly: {
+    title: 'Suggestions only',
+    explanation:
+      'While this is on, every change to the text becomes a suggestion, whoever makes it. Editors and managers then type and delete as suggestions, like commentators, and accept or reject suggestions; so everyone sees what changes, for instance while the pact awaits signatures. Result areas, budgets and risk sharing cannot be suggested: they are fixed while this is on. Whoever has the text open follows the new setting at once.',
+    isOn: 'This is on now: every change to the text is a suggestion.',
+    isOff: 'This is off now: editors and managers change the text directly.',
+    switchOn: 'Switch suggestions only on',
+    switchOff: 'Switch suggestions only off',
+    switchedOn: 'Suggestions only is on. Every change to the text is now a suggestion.',
+    switchedOff: 'Suggestions only is off. Editors and managers change the text directly again.',
+    header: 'Suggestions only: every change becomes a suggestion',
   },
   standing: {
     inForce: 'Version {{version}} is in force.',

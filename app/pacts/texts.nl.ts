@@ -5,6 +5,19 @@ export const pactNl = {
     status: 'Status',
     party: 'Uw partij',
     access: 'Uw toegang',
+    text: 'Tekst',
+  },
+  suggestionsOnly: {
+    title: 'Alleen voorstellen',
+    explanation:
+      'Staat deze stand aan, dan wordt elke wijziging van de tekst een voorstel, door wie dan ook. Redacteuren en beheerders typen en wissen dan als voorstel, net als commentatoren, en nemen voorstellen aan of wijzen ze af; zo ziet iedereen wat er verandert, bijvoorbeeld terwijl het pact ter ondertekening ligt. Resultaatgebieden, budgetten en risicodeling kunnen geen voorstel zijn: die liggen vast zolang deze stand aan staat. Wie de tekst nu open heeft, volgt de nieuwe stand meteen.',
+    isOn: 'De stand staat nu aan: elke wijziging van de tekst is een voorstel.',
+    isOff: 'De stand staat nu uit: redacteuren en beheerders wijzigen de tekst rechtstreeks.',
+    switchOn: 'Alleen voorstellen aanzetten',
+    switchOff: 'Alleen voorstellen uitzetten',
+    switchedOn: 'Alleen voorstellen staat aan. Elke wijziging van de tekst is nu een voorstel.',
+    switchedOff: 'Alleen voorstellen staat uit. Redacteuren en beheerders wijzigen de tekst weer rechtstreeks.',
+    header: 'Alleen voorstellen: elke wijziging wordt een voorstel',
   },
   standing: {
     inForce: 'Versie {{version}} is van kracht.',

@@ -18,7 +18,7 @@ import { SharedFieldsProvider } from '#app/pact-model/ui/shared-fields.tsx'
 import { PresenceList } from '#app/document/ui/presence.tsx'
 import { ensureProjection, readModelValidation, readProjectedModel } from '#app/pact-model/projection.server.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
-import { getPact, listParties } from '#app/pacts/pacts.server.ts'
+import { documentWriteFacts, getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { documentWriteVerdict, writeOffer } from '#app/access/write-policy.ts'
 import { ReadOnlyNotice } from '#app/access/ui/read-only-notice.tsx'
 import type { PactModel } from '#app/pact-model/pact-model.ts'
@@ -46,7 +46,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     years: pactYears(pact.start_year, pact.end_year),
     parties: parties.map((party) => ({ id: party.id, name: party.name, kind: party.kind })),
     // The socket enforces this too; here it only decides what the page offers, and says why not.
-    ...writeOffer(documentWriteVerdict({ access: membership.access, pactStatus: pact.status })),
+    ...writeOffer(documentWriteVerdict(documentWriteFacts(pact, membership.access))),
     access: membership.access,
     projectedModel,
     reportedIssues: report?.issues ?? [],

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { PactEditor } from '#app/document/ui/pact-editor.tsx'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
-import { getPact, listMembers, listParties } from '#app/pacts/pacts.server.ts'
+import { documentWriteFacts, getPact, listMembers, listParties } from '#app/pacts/pacts.server.ts'
 import { textWriteVerdict } from '#app/access/write-policy.ts'
 import { useReadOnlyReason } from '#app/access/ui/read-only-notice.tsx'
 import { readProjectedModel } from '#app/pact-model/projection.server.ts'
@@ -26,12 +26,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   ])
   const partyName = parties.find((party) => party.id === membership.partyId)?.name ?? ''
   // The socket enforces this too; here it only decides what the page offers.
-  const write = textWriteVerdict({ access: membership.access, pactStatus: pact.status })
+  const write = textWriteVerdict(documentWriteFacts(pact, membership.access))
   return {
     pact: { id: pact.id, title: pact.title },
     user: { id: user.id, name: user.name, partyId: membership.partyId, partyName },
     canEdit: write.kind === 'edit',
     canSuggest: write.kind === 'suggest',
+    canDecide: write.kind === 'edit' || (write.kind === 'suggest' && write.mayDecide),
+    // Those who could edit suggest only because of the pact's mode (a commentator always does).
+    suggestionsOnly: write.kind === 'suggest' && write.mayDecide,
     // Why not, in the words of the real reason: a beheerder of a signed pact reads that it is signed.
     readOnly: write.kind === 'refused' ? write.reason : null,
     access: membership.access,
@@ -49,7 +52,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function PactDocument() {
   const { t } = useTranslation()
-  const { pact, user, canEdit, canSuggest, people, openComments, readOnly, access, model } = useLoaderData<typeof loader>()
+  const { pact, user, canEdit, canSuggest, canDecide, suggestionsOnly, people, openComments, readOnly, access, model } =
+    useLoaderData<typeof loader>()
   const readOnlyNote = useReadOnlyReason(readOnly ?? 'read-only-access', access)
   return (
     <div className="pw-stack">
@@ -67,6 +71,8 @@ export default function PactDocument() {
         user={user}
         canEdit={canEdit}
         canSuggest={canSuggest}
+        canDecide={canDecide}
+        suggestionsOnly={suggestionsOnly}
         people={people}
         openComments={openComments}
         readOnlyNote={readOnly ? readOnlyNote : undefined}

@@ -2,7 +2,7 @@ import { Outlet, useLoaderData, useRouteLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { pactNavigation } from '#app/pacts/pact-pages.ts'
 import { getPact, listParties } from '#app/pacts/pacts.server.ts'
-import { pactStanding } from '#app/pacts/lifecycle.ts'
+import { isDocumentEditable, pactStanding } from '#app/pacts/lifecycle.ts'
 import { latestVersionNumber } from '#app/sign-off/sign-off.server.ts'
 import { PactHeader } from '#app/pacts/ui/pact-header.tsx'
 import { ErrorPage } from '#app/platform/ui/error-page.tsx'
@@ -29,6 +29,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       endYear: pact.end_year,
     },
     standing: pactStanding(pact.status, latestVersion),
+    // Only while the text can change at all; a signed pact is frozen whatever the mode.
+    suggestionsOnly: pact.suggestions_only === 1 && isDocumentEditable(pact.status),
     partyName: parties.find((party) => party.id === membership.partyId)?.name ?? '',
     access: membership.access,
     navigation: pactNavigation(pact.id, membership.access),

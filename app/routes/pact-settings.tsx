@@ -28,7 +28,7 @@ import {
   TextField,
 } from '#app/platform/ui/ui.tsx'
 import { createPactInvitation } from '#app/pacts/invitations.server.ts'
-import { addParty, changeMemberAccess, listMembers, listParties } from '#app/pacts/pacts.server.ts'
+import { addParty, changeMemberAccess, getPact, listMembers, listParties, setSuggestionsOnly } from '#app/pacts/pacts.server.ts'
 import { ACCESS_LEVELS } from '#app/access/access.ts'
 import { ORGANISATION_KINDS } from '#app/organisations/organisation.ts'
 import { addPartySchema, invitePersonSchema, settingsSchema } from '#app/pacts/forms.ts'
@@ -39,8 +39,13 @@ export const meta: Route.MetaFunction = () => [{ title: 'Instellingen · Pactwer
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePactAccess(request, params.pactId, 'manage')
-  const [parties, members] = await Promise.all([listParties(params.pactId), listMembers(params.pactId)])
+  const [pact, parties, members] = await Promise.all([
+    getPact(params.pactId),
+    listParties(params.pactId),
+    listMembers(params.pactId),
+  ])
   return {
+    suggestionsOnly: pact.suggestions_only === 1,
     parties: parties.map((party) => ({ id: party.id, name: party.name })),
     members: members.map((member) => ({
       user_id: member.user_id,
@@ -76,6 +81,12 @@ export async function action({ request, params }: Route.ActionArgs) {
       case 'change-access':
         await changeMemberAccess(params.pactId, value.userId, value.access, user.id)
         return answer(form, submission.reply(), { done: messageKey('settings.accessChanged') })
+      case 'suggestions-only': {
+        const on = value.suggestionsOnly === 'on'
+        await setSuggestionsOnly(params.pactId, on, user.id)
+        const done = on ? messageKey('pact.suggestionsOnly.switchedOn') : messageKey('pact.suggestionsOnly.switchedOff')
+        return answer(form, submission.reply(), { done })
+      }
     }
   } catch (error) {
     if (error instanceof Refusal) return refusedAnswer(form, submission, error)
@@ -85,14 +96,39 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PactSettings() {
   const { t } = useTranslation()
-  const { parties, members } = useLoaderData<typeof loader>()
+  const { parties, members, suggestionsOnly } = useLoaderData<typeof loader>()
   return (
     <div className="pw-stack">
       <PageHeader title={t('settings.title')} />
+      <SuggestionsOnlyForm on={suggestionsOnly} />
       <InviteForm parties={parties} />
       <AddPartyForm />
       <AccessTable members={members} />
     </div>
+  )
+}
+
+function SuggestionsOnlyForm({ on }: { on: boolean }) {
+  const { t } = useTranslation()
+  const actionData = useFormAnswer<FormAnswer<MessageKey>>('suggestions-only')
+  return (
+    <section aria-labelledby="suggestions-only-heading">
+      <Heading level={2} id="suggestions-only-heading">
+        {t('pact.suggestionsOnly.title')}
+      </Heading>
+      {actionData?.done ? <Alert type="ok">{t(actionData.done)}</Alert> : null}
+      <Paragraph>{t('pact.suggestionsOnly.explanation')}</Paragraph>
+      <Paragraph>
+        <strong data-testid="suggestions-only-state">{t(on ? 'pact.suggestionsOnly.isOn' : 'pact.suggestionsOnly.isOff')}</strong>
+      </Paragraph>
+      <Form method="post" id="suggestions-only">
+        <input type="hidden" name="intent" value="suggestions-only" />
+        <input type="hidden" name="suggestionsOnly" value={on ? 'off' : 'on'} />
+        <Button appearance={on ? 'secondary' : 'primary'}>
+          {t(on ? 'pact.suggestionsOnly.switchOff' : 'pact.suggestionsOnly.switchOn')}
+        </Button>
+      </Form>
+    </section>
   )
 }
 

@@ -41,6 +41,7 @@ describe('recheckAccess', () => {
       partyName: '',
       access: 'redacteur',
       pactStatus: 'concept',
+      suggestionsOnly: false,
     })
     const identities = [identityOf(pact.owner), identityOf(member), identityOf(leaver)]
     await setAccess(pact, member, 'lezer')

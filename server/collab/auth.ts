@@ -58,12 +58,21 @@ export async function authenticateUpgrade(request: IncomingMessage, pactId: stri
       partyName: current.partyName,
       access: current.membership.access,
       pactStatus: current.pactStatus,
+      suggestionsOnly: current.suggestionsOnly,
     },
   }
 }
 
 export type AccessVerdict =
-  | { status: 'active'; name: string; access: AccessLevel; partyId: string; partyName: string; pactStatus: PactStatus }
+  | {
+      status: 'active'
+      name: string
+      access: AccessLevel
+      partyId: string
+      partyName: string
+      pactStatus: PactStatus
+      suggestionsOnly: boolean
+    }
   | { status: 'ended'; code: number; reason: 'session-ended' | 'access-revoked' }
 
 /** The current verdict for each identity, in order: two queries however many sockets are open. */
@@ -72,8 +81,16 @@ export async function recheckAccess(identities: readonly CollabIdentity[], now =
   return current.map((access): AccessVerdict => {
     if (access.status === 'session-ended') return { status: 'ended', code: CloseCode.sessionEnded, reason: 'session-ended' }
     if (access.status === 'no-access') return { status: 'ended', code: CloseCode.accessRevoked, reason: 'access-revoked' }
-    const { name, membership, partyName, pactStatus } = access
-    return { status: 'active', name, access: membership.access, partyId: membership.partyId, partyName, pactStatus }
+    const { name, membership, partyName, pactStatus, suggestionsOnly } = access
+    return {
+      status: 'active',
+      name,
+      access: membership.access,
+      partyId: membership.partyId,
+      partyName,
+      pactStatus,
+      suggestionsOnly,
+    }
   })
 }
 

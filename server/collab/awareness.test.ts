@@ -16,6 +16,7 @@ function connection(userId: string): DocumentConnection & { sent: Uint8Array[] }
     partyName: `Partij ${userId}`,
     access: 'redacteur',
     pactStatus: 'concept',
+    suggestionsOnly: false,
   }
   const sent: Uint8Array[] = []
   return { id: userId, identity, sent, send: (message) => sent.push(message), close: () => {}, admitsUpdate: () => true }

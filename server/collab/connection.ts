@@ -3,13 +3,14 @@ import type { Logger } from 'pino'
 import { WebSocket, type RawData } from 'ws'
 import type * as Y from 'yjs'
 import { textWriteVerdict, type TextWriteVerdict } from '#app/access/write-policy.ts'
+import { SUGGESTION_REFUSED_REASON } from '#app/document/collab-close-codes.ts'
 import type { AccessVerdict, MonitoredConnection } from './auth.ts'
 import { CloseCode, RefusalError } from './close-codes.ts'
 import { checkFrame, createSendBudget, type CollabLimits } from './limits.ts'
 import type { LiveDocument } from './live-document.ts'
 import { decodeClientMessage, encodeAwarenessMessage, type ClientMessage } from './protocol.ts'
 import { updateChangesDocument } from './read-only.ts'
-import { suggestionEffects, type SuggestionEvent } from './suggestion-guard.ts'
+import { suggestionEffects, type SuggestionEvent, type SuggestionRights } from './suggestion-guard.ts'
 import type { CollabIdentity, DocumentConnection } from './types.ts'
 
 /**
@@ -87,11 +88,13 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
     this.identity.partyId = verdict.partyId
     this.identity.partyName = verdict.partyName
     this.identity.pactStatus = verdict.pactStatus
+    this.identity.suggestionsOnly = verdict.suggestionsOnly
   }
 
-  /** The write policy applied to this socket's access and pact status as last (re)checked. */
+  /** The write policy applied to this socket's access, pact status and mode as last (re)checked. */
   writeVerdict(): TextWriteVerdict {
-    return textWriteVerdict({ access: this.revoked ? null : this.identity.access, pactStatus: this.identity.pactStatus })
+    const { access, pactStatus, suggestionsOnly } = this.identity
+    return textWriteVerdict({ access: this.revoked ? null : access, pactStatus, suggestionsOnly })
   }
 
   admitsUpdate(update: Uint8Array): boolean {
@@ -101,7 +104,7 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
       return false
     }
     const { pactId, userId } = this.identity
-    const effects = suggestionEffects(this.document.doc, this.document.trialCopy, update, userId, verdict.kind === 'suggest')
+    const effects = suggestionEffects(this.document.doc, this.document.trialCopy, update, userId, suggestionRights(verdict))
     if (effects.refusal !== null) {
       // Nothing this socket sent after it may be applied: it may build on the refused update.
       this.revoked = true
@@ -192,8 +195,10 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
   }
 }
 
-/** The close reason the editor shows (in Dutch, like every message to the user): at most 123 bytes. */
-export const SUGGESTION_REFUSED_REASON = 'Alleen eigen voorstellen zijn toegestaan'
+function suggestionRights(verdict: TextWriteVerdict): SuggestionRights {
+  if (verdict.kind !== 'suggest') return 'edit'
+  return verdict.mayDecide ? 'suggest-and-decide' : 'suggest'
+}
 
 // An update that cannot even be read is no harmless one, and must not fail the document.
 function changesOrUnreadable(doc: Y.Doc, update: Uint8Array): boolean {

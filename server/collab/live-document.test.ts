@@ -18,6 +18,7 @@ const identity: CollabIdentity = {
   partyName: 'P',
   access: 'redacteur',
   pactStatus: 'concept',
+  suggestionsOnly: false,
 }
 
 function fakeConnection(id: string) {

@@ -13,6 +13,8 @@ import type { TrialCopy } from './trial-copy.ts'
  *   and take back its own suggestions (delete its inserted text, unmark its deletions). Any
  *   other change (typing unmarked text, deleting or formatting text, accepting a suggestion,
  *   adding a paragraph, touching the model) is refused.
+ * - A connection that suggests and decides (an editor while the pact is in suggestion-only mode)
+ *   may do the same, and accept or reject anyone's suggestions; every other change is refused.
  * - Decisions: which suggestions an update accepts, rejects or withdraws, with their text, so
  *   the server can put them in the audit trail.
  *
@@ -43,6 +45,9 @@ export type SuggestionEvent = { pactId: string; userId: string } & ({ decisions:
 
 export type SuggestionEffects = { refusal: string } | { refusal: null; decisions: SuggestionDecision[] }
 
+/** What a connection may do to the text, as its write verdict says: anything, only propose, or propose and decide. */
+export type SuggestionRights = 'edit' | 'suggest' | 'suggest-and-decide'
+
 const NO_EFFECT: SuggestionEffects = { refusal: null, decisions: [] }
 const SUGGESTION_KEYS = new Set<string>([INSERTION_MARK, DELETION_MARK])
 // The suggestion library marks a deletion across a paragraph boundary with zero-width spaces.
@@ -60,13 +65,14 @@ export function suggestionEffects(
   trialCopy: TrialCopy,
   update: Uint8Array,
   userId: string,
-  suggestOnly: boolean,
+  rights: SuggestionRights,
 ): SuggestionEffects {
+  const suggestOnly = rights !== 'edit'
   try {
     if (!suggestOnly && !mayTouchSuggestions(doc, update)) return NO_EFFECT
     const forged = forgedSuggestion(doc, update, userId)
     if (forged) return { refusal: forged }
-    return new EffectAnalysis(doc, userId, suggestOnly).run(trialCopy, update)
+    return new EffectAnalysis(doc, userId, suggestOnly, rights === 'suggest-and-decide').run(trialCopy, update)
   } catch (error) {
     return suggestOnly ? { refusal: `unreadable: ${error instanceof Error ? error.message : String(error)}` } : NO_EFFECT
   }
@@ -115,12 +121,15 @@ function forgedSuggestion(doc: Y.Doc, update: Uint8Array, userId: string): strin
 
 class EffectAnalysis {
   private refusal: string | null = null
+  /** Set while one text's change holds a step that is fine only if it is y-prosemirror's shifted insert (see `textChanged`). */
+  private shifted: string | null = null
   private readonly decisions = new Map<string, SuggestionDecision>()
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly userId: string,
     private readonly suggestOnly: boolean,
+    private readonly mayDecide: boolean,
   ) {}
 
   run(trialCopy: TrialCopy, update: Uint8Array): SuggestionEffects {
@@ -155,8 +164,10 @@ class EffectAnalysis {
     ) {
       return this.refuseIfSuggestOnly('direct-edit: new text')
     }
-    const runs = new RunCursor(before.content.type.toDelta() as Array<{ insert: unknown; attributes?: Attributes }>)
+    const previous = before.content.type.toDelta() as DeltaRun[]
+    const runs = new RunCursor(previous)
     const clauseId = clauseIdOf(before.content.type)
+    this.shifted = null
     for (const op of delta) {
       if (op.insert !== undefined) this.inserted(op.insert, op.attributes ?? {})
       else if (op.delete !== undefined) for (const run of runs.take(op.delete)) this.deleted(run, clauseId)
@@ -165,6 +176,12 @@ class EffectAnalysis {
         if (op.attributes) for (const run of taken) this.formatted(run, op.attributes, clauseId)
       }
     }
+    // y-prosemirror writes typed text where a plain text diff puts it: typing "o" before "ondertekenen"
+    // inserts an unmarked "o" after the existing one and marks the existing one as the proposal. The
+    // same text, but an unmarked insert and existing text marked as inserted; fine exactly when the
+    // text without proposals, formatting included, is what it was.
+    if (this.shifted && textWithoutInsertions(previous) !== textWithoutInsertions(target.toDelta() as DeltaRun[]))
+      this.refuse(this.shifted)
   }
 
   private inserted(insert: unknown, attributes: Attributes): void {
@@ -172,7 +189,9 @@ class EffectAnalysis {
     if (typeof insert !== 'string') return this.refuse('direct-edit: embed')
     const ownInsertion = authorOf(attributes[INSERTION_MARK]) === this.userId
     const ownBoundary = authorOf(attributes[DELETION_MARK]) === this.userId && ONLY_ZERO_WIDTH.test(insert)
-    if (!ownInsertion && !ownBoundary) this.refuse('direct-edit: unmarked text')
+    if (ownInsertion || ownBoundary) return
+    if (Object.values(attributes).every((value) => value === null)) this.shifted ??= 'direct-edit: unmarked text'
+    else this.refuse('direct-edit: unmarked text')
   }
 
   private deleted(run: Run, clauseId: string | null): void {
@@ -180,12 +199,12 @@ class EffectAnalysis {
     const deletion = run.attributes[DELETION_MARK]
     if (insertion) {
       const own = authorOf(insertion) === this.userId
-      if (!own) this.refuseIfSuggestOnly('direct-edit: rejecting a suggestion')
+      if (!own) this.refuseUnlessDeciding('direct-edit: rejecting a suggestion')
       return this.decide(own ? 'withdrawn' : 'rejected', INSERTION_MARK, insertion, run.text, clauseId)
     }
     if (deletion && ONLY_ZERO_WIDTH.test(run.text) && authorOf(deletion) === this.userId) return
     if (deletion) {
-      this.refuseIfSuggestOnly('direct-edit: accepting a suggestion')
+      this.refuseUnlessDeciding('direct-edit: accepting a suggestion')
       return this.decide('accepted', DELETION_MARK, deletion, run.text, clauseId)
     }
     this.refuseIfSuggestOnly('direct-edit: deleting text')
@@ -198,10 +217,10 @@ class EffectAnalysis {
       if (sameValue(previous, value)) continue
       if (key === DELETION_MARK && value === null && previous) {
         const own = authorOf(previous) === this.userId
-        if (!own) this.refuseIfSuggestOnly('direct-edit: rejecting a suggestion')
+        if (!own) this.refuseUnlessDeciding('direct-edit: rejecting a suggestion')
         this.decide(own ? 'withdrawn' : 'rejected', DELETION_MARK, previous, run.text, clauseId)
       } else if (key === INSERTION_MARK && value === null && previous) {
-        this.refuseIfSuggestOnly('direct-edit: accepting a suggestion')
+        this.refuseUnlessDeciding('direct-edit: accepting a suggestion')
         this.decide('accepted', INSERTION_MARK, previous, run.text, clauseId)
       } else if (key === DELETION_MARK && value !== null) {
         // Marking text for deletion; over someone else's proposal it would take theirs over.
@@ -210,8 +229,10 @@ class EffectAnalysis {
         )
         if (taken) this.refuseIfSuggestOnly('direct-edit: over another suggestion')
       } else if (key === INSERTION_MARK && value !== null) {
-        // Only re-marking one's own proposed text (the library joins adjacent suggestions); otherwise existing text would vanish from the canonical content.
-        if (authorOf(previous) !== this.userId) this.refuseIfSuggestOnly('direct-edit: marking existing text as inserted')
+        // Only re-marking one's own proposed text (the library joins adjacent suggestions), or an
+        // unmarked insert's shift (`textChanged`); otherwise existing text would vanish from the canonical content.
+        if (previous === null && this.suggestOnly) this.shifted ??= 'direct-edit: marking existing text as inserted'
+        else if (authorOf(previous) !== this.userId) this.refuseIfSuggestOnly('direct-edit: marking existing text as inserted')
       } else this.refuseIfSuggestOnly(`direct-edit: formatting (${key})`)
     }
   }
@@ -236,9 +257,30 @@ class EffectAnalysis {
     if (this.suggestOnly) this.refuse(reason)
   }
 
+  /** Accepting or rejecting someone's suggestion: for editors, also while they may only propose. */
+  private refuseUnlessDeciding(reason: string): void {
+    if (!this.mayDecide) this.refuseIfSuggestOnly(reason)
+  }
+
   private refuse(reason: string): void {
     this.refusal ??= reason
   }
+}
+
+type DeltaRun = { insert: unknown; attributes?: Attributes }
+
+/** A text as it reads without proposed insertions (anyone's), formatting included, adjacent runs joined: what must not change by a shift. */
+function textWithoutInsertions(runs: readonly DeltaRun[]): string {
+  const kept: Array<{ insert: string; attributes: string }> = []
+  for (const { insert, attributes = {} } of runs) {
+    if (attributes[INSERTION_MARK]) continue
+    const text = typeof insert === 'string' ? insert : JSON.stringify(insert)
+    const formatting = JSON.stringify(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)))
+    const last = kept.at(-1)
+    if (last && last.attributes === formatting) last.insert += text
+    else kept.push({ insert: text, attributes: formatting })
+  }
+  return JSON.stringify(kept)
 }
 
 interface DeltaOp {
@@ -253,7 +295,7 @@ class RunCursor {
   private index = 0
   private offset = 0
 
-  constructor(private readonly runs: ReadonlyArray<{ insert: unknown; attributes?: Attributes }>) {}
+  constructor(private readonly runs: readonly DeltaRun[]) {}
 
   take(length: number): Run[] {
     const taken: Run[] = []

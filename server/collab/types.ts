@@ -13,6 +13,8 @@ export interface CollabIdentity {
   access: AccessLevel
   /** As last (re)checked: with `access`, what `documentWriteVerdict` decides on. */
   pactStatus: PactStatus
+  /** As last (re)checked: the pact's suggestion-only mode, which the write policy decides on too. */
+  suggestionsOnly: boolean
 }
 
 /** What a live document needs from one client connection. */

@@ -5,6 +5,7 @@ import { currentItems, pactSnapshot } from '#app/document/pact-document.server.t
 import { recordSuggestionEvent, suggestionOutcomes } from '#app/document/suggestions.server.ts'
 import { suggestionKey } from '#app/document/suggestions.ts'
 import { getDb } from '#app/platform/db/db.server.ts'
+import { setSuggestionsOnly } from '#app/pacts/pacts.server.ts'
 import { addSignatory, decideOnClause, SignOffError, signOffState } from '#app/sign-off/sign-off.server.ts'
 import { clausePage } from '#app/sign-off/clause-page.server.ts'
 import { reviewPage } from '#app/sign-off/review-page.server.ts'
@@ -12,7 +13,7 @@ import * as clauseRoute from '#app/routes/pact-clause.tsx'
 import { get, post } from '#tests/support/route-calls.ts'
 import { addComment, CommentError, listComments } from '#app/sign-off/comments.server.ts'
 import { CloseCode, type SuggestionEvent } from '#server/collab/index.ts'
-import { SUGGESTION_REFUSED_REASON } from '#server/collab/connection.ts'
+import { SUGGESTION_REFUSED_REASON } from '#app/document/collab-close-codes.ts'
 import { collabTestbed, waitFor, type TestClient } from '#tests/support/collab.ts'
 import { addMember, createTestPact, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 
@@ -398,6 +399,61 @@ describe('the clause page and a suggestion', () => {
       ['Henk Adviesraad', 'Waarom nieuw?', null],
       ['Eigenaar', '', 'wijziging-gevraagd'],
     ])
+  })
+})
+
+describe('a pact in suggestion-only mode', () => {
+  async function withRedacteur() {
+    const setup = await setUp()
+    const redacteur = await addMember(setup.pact, 'redacteur', 'Karim Welzijn')
+    const writer = testbed.client(setup.server, setup.pact.pactId, redacteur)
+    await writer.whenSynced()
+    await waitFor(() => plain(writer.doc) === ORIGINAL, 'the redacteur to receive the clause')
+    return { ...setup, redacteur, writer }
+  }
+
+  it('reaches an open socket at once: a redacteur’s direct edit is then refused with 4422 and nothing is stored', async () => {
+    const { pact, editor, writer, server } = await withRedacteur()
+    await setSuggestionsOnly(pact.pactId, true, pact.owner.id)
+    paragraphOf(writer.doc).insert(0, 'Rechtstreeks: ')
+
+    await expectRefused(writer)
+    expect(plain(editor.doc)).toBe(ORIGINAL)
+    expect(await storedDelta(pact.pactId, server)).toEqual([{ insert: ORIGINAL }])
+    const audited = await getDb()
+      .selectFrom('audit_events')
+      .select(['actor_id', 'details'])
+      .where('pact_id', '=', pact.pactId)
+      .where('action', '=', 'pact.suggestions-only')
+      .execute()
+    expect(audited).toEqual([{ actor_id: pact.owner.id, details: JSON.stringify({ suggestionsOnly: true }) }])
+  })
+
+  it('still lets a redacteur propose in its own name and accept someone else’s proposal', async () => {
+    const { pact, commentator, redacteur, editor, proposer, writer, server } = await withRedacteur()
+    await setSuggestionsOnly(pact.pactId, true, pact.owner.id)
+    paragraphOf(proposer.doc).insert(ORIGINAL.length, ' Voor vier jaar.', { insertion: mark(commentator, pact) })
+    await waitFor(() => paragraphOf(writer.doc).toDelta().length === 2, 'the redacteur to see the proposal')
+
+    paragraphOf(writer.doc).insert(0, 'Nieuw: ', { insertion: mark(redacteur, pact, 'k1') })
+    paragraphOf(writer.doc).format('Nieuw: '.length + ORIGINAL.length, ' Voor vier jaar.'.length, { insertion: null })
+
+    await waitFor(() => plain(editor.doc) === `Nieuw: ${ORIGINAL} Voor vier jaar.`, 'the others to see both changes')
+    await waitFor(async () => (await auditActions(pact.pactId)).includes('suggestion.accepted'), 'the acceptance to be audited')
+    expect(writer.closes).toEqual([])
+    expect(await storedDelta(pact.pactId, server)).toEqual([
+      { insert: 'Nieuw: ', attributes: { insertion: mark(redacteur, pact, 'k1') } },
+      { insert: `${ORIGINAL} Voor vier jaar.` },
+    ])
+  })
+
+  it('is switched off again: the redacteur edits directly once more', async () => {
+    const { pact, editor, writer } = await withRedacteur()
+    await setSuggestionsOnly(pact.pactId, true, pact.owner.id)
+    await setSuggestionsOnly(pact.pactId, false, pact.owner.id)
+    paragraphOf(writer.doc).insert(0, 'Rechtstreeks: ')
+    await waitFor(() => plain(editor.doc) === `Rechtstreeks: ${ORIGINAL}`, 'the direct edit to arrive')
+    expect(writer.closes).toEqual([])
   })
 })
 

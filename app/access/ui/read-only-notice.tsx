@@ -6,8 +6,8 @@ import type { DocumentWriteRefusal } from '../write-policy.ts'
 
 /**
  * Why the reader cannot change what the page shows, in the words of the real reason
- * (`documentWriteVerdict`): the one place that turns a refusal into a notice. A beheerder of a
- * signed pact also gets the way to change it: an amendment, started on the akkoord page.
+ * (`documentWriteVerdict`): the one place that turns a refusal into a notice. A beheerder also
+ * gets the way to change it: an amendment (akkoord page), or the pact's settings.
  */
 export function ReadOnlyNotice({
   reason,
@@ -28,6 +28,13 @@ export function ReadOnlyNotice({
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to={`/pacts/${pactId}/akkoord`}>
             {t('readOnly.startAmendment')}
+          </Link>
+        </p>
+      ) : null}
+      {reason === 'suggestions-only' && access === 'beheerder' ? (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to={`/pacts/${pactId}/instellingen`}>
+            {t('readOnly.toSettings')}
           </Link>
         </p>
       ) : null}

@@ -5,7 +5,7 @@ import { createRoot, type Root } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
-import { UPDATE_REFUSED_CLOSE_CODE } from '#app/document/collab-close-codes.ts'
+import { SUGGESTION_REFUSED_REASON, UPDATE_REFUSED_CLOSE_CODE } from '#app/document/collab-close-codes.ts'
 import { createI18n, loadLocale } from '#app/platform/i18n/config.ts'
 import { ConnectionStatus } from './connection-status.tsx'
 
@@ -23,7 +23,7 @@ afterEach(() => {
   root = undefined
 })
 
-function renderStatus(provider: FakeProvider, locale: 'nl' | 'en' = 'nl'): HTMLElement {
+function renderStatus(provider: FakeProvider, locale: 'nl' | 'en' = 'nl', suggestOnly = false): HTMLElement {
   const container = document.createElement('div')
   root = createRoot(container)
   act(() =>
@@ -31,7 +31,7 @@ function renderStatus(provider: FakeProvider, locale: 'nl' | 'en' = 'nl'): HTMLE
       createElement(
         I18nextProvider,
         { i18n: createI18n(locale) },
-        createElement(ConnectionStatus, { provider: provider as unknown as WebsocketProvider }),
+        createElement(ConnectionStatus, { provider: provider as unknown as WebsocketProvider, suggestOnly }),
       ),
     ),
   )
@@ -45,7 +45,28 @@ describe('ConnectionStatus', () => {
     expect(status.dataset.state).toBe('connected')
     act(() => provider.emit('closed', [{ code: UPDATE_REFUSED_CLOSE_CODE, reason: 'update-refused' }, provider]))
     expect(status.dataset.state).toBe('updateRefused')
-    expect(status.textContent).toContain('Uw laatste wijziging is geweigerd: die past niet in het document. Herlaad de pagina.')
+    expect(status.textContent).toContain('Uw laatste wijziging is geweigerd en niet opgeslagen: die past niet in het document.')
+    expect(status.textContent).toContain('Laad de pagina opnieuw')
+    expect(reloadButton(status)?.textContent).toBe('Pagina opnieuw laden')
+  })
+
+  it('says that only suggestions are allowed when the server says so, even if the page did not know yet', () => {
+    const provider = new FakeProvider()
+    const status = renderStatus(provider)
+    expect(reloadButton(status)).toBeNull()
+    act(() => provider.emit('closed', [{ code: UPDATE_REFUSED_CLOSE_CODE, reason: SUGGESTION_REFUSED_REASON }, provider]))
+    expect(status.dataset.state).toBe('suggestionRefused')
+    expect(status.textContent).toContain('u kunt in dit pact alleen voorstellen doen')
+  })
+
+  it('says so from what the page knows: a reader who may only propose', () => {
+    const provider = new FakeProvider()
+    const status = renderStatus(provider, 'nl', true)
+    act(() => provider.emit('closed', [{ code: UPDATE_REFUSED_CLOSE_CODE, reason: 'update-refused' }, provider]))
+    expect(status.dataset.state).toBe('suggestionRefused')
+    expect(status.textContent).toContain(
+      'Uw laatste wijziging is geweigerd en niet opgeslagen: u kunt in dit pact alleen voorstellen doen.',
+    )
   })
 
   it('says so in English too, and keeps the general refusal for other final close codes', async () => {
@@ -58,3 +79,7 @@ describe('ConnectionStatus', () => {
     expect(status.dataset.state).toBe('refused')
   })
 })
+
+function reloadButton(status: HTMLElement): HTMLButtonElement | null {
+  return status.parentElement!.querySelector('button')
+}

@@ -26,8 +26,12 @@ export interface PactEditorProps {
   pactId: string
   user: { id: string; name: string; partyId: string; partyName: string }
   canEdit: boolean
-  /** May propose changes as suggestions only (a commentator): the editor is always in "Voorstellen". */
+  /** May propose changes as suggestions only (a commentator, or anyone in suggestion-only mode): the editor is always in "Voorstellen". */
   canSuggest: boolean
+  /** May accept and reject others' suggestions (a redacteur or beheerder, also in suggestion-only mode). */
+  canDecide: boolean
+  /** Suggests only because the pact is in suggestion-only mode, not by access level. */
+  suggestionsOnly: boolean
   /** Who may be the author of a suggestion, by user id. */
   people: Readonly<Record<string, SuggestionPerson>>
   /** Open discussion threads per clause id, as the page was loaded. */
@@ -49,7 +53,18 @@ export interface PactModelFacts {
  * placeholder, and the document itself arrives over the collaboration socket. It never
  * receives initial content; the server seeds each document once.
  */
-export function PactEditor({ pactId, user, canEdit, canSuggest, people, openComments, readOnlyNote, model }: PactEditorProps) {
+export function PactEditor({
+  pactId,
+  user,
+  canEdit,
+  canSuggest,
+  canDecide,
+  suggestionsOnly,
+  people,
+  openComments,
+  readOnlyNote,
+  model,
+}: PactEditorProps) {
   const { t } = useTranslation()
   const connection = usePactConnection(pactId, canEdit)
   const pactData = usePactDataSource(pactId, model, connection?.doc ?? null)
@@ -61,6 +76,8 @@ export function PactEditor({ pactId, user, canEdit, canSuggest, people, openComm
         user={user}
         canEdit={canEdit}
         canSuggest={canSuggest}
+        canDecide={canDecide}
+        suggestionsOnly={suggestionsOnly}
         people={people}
         openComments={openComments}
         pactId={pactId}
@@ -96,6 +113,8 @@ function LiveEditor({
   user,
   canEdit,
   canSuggest,
+  canDecide,
+  suggestionsOnly,
   people,
   openComments,
   pactId,
@@ -153,17 +172,27 @@ function LiveEditor({
   return (
     <div className="pw-editor">
       <div className="pw-editor__status">
-        <ConnectionStatus provider={connection.provider} />
+        <ConnectionStatus provider={connection.provider} suggestOnly={canSuggest} />
         <PresenceList provider={connection.provider} />
       </div>
       {contentError ? <Alert type="error">{t('editor.contentError')}</Alert> : null}
       {canEdit || canSuggest ? null : <Alert type="info">{readOnlyNote ?? t('editor.readOnly')}</Alert>}
-      {!canEdit && canSuggest ? <Alert type="info">{t('editor.suggestions.commentatorNote')}</Alert> : null}
-      {canEdit && editor && !contentError ? (
+      {canSuggest && !suggestionsOnly ? <Alert type="info">{t('editor.suggestions.commentatorNote')}</Alert> : null}
+      {suggestionsOnly ? (
+        <Alert type="info">
+          <span id="pw-suggestions-only-note" data-testid="suggestions-only-note">
+            {t('editor.suggestions.suggestionsOnlyNote')}
+          </span>
+        </Alert>
+      ) : null}
+      {(canEdit || suggestionsOnly) && editor && !contentError ? (
         <RadioGroup
           name="pw-editor-mode"
           legend={t('editor.suggestions.mode')}
           inline
+          // The pact's mode fixes it on Voorstellen: shown, so the editor sees why typing proposes.
+          disabled={suggestionsOnly}
+          describedBy={suggestionsOnly ? 'pw-suggestions-only-note' : undefined}
           value={suggesting ? 'suggest' : 'edit'}
           onChange={(mode) => editor.commands.setSuggesting(mode === 'suggest')}
           options={[
@@ -178,7 +207,7 @@ function LiveEditor({
         <EditorContent editor={editor} className="pw-editor__frame" />
         {editor && !contentError ? (
           <div className="pw-editor__aside">
-            <SuggestionPanel editor={editor} pactId={pactId} userId={user.id} canDecide={canEdit} people={people} />
+            <SuggestionPanel editor={editor} pactId={pactId} userId={user.id} canDecide={canDecide} people={people} />
             <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
           </div>
         ) : null}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { UPDATE_REFUSED_CLOSE_CODE } from '#app/document/collab-close-codes.ts'
+import { SUGGESTION_REFUSED_REASON, UPDATE_REFUSED_CLOSE_CODE } from '#app/document/collab-close-codes.ts'
 import { offlineStoreName } from '#app/document/offline-store.ts'
 
 /**
@@ -26,9 +26,16 @@ export function usePactConnection(pactId: string, canEdit: boolean): PactConnect
     const persistence = canEdit ? new IndexeddbPersistence(offlineStoreName(pactId), doc) : null
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
     const provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, pactId, doc)
+    // A change the server refused must not come back: the browser's copy would send it again on
+    // every load (refused each time), or once the writer may edit again, long after the fact.
+    const onClosed = ({ code }: { code: number }) => {
+      if (code === UPDATE_REFUSED_CLOSE_CODE) void persistence?.clearData()
+    }
+    provider.on('closed', onClosed)
     setConnection({ doc, provider, persistence })
     return () => {
       setConnection(null)
+      provider.off('closed', onClosed)
       provider.destroy()
       void persistence?.destroy()
       doc.destroy()
@@ -64,14 +71,23 @@ export function useDocumentReady(connection: PactConnection | null): boolean {
   return ready
 }
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused' | 'updateRefused'
+export type ConnectionState =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'offline'
+  | 'refused'
+  /** The server refused a change of ours (4422) ... */
+  | 'updateRefused'
+  /** ... because it was a direct edit from someone who may only propose. */
+  | 'suggestionRefused'
 
 export function useConnectionState(provider: WebsocketProvider): ConnectionState {
   const [status, setStatus] = useState<'connecting' | 'connected' | 'disconnected'>(
     provider.wsconnected ? 'connected' : 'connecting',
   )
   const [hasConnected, setHasConnected] = useState(provider.wsconnected)
-  const [refused, setRefused] = useState<'refused' | 'updateRefused' | null>(null)
+  const [refused, setRefused] = useState<'refused' | 'updateRefused' | 'suggestionRefused' | null>(null)
   const [online, setOnline] = useState(() => navigator.onLine)
   useEffect(() => {
     const onStatus = ({ status: next }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
@@ -82,8 +98,11 @@ export function useConnectionState(provider: WebsocketProvider): ConnectionState
       }
     }
     // Close codes 44xx: the server will not let us in (access revoked, signed out), or refused a change of
-    // ours that does not fit the document; y-websocket stops retrying.
-    const onClosed = ({ code }: { code: number }) => setRefused(code === UPDATE_REFUSED_CLOSE_CODE ? 'updateRefused' : 'refused')
+    // ours that does not fit the document or our right to only propose; y-websocket stops retrying.
+    const onClosed = ({ code, reason }: { code: number; reason: string }) => {
+      if (code !== UPDATE_REFUSED_CLOSE_CODE) setRefused('refused')
+      else setRefused(reason === SUGGESTION_REFUSED_REASON ? 'suggestionRefused' : 'updateRefused')
+    }
     const onOnline = () => setOnline(true)
     const onOffline = () => setOnline(false)
     provider.on('status', onStatus)

@@ -9,6 +9,8 @@ export interface PactHeaderData {
   pact: { id: string; title: string; region: string; startYear: number; endYear: number }
   /** The status, with the version in force and the one being drafted. */
   standing: PactStanding
+  /** The pact is in suggestion-only mode: every change to the text is a suggestion. */
+  suggestionsOnly: boolean
   partyName: string
   access: AccessLevel
   navigation: PactNavItem[]
@@ -18,7 +20,7 @@ export interface PactHeaderData {
  * What every page of a pact shows above its own content: which pact, its status, the reader's
  * party and access, and the one pact navigation. The page's own h1 follows below it.
  */
-export function PactHeader({ pact, standing, partyName, access, navigation }: PactHeaderData) {
+export function PactHeader({ pact, standing, suggestionsOnly, partyName, access, navigation }: PactHeaderData) {
   const { t } = useTranslation()
   const standingText = usePactStandingText(standing)
   return (
@@ -32,6 +34,12 @@ export function PactHeader({ pact, standing, partyName, access, navigation }: Pa
             {standingText ? <span data-testid="pact-standing"> {standingText}</span> : null}
           </dd>
         </div>
+        {suggestionsOnly ? (
+          <div>
+            <dt>{t('pact.header.text')}</dt>
+            <dd data-testid="pact-suggestions-only">{t('pact.suggestionsOnly.header')}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('pact.header.party')}</dt>
           <dd>{partyName}</dd>

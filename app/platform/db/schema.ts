@@ -108,6 +108,8 @@ export interface PactsTable {
   template: string
   created_by: string
   created_at: string
+  /** 1 while the pact is in suggestion-only mode (write-policy.ts). */
+  suggestions_only: Generated<number>
 }
 
 export interface PactPartiesTable {

@@ -145,6 +145,8 @@ export function RadioGroup<Value extends string>({
   onChange,
   errors,
   inline,
+  disabled,
+  describedBy,
 }: {
   name: string
   legend: ReactNode
@@ -156,6 +158,9 @@ export function RadioGroup<Value extends string>({
   /** Translated messages. */
   errors?: readonly string[]
   inline?: boolean
+  /** Shown, not choosable (say why in the element `describedBy` names). */
+  disabled?: boolean
+  describedBy?: string
 }) {
   const invalid = Boolean(errors?.length)
   const { errorId } = fieldIds(name)
@@ -164,8 +169,9 @@ export function RadioGroup<Value extends string>({
       legend={legend}
       legendHidden={legendHidden}
       invalid={invalid}
+      disabled={disabled}
       className={`pw-radio-group${inline ? ' pw-radio-group--inline' : ''}`}
-      aria-describedby={invalid ? errorId : undefined}
+      aria-describedby={[invalid && errorId, describedBy].filter(Boolean).join(' ') || undefined}
     >
       <FieldErrors id={errorId} errors={errors} />
       {options.map((option) => {

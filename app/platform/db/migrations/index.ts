@@ -9,6 +9,7 @@ import * as tracking from './0007-tracking.ts'
 import * as scaleOut from './0008-scale-out.ts'
 import * as settlement from './0009-settlement.ts'
 import * as collabStates from './0015-collab-states.ts'
+import * as suggestionsOnly from './0016-suggestions-only.ts'
 import * as suggestionThreads from './0017-suggestion-threads.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-scale-out': scaleOut,
   '0009-settlement': settlement,
   '0015-collab-states': collabStates,
+  '0016-suggestions-only': suggestionsOnly,
   '0017-suggestion-threads': suggestionThreads,
 }
