@@ -15,15 +15,17 @@ import { EditSessions } from './edit-sessions.ts'
 /** A change one client made, as the collaboration server reports it. */
 export interface ClientEdit {
   pactId: string
-  /** The socket it came through: a session never spans two sockets. */
-  connectionId: string
   userId: string
   /** The organisation the person works for in this pact. */
   organisation: string
   transaction: Y.Transaction
 }
 
-/** Long enough that an afternoon's work on one clause is one entry, short enough that a return later is another. */
+/**
+ * Long enough that an afternoon's work on one clause is one entry, short enough that a return later
+ * is another. A session is the person's, not the socket's: a reconnect or a second tab continues it
+ * (on the same instance: each instance keeps its own sessions in memory).
+ */
 const DEFAULT_QUIET_MS = 15 * 60_000
 
 export function createEditRecorder(quietMs = DEFAULT_QUIET_MS): (edit: ClientEdit) => void {
@@ -31,7 +33,7 @@ export function createEditRecorder(quietMs = DEFAULT_QUIET_MS): (edit: ClientEdi
   return (edit) => {
     const now = Date.now()
     for (const subject of editedSubjects(edit.transaction)) {
-      if (!sessions.startsSession(`${edit.pactId}|${edit.connectionId}|${subject.key}`, now)) continue
+      if (!sessions.startsSession(`${edit.pactId}|${edit.userId}|${subject.key}`, now)) continue
       const entry = {
         pactId: edit.pactId,
         actorId: edit.userId,

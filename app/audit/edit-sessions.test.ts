@@ -30,7 +30,7 @@ describe('editing sessions', () => {
 
   it('forgets sessions once they are quiet, so memory holds only open ones', () => {
     const sessions = new EditSessions(MINUTE)
-    for (let index = 0; index < 1000; index++) sessions.startsSession(`socket-${index}|artikel`, index)
+    for (let index = 0; index < 1000; index++) sessions.startsSession(`person-${index}|artikel`, index)
     expect(sessions.size).toBe(1000)
     sessions.startsSession('later|artikel', 10 * MINUTE)
     expect(sessions.size).toBe(1)

@@ -1,8 +1,7 @@
 /**
- * Coalescing edits into editing sessions for the audit trail: one entry per person (socket) per
- * subject, written when the session starts, not per keystroke. A session ends after a quiet
- * period without an edit to that subject by that socket, or when the socket closes (its key is
- * never used again). Memory holds only sessions still within their quiet period.
+ * Coalescing edits into editing sessions for the audit trail: one entry per person per subject,
+ * written when the session starts, not per keystroke. A session ends after a quiet period without
+ * an edit to that subject by that person. Memory holds only sessions still within their quiet period.
  */
 export class EditSessions {
   // Key → time of its last edit, in order of last edit (an edit moves its key to the end).

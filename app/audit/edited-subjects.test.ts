@@ -105,15 +105,50 @@ describe('what an edit was about', () => {
     ])
   })
 
-  it('calls text outside the clauses, and clauses added or removed, the text outside the clauses', () => {
+  it('calls text outside the clauses, and clauses added or moved, the text outside the clauses', () => {
     const doc = pactDoc()
-    const outside = doc.getXmlFragment(DOCUMENT_FIELD).get(2) as Y.XmlElement
-    expect(subjectsOf(doc, () => (outside.get(0) as Y.XmlText).insert(0, 'x')).map((subject) => subject.action)).toEqual([
-      'edit.outside-text',
+    const fragment = doc.getXmlFragment(DOCUMENT_FIELD)
+    const actions = (change: () => void) => subjectsOf(doc, change).map((subject) => subject.action)
+    expect(actions(() => ((fragment.get(2) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'x'))).toEqual(['edit.outside-text'])
+    expect(actions(() => fragment.insert(3, [clause('art-7', 'Looptijd', 'Vier jaar.')]))).toEqual(['edit.outside-text'])
+    // A move, as the editor makes one: the clause removed and the same clause inserted elsewhere.
+    const moveToEnd = () =>
+      doc.transact(() => {
+        fragment.delete(0, 1)
+        fragment.insert(fragment.length, [clause('art-5', 'Risicoverdeling', 'De gemeente draagt.')])
+      })
+    expect(actions(moveToEnd)).toEqual(['edit.outside-text'])
+  })
+
+  it('names a removed clause by its title as it read before, and other changes around it apart', () => {
+    const doc = pactDoc()
+    const fragment = doc.getXmlFragment(DOCUMENT_FIELD)
+    expect(subjectsOf(doc, () => fragment.delete(1, 1))).toEqual([
+      { key: 'clause-removed:art-6', action: 'edit.clause-removed', details: { clauseId: 'art-6', title: 'Evaluatie' } },
     ])
-    expect(subjectsOf(doc, () => doc.getXmlFragment(DOCUMENT_FIELD).delete(1, 1)).map((subject) => subject.action)).toEqual([
-      'edit.outside-text',
+    // Removing the last clause and the paragraph after it: the paragraph is text outside the clauses.
+    expect(subjectsOf(doc, () => fragment.delete(0, 2)).map((subject) => [subject.action, subject.details.title])).toEqual([
+      ['edit.clause-removed', 'Risicoverdeling'],
+      ['edit.outside-text', undefined],
     ])
+  })
+
+  it('names a clause another person removed by its title as it read then, not as it once read', () => {
+    const client = pactDoc()
+    // The server keeps what was deleted (no garbage collection), so earlier deletions are there to skip.
+    const server = new Y.Doc({ gc: false })
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client))
+    const title = ((client.getXmlFragment(DOCUMENT_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText
+    title.delete(0, 1)
+    title.insert(0, 'Jaarlijkse e')
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))
+    const found: Array<[string, unknown]> = []
+    server.on('afterTransaction', (transaction: Y.Transaction) => {
+      for (const subject of editedSubjects(transaction)) found.push([subject.action, subject.details().title])
+    })
+    client.getXmlFragment(DOCUMENT_FIELD).delete(1, 1)
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)))
+    expect(found).toEqual([['edit.clause-removed', 'Jaarlijkse evaluatie']])
   })
 
   it('names the area and year of a budget, and the part of an area that changed', () => {

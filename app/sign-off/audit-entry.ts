@@ -83,7 +83,7 @@ function subjectOf(
     return title ? t('signoff.audit.subjects.clause', { title, ...plain }) : t('signoff.audit.subjects.goneClause')
   }
   const area = string('area') || '—'
-  if (action === 'edit.clause')
+  if (action === 'edit.clause' || action === 'edit.clause-removed')
     return { subject: clauseTitle(string('clauseId'), string('title')), shownKeys: ['clauseId', 'title'] }
   if (action === 'edit.budget') {
     const year = typeof details.year === 'number' ? String(details.year) : ''

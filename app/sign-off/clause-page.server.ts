@@ -34,10 +34,14 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
   const approvedHashes = signOff.parties
     .filter((party) => party.status === 'gewijzigd-na-akkoord')
     .map((party) => party.latest!.contentHash)
-  const [names, approvedTexts] = await Promise.all([
+  const [names, decided] = await Promise.all([
     userNames(decisions.map((decision) => decision.userId)),
-    decidedCanonicals(pactId, clause.clauseId, approvedHashes),
+    decidedCanonicals(
+      pactId,
+      approvedHashes.map((hash) => ({ clauseId: clause.clauseId, hash })),
+    ),
   ])
+  const approvedTexts = decided.get(clause.clauseId) ?? new Map<string, string>()
 
   const modelNames = modelNamesFor(parties, [...snapshot.clauses.map((item) => item.canonical), ...approvedTexts.values()])
   // One "what changed since" per approved text: parties that approved the same text share it.

@@ -1,12 +1,12 @@
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
-import { getDb } from '#app/platform/db/db.server.ts'
 import { listComments } from './comments.server.ts'
 import { readableWordDiff } from './diff.ts'
 import { canonicalModelChanges, modelNamesFor } from './model-changes.ts'
 import { itemsToReview } from './review.ts'
 import { threadsWithSuggestions } from './clause-page.server.ts'
 import { openSuggestionsOn, signingPartiesOf, signOffState } from './sign-off.server.ts'
+import { decidedCanonicals } from './views.server.ts'
 
 /**
  * Everything the review flow shows a signatory, as data: the parties they decide for, and for the
@@ -27,7 +27,7 @@ export async function reviewPage(pactId: string, userId: string, requestedPartyI
   const latestOf = (clauseId: string) =>
     matrix.clauses.find((clause) => clause.clauseId === clauseId)?.parties.find((party) => party.partyId === partyId)?.latest ??
     null
-  const earlier = await decidedCanonicalsByItem(
+  const earlier = await decidedCanonicals(
     pactId,
     toReview.flatMap((clause) => {
       const latest = latestOf(clause.clauseId)
@@ -35,12 +35,15 @@ export async function reviewPage(pactId: string, userId: string, requestedPartyI
     }),
   )
   const byId = new Map(snapshot.clauses.map((clause) => [clause.clauseId, clause]))
-  const modelNames = modelNamesFor(parties, [...snapshot.clauses.map((clause) => clause.canonical), ...earlier.values()])
+  const modelNames = modelNamesFor(parties, [
+    ...snapshot.clauses.map((clause) => clause.canonical),
+    ...[...earlier.values()].flatMap((texts) => [...texts.values()]),
+  ])
   const items = await Promise.all(
     toReview.map(async (row) => {
       const clause = byId.get(row.clauseId)!
       const latest = latestOf(row.clauseId)
-      const before = latest ? earlier.get(`${row.clauseId}\u0000${latest.contentHash}`) : undefined
+      const before = latest ? earlier.get(row.clauseId)?.get(latest.contentHash) : undefined
       const { threads, suggestions } = await threadsWithSuggestions(
         pactId,
         comments.filter((comment) => comment.clause_id === row.clauseId),
@@ -75,19 +78,4 @@ export async function reviewPage(pactId: string, userId: string, requestedPartyI
     party: partyId ? { id: partyId, name: partyNames.get(partyId) ?? '' } : null,
     items,
   }
-}
-
-/** The canonical content a party decided on, for many items at once: keyed by item id and hash. */
-async function decidedCanonicalsByItem(pactId: string, pairs: ReadonlyArray<{ clauseId: string; hash: string }>, db = getDb()) {
-  const result = new Map<string, string>()
-  if (pairs.length === 0) return result
-  const rows = await db
-    .selectFrom('clause_decisions')
-    .select(['clause_id', 'content_hash', 'canonical'])
-    .distinct()
-    .where('pact_id', '=', pactId)
-    .where('content_hash', 'in', [...new Set(pairs.map((pair) => pair.hash))])
-    .execute()
-  for (const row of rows) result.set(`${row.clause_id}\u0000${row.content_hash}`, row.canonical)
-  return result
 }

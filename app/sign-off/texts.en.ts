@@ -322,6 +322,7 @@ export const signoffEn: typeof signoffNl = {
     actions: {
       edit: {
         clause: 'Clause changed',
+        'clause-removed': 'Clause removed',
         'outside-text': 'Text outside the clauses or layout changed',
         area: 'Result area changed',
         'area-parties': 'Responsible parties changed',

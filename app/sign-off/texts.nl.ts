@@ -328,6 +328,7 @@ export const signoffNl = {
     actions: {
       edit: {
         clause: 'Artikel gewijzigd',
+        'clause-removed': 'Artikel verwijderd',
         'outside-text': 'Tekst buiten de artikelen of indeling gewijzigd',
         area: 'Resultaatgebied gewijzigd',
         'area-parties': 'Verantwoordelijke partijen gewijzigd',

@@ -11,18 +11,30 @@ import { getVersion } from './sign-off.server.ts'
  * party decided on, people's names, and who a signed version rests on.
  */
 
-/** The canonical content each of these hashes stood for when a party decided on the clause. */
-export async function decidedCanonicals(pactId: string, clauseId: string, hashes: readonly string[], db: Db = getDb()) {
-  if (hashes.length === 0) return new Map<string, string>()
+/**
+ * The canonical content each hash stood for when a party decided on its clause, for any number of
+ * clauses at once: by clause id, then by hash.
+ */
+export async function decidedCanonicals(
+  pactId: string,
+  decided: ReadonlyArray<{ clauseId: string; hash: string }>,
+  db: Db = getDb(),
+): Promise<Map<string, Map<string, string>>> {
+  const byClause = new Map<string, Map<string, string>>()
+  if (decided.length === 0) return byClause
   const rows = await db
     .selectFrom('clause_decisions')
-    .select(['content_hash', 'canonical'])
+    .select(['clause_id', 'content_hash', 'canonical'])
     .distinct()
     .where('pact_id', '=', pactId)
-    .where('clause_id', '=', clauseId)
-    .where('content_hash', 'in', [...new Set(hashes)])
+    .where('clause_id', 'in', [...new Set(decided.map((item) => item.clauseId))])
+    .where('content_hash', 'in', [...new Set(decided.map((item) => item.hash))])
     .execute()
-  return new Map(rows.map((row) => [row.content_hash, row.canonical]))
+  for (const row of rows) {
+    const texts = byClause.get(row.clause_id) ?? new Map<string, string>()
+    byClause.set(row.clause_id, texts.set(row.content_hash, row.canonical))
+  }
+  return byClause
 }
 
 export async function userNames(userIds: readonly string[], db: Db = getDb()) {

@@ -10,7 +10,6 @@ import type { DocumentConnection } from './types.ts'
  */
 export interface ClientEdit {
   pactId: string
-  connectionId: string
   userId: string
   organisation: string
   transaction: Y.Transaction
@@ -25,7 +24,7 @@ export function reportClientEdits(pactId: string, doc: Y.Doc, onEdit: ClientEdit
     if (!isConnection(origin) || transaction.changed.size === 0) return
     try {
       const { identity } = origin
-      onEdit({ pactId, connectionId: origin.id, userId: identity.userId, organisation: identity.partyName, transaction })
+      onEdit({ pactId, userId: identity.userId, organisation: identity.partyName, transaction })
     } catch (error) {
       log.error({ err: error, pactId }, 'collab edit hook failed; the edit itself is applied')
     }

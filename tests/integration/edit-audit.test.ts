@@ -104,4 +104,36 @@ describe('who changed what, in the logboek', () => {
       ]),
     )
   })
+
+  it('continues one entry per person across a reconnect, and names a clause removed by its title', async () => {
+    const server = await testbed.server({ seedDocument: seedPactContent, onClientEdit: createEditRecorder() })
+    const pact = await createTestPact('Anouk')
+    const titles = (await auditNames(pact.pactId, [])).clauses
+
+    const firstSocket = testbed.client(server, pact.pactId, pact.owner)
+    await firstSocket.whenSynced()
+    const [first] = clausesOf(firstSocket.doc)
+    first!.paragraph.insert(0, 'Eerst: ')
+    await waitFor(async () => (await readableTrail(pact.pactId)).length === 1, 'the first edit in the audit trail')
+    firstSocket.destroy()
+
+    // Back on a new socket, within the quiet period: the same clause again, then the second clause removed whole.
+    const secondSocket = testbed.client(server, pact.pactId, pact.owner)
+    await secondSocket.whenSynced()
+    const [again, second] = clausesOf(secondSocket.doc)
+    again!.paragraph.insert(0, 'Daarna: ')
+    const fragment = secondSocket.doc.getXmlFragment(DOCUMENT_FIELD)
+    fragment.delete(
+      fragment.toArray().findIndex((node) => node instanceof Y.XmlElement && node.getAttribute('clauseId') === second!.clauseId),
+      1,
+    )
+
+    await waitFor(async () => (await readableTrail(pact.pactId)).length >= 2, 'the removal in the audit trail')
+    expect(await readableTrail(pact.pactId)).toEqual([
+      expect.objectContaining({ person: 'Anouk', action: 'Artikel gewijzigd', subject: `“${titles[first!.clauseId]}”` }),
+      expect.objectContaining({ person: 'Anouk', action: 'Artikel verwijderd', subject: `“${titles[second!.clauseId]}”` }),
+    ])
+    expect(titles[second!.clauseId]).toBeTruthy()
+    expect((await auditNames(pact.pactId, [])).clauses[second!.clauseId]).toBeUndefined()
+  })
 })
