@@ -11,7 +11,7 @@ import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
 import { approvableItems, type ApprovableItem } from '#app/sign-off/approvable-items.ts'
-import { extractClauses, type DocumentNode } from '#app/sign-off/canonical.ts'
+import { extractClauses, sameNodes, type DocumentNode } from '#app/sign-off/canonical.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
@@ -126,10 +126,6 @@ export function liveItems(pactId: string, json: JSONContent, read: unknown, cont
 const liveItemsCache = new Map<string, { blocks: readonly JSONContent[]; dataKey: string; items: PactItems }>()
 // The items hold every item's canonical content: about the size of the pact's text.
 const LIVE_ITEMS_PACTS = 16
-
-function sameNodes(a: readonly JSONContent[], b: readonly JSONContent[]): boolean {
-  return a.length === b.length && a.every((node, index) => node === b[index])
-}
 
 /** The entry kept for this pact, marked as the most recently used one. */
 function recentlyUsed<T>(cache: Map<string, T>, pactId: string): T | undefined {
