@@ -11,7 +11,7 @@ import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
 import { approvableItems, type ApprovableItem } from '#app/sign-off/approvable-items.ts'
-import { extractClauses, type DocumentNode } from '#app/sign-off/canonical.ts'
+import { extractClauses, sameNodes, type DocumentNode } from '#app/sign-off/canonical.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
@@ -41,7 +41,7 @@ export interface PactSnapshot {
   pactData: PactDataSource | null
 }
 
-interface SnapshotContext {
+export interface SnapshotContext {
   years: number[]
   parties: NamedParty[]
 }
@@ -108,13 +108,59 @@ export async function currentItems(pactId: string): Promise<PactItems> {
     snapshotContext(pactId),
     ports().documents.readLive(pactId, (doc) => ({ json: readLiveDocument(doc).json, read: readPactModel(doc) })),
   ])
+  return liveItems(pactId, json, read, context)
+}
+
+/**
+ * The items of a live reading (readLiveDocument) of the pact, shared with the previous caller
+ * while nothing they are derived from changed: most page requests find the document as the one
+ * before them did, and then nothing is derived, hashed or rendered again. The text is unchanged
+ * when the reading holds the very same top-level nodes, which readLiveDocument keeps only until
+ * a transaction changes anything inside their block (a deletion too, which leaves the state
+ * vector as it was); the model and the pact's years and parties are compared by value.
+ * Shared between callers, so read-only.
+ */
+export function liveItems(pactId: string, json: JSONContent, read: unknown, context: SnapshotContext): PactItems {
+  const blocks = json.content ?? []
   const { model, pactData } = validatedModel(read, context)
+  // The validated model is plain data (the schema's output, or null), so its JSON is exact.
+  const dataKey = JSON.stringify([model, context])
+  const kept = recentlyUsed(liveItemsCache, pactId)
+  if (kept && kept.dataKey === dataKey && sameNodes(kept.blocks, blocks)) return kept.items
+
   const clauses = approvableItems(json as DocumentNode, model)
-  return {
+  const html = new Map<string, string | null>()
+  const items: PactItems = {
     clauses,
     suggestions: listOpenSuggestions(json),
-    itemHtml: (itemId) => approvableItemHtml({ json, clauses, pactData }, itemId),
+    itemHtml(itemId) {
+      if (!html.has(itemId)) html.set(itemId, approvableItemHtml({ json, clauses, pactData }, itemId))
+      return html.get(itemId)!
+    },
   }
+  remember(liveItemsCache, pactId, { blocks, dataKey, items }, LIVE_ITEMS_PACTS)
+  return items
+}
+
+const liveItemsCache = new Map<string, { blocks: readonly JSONContent[]; dataKey: string; items: PactItems }>()
+// The items hold every item's canonical content: about the size of the pact's text.
+const LIVE_ITEMS_PACTS = 16
+
+/** The entry kept for this pact, marked as the most recently used one. */
+function recentlyUsed<T>(cache: Map<string, T>, pactId: string): T | undefined {
+  const entry = cache.get(pactId)
+  if (entry === undefined) return undefined
+  cache.delete(pactId)
+  cache.set(pactId, entry)
+  return entry
+}
+
+/** Keeps the entry as the most recently used one, letting go of the least recently used beyond `limit`. */
+function remember<T>(cache: Map<string, T>, pactId: string, entry: T, limit: number): void {
+  // Most recently used last, so the first entry is the one to let go.
+  cache.delete(pactId)
+  cache.set(pactId, entry)
+  if (cache.size > limit) cache.delete(cache.keys().next().value!)
 }
 
 async function snapshotContext(pactId: string): Promise<SnapshotContext> {
@@ -177,9 +223,6 @@ export async function pactSnapshot(pactId: string): Promise<PactSnapshot> {
   const key = createHash('sha256').update(state).update(JSON.stringify(context)).digest('base64')
   const cached = snapshotCache.get(pactId)
   const snapshot = cached?.key === key ? cached.snapshot : snapshotFromState(state, context)
-  // Most recently read last, so the first entry is the one to let go.
-  snapshotCache.delete(pactId)
-  snapshotCache.set(pactId, { key, snapshot })
-  if (snapshotCache.size > SNAPSHOT_CACHE_PACTS) snapshotCache.delete(snapshotCache.keys().next().value!)
+  remember(snapshotCache, pactId, { key, snapshot }, SNAPSHOT_CACHE_PACTS)
   return snapshot
 }

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+// The mini build: this module is on the document page, and full Zod's chainable API cannot be tree-shaken.
+import * as z from 'zod/mini'
 import { RiskSharingInputError, settleRiskSharing, type RiskSharingRule } from './risk-sharing.ts'
 
 /**
@@ -44,36 +45,34 @@ function settlementAccepts(rule: Partial<RiskSharingRule>, providerWeight = 1): 
 
 const idSchema = z
   .string({ error: 'model.errors.id.invalid' })
-  .min(1, { error: 'model.errors.id.invalid' })
-  .max(MAX_ID_LENGTH, { error: 'model.errors.id.invalid' })
+  .check(z.minLength(1, { error: 'model.errors.id.invalid' }), z.maxLength(MAX_ID_LENGTH, { error: 'model.errors.id.invalid' }))
 
-const partyIdSchema = z.string({ error: 'model.errors.party.unknown' }).min(1, { error: 'model.errors.party.unknown' })
+const partyIdSchema = z
+  .string({ error: 'model.errors.party.unknown' })
+  .check(z.minLength(1, { error: 'model.errors.party.unknown' }))
 
-const yearSchema = z.number({ error: 'model.errors.year.invalid' }).int({ error: 'model.errors.year.invalid' })
+const yearSchema = z.int({ error: 'model.errors.year.invalid' })
 
-// z.number().int() only accepts safe integers, so every amount stays exact.
-const centsSchema = z
-  .number({ error: 'model.errors.cents.invalid' })
-  .int({ error: 'model.errors.cents.invalid' })
-  .min(0, { error: 'model.errors.cents.negative' })
+// z.int() only accepts safe integers, so every amount stays exact.
+const centsSchema = z.int({ error: 'model.errors.cents.invalid' }).check(z.minimum(0, { error: 'model.errors.cents.negative' }))
 
 function freeText(maxLength: number) {
-  return z.string({ error: 'model.errors.text.invalid' }).max(maxLength, { error: 'model.errors.text.tooLong' })
+  return z.string({ error: 'model.errors.text.invalid' }).check(z.maxLength(maxLength, { error: 'model.errors.text.tooLong' }))
 }
 
 function requiredText(maxLength: number, messages: { required: string; tooLong: string }) {
-  return z
-    .string({ error: messages.required })
-    .max(maxLength, { error: messages.tooLong })
-    .refine((value) => value.trim() !== '', { error: messages.required })
+  return z.string({ error: messages.required }).check(
+    z.maxLength(maxLength, { error: messages.tooLong }),
+    z.refine((value) => value.trim() !== '', { error: messages.required }),
+  )
 }
 
-const percentSchema = z
-  .number({ error: 'model.errors.percent.range' })
-  .min(0, { error: 'model.errors.percent.range', abort: true })
-  .max(100, { error: 'model.errors.percent.range', abort: true })
+const percentSchema = z.number({ error: 'model.errors.percent.range' }).check(
+  z.minimum(0, { error: 'model.errors.percent.range', abort: true }),
+  z.maximum(100, { error: 'model.errors.percent.range', abort: true }),
   // Every percent field goes through the same conversion in settleRiskSharing; the corridor stands in for all.
-  .refine((percent) => settlementAccepts({ corridorPercent: percent }), { error: 'model.errors.percent.decimals' })
+  z.refine((percent) => settlementAccepts({ corridorPercent: percent }), { error: 'model.errors.percent.decimals' }),
+)
 
 const measuredValueSchema = z.number({ error: 'model.errors.number.invalid' })
 
@@ -83,7 +82,7 @@ function flagRepeats<T>(
   keyOf: (item: T) => string,
   pathOf: (index: number) => (string | number)[],
   message: string,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   const seen = new Set<string>()
   items.forEach((item, index) => {
@@ -104,27 +103,29 @@ export const indicatorSchema = z
     unit: requiredText(MAX_UNIT_LENGTH, { required: 'model.errors.unit.required', tooLong: 'model.errors.unit.tooLong' }),
     level: z.enum(INDICATOR_LEVELS, { error: 'model.errors.level.invalid' }),
     direction: z.enum(INDICATOR_DIRECTIONS, { error: 'model.errors.direction.invalid' }),
-    baselineValue: measuredValueSchema.nullable(),
-    baselineYear: yearSchema.nullable(),
+    baselineValue: z.nullable(measuredValueSchema),
+    baselineYear: z.nullable(yearSchema),
     targets: z.array(indicatorTargetSchema),
     dataSource: freeText(MAX_NAME_LENGTH),
   })
-  .superRefine((indicator, ctx) => {
-    // A baseline is a value measured in a year; either half alone cannot be compared with anything.
-    if (indicator.baselineValue === null && indicator.baselineYear !== null) {
-      ctx.addIssue({ code: 'custom', path: ['baselineValue'], message: 'model.errors.baseline.incomplete' })
-    }
-    if (indicator.baselineYear === null && indicator.baselineValue !== null) {
-      ctx.addIssue({ code: 'custom', path: ['baselineYear'], message: 'model.errors.baseline.incomplete' })
-    }
-    flagRepeats(
-      indicator.targets,
-      (target) => String(target.year),
-      (index) => ['targets', index, 'year'],
-      'model.errors.year.duplicate',
-      ctx,
-    )
-  })
+  .check(
+    z.superRefine((indicator, ctx) => {
+      // A baseline is a value measured in a year; either half alone cannot be compared with anything.
+      if (indicator.baselineValue === null && indicator.baselineYear !== null) {
+        ctx.addIssue({ code: 'custom', path: ['baselineValue'], message: 'model.errors.baseline.incomplete' })
+      }
+      if (indicator.baselineYear === null && indicator.baselineValue !== null) {
+        ctx.addIssue({ code: 'custom', path: ['baselineYear'], message: 'model.errors.baseline.incomplete' })
+      }
+      flagRepeats(
+        indicator.targets,
+        (target) => String(target.year),
+        (index) => ['targets', index, 'year'],
+        'model.errors.year.duplicate',
+        ctx,
+      )
+    }),
+  )
 
 export const resultAreaSchema = z
   .object({
@@ -137,22 +138,24 @@ export const resultAreaSchema = z
     budgets: z.array(budgetCellSchema),
     indicators: z.array(indicatorSchema),
   })
-  .superRefine((area, ctx) => {
-    flagRepeats(
-      area.responsiblePartyIds,
-      (partyId) => partyId,
-      (index) => ['responsiblePartyIds', index],
-      'model.errors.party.duplicate',
-      ctx,
-    )
-    flagRepeats(
-      area.budgets,
-      (cell) => budgetCellKey(cell.partyId, cell.year),
-      (index) => ['budgets', index],
-      'model.errors.budget.duplicate',
-      ctx,
-    )
-  })
+  .check(
+    z.superRefine((area, ctx) => {
+      flagRepeats(
+        area.responsiblePartyIds,
+        (partyId) => partyId,
+        (index) => ['responsiblePartyIds', index],
+        'model.errors.party.duplicate',
+        ctx,
+      )
+      flagRepeats(
+        area.budgets,
+        (cell) => budgetCellKey(cell.partyId, cell.year),
+        (index) => ['budgets', index],
+        'model.errors.budget.duplicate',
+        ctx,
+      )
+    }),
+  )
 
 const riskScopeSchema = z.discriminatedUnion(
   'kind',
@@ -162,7 +165,7 @@ const riskScopeSchema = z.discriminatedUnion(
 
 const weightSchema = z
   .number({ error: 'model.errors.weight.invalid' })
-  .refine((weight) => settlementAccepts({}, weight), { error: 'model.errors.weight.invalid' })
+  .check(z.refine((weight) => settlementAccepts({}, weight), { error: 'model.errors.weight.invalid' }))
 
 const providerDivisionSchema = z.discriminatedUnion(
   'kind',
@@ -170,10 +173,9 @@ const providerDivisionSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('pro-rata') }),
     z.object({
       kind: z.literal('weights'),
-      weights: z
-        .array(z.object({ partyId: partyIdSchema, weight: weightSchema }))
-        .min(1, { error: 'model.errors.weights.empty' })
-        .superRefine((weights, ctx) =>
+      weights: z.array(z.object({ partyId: partyIdSchema, weight: weightSchema })).check(
+        z.minLength(1, { error: 'model.errors.weights.empty' }),
+        z.superRefine((weights, ctx) =>
           flagRepeats(
             weights,
             (entry) => entry.partyId,
@@ -182,6 +184,7 @@ const providerDivisionSchema = z.discriminatedUnion(
             ctx,
           ),
         ),
+      ),
     }),
   ],
   { error: 'model.errors.division.invalid' },
@@ -193,10 +196,10 @@ export const riskRuleSchema = z.object({
   corridorPercent: percentSchema,
   providerShareInside: percentSchema,
   providerShareOutside: percentSchema,
-  providerCapCents: centsSchema.nullable(),
+  providerCapCents: z.nullable(centsSchema),
   underspend: z
     .object({ providerGainShare: percentSchema, revolvingFundShare: percentSchema })
-    .refine((underspend) => settlementAccepts({ underspend }), { error: 'model.errors.gainPlusFund' }),
+    .check(z.refine((underspend) => settlementAccepts({ underspend }), { error: 'model.errors.gainPlusFund' })),
   division: providerDivisionSchema,
 })
 
@@ -251,7 +254,7 @@ export function settlementRuleOf(rule: RiskRule): RiskSharingRule {
 
 /** The model schema plus the checks that need the pact: years, parties and references within the model. */
 export function pactModelSchemaFor(context: PactModelContext) {
-  return pactModelSchema.superRefine((model, ctx) => addCrossReferenceIssues(model, context, ctx))
+  return pactModelSchema.check(z.superRefine((model, ctx) => addCrossReferenceIssues(model, context, ctx)))
 }
 
 export function validatePactModel(input: unknown, context: PactModelContext): PactModelValidation {
@@ -267,7 +270,7 @@ export function validatePactModel(input: unknown, context: PactModelContext): Pa
   }
 }
 
-function addCrossReferenceIssues(model: PactModel, context: PactModelContext, ctx: z.RefinementCtx): void {
+function addCrossReferenceIssues(model: PactModel, context: PactModelContext, ctx: z.core.$RefinementCtx): void {
   const years = new Set(context.years)
   const partyIds = new Set(context.partyIds)
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 // Money is integer euro cents everywhere; euros only exist as text at the edges (input and display).
 
 export type MoneyError =
@@ -133,20 +131,4 @@ function centsToDecimalString(cents: number): `${number}` {
   const remainder = magnitude % 100
   const euros = (magnitude - remainder) / 100
   return `${cents < 0 ? '-' : ''}${euros}.${String(remainder).padStart(2, '0')}` as `${number}`
-}
-
-export type EuroAmountFieldOptions = ParseEuroOptions & { locale?: MessageLocale }
-
-/**
- * Zod field that reads a Dutch euro amount from text and outputs cents. A missing value (conform
- * sends empty fields as undefined) gets the 'empty' message; other problems their own message.
- */
-export function euroAmountField(options: EuroAmountFieldOptions = {}) {
-  const locale = options.locale ?? 'nl'
-  return z.string({ error: moneyErrorMessage('empty', locale) }).transform((input, ctx) => {
-    const result = parseEuroToCents(input, options)
-    if (result.ok) return result.cents
-    ctx.addIssue({ code: 'custom', message: moneyErrorMessage(result.error, locale), params: { moneyError: result.error } })
-    return z.NEVER
-  })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { euroAmountField } from '#app/platform/money.ts'
+import { euroAmountField } from '#app/platform/euro-amount-field.ts'
 
 /** A proposal to reinvest fund money: the one schema of its form, in the browser and on the server. */
 export const fundProposalSchema = z.object({

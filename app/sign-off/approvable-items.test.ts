@@ -299,3 +299,46 @@ function withChangedLeaf(root: PactModel, path: Path): PactModel {
     typeof value === 'number' ? value + 1 : typeof value === 'string' ? `${value}x` : typeof value === 'boolean' ? !value : 1
   return copy as unknown as PactModel
 }
+
+describe('approvableItems, read again from a live reading that shares its unchanged nodes', () => {
+  const outsideOf = (items: readonly ApprovableItem[]) => items.find((item) => item.clauseId === OUTSIDE_TEXT_ITEM_ID)!
+  const blocks = [
+    heading('1. Waarom dit pact'),
+    clause('partijen', 'Partijen', paragraph('Wij werken samen.')),
+    paragraph('Tekst na de artikelen.'),
+    data('all-result-areas', ''),
+  ]
+
+  it('keeps what it derived while the nodes and the data they show are the same', () => {
+    const first = approvableItems(doc(...blocks), model)
+    const again = approvableItems(doc(...blocks), model)
+    expect(again[0]).toBe(first[0])
+    expect(outsideOf(again)).toBe(outsideOf(first))
+  })
+
+  it('derives the text outside the clauses again when one of its blocks changed (a new node)', () => {
+    const first = approvableItems(doc(...blocks), model)
+    const changed = approvableItems(
+      doc(blocks[0]!, blocks[1]!, paragraph('Tekst na de artikelen, gewijzigd.'), blocks[3]!),
+      model,
+    )
+    expect(outsideOf(changed).canonical).toContain('gewijzigd')
+    expect(outsideOf(changed).contentHash).not.toBe(outsideOf(first).contentHash)
+    expect(changed[0]).toBe(first[0])
+  })
+
+  it('derives it again when the data its blocks show changed, and the same hash once the data is back', () => {
+    const first = approvableItems(doc(...blocks), model)
+    const raised = structuredClone(model)
+    raised.resultAreas[0]!.budgets[0]!.cents += 100
+    const withRaised = approvableItems(doc(...blocks), raised)
+    expect(outsideOf(withRaised).contentHash).not.toBe(outsideOf(first).contentHash)
+    expect(outsideOf(approvableItems(doc(...blocks), model)).contentHash).toBe(outsideOf(first).contentHash)
+  })
+
+  it('reads a clause’s title from its new node after a change', () => {
+    expect(approvableItems(doc(blocks[1]!), model)[0]!.title).toBe('Partijen')
+    const renamed = clause('partijen', 'Partners', paragraph('Wij werken samen.'))
+    expect(approvableItems(doc(renamed), model)[0]!.title).toBe('Partners')
+  })
+})

@@ -8,6 +8,7 @@ import {
   clauseContentHash,
   extractClauses,
   type DocumentNode,
+  sameNodes,
   type ExtractedClause,
 } from './canonical.ts'
 import { signoffNl } from './texts.nl.ts'
@@ -148,25 +149,11 @@ function clauseItem(clause: ExtractedClause, model: PactModel | null): Approvabl
     kind,
     title,
     canonical,
-    contentHash: hashOf(canonical),
+    contentHash: clauseContentHash(canonical),
     shows: modelParts(refs, model),
   }
   clauseItems.set(clause.node, { data: dataKey, item })
   return item
-}
-
-// The hashes of the canonical contents derived last: the text outside the clauses of a large pact is
-// hundreds of kilobytes, and most readings find it as it was.
-const recentHashes = new Map<string, string>()
-const RECENT_HASHES = 32
-
-function hashOf(canonical: string): string {
-  const known = recentHashes.get(canonical)
-  if (known !== undefined) return known
-  const hash = clauseContentHash(canonical)
-  recentHashes.set(canonical, hash)
-  if (recentHashes.size > RECENT_HASHES) recentHashes.delete(recentHashes.keys().next().value!)
-  return hash
 }
 
 /**
@@ -190,20 +177,33 @@ function partKey(ref: ModelPartRef): string {
   return `${ref.kind}:${ref.refId}`
 }
 
+// The last text outside the clauses derived, while its blocks (the same nodes, as clauseItems keeps
+// them) and the data they show stay the same: in a large pact it is hundreds of kilobytes, and a
+// change to a clause leaves it as it was.
+let lastOutsideText: { blocks: readonly DocumentNode[]; data: string; item: ApprovableItem | null } | null = null
+
 function outsideTextItem(blocks: readonly DocumentNode[], model: PactModel | null): ApprovableItem | null {
   const refs = dataBlocks(blocks)
-  const canonical = canonicalContent(['item tekst-buiten-artikelen'], blocks, resolvedData(refs, model))
+  const data = resolvedData(refs, model)
+  const dataKey = canonicalJson(data, false)
+  const kept = lastOutsideText
+  if (kept && kept.data === dataKey && sameNodes(kept.blocks, blocks)) return kept.item
+  const canonical = canonicalContent(['item tekst-buiten-artikelen'], blocks, data)
   // Only empty paragraphs and headings outside the clauses: there is nothing to approve.
-  if (canonical === 'item tekst-buiten-artikelen') return null
-  return {
-    clauseId: OUTSIDE_TEXT_ITEM_ID,
-    item: 'outside-text',
-    kind: 'algemeen',
-    title: signoffNl.items.outsideText,
-    canonical,
-    contentHash: hashOf(canonical),
-    shows: modelParts(refs, model),
-  }
+  const item: ApprovableItem | null =
+    canonical === 'item tekst-buiten-artikelen'
+      ? null
+      : {
+          clauseId: OUTSIDE_TEXT_ITEM_ID,
+          item: 'outside-text',
+          kind: 'algemeen',
+          title: signoffNl.items.outsideText,
+          canonical,
+          contentHash: clauseContentHash(canonical),
+          shows: modelParts(refs, model),
+        }
+  lastOutsideText = { blocks, data: dataKey, item }
+  return item
 }
 
 function modelItem(ref: ModelPartRef, kind: string, title: string, data: unknown): ApprovableItem {

@@ -139,15 +139,28 @@ export function extractClauses(doc: DocumentNode): ExtractedClause[] {
       pending.push(...[...childrenOf(node)].reverse())
       continue
     }
-    const clauseId = attrsOf(node).clauseId
-    clauses.push({
-      clauseId: isUsableClauseId(clauseId) ? clauseId : '',
-      kind: clauseKindOf(node),
-      title: clauseTitleOf(node, splitClause(node).titleNode),
-      node,
-    })
+    let clause = extractedClauses.get(node)
+    if (!clause) {
+      const clauseId = attrsOf(node).clauseId
+      clause = {
+        clauseId: isUsableClauseId(clauseId) ? clauseId : '',
+        kind: clauseKindOf(node),
+        title: clauseTitleOf(node, splitClause(node).titleNode),
+        node,
+      }
+      extractedClauses.set(node, clause)
+    }
+    clauses.push(clause)
   }
   return clauses
+}
+
+// Per clause node, for the reason linesOfBlock gives below; shared, so read-only.
+const extractedClauses = new WeakMap<DocumentNode, ExtractedClause>()
+
+/** Whether two readings hold the very same nodes: what is derived from one then holds for the other (see linesOfBlock). */
+export function sameNodes<Node>(a: readonly Node[], b: readonly Node[]): boolean {
+  return a.length === b.length && a.every((node, index) => node === b[index])
 }
 
 /**

@@ -114,6 +114,8 @@ describe('result areas, budgets and risk sharing', () => {
     expect(await settlement.getByRole('row', { name: new RegExp(WELZIJN) }).textContent()).toMatch(/€\s24\.375,00/)
     expect(await settlement.getByRole('row', { name: new RegExp(JEUGDHULP) }).textContent()).toMatch(/€\s8\.125,00/)
     expect(await settlement.getByRole('row', { name: /Gemeente/ }).textContent()).toMatch(/€\s47\.500,00/)
+    // The bar chart's code is fetched only once a chart is drawn (what-if-chart.tsx); then it is drawn.
+    await expect.poll(() => whatIf.locator('.pw-chart svg.recharts-surface').count()).toBe(1)
     await expectAccessible(anouk)
 
     // In the text, a clause shows the area's budget, and follows Karim's change live.

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { formatDutchNumber, parseDutchNumber, type DutchNumberError } from '#app/platform/dutch-number.ts'
 import { formatCentsPlain, moneyErrorMessage, parseEuroToCents, type MessageLocale } from '#app/platform/money.ts'
 import type { ParseResult } from './live-fields.tsx'
@@ -13,7 +13,7 @@ import { messageText } from '#app/platform/i18n/keys.ts'
  * own schema for that field, so the form refuses exactly what the server would.
  */
 export function modelParsers(t: TFunction, locale: MessageLocale) {
-  function bySchema<Value>(schema: z.ZodType<Value>, value: unknown): ParseResult<Value> {
+  function bySchema<Value>(schema: z.ZodMiniType<Value>, value: unknown): ParseResult<Value> {
     const result = schema.safeParse(value)
     return result.success
       ? { ok: true, value: result.data }
@@ -33,7 +33,7 @@ export function modelParsers(t: TFunction, locale: MessageLocale) {
   return {
     bySchema,
     text:
-      <Value>(schema: z.ZodType<Value>) =>
+      <Value>(schema: z.ZodMiniType<Value>) =>
       (text: string): ParseResult<Value> =>
         bySchema(schema, text),
     /** An amount in euros, to cents. */

@@ -1,7 +1,6 @@
-import { useId, useState } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts'
 import { partyName, whatIf, type NamedParty } from '#app/pact-model/budget-table.ts'
 import { formatCents } from '#app/platform/money.ts'
 import { riskScopeKey, type PactModel, type RiskScope } from '#app/pact-model/pact-model.ts'
@@ -12,6 +11,9 @@ import { uncappedProvidersCents } from '#app/pact-model/risk-sharing.ts'
 import { sliderPosition, sliderScale } from '#app/pact-model/what-if-scale.ts'
 import { Alert } from '#app/platform/ui/ui.tsx'
 import { Table } from '#app/platform/ui/table.tsx'
+
+// The chart library (recharts, about 100 KB gzipped) is fetched only when a chart is drawn.
+const WhatIfChart = lazy(() => import('./what-if-chart.tsx'))
 
 /**
  * "Wat als": what the agreed risk sharing means for a given actual spend, per party, computed
@@ -196,25 +198,9 @@ function Settlement({
           />
           <figure className="pw-chart">
             <div role="img" aria-label={t('areas.whatIf.chartLabel', { summary })}>
-              {/* Bars across, names beside them: long party names never run into each other. */}
-              <BarChart
-                responsive
-                layout="vertical"
-                style={{ width: '100%', maxWidth: '44rem', height: 56 + rows.length * 44 }}
-                data={rows.map((row) => ({ name: row.name, euros: row.cents / 100 }))}
-                accessibilityLayer={false}
-                margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis
-                  type="number"
-                  tickCount={4}
-                  tickFormatter={(euros: number) => formatCents(Math.round(euros) * 100, { withCents: false })}
-                  tick={{ fontSize: 12 }}
-                />
-                <YAxis type="category" dataKey="name" width={200} interval={0} tick={{ fontSize: 12 }} />
-                <Bar dataKey="euros" fill="var(--pw-color-primary)" isAnimationActive={false} />
-              </BarChart>
+              <Suspense fallback={null}>
+                <WhatIfChart rows={rows} />
+              </Suspense>
             </div>
           </figure>
         </>
