@@ -955,6 +955,11 @@ function printSummary(
     ])
     rows.push(['  longest stall (5 ms timer) ms', ...runs.map((r) => fmt(r.eventLoopDelay?.longestTimerGapMs)), ...extra])
     rows.push([
+      '  longest GC pause ms (major GCs)',
+      ...runs.map((r) => (r.eventLoopDelay ? `${fmt(r.eventLoopDelay.longestGcPauseMs)} (${r.eventLoopDelay.majorGcs})` : '–')),
+      ...extra,
+    ])
+    rows.push([
       'server RSS idle / peak MiB',
       ...runs.map((r) => `${r.serverMemory.idleRssMiB} / ${r.serverMemory.peakRssMiB}`),
       ...extra,

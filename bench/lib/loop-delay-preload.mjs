@@ -3,8 +3,9 @@
 // SIGUSR2 it prints what it saw since the previous signal as one JSON line and starts afresh.
 // Two measures: perf_hooks' histogram, and the longest gap between the ticks of a 5 ms timer
 // (the histogram stays empty when its timer never fired in the window, so a window-long stall
-// would read as none).
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+// would read as none). Beside them the garbage collector's pauses, to tell a stall it caused
+// from one the server's own code did.
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 
 const TICK_MS = 5
 const histogram = monitorEventLoopDelay({ resolution: TICK_MS })
@@ -19,6 +20,17 @@ setInterval(() => {
   ticks++
 }, TICK_MS).unref()
 
+let longestGc = 0
+let gcMs = 0
+let majorGcs = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    longestGc = Math.max(longestGc, entry.duration)
+    gcMs += entry.duration
+    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++
+  }
+}).observe({ entryTypes: ['gc'] })
+
 let report = 0
 const ms = (ns) => (Number.isFinite(ns) ? Math.round(ns / 1e4) / 100 : null)
 process.on('SIGUSR2', () => {
@@ -32,9 +44,15 @@ process.on('SIGUSR2', () => {
     samples: histogram.count,
     longestTimerGapMs: gapMs,
     timerTicks: ticks,
+    longestGcPauseMs: Math.round(longestGc * 100) / 100,
+    gcMs: Math.round(gcMs),
+    majorGcs,
   }
   console.log(JSON.stringify({ benchEventLoopDelay: delay, report }))
   histogram.reset()
   longestGap = 0
   ticks = 0
+  longestGc = 0
+  gcMs = 0
+  majorGcs = 0
 })

@@ -34,6 +34,10 @@ export interface EventLoopDelay {
   /** The longest a 5 ms timer in the server was late: the longest stall, also when the histogram saw none. */
   longestTimerGapMs: number
   timerTicks: number
+  /** The garbage collector's longest pause, its total and how many were major (mark-compact) collections. */
+  longestGcPauseMs: number
+  gcMs: number
+  majorGcs: number
 }
 
 /**
