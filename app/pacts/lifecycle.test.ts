@@ -5,6 +5,7 @@ import {
   canTransition,
   isAmendment,
   isDocumentEditable,
+  needsConfirmation,
   pactStanding,
   pactYears,
 } from './lifecycle.ts'
@@ -23,6 +24,14 @@ describe('pact lifecycle', () => {
     expect(isAmendment('actief', 'concept')).toBe(true)
     expect(isAmendment('ter-ondertekening', 'concept')).toBe(false)
     expect(canTransition('actief', 'concept')).toBe(true)
+  })
+
+  it('asks to confirm signing and starting an amendment, nothing else', () => {
+    expect(needsConfirmation('ter-ondertekening', 'getekend')).toBe(true)
+    expect(needsConfirmation('actief', 'concept')).toBe(true)
+    expect(needsConfirmation('ter-ondertekening', 'concept')).toBe(false)
+    expect(needsConfirmation('concept', 'ter-ondertekening')).toBe(false)
+    expect(needsConfirmation('getekend', 'actief')).toBe(false)
   })
 
   it('freezes the text once signed', () => {

@@ -30,6 +30,11 @@ export function isAmendment(from: PactStatus, to: PactStatus): boolean {
   return (from === 'getekend' || from === 'actief') && to === 'concept'
 }
 
+/** Signing and starting an amendment are not undone by a click: they are confirmed first. */
+export function needsConfirmation(from: PactStatus, to: PactStatus): boolean {
+  return to === 'getekend' || isAmendment(from, to)
+}
+
 /**
  * What agreement is in force and what is being drafted. An amendment takes the pact back to
  * concept, but the last signed version stays in force until the next one is signed (tracking and

@@ -75,3 +75,38 @@ export function useFormAnswer<Answer extends FormAnswer = FormAnswer>(form: stri
   const current = answered ?? kept
   return current?.form === form ? current : undefined
 }
+
+/**
+ * Actions that cannot be undone ask first. With JavaScript ConfirmButton asks in a dialog and its
+ * confirm button sends CONFIRMED along; without JavaScript there is no dialog, so the button posts
+ * its fields bare. The action then changes nothing and answers with the fields it was sent as
+ * `unconfirmed`: the ConfirmButton that sends exactly those shows its question as a real form.
+ */
+export const CONFIRMED = { confirmed: 'yes' } as const
+
+export function isConfirmed(formData: FormData): boolean {
+  return formData.get('confirmed') === CONFIRMED.confirmed
+}
+
+/** The answer to an unconfirmed submission: nothing was done, the page asks (409, so it is no success). */
+export function confirmationAnswer<Extra extends object>(
+  form: string,
+  formData: FormData,
+  submission: Submission<unknown>,
+  extra: Extra,
+) {
+  const unconfirmed: Record<string, string> = {}
+  for (const [name, value] of formData) if (typeof value === 'string') unconfirmed[name] = value
+  return answer(form, submission.reply(), { status: 409, unconfirmed, ...extra })
+}
+
+/** Whether an answer asks to confirm exactly these fields. */
+export function asksToConfirm(answered: unknown, fields: Record<string, string>): boolean {
+  const unconfirmed =
+    answered && typeof answered === 'object' && 'unconfirmed' in answered
+      ? (answered.unconfirmed as Record<string, string>)
+      : null
+  if (!unconfirmed) return false
+  const names = Object.keys(fields)
+  return names.length === Object.keys(unconfirmed).length && names.every((name) => unconfirmed[name] === fields[name])
+}

@@ -2,9 +2,11 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
+import { needsConfirmation } from '#app/pacts/lifecycle.ts'
+import { getPact } from '#app/pacts/pacts.server.ts'
 import { Refusal } from '#app/platform/errors.ts'
 import { useLivePact } from '#app/platform/events/use-live-pact.ts'
-import { answer, formIntent } from '#app/platform/forms.ts'
+import { answer, confirmationAnswer, formIntent, isConfirmed } from '#app/platform/forms.ts'
 import { PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { signOffFormSchema } from '#app/sign-off/forms.ts'
 import { matrixPage, openItemsInWords } from '#app/sign-off/matrix-page.server.ts'
@@ -43,6 +45,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const succeeded = (done: SignOffDone) => answer(form, submission.reply(), { done, open: [] as OpenItem[] })
   try {
     if (value.intent === 'change-status') {
+      if (!isConfirmed(formData) && needsConfirmation((await getPact(params.pactId)).status, value.to))
+        return confirmationAnswer(form, formData, submission, { open: [] as OpenItem[] })
       const version = await changePactStatus(params.pactId, value.to, user.id)
       return succeeded(
         version ? { key: 'signoff.lifecycle.signed', version } : { key: 'signoff.lifecycle.changed', status: value.to },

@@ -87,9 +87,9 @@ describe('readable history', () => {
 
     await approveEverything(anouk)
     await post(anouk, `${pactPath}/akkoord`, { intent: 'change-status', to: 'ter-ondertekening' })
-    await post(anouk, `${pactPath}/akkoord`, { intent: 'change-status', to: 'getekend' })
+    await post(anouk, `${pactPath}/akkoord`, { intent: 'change-status', to: 'getekend', confirmed: 'yes' })
     // The amendment: back to concept, with version 1 in force.
-    await post(anouk, `${pactPath}/akkoord`, { intent: 'change-status', to: 'concept' })
+    await post(anouk, `${pactPath}/akkoord`, { intent: 'change-status', to: 'concept', confirmed: 'yes' })
 
     // Karim raises De Brug's budget in the amendment.
     await openBudgets(karim)

@@ -327,7 +327,7 @@ describe('discussing a clause', () => {
 describe('signing', () => {
   it('refuses to sign with open clauses: 409 and the open clause × party items', async () => {
     expect((await onSignOff(pact.owner, { intent: 'change-status', to: 'ter-ondertekening' })).status).toBe(200)
-    const result = await onSignOff(pact.owner, { intent: 'change-status', to: 'getekend' })
+    const result = await onSignOff(pact.owner, { intent: 'change-status', to: 'getekend', confirmed: 'yes' })
     expect(result.status).toBe(409)
     expect(result.body.result.error['']).toEqual(['signoff.errors.openClauses'])
     const clauses = await currentClauses()
@@ -344,7 +344,15 @@ describe('signing', () => {
   it('signs version 1 once both parties approved every clause, and then refuses decisions', async () => {
     await approveAll(pact.owner, pact.partyId)
     await approveAll(provider, providerPartyId)
-    const result = await onSignOff(pact.owner, { intent: 'change-status', to: 'getekend' })
+    // Without the dialog's confirmation (no JavaScript) the answer asks back and nothing is signed.
+    const unconfirmed = await onSignOff(pact.owner, { intent: 'change-status', to: 'getekend' })
+    expect(unconfirmed.status).toBe(409)
+    expect(unconfirmed.body.unconfirmed).toEqual({ intent: 'change-status', to: 'getekend' })
+    expect(unconfirmed.body.done).toBeNull()
+    expect(await listVersions(pact.pactId)).toEqual([])
+    expect((await get(signOff.loader, `${base()}/akkoord`, asOwner())).body.pact.status).toBe('ter-ondertekening')
+
+    const result = await onSignOff(pact.owner, { intent: 'change-status', to: 'getekend', confirmed: 'yes' })
     expect(result.status).toBe(200)
     expect(result.body.done).toEqual({ key: 'signoff.lifecycle.signed', version: 1 })
 
@@ -375,7 +383,10 @@ describe('signing', () => {
   })
 
   it('after an amendment, reopens and compares only the changed clause, word by word', async () => {
-    expect((await onSignOff(pact.owner, { intent: 'change-status', to: 'concept' })).status).toBe(200)
+    const unconfirmed = await onSignOff(pact.owner, { intent: 'change-status', to: 'concept' })
+    expect(unconfirmed.body.unconfirmed).toEqual({ intent: 'change-status', to: 'concept' })
+    expect((await get(signOff.loader, `${base()}/akkoord`, asOwner())).body.pact.status).toBe('getekend')
+    expect((await onSignOff(pact.owner, { intent: 'change-status', to: 'concept', confirmed: 'yes' })).status).toBe(200)
     const identical = await get(compare.loader, `${base()}/vergelijken?van=1&naar=concept`, asOwner())
     expect(identical.body.clauses.every((clause: { change: string }) => clause.change === 'unchanged')).toBe(true)
 

@@ -1,6 +1,7 @@
 import { useId, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Form } from 'react-router'
+import { Form, Link, useActionData } from 'react-router'
+import { asksToConfirm, CONFIRMED } from '../forms.ts'
 import { buttonClass, Heading, type ButtonAppearance } from './ui.tsx'
 
 /**
@@ -8,6 +9,8 @@ import { buttonClass, Heading, type ButtonAppearance } from './ui.tsx'
  * a modal dialog. The browser's own modal dialog keeps keyboard focus inside it, closes on
  * Escape and gives focus back to the button when it closes; focus opens on the safe choice.
  * Confirming either runs `onConfirm` or, with `submit`, posts those fields as the page's form.
+ * With `submit` it also works without JavaScript: the button then posts the fields unconfirmed,
+ * the action asks back (confirmationAnswer) and the question stands in the page as a form.
  */
 export function ConfirmButton({
   label,
@@ -32,6 +35,8 @@ export function ConfirmButton({
   submit?: Record<string, string>
 }) {
   const { t } = useTranslation()
+  const answered = useActionData()
+  const asked = submit ? asksToConfirm(answered, submit) : false
   const dialog = useRef<HTMLDialogElement>(null)
   const questionId = useId()
   const detailsId = useId()
@@ -66,11 +71,49 @@ export function ConfirmButton({
       </button>
     </div>
   )
+  if (asked && submit)
+    return (
+      <div className="pw-confirm" role="group" aria-labelledby={questionId} aria-describedby={details ? detailsId : undefined}>
+        <Heading level={3} id={questionId}>
+          {question}
+        </Heading>
+        {details ? <div id={detailsId}>{details}</div> : null}
+        <Form method="post" className="pw-actions">
+          <HiddenFields fields={{ ...submit, ...CONFIRMED }} />
+          <button type="submit" className={buttonClass('primary')}>
+            {confirmLabel ?? t('areas.area.confirm')}
+          </button>
+          {/* Reading the page again forgets the question. */}
+          <Link to="." className={buttonClass('secondary')}>
+            {t('areas.area.cancel')}
+          </Link>
+        </Form>
+      </div>
+    )
+  const trigger = (
+    <button
+      type={submit ? 'submit' : 'button'}
+      className={buttonClass(appearance)}
+      aria-label={ariaLabel}
+      onClick={(event) => {
+        event.preventDefault()
+        open()
+      }}
+    >
+      {label}
+    </button>
+  )
   return (
     <>
-      <button type="button" className={buttonClass(appearance)} aria-label={ariaLabel} onClick={open}>
-        {label}
-      </button>
+      {submit ? (
+        // Without JavaScript this posts the fields unconfirmed, and the action asks back.
+        <Form method="post">
+          <HiddenFields fields={submit} />
+          {trigger}
+        </Form>
+      ) : (
+        trigger
+      )}
       <dialog ref={dialog} className="pw-dialog" aria-labelledby={questionId} aria-describedby={details ? detailsId : undefined}>
         <Heading level={2} id={questionId}>
           {question}
@@ -82,9 +125,7 @@ export function ConfirmButton({
         ) : null}
         {submit ? (
           <Form method="post" onSubmit={close}>
-            {Object.entries(submit).map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
+            <HiddenFields fields={{ ...submit, ...CONFIRMED }} />
             {actions}
           </Form>
         ) : (
@@ -93,4 +134,8 @@ export function ConfirmButton({
       </dialog>
     </>
   )
+}
+
+function HiddenFields({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
 }
