@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from 'react-router'
 import { requirePactAccess } from '#app/access/authorization.server.ts'
 import { Paragraph, PageHeader } from '#app/platform/ui/ui.tsx'
+import { readableHeaderCells } from '#app/document/empty-header-cells.ts'
 import { htmlWithSuggestions, pactSnapshot } from '#app/document/pact-document.server.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
 import { requestI18n } from '#app/platform/i18n/request.server.ts'
@@ -23,7 +24,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [pact, snapshot] = await Promise.all([getPact(params.pactId), pactSnapshot(params.pactId)])
   return {
     pact: { id: pact.id, title: pact.title, region: pact.region, startYear: pact.start_year, endYear: pact.end_year },
-    html: showSuggestions ? await withSuggestions(request, params.pactId, snapshot) : snapshot.html,
+    html: readableHeaderCells(showSuggestions ? await withSuggestions(request, params.pactId, snapshot) : snapshot.html),
     showSuggestions,
     openSuggestions: snapshot.suggestions.length,
   }

@@ -7,6 +7,7 @@ import { Table } from '#app/platform/ui/table.tsx'
 import { Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { signedVersion } from '#app/sign-off/views.server.ts'
+import { readableHeaderCells } from '#app/document/empty-header-cells.ts'
 import editorCss from '#app/document/ui/editor.css?url'
 import signOffCss from '#app/sign-off/sign-off.css?url'
 import type { Route } from './+types/pact-version'
@@ -29,7 +30,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     version: {
       number: version.number,
       hash: version.hash,
-      html: version.html,
+      // Shown to read: the stored HTML itself stays as signed.
+      html: readableHeaderCells(version.html),
       signedAt: version.signedAt,
       signedBy: version.signedByName,
       clauses: version.clauses.length,

@@ -1,5 +1,6 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
+import { readableHeaderCells } from '#app/document/empty-header-cells.ts'
 import { suggestionOutcomes } from '#app/document/suggestions.server.ts'
 import { suggestionKey, type OpenSuggestion } from '#app/document/suggestions.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
@@ -99,7 +100,7 @@ export async function clausePage(pactId: string, clauseId: string, { userId, acc
       title: clause.title,
       kind: clause.kind,
       contentHash: clause.contentHash,
-      html: snapshot.itemHtml(clause.clauseId) ?? '',
+      html: readableHeaderCells(snapshot.itemHtml(clause.clauseId) ?? ''),
     },
     parties: signOff.parties.map((party) => ({
       partyId: party.partyId,
