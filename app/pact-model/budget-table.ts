@@ -136,6 +136,6 @@ function providersProRata(
   }
 }
 
-function sumCents(cells: readonly BudgetCell[]): number {
+export function sumCents(cells: readonly Pick<BudgetCell, 'cents'>[]): number {
   return cells.reduce((sum, cell) => sum + cell.cents, 0)
 }

@@ -15,6 +15,9 @@ export const areasEn: typeof areasNl = {
   },
   area: {
     heading: '{{number}}. {{title}}',
+    total: 'total {{amount}}',
+    openAll: 'Open all',
+    closeAll: 'Close all',
     untitled: 'Result area without a title',
     none: 'There are no result areas yet.',
     title: 'Title',

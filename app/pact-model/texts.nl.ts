@@ -14,6 +14,9 @@ export const areasNl = {
   },
   area: {
     heading: '{{number}}. {{title}}',
+    total: 'totaal {{amount}}',
+    openAll: 'Alles openen',
+    closeAll: 'Alles sluiten',
     untitled: 'Resultaatgebied zonder titel',
     none: 'Er zijn nog geen resultaatgebieden.',
     title: 'Titel',

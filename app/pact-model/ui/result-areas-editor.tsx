@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { EditableResultArea } from '#app/pact-model/editable-pact-model.ts'
@@ -10,7 +10,7 @@ import {
   writeResultArea,
 } from '#app/pact-model/pact-model-yjs.ts'
 import { resultAreaSchema } from '#app/pact-model/pact-model.ts'
-import type { NamedParty } from '#app/pact-model/budget-table.ts'
+import { formatEuros, sumCents, type NamedParty } from '#app/pact-model/budget-table.ts'
 import { newId } from '#app/platform/ids.ts'
 import { ConfirmButton } from '#app/platform/ui/confirm-button.tsx'
 import { Checkbox, FieldErrors, Fieldset } from '#app/platform/ui/field.tsx'
@@ -22,22 +22,75 @@ import type { ModelEditorProps } from './model-editor.ts'
 import { useModelParsers } from './model-parsers.ts'
 import { areaAnchor } from './page-contents.tsx'
 
+/** With more result areas than this the page opens with each one closed, to its name and total. */
+const OPEN_UP_TO = 3
+
 /** Every result area of the pact, each editable field written to the shared model as it is typed. */
 export function ResultAreasEditor(props: ModelEditorProps) {
   const { t } = useTranslation()
   const { model } = props
+  const areas = model.resultAreas
+  // What someone opened or closed; the others follow the number of areas.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, boolean>>(new Map())
+  const isOpen = (areaId: string) => chosen.get(areaId) ?? areas.length <= OPEN_UP_TO
+  const choose = (areaIds: string[], open: boolean) =>
+    setChosen((current) => new Map([...current, ...areaIds.map((areaId) => [areaId, open] as const)]))
+  const allIds = areas.map((area) => area.id)
+  useOpenWhenLinkedTo(areas, (areaId) => choose([areaId], true))
   return (
     <div className="pw-stack">
-      {model.resultAreas.length === 0 ? <p className="utrecht-paragraph">{t('areas.area.none')}</p> : null}
-      {model.resultAreas.map((area, index) => (
-        <ResultAreaEditor key={area.id || index} {...props} area={area} index={index} />
+      {areas.length === 0 ? <p className="utrecht-paragraph">{t('areas.area.none')}</p> : null}
+      {areas.length > 1 ? (
+        <div className="pw-actions">
+          <button type="button" className={buttonClass('secondary')} onClick={() => choose(allIds, true)}>
+            {t('areas.area.openAll')}
+          </button>
+          <button type="button" className={buttonClass('secondary')} onClick={() => choose(allIds, false)}>
+            {t('areas.area.closeAll')}
+          </button>
+        </div>
+      ) : null}
+      {areas.map((area, index) => (
+        <ResultAreaEditor
+          key={area.id || index}
+          {...props}
+          area={area}
+          index={index}
+          open={isOpen(area.id)}
+          onToggle={() => choose([area.id], !isOpen(area.id))}
+        />
       ))}
-      <AddResultAreaForm doc={props.doc} />
+      {/* An area just added is opened for its fields, however many there are. */}
+      <AddResultAreaForm doc={props.doc} onAdded={(areaId) => choose([areaId], true)} />
     </div>
   )
 }
 
-function AddResultAreaForm({ doc }: { doc: Y.Doc }) {
+/**
+ * A link to a result area (the page's contents) opens it: one followed on this page, or the address
+ * the page was opened with. A closed area's section stays in the page, so the browser scrolls to it.
+ */
+function useOpenWhenLinkedTo(areas: readonly EditableResultArea[], open: (areaId: string) => void) {
+  // The listener is added once; it reads the areas and the setter of the latest render.
+  const latest = useRef({ areas, open })
+  useEffect(() => {
+    latest.current = { areas, open }
+  })
+  useEffect(() => {
+    const openAt = (hash: string | null) => {
+      const area = latest.current.areas.find((candidate) => `#${areaAnchor(candidate.id)}` === hash)
+      if (area) latest.current.open(area.id)
+    }
+    openAt(window.location.hash)
+    const onClick = (event: MouseEvent) => {
+      if (event.target instanceof Element) openAt(event.target.closest('a[href^="#"]')?.getAttribute('href') ?? null)
+    }
+    document.addEventListener('click', onClick)
+    return () => document.removeEventListener('click', onClick)
+  }, [])
+}
+
+function AddResultAreaForm({ doc, onAdded }: { doc: Y.Doc; onAdded: (areaId: string) => void }) {
   const { t } = useTranslation()
   const parse = useModelParsers()
   const [title, setTitle] = useState('')
@@ -48,8 +101,9 @@ function AddResultAreaForm({ doc }: { doc: Y.Doc }) {
     const result = parse.bySchema(resultAreaSchema.shape.title, title)
     setError(result.ok ? null : result.message)
     if (!result.ok) return
+    const id = newId()
     writeResultArea(doc, {
-      id: newId(),
+      id,
       title: result.value,
       description: '',
       challenge: '',
@@ -58,6 +112,7 @@ function AddResultAreaForm({ doc }: { doc: Y.Doc }) {
       budgets: [],
       indicators: [],
     })
+    onAdded(id)
     setTitle('')
     setAdded(t('areas.area.added', { title: result.value }))
   }
@@ -84,10 +139,15 @@ function ResultAreaEditor({
   issuesAt,
   area,
   index,
-}: ModelEditorProps & { area: EditableResultArea; index: number }) {
+  open,
+  onToggle,
+}: ModelEditorProps & { area: EditableResultArea; index: number; open: boolean; onToggle: () => void }) {
   const { t } = useTranslation()
   const parse = useModelParsers()
   const headingId = useId()
+  const contentId = useId()
+  // Cells still being typed (not whole cents) are left out, as the budget table leaves them out.
+  const total = sumCents(area.budgets.filter((cell) => Number.isSafeInteger(cell.cents)))
   const path = ['resultAreas', index]
   const title = area.title || t('areas.area.untitled')
   const count = model.resultAreas.length
@@ -111,46 +171,52 @@ function ResultAreaEditor({
   }
   return (
     <section className="pw-area" id={areaAnchor(area.id)} aria-labelledby={headingId} data-testid="result-area-editor">
+      {/* The disclosure pattern of WAI-ARIA: the heading stays a heading, its button opens and closes. */}
       <h3 id={headingId} className="utrecht-heading-3">
-        {t('areas.area.heading', { number: index + 1, title })}
+        <button type="button" className="pw-area__toggle" aria-expanded={open} aria-controls={contentId} onClick={onToggle}>
+          <span>{t('areas.area.heading', { number: index + 1, title })}</span>{' '}
+          <span className="pw-area__total">{t('areas.area.total', { amount: formatEuros(total) })}</span>
+        </button>
       </h3>
-      <div className="pw-actions">
-        <button
-          type="button"
-          className={buttonClass('secondary')}
-          aria-label={t('areas.area.moveUpLabel', { title })}
-          data-move={`${area.id}-up`}
-          disabled={index === 0}
-          onClick={() => move('up')}
-        >
-          {t('areas.area.moveUp')}
-        </button>
-        <button
-          type="button"
-          className={buttonClass('secondary')}
-          aria-label={t('areas.area.moveDownLabel', { title })}
-          data-move={`${area.id}-down`}
-          disabled={index === count - 1}
-          onClick={() => move('down')}
-        >
-          {t('areas.area.moveDown')}
-        </button>
-        <ConfirmButton
-          label={t('areas.area.remove')}
-          ariaLabel={t('areas.area.removeLabel', { title })}
-          question={t('areas.area.confirmRemove', { title })}
-          onConfirm={() => removeResultArea(doc, area.id)}
-        />
+      <div id={contentId} hidden={!open}>
+        <div className="pw-actions">
+          <button
+            type="button"
+            className={buttonClass('secondary')}
+            aria-label={t('areas.area.moveUpLabel', { title })}
+            data-move={`${area.id}-up`}
+            disabled={index === 0}
+            onClick={() => move('up')}
+          >
+            {t('areas.area.moveUp')}
+          </button>
+          <button
+            type="button"
+            className={buttonClass('secondary')}
+            aria-label={t('areas.area.moveDownLabel', { title })}
+            data-move={`${area.id}-down`}
+            disabled={index === count - 1}
+            onClick={() => move('down')}
+          >
+            {t('areas.area.moveDown')}
+          </button>
+          <ConfirmButton
+            label={t('areas.area.remove')}
+            ariaLabel={t('areas.area.removeLabel', { title })}
+            question={t('areas.area.confirmRemove', { title })}
+            onConfirm={() => removeResultArea(doc, area.id)}
+          />
+        </div>
+        {textField('title')}
+        <div className="pw-two-col">
+          {textField('challenge', true)}
+          {textField('targetGroup', true)}
+        </div>
+        {textField('description', true)}
+        <ResponsibleParties doc={doc} area={area} parties={parties} issues={issuesAt([...path, 'responsiblePartyIds'])} />
+        <BudgetGrid doc={doc} area={area} years={years} parties={parties} issuesAt={issuesAt} path={path} />
+        <IndicatorsEditor doc={doc} area={area} years={years} issuesAt={issuesAt} path={path} />
       </div>
-      {textField('title')}
-      <div className="pw-two-col">
-        {textField('challenge', true)}
-        {textField('targetGroup', true)}
-      </div>
-      {textField('description', true)}
-      <ResponsibleParties doc={doc} area={area} parties={parties} issues={issuesAt([...path, 'responsiblePartyIds'])} />
-      <BudgetGrid doc={doc} area={area} years={years} parties={parties} issuesAt={issuesAt} path={path} />
-      <IndicatorsEditor doc={doc} area={area} years={years} issuesAt={issuesAt} path={path} />
     </section>
   )
 }
