@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseURL, expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
-import { createPact } from './pacts.ts'
+import { expectAccessible, gotoHydrated, launchBrowser, newPerson, signIn } from './browser.ts'
+import { approveEverything, createPact, post } from './pacts.ts'
 
 /**
  * Readable history on a pact of this file's own: a budget signed in version 1 and changed in the
@@ -50,24 +50,6 @@ async function setBudget(page: Page, amount: string) {
   await expect.poll(() => row.textContent()).toContain(amount)
 }
 
-/** A form post as the page's own form sends it. */
-async function post(page: Page, path: string, form: Record<string, string>) {
-  const response = await page.request.post(path, { form, headers: { Origin: baseURL() } })
-  expect(response.status(), `${form.intent} ${form.to ?? ''} on ${path}`).toBe(200)
-  return response
-}
-
-async function approveEverything(page: Page) {
-  const html = await (await page.request.get(`${pactPath}/akkoord`)).text()
-  const paths = [...new Set([...html.matchAll(/href="([^"]*\/artikelen\/[^"]+)"/g)].map((match) => match[1]!))]
-  for (const path of paths) {
-    const form = await (await page.request.get(path)).text()
-    const seenHash = form.match(/name="seenHash" value="([0-9a-f]{64})"/)![1]!
-    const partyId = form.match(/name="partyId" value="([^"]+)"/)![1]!
-    await post(page, path, { intent: 'decide', partyId, decision: 'akkoord', seenHash })
-  }
-}
-
 describe('readable history', () => {
   it('compares an amendment with version 1 in euros and names, and the logboek says who changed what', async () => {
     // Anouk signs for the municipality and puts a budget for De Brug in a new result area.
@@ -85,7 +67,7 @@ describe('readable history', () => {
     await area.getByRole('group', { name: 'Verantwoordelijke partijen' }).getByLabel(DE_BRUG).check()
     await setBudget(anouk, '620.000')
 
-    await approveEverything(anouk)
+    await approveEverything(anouk, pactPath)
     await post(anouk, `${pactPath}/akkoord`, { intent: 'change-status', to: 'ter-ondertekening' })
     await post(anouk, `${pactPath}/akkoord`, { intent: 'change-status', to: 'getekend', confirmed: 'yes' })
     // The amendment: back to concept, with version 1 in force.

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import type { AccessLevel } from '#app/access/access.ts'
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
-import { gotoHydrated } from './browser.ts'
+import { baseURL, gotoHydrated } from './browser.ts'
 
 export interface PartyPlan {
   name: string
@@ -59,4 +60,23 @@ async function accept(person: Page, invitationPath: string) {
   await gotoHydrated(person, invitationPath)
   await person.getByRole('button', { name: 'Uitnodiging aannemen' }).click()
   await person.waitForURL(/\/pacts\/[a-z0-9]+$/)
+}
+
+/** A form post as the page's own form sends it. */
+export async function post(page: Page, path: string, form: Record<string, string>) {
+  const response = await page.request.post(path, { form, headers: { Origin: baseURL() } })
+  expect(response.status(), `${form.intent} ${form.to ?? ''} on ${path}`).toBe(200)
+  return response
+}
+
+/** The person's approval of every clause for their party, as the clause pages' forms send it. */
+export async function approveEverything(page: Page, pactPath: string) {
+  const html = await (await page.request.get(`${pactPath}/akkoord`)).text()
+  const paths = [...new Set([...html.matchAll(/href="([^"]*\/artikelen\/[^"]+)"/g)].map((match) => match[1]!))]
+  for (const path of paths) {
+    const form = await (await page.request.get(path)).text()
+    const seenHash = form.match(/name="seenHash" value="([0-9a-f]{64})"/)![1]!
+    const partyId = form.match(/name="partyId" value="([^"]+)"/)![1]!
+    await post(page, path, { intent: 'decide', partyId, decision: 'akkoord', seenHash })
+  }
 }

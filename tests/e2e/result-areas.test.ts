@@ -154,6 +154,50 @@ describe('result areas, budgets and risk sharing', () => {
     await expect.poll(() => karim.getByRole('region', { name: new RegExp(title) }).count()).toBe(0)
   })
 
+  it('opens and closes each result area from its heading, all closed beyond three, and a link opens one', async () => {
+    const anouk = await newPerson(browser)
+    await signIn(anouk, 'anouk@zuiderveen.example')
+    const pactPath = await createPact(anouk, { title: 'Pact met vier resultaatgebieden' })
+    await openLive(anouk, `${pactPath}/resultaatgebieden`)
+    const addArea = anouk.getByRole('group', { name: 'Nieuw resultaatgebied' })
+    const titles = ['Wonen', 'Werk', 'Zorg', 'Schulden']
+    for (const title of titles) {
+      await addArea.getByLabel('Titel').fill(title)
+      await addArea.getByRole('button', { name: 'Resultaatgebied toevoegen' }).click()
+      await anouk.getByRole('region', { name: new RegExp(title) }).waitFor()
+    }
+    // Added here, each one is open for its fields.
+    const toggle = (title: string) => anouk.getByRole('button', { name: new RegExp(`^\\d+\\. ${title} totaal`) })
+    await anouk.getByRole('region', { name: /Wonen/ }).getByLabel('Doelgroep').fill('Jongeren')
+    expect(await toggle('Wonen').getAttribute('aria-expanded')).toBe('true')
+
+    // Four areas: read again, each shows only its name and total.
+    await openLive(anouk, `${pactPath}/resultaatgebieden`)
+    for (const title of titles) expect(await toggle(title).getAttribute('aria-expanded')).toBe('false')
+    expect(await toggle('Wonen').textContent()).toMatch(/totaal €\s0/)
+    expect(await anouk.getByRole('region', { name: /Wonen/ }).getByLabel('Doelgroep').isVisible()).toBe(false)
+    await expectAccessible(anouk)
+
+    await toggle('Wonen').click()
+    const wonen = anouk.getByRole('region', { name: /Wonen/ })
+    await wonen.getByRole('group', { name: 'Verantwoordelijke partijen' }).getByLabel('Gemeente Zuiderveen').check()
+    await wonen.getByLabel('Budget Gemeente Zuiderveen 2027').fill('12.500')
+    await expect.poll(() => toggle('Wonen').textContent()).toMatch(/totaal €\s12\.500/)
+    await toggle('Wonen').click()
+    expect(await wonen.getByLabel('Doelgroep').isVisible()).toBe(false)
+
+    await anouk.getByRole('button', { name: 'Alles openen' }).click()
+    for (const title of titles) expect(await toggle(title).getAttribute('aria-expanded')).toBe('true')
+    await anouk.getByRole('button', { name: 'Alles sluiten' }).click()
+    for (const title of titles) expect(await toggle(title).getAttribute('aria-expanded')).toBe('false')
+
+    // The page's contents lead into a closed area, and open it.
+    await anouk.getByRole('navigation', { name: 'Op deze pagina' }).getByRole('link', { name: 'Zorg' }).click()
+    await anouk.getByRole('region', { name: /Zorg/ }).getByLabel('Doelgroep').waitFor()
+    expect(await toggle('Zorg').getAttribute('aria-expanded')).toBe('true')
+    await expectAccessible(anouk)
+  })
+
   // The demo pact as seeded, only read: no e2e file changes it.
   it('shows the demo budgets to a commentator without editing, and without JavaScript from the projection', async () => {
     const henk = await newPerson(browser)
