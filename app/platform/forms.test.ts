@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { Refusal } from './errors.ts'
-import { answer, formIntent, invalidAnswer, refusedAnswer } from './forms.ts'
+import { answer, asksToConfirm, confirmationAnswer, formIntent, invalidAnswer, isConfirmed, refusedAnswer } from './forms.ts'
 
 const schema = z.object({
   intent: z.literal('rename'),
@@ -37,5 +37,19 @@ describe('form answers', () => {
     const answered = refusedAnswer('rename', submission, new Refusal(409, 'errors.member.lastManager'))
     expect(answered.init?.status).toBe(409)
     expect(answered.data.result.error?.['']).toEqual(['errors.member.lastManager'])
+  })
+
+  it('ask back for a confirmation naming exactly the fields sent, which only the same fields match', () => {
+    const sent = form({ intent: 'rename', name: 'Nieuw' })
+    expect(isConfirmed(sent)).toBe(false)
+    expect(isConfirmed(form({ intent: 'rename', confirmed: 'yes' }))).toBe(true)
+    const answered = confirmationAnswer('rename', sent, parseWithZod(sent, { schema }), { extra: 1 })
+    expect(answered.init?.status).toBe(409)
+    expect(answered.data).toMatchObject({ form: 'rename', done: null, extra: 1 })
+    expect(asksToConfirm(answered.data, { intent: 'rename', name: 'Nieuw' })).toBe(true)
+    expect(asksToConfirm(answered.data, { intent: 'rename', name: 'Ander' })).toBe(false)
+    expect(asksToConfirm(answered.data, { intent: 'rename' })).toBe(false)
+    expect(asksToConfirm(answer('rename', { status: 'success' }).data, { intent: 'rename', name: 'Nieuw' })).toBe(false)
+    expect(asksToConfirm(undefined, { intent: 'rename' })).toBe(false)
   })
 })
