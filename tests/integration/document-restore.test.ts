@@ -7,6 +7,9 @@ import { UNREADABLE_TEXT } from '#app/document/read-document.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
 import { setSuggestionsOnly } from '#app/pacts/pacts.server.ts'
+import { createI18n } from '#app/platform/i18n/config.ts'
+import { readableAuditEntry } from '#app/sign-off/audit-entry.ts'
+import { auditNames } from '#app/sign-off/views.server.ts'
 import * as readPage from '#app/routes/pact-read.tsx'
 import * as versionsPage from '#app/routes/pact-versions.tsx'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
@@ -135,6 +138,10 @@ describe('restoring a damaged pact', () => {
     expect(refused.body.result.error['']).toEqual(['editor.restore.errors.suggestionsOnly'])
     expect(await server.collab.loadDocumentState(pact.pactId)).toEqual(before)
     expect(await refusals()).toEqual([{ version: null, refused: 'suggestions-only' }])
+    const [entry] = (await listAudit(pact.pactId)).filter((row) => row.action === 'document.restore-refused')
+    expect(readableAuditEntry(entry!, await auditNames(pact.pactId, [entry!]), createI18n('nl').t).details).toContainEqual(
+      expect.objectContaining({ value: expect.stringContaining('Zet Alleen voorstellen eerst uit') }),
+    )
 
     await setSuggestionsOnly(pact.pactId, false, pact.owner.id)
     expect((await versions()).body.restore).toEqual({ refusal: null, skipped: 0 })
