@@ -499,6 +499,41 @@ describe('a pact in suggestion-only mode', () => {
     ])
   })
 
+  it('lets a redacteur accept a proposed deletion across two paragraphs, sent as the editor joins them', async () => {
+    const { pact, commentator, redacteur, editor, proposer, writer, events } = await withRedacteur()
+    const clauseOf = (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement
+    const secondOf = (doc: Y.Doc) => (clauseOf(doc).get(2) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined
+    editor.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText('Tweede alinea blijft.')])
+      clauseOf(editor.doc).insert(2, [paragraph])
+    })
+    await waitFor(() => secondOf(proposer.doc)?.toString() === 'Tweede alinea blijft.', 'the commentator to see it')
+    await setSuggestionsOnly(pact.pactId, true, pact.owner.id)
+    // Henk proposes deleting from "vast." to "Tweede ": one suggestion on both sides of the boundary.
+    proposer.doc.transact(() => {
+      paragraphOf(proposer.doc).format(ORIGINAL.indexOf('vast.'), 'vast.'.length, { deletion: mark(commentator, pact, 'd1') })
+      secondOf(proposer.doc)!.format(0, 'Tweede '.length, { deletion: mark(commentator, pact, 'd1') })
+    })
+    await waitFor(() => secondOf(writer.doc)?.toDelta().length === 2, 'the redacteur to see the proposal')
+
+    // What y-prosemirror sends when the library accepts it: the second paragraph deleted, its rest moved into the first.
+    writer.doc.transact(() => {
+      paragraphOf(writer.doc).delete(ORIGINAL.indexOf('vast.'), 'vast.'.length)
+      paragraphOf(writer.doc).insert(ORIGINAL.indexOf('vast.'), 'alinea blijft.')
+      clauseOf(writer.doc).delete(2, 1)
+    })
+    await waitFor(() => plain(editor.doc) === 'Het budget staat alinea blijft.', 'the others to see it accepted')
+    expect(clauseOf(editor.doc).length).toBe(2)
+    await waitFor(() => events.some((event) => 'decisions' in event), 'the decision to be reported')
+    expect(events.find((event) => 'decisions' in event)).toMatchObject({
+      userId: redacteur.id,
+      decisions: [{ outcome: 'accepted', kind: 'deletion', suggestionId: 'd1', authorId: commentator.id, text: 'vast.Tweede ' }],
+    })
+    expect(writer.closes).toEqual([])
+    expect(proposer.closes).toEqual([])
+  })
+
   it('is switched off again: the redacteur edits directly once more', async () => {
     const { pact, editor, writer } = await withRedacteur()
     await setSuggestionsOnly(pact.pactId, true, pact.owner.id)
