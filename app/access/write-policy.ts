@@ -4,8 +4,8 @@ import { can, type AccessLevel } from './access.ts'
 
 /**
  * Who may change a pact's shared document (its text and its model) right now. The one rule for
- * the pages (what they offer), the socket's upgrade and — where it matters — the live document,
- * which asks it again for every client update it is about to apply.
+ * the pages (what they offer), a beheerder's restore of the text, the socket's upgrade and — where
+ * it matters — the live document, which asks it again for every client update it is about to apply.
  */
 export type DocumentWriteRefusal =
   /** Not (or no longer) a member of the pact. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { listOpenSuggestions, selectSuggestions, suggestionKey, withoutOpenSuggestions } from './suggestions.ts'
+import {
+  listOpenSuggestions,
+  selectSuggestions,
+  suggestionAuthorOf,
+  suggestionKey,
+  withoutOpenSuggestions,
+} from './suggestions.ts'
 
 const mark = (type: 'insertion' | 'deletion', authorId = 'henk', id = 's1') => ({
   type,
@@ -109,5 +115,12 @@ describe('selectSuggestions', () => {
     const all = selectSuggestions(open)
     expect(new Set(all.map(suggestionKey)).size).toBe(all.length)
     expect(open.map((s) => s.text)).toEqual(['elk', 'gehoord', 'soms', 'ook jongeren', 'Slot'])
+  })
+
+  it('names the author of a key, also of a suggestion no longer in the document, and nobody for what is no key', () => {
+    expect(open.map((suggestion) => suggestionAuthorOf(suggestionKey(suggestion)))).toEqual(open.map((s) => s.authorId))
+    expect(suggestionAuthorOf(suggestionKey({ kind: 'deletion', authorId: 'karim', id: 'a:b' }))).toBe('karim')
+    for (const wrong of ['', 'insertion', 'insertion::7', 'modification:henk:1', 'henk'])
+      expect(suggestionAuthorOf(wrong)).toBeNull()
   })
 })

@@ -50,6 +50,12 @@ export function suggestionKey(suggestion: Pick<OpenSuggestion, 'kind' | 'id' | '
   return `${suggestion.kind}:${suggestion.authorId}:${suggestion.id}`
 }
 
+/** Who proposed the suggestion a key names (see suggestionKey), also once it is decided; null when it is no such key. */
+export function suggestionAuthorOf(key: string): string | null {
+  const [kind, authorId] = key.split(':')
+  return isSuggestionKind(kind) && authorId ? authorId : null
+}
+
 /** The editor opens at a clause's suggestions from a link with this before the clause id in its fragment. */
 export const SUGGESTIONS_AT_CLAUSE = 'voorstellen-'
 

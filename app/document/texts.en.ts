@@ -46,6 +46,8 @@ export const editorEn: typeof editorNl = {
       confirm: 'Confirm that the current text will be replaced.',
       unknownVersion: 'This version does not exist (any more).',
       notEditable: 'A signed pact is fixed. Start an amendment first; then you can restore the text.',
+      suggestionsOnly:
+        'The pact is set to "Suggestions only": every change to the text then becomes a suggestion, and a restore is not one. Turn Suggestions only off first to restore the text.',
     },
   },
   comments: {

@@ -45,6 +45,8 @@ export const editorNl = {
       confirm: 'Bevestig dat de huidige tekst wordt vervangen.',
       unknownVersion: 'Deze versie bestaat niet (meer).',
       notEditable: 'Een getekend pact ligt vast. Start eerst een wijziging; daarna kunt u de tekst terugzetten.',
+      suggestionsOnly:
+        'Het pact staat op "Alleen voorstellen": dan wordt elke wijziging van de tekst een voorstel, en terugzetten is dat niet. Zet Alleen voorstellen eerst uit om de tekst terug te zetten.',
     },
   },
   comments: {

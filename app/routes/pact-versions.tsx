@@ -25,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const [pact, versions] = await Promise.all([getPact(params.pactId), listVersions(params.pactId)])
   const standing = pactStanding(pact.status, versions.at(-1)?.number ?? null)
   // Only a beheerder restores, and needs to know whether the current text is damaged.
-  const restore = can(membership.access, 'manage') ? await restoreOffer(params.pactId) : null
+  const restore = can(membership.access, 'manage') ? await restoreOffer(params.pactId, membership.access) : null
   return {
     pact: { id: pact.id, title: pact.title },
     standing,
@@ -40,11 +40,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const { user } = await requirePactAccess(request, params.pactId, 'manage')
+  const { user, membership } = await requirePactAccess(request, params.pactId, 'manage')
   const submission = parseWithZod(await request.formData(), { schema: restoreSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), done: false }, { status: 400 })
   try {
-    await restoreDocument(params.pactId, submission.value.source, user.id)
+    await restoreDocument(params.pactId, submission.value.source, { actorId: user.id, access: membership.access })
     return { result: submission.reply({ resetForm: true }), done: true }
   } catch (error) {
     if (!(error instanceof RestoreError)) throw error
@@ -115,7 +115,8 @@ export default function PactVersions() {
         <RestoreForm
           versionNumbers={versions.map((version) => version.number)}
           skipped={restore.skipped}
-          editable={restore.editable}
+          refusal={restore.refusal}
+          pactId={pact.id}
           result={actionData?.result}
           done={actionData?.done ?? false}
         />

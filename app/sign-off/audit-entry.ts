@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { messageText } from '#app/platform/i18n/keys.ts'
 import { formatCents } from '#app/platform/money.ts'
+import { RESTORE_REFUSALS } from '#app/document/restore-form.ts'
 import { refusalFor, type RefusalCode } from './forms.ts'
 
 /**
@@ -144,9 +145,14 @@ function readableValue(key: string, value: unknown, names: AuditNames, t: TFunct
   if (key === 'decision') return t(`signoff.decisions.${value}`, { defaultValue: value })
   if (key === 'from' || key === 'to') return t(`pactStatus.${value}`, { defaultValue: value })
   if (key === 'access') return t(`access.${value}`, { defaultValue: value })
-  if (key === 'refused') return messageText(t, refusalFor(value as RefusalCode)?.message ?? value)
+  if (key === 'refused') return messageText(t, refusalFor(value as RefusalCode)?.message ?? restoreRefusalMessage(value) ?? value)
   if (key === 'reason') return t(`signoff.audit.reasons.${value}`, { defaultValue: value })
   return value
+}
+
+/** A refused restore of the text (document.restore-refused) has codes of its own. */
+function restoreRefusalMessage(code: string): string | undefined {
+  return Object.hasOwn(RESTORE_REFUSALS, code) ? RESTORE_REFUSALS[code as keyof typeof RESTORE_REFUSALS].message : undefined
 }
 
 function parseDetails(json: string): Record<string, unknown> {

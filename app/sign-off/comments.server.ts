@@ -66,6 +66,39 @@ export async function openThreadCounts(pactId: string, db: Db = getDb()): Promis
   return Object.fromEntries(rows.map((row) => [row.clause_id, Number(row.threads)]))
 }
 
+/**
+ * The change requests that point at a suggestion (the comment a decision wrote names it), as the
+ * decision and the suggestion's key, oldest decision first.
+ */
+export async function suggestionRequests(pactId: string, db: Db = getDb()) {
+  const rows = await db
+    .selectFrom('comments')
+    .innerJoin('clause_decisions', 'clause_decisions.id', 'comments.decision_id')
+    .select([
+      'clause_decisions.clause_id',
+      'clause_decisions.party_id',
+      'clause_decisions.user_id',
+      'clause_decisions.content_hash',
+      'clause_decisions.created_at',
+      'comments.suggestion_key',
+    ])
+    .where('comments.pact_id', '=', pactId)
+    .where('comments.suggestion_key', 'is not', null)
+    .where('clause_decisions.decision', '=', 'wijziging-gevraagd')
+    .orderBy('clause_decisions.id')
+    .execute()
+  return rows.map((row) => ({
+    decision: {
+      clauseId: row.clause_id,
+      partyId: row.party_id,
+      userId: row.user_id,
+      contentHash: row.content_hash,
+      decidedAt: row.created_at,
+    },
+    suggestionKey: row.suggestion_key!,
+  }))
+}
+
 export async function addComment(
   input: {
     pactId: string

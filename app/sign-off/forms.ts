@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { PACT_STATUSES } from '#app/pacts/lifecycle.ts'
 import type { RefusalStatus } from '#app/platform/errors.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
-import { DECISIONS } from './status.ts'
+import { DECISIONS, type Decision } from './status.ts'
 
 /**
  * The forms of sign-off: deciding on a clause, discussing it, and a beheerder's management of
@@ -35,6 +35,11 @@ const suggestionKey = z
   .optional()
   .transform((value) => value || null)
 
+// Only a requested change points at a suggestion: with another choice a picked one is left out.
+function requestedSuggestionOnly<Value extends { decision?: Decision; suggestionKey: string | null }>(value: Value): Value {
+  return { ...value, suggestionKey: value.decision === 'wijziging-gevraagd' ? value.suggestionKey : null }
+}
+
 export const decisionSchema = z
   .object({
     intent: z.literal('decide'),
@@ -44,8 +49,7 @@ export const decisionSchema = z
     explanation,
     suggestionKey,
   })
-  // Only a requested change points at a suggestion: with another choice a picked one is left out.
-  .transform((value) => ({ ...value, suggestionKey: value.decision === 'wijziging-gevraagd' ? value.suggestionKey : null }))
+  .transform(requestedSuggestionOnly)
 
 export const commentSchema = z.object({
   intent: z.literal('comment'),
@@ -76,19 +80,22 @@ export function clauseFormName(payload: Record<string, unknown>): string {
 /** The most items one review submits: far above any pact's clauses, a bound on what a request may carry. */
 export const MAX_REVIEW_ITEMS = 1_000
 
-/** The review flow's one form: a choice per item (or none yet), each with the hash of the content shown. */
+/** The review flow's one form: a choice per item (or none yet), each with the hash of the content shown (and, as on the clause page, the suggestion a requested change is about). */
 export const reviewSchema = z
   .object({
     intent: z.literal('review'),
     partyId: id('signoff.errors.party.required'),
     items: z
       .array(
-        z.object({
-          clauseId: id('signoff.errors.unknownClause'),
-          seenHash,
-          decision: z.enum(DECISIONS, { error: 'signoff.errors.decision.required' }).optional(),
-          explanation,
-        }),
+        z
+          .object({
+            clauseId: id('signoff.errors.unknownClause'),
+            seenHash,
+            decision: z.enum(DECISIONS, { error: 'signoff.errors.decision.required' }).optional(),
+            explanation,
+            suggestionKey,
+          })
+          .transform(requestedSuggestionOnly),
       )
       .max(MAX_REVIEW_ITEMS)
       .default([]),

@@ -1,20 +1,23 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
 import { allowedTransitions, isAmendment, isDocumentEditable, pactStanding } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
-import { openThreadCounts } from './comments.server.ts'
+import { suggestionAuthorOf } from '#app/document/suggestions.ts'
+import { openThreadCounts, suggestionRequests } from './comments.server.ts'
 import { latestVersionNumber, listSignatories, pactMembersOfParties, signingPartiesOf, signOffState } from './sign-off.server.ts'
 import { itemsToReview } from './review.ts'
 import { signatoryDesignators } from './signatory-designation.ts'
-import { openItems } from './status.ts'
+import { openItems, type Approval } from './status.ts'
+import { userNames } from './views.server.ts'
 
 /**
  * Everything the sign-off page shows, as data: each clause's status per signing party, the
  * signing parties with their signatories, who designates them (and, for those people, who could
- * be named), and the status changes this reader may make.
+ * be named), and the status changes this reader may make. A party's change request that points at
+ * a suggestion says whose.
  */
 export async function matrixPage(pactId: string, { userId, access }: { userId: string; access: AccessLevel }) {
   const canManage = can(access, 'manage')
-  const [pact, { snapshot, parties, matrix }, signatories, members, memberships, latestVersion, yourParties, threads] =
+  const [pact, { snapshot, parties, matrix }, signatories, members, memberships, latestVersion, yourParties, threads, requests] =
     await Promise.all([
       getPact(pactId),
       signOffState(pactId),
@@ -24,8 +27,17 @@ export async function matrixPage(pactId: string, { userId, access }: { userId: s
       latestVersionNumber(pactId),
       signingPartiesOf(userId, pactId),
       openThreadCounts(pactId),
+      suggestionRequests(pactId),
     ])
   const names = new Map(members.map((member) => [member.user_id, member.name]))
+  // Later requests of the same decision key overwrite earlier ones, as the later decision wins in the matrix.
+  const requested = new Map(requests.map((request) => [decisionKey(request.decision), request.suggestionKey]))
+  const proposers = await userNames([...requested.values()].flatMap((key) => suggestionAuthorOf(key) ?? []))
+  const requestAbout = (latest: Approval | null) => {
+    const key = latest?.decision === 'wijziging-gevraagd' ? requested.get(decisionKey(latest)) : undefined
+    if (!key) return null
+    return { proposerName: proposers.get(suggestionAuthorOf(key) ?? '') ?? null }
+  }
   const signingParties = parties
     .filter((party) => party.is_signatory)
     .map((party) => {
@@ -54,6 +66,8 @@ export async function matrixPage(pactId: string, { userId, access }: { userId: s
       openComments: threads[row.clauseId] ?? 0,
       openSuggestions: row.openSuggestions,
       statuses: row.parties.map((party) => party.status),
+      // Only while the request stands on the current text: on an older one the cell is open again.
+      requests: row.parties.map((party) => (party.status === 'wijziging-gevraagd' ? requestAbout(party.latest) : null)),
     })),
     signingParties,
     // The reader's way into the review flow, per party they sign for, with what is left to decide.
@@ -64,6 +78,11 @@ export async function matrixPage(pactId: string, { userId, access }: { userId: s
       : [],
     transitions: canManage ? allowedTransitions(status).map((to) => ({ to, amendment: isAmendment(status, to) })) : [],
   }
+}
+
+/** One decision: who decided for which party on which text of which clause, when. */
+function decisionKey(decision: Pick<Approval, 'clauseId' | 'partyId' | 'userId' | 'contentHash' | 'decidedAt'>): string {
+  return [decision.clauseId, decision.partyId, decision.userId, decision.contentHash, decision.decidedAt].join('\n')
 }
 
 /** What stands between the pact and signing, in the words of the page: clause, party, status. */

@@ -34,6 +34,7 @@ export const signoffEn: typeof signoffNl = {
     openComments_other: '{{count}} open comments',
     openSuggestions_one: '1 open suggestion',
     openSuggestions_other: '{{count}} open suggestions',
+    requestAbout: 'about the suggestion by {{name}}',
     title: 'Approval per clause',
     lead: 'Every signing party approves each clause in exactly the text it has now. When a clause changes after an approval, that party looks again.',
     heading: 'Where things stand',
@@ -187,6 +188,7 @@ export const signoffEn: typeof signoffNl = {
     requestLegend: 'Which suggestion is your change request about? (optional)',
     requestNone: 'No particular suggestion',
     requestOption: 'Request this change: suggestion by {{name}}, “{{text}}”',
+    requestedAbout: 'Change requested: suggestion by {{name}}',
   },
   comments: {
     title: 'Discussion',

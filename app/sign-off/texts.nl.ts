@@ -34,6 +34,7 @@ export const signoffNl = {
     openComments_other: '{{count}} open reacties',
     openSuggestions_one: '1 open voorstel',
     openSuggestions_other: '{{count}} open voorstellen',
+    requestAbout: 'over het voorstel van {{name}}',
     title: 'Akkoord per artikel',
     lead: 'Iedere ondertekenende partij geeft per artikel akkoord op precies de tekst die er nu staat. Verandert een artikel na een akkoord, dan kijkt die partij opnieuw.',
     heading: 'Stand van zaken',
@@ -190,6 +191,7 @@ export const signoffNl = {
     requestLegend: 'Over welk voorstel gaat uw vraag om wijziging? (niet verplicht)',
     requestNone: 'Geen bepaald voorstel',
     requestOption: 'Deze wijziging vragen: voorstel van {{name}}, “{{text}}”',
+    requestedAbout: 'Wijziging gevraagd: voorstel van {{name}}',
   },
   comments: {
     title: 'Discussie',

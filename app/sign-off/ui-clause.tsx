@@ -12,7 +12,18 @@ import {
 import { useFormAnswer, type FormAnswer } from '#app/platform/forms.ts'
 import type { MessageKey } from '#app/platform/i18n/keys.ts'
 import { Table } from '#app/platform/ui/table.tsx'
-import { Alert, Badge, Button, FormErrors, Heading, Paragraph, RadioField, TextAreaField } from '#app/platform/ui/ui.tsx'
+import { RadioGroup } from '#app/platform/ui/field.tsx'
+import {
+  Alert,
+  Badge,
+  Button,
+  FormErrors,
+  Heading,
+  Paragraph,
+  RadioField,
+  TextAreaField,
+  useFieldErrors,
+} from '#app/platform/ui/ui.tsx'
 import { OUTSIDE_TEXT_ITEM_ID } from './approvable-items.ts'
 import type { WordChange } from './diff.ts'
 import type { ModelChange } from './model-changes.ts'
@@ -138,6 +149,7 @@ export function DecisionForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
     shouldValidate: 'onSubmit',
   })
+  const suggestionErrors = useFieldErrors(fields.suggestionKey)
   return (
     <section aria-labelledby="decide-heading">
       <Heading level={2} id="decide-heading">
@@ -184,19 +196,12 @@ export function DecisionForm({
             description: t(`signoff.decisionHelp.${decision}`),
           }))}
         />
-        {suggestions.length > 0 ? (
-          <RadioField
-            field={fields.suggestionKey}
-            legend={t('signoff.suggestions.requestLegend')}
-            options={[
-              { value: '', label: t('signoff.suggestions.requestNone') },
-              ...suggestions.map((suggestion) => ({
-                value: suggestion.key,
-                label: t('signoff.suggestions.requestOption', { name: authorOf(t, suggestion), text: suggestion.text }),
-              })),
-            ]}
-          />
-        ) : null}
+        <RequestedSuggestionChoice
+          suggestions={suggestions}
+          name={fields.suggestionKey.name}
+          defaultValue={fields.suggestionKey.initialValue}
+          errors={suggestionErrors}
+        />
         <TextAreaField
           field={fields.explanation}
           label={t('signoff.clause.decide.explanation')}
@@ -205,6 +210,39 @@ export function DecisionForm({
         <Button>{t('signoff.clause.decide.submit')}</Button>
       </Form>
     </section>
+  )
+}
+
+/**
+ * Which of the item's open suggestions a requested change is about (or none in particular): the
+ * clause page's decision form and the review flow ask it alike. Nothing when there are none.
+ * Uncontrolled with `defaultValue`, controlled with `value` + `onChange`.
+ */
+export function RequestedSuggestionChoice({
+  suggestions,
+  ...group
+}: {
+  suggestions: readonly ShownSuggestion[]
+  name: string
+  defaultValue?: unknown
+  value?: string
+  onChange?: (key: string) => void
+  errors?: readonly string[]
+}) {
+  const { t } = useTranslation()
+  if (suggestions.length === 0) return null
+  return (
+    <RadioGroup
+      {...group}
+      legend={t('signoff.suggestions.requestLegend')}
+      options={[
+        { value: '', label: t('signoff.suggestions.requestNone') },
+        ...suggestions.map((suggestion) => ({
+          value: suggestion.key,
+          label: t('signoff.suggestions.requestOption', { name: authorOf(t, suggestion), text: suggestion.text }),
+        })),
+      ]}
+    />
   )
 }
 
@@ -285,7 +323,7 @@ function SuggestedText({ suggestion }: { suggestion: Pick<ShownSuggestion, 'kind
   )
 }
 
-function authorOf(t: TFunction, suggestion: Pick<ShownSuggestion, 'authorName'>): string {
+export function authorOf(t: TFunction, suggestion: Pick<ShownSuggestion, 'authorName'>): string {
   return suggestion.authorName ?? t('signoff.suggestions.unknownPerson')
 }
 

@@ -36,6 +36,8 @@ export interface MatrixClause {
   openSuggestions: number
   /** One per signing party, in the order of `signingParties`. */
   statuses: ClauseStatus[]
+  /** Likewise: where the party's standing change request points at a suggestion, whose it is (null: someone no longer known). */
+  requests: Array<{ proposerName: string | null } | null>
 }
 
 export interface SigningParty {
@@ -214,7 +216,21 @@ export function SignOffMatrix({
                 header: party.name,
                 cell: (clause: (typeof clauses)[number]) => {
                   const status = clause.statuses[column]
-                  return status ? <StatusBadge status={status} /> : null
+                  const request = clause.requests[column]
+                  if (!status) return null
+                  return (
+                    <>
+                      <StatusBadge status={status} />
+                      {request ? (
+                        <span className="pw-matrix__request" data-testid="request-about">
+                          {' '}
+                          {t('signoff.matrix.requestAbout', {
+                            name: request.proposerName ?? t('signoff.suggestions.unknownPerson'),
+                          })}
+                        </span>
+                      ) : null}
+                    </>
+                  )
                 },
               })),
             ]}

@@ -9,7 +9,7 @@ import type { WordChange } from './diff.ts'
 import type { ModelChange } from './model-changes.ts'
 import { DECISIONS, type ClauseStatus, type Decision } from './status.ts'
 import { Hash, ItemChanges, StatusBadge, useDates } from './ui.tsx'
-import { ClauseSuggestions, type ClauseThread, type ShownSuggestion } from './ui-clause.tsx'
+import { authorOf, ClauseSuggestions, RequestedSuggestionChoice, type ClauseThread, type ShownSuggestion } from './ui-clause.tsx'
 
 /**
  * The review flow: a signatory walks their party's open items one after another and records all
@@ -36,6 +36,8 @@ interface Choice {
   decision: Decision
   /** The hash of the content on screen when the choice was made: the decision is bound to it. */
   seenHash: string
+  /** With a requested change: the open suggestion it is about, if the reviewer named one. */
+  suggestionKey?: string
 }
 
 export function ReviewFlow({
@@ -95,9 +97,14 @@ export function ReviewFlow({
     : allAgreed
       ? t('signoff.review.submitAllAgreed', { count: chosen.length })
       : t('signoff.review.submitMixed', { count: chosen.length })
-  const decisionText = (clauseId: string) => {
-    const choice = choices[clauseId]
-    return choice ? t(`signoff.decisions.${choice.decision}`) : t('signoff.review.noChoice')
+  const decisionText = (item: ReviewItem) => {
+    const choice = choices[item.clauseId]
+    if (!choice) return t('signoff.review.noChoice')
+    const about =
+      choice.decision === 'wijziging-gevraagd' && item.suggestions.find((suggestion) => suggestion.key === choice.suggestionKey)
+    return about
+      ? t('signoff.suggestions.requestedAbout', { name: authorOf(t, about) })
+      : t(`signoff.decisions.${choice.decision}`)
   }
   const headingRef = (index: number) => (element: HTMLElement | null) => {
     if (element) headings.current.set(index, element)
@@ -159,9 +166,23 @@ export function ReviewFlow({
             }))}
             value={choices[item.clauseId]?.decision ?? null}
             onChange={(decision) =>
-              setChoices((current) => ({ ...current, [item.clauseId]: { decision, seenHash: item.contentHash } }))
+              setChoices((current) => ({
+                ...current,
+                [item.clauseId]: { ...current[item.clauseId], decision, seenHash: item.contentHash },
+              }))
             }
           />
+          {/* Without JavaScript every item asks it; the schema keeps it only with a requested change. */}
+          {!stepwise || choices[item.clauseId]?.decision === 'wijziging-gevraagd' ? (
+            <RequestedSuggestionChoice
+              suggestions={item.suggestions}
+              name={`items[${index}].suggestionKey`}
+              value={choices[item.clauseId]?.suggestionKey ?? ''}
+              onChange={(suggestionKey) =>
+                setChoices((current) => ({ ...current, [item.clauseId]: { ...current[item.clauseId]!, suggestionKey } }))
+              }
+            />
+          ) : null}
           <div className="utrecht-form-field utrecht-form-field--textarea">
             <label className="utrecht-form-label" htmlFor={`review-explanation-${item.clauseId}`}>
               {t('signoff.review.explanation')}
@@ -205,7 +226,7 @@ export function ReviewFlow({
             rowKey={(item) => item.clauseId}
             columns={[
               { header: t('signoff.review.item'), rowHeader: true, cell: (item) => item.title || t('signoff.matrix.untitled') },
-              { header: t('signoff.review.yourChoice'), cell: (item) => decisionText(item.clauseId) },
+              { header: t('signoff.review.yourChoice'), cell: (item) => decisionText(item) },
               {
                 header: t('signoff.review.change'),
                 cell: (item) => (

@@ -1,6 +1,12 @@
+import { applySuggestion } from '@handlewithcare/prosemirror-suggest-changes'
+import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import type { JSONContent } from '@tiptap/core'
+import type { Node } from 'prosemirror-model'
+import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
+import { pactSchema } from '#app/document/read-document.ts'
 import { suggestionEffects, type SuggestionRights } from './suggestion-guard.ts'
 import { TrialCopy } from './trial-copy.ts'
 
@@ -124,5 +130,115 @@ describe('a commentator (suggest)', () => {
 describe('an editor outside the mode (edit)', () => {
   it('may edit directly', () => {
     expect(effects('edit', (text) => text.insert(0, 'Direct: '))).toEqual({ refusal: null, decisions: [] })
+  })
+})
+
+describe('accepting a deletion that spans a paragraph boundary', () => {
+  // As the suggestion library marks it (one suggestion on both sides of the boundary), and as the
+  // editor accepts it: the library deletes the range, ProseMirror joins the paragraphs, and
+  // y-prosemirror deletes the second paragraph and moves what is left of it into the first.
+  const deletion = { id: 'd1', authorId: proposer.id, partyId: proposer.partyId, createdAt: '2026-11-30T12:00:00.000Z' }
+  const deleted = (text: string) => ({ type: 'text', text, marks: [{ type: 'deletion', attrs: deletion }] })
+  const plain = (text: string) => ({ type: 'text', text })
+  const bold = (text: string) => ({ type: 'text', text, marks: [{ type: 'bold' }] })
+  const proposed = (first: JSONContent[], second: JSONContent[]): JSONContent => ({
+    type: 'doc',
+    content: [
+      {
+        type: 'clause',
+        attrs: { clauseId: 'artikel-budget', kind: 'general' },
+        content: [
+          { type: 'clauseTitle', content: [plain('Budget')] },
+          { type: 'paragraph', content: first },
+          { type: 'paragraph', content: second },
+        ],
+      },
+    ],
+  })
+  const SPANNING = proposed([plain('Eerste zin. '), deleted('Weg')], [deleted('ook weg. '), plain('Blijft '), bold('vet')])
+
+  /** The update an editor sends when it turns `content` into what `edit` makes of its ProseMirror document. */
+  function editorUpdate(content: JSONContent, edit: (state: EditorState) => Node) {
+    const schema = pactSchema()
+    const live = new Y.Doc()
+    prosemirrorJSONToYXmlFragment(schema, content, live.getXmlFragment(DOCUMENT_FIELD))
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live))
+    const fragment = client.getXmlFragment(DOCUMENT_FIELD)
+    const next = edit(EditorState.create({ schema, doc: yXmlFragmentToProseMirrorRootNode(fragment, schema) }))
+    client.transact(() => updateYFragment(client, fragment, next, { mapping: new Map(), isOMark: new Map() } as never))
+    return { live, update: Y.encodeStateAsUpdate(client, Y.encodeStateVector(live)) }
+  }
+
+  const accepted = (state: EditorState) => {
+    let doc = state.doc
+    applySuggestion('d1')(state, (tr) => (doc = tr.doc))
+    return doc
+  }
+
+  function effectsOf(rights: SuggestionRights, content: JSONContent, edit: (state: EditorState) => Node) {
+    const { live, update } = editorUpdate(content, edit)
+    return suggestionEffects(live, new TrialCopy(live), update, 'karim', rights)
+  }
+
+  it('is sent as the second paragraph deleted and its remaining text moved, unchanged, into the first', () => {
+    const { live, update } = editorUpdate(SPANNING, accepted)
+    const after = new Y.Doc()
+    Y.applyUpdate(after, Y.encodeStateAsUpdate(live))
+    Y.applyUpdate(after, update)
+    expect(after.getXmlFragment(DOCUMENT_FIELD).toString()).toBe(
+      '<clause clauseId="artikel-budget" kind="general"><clausetitle>Budget</clausetitle>' +
+        '<paragraph>Eerste zin. Blijft <bold>vet</bold></paragraph></clause>',
+    )
+  })
+
+  it('may be accepted by an editor in suggestion-only mode, reported as the accepted deletion', () => {
+    expect(effectsOf('suggest-and-decide', SPANNING, accepted)).toEqual({
+      refusal: null,
+      decisions: [
+        {
+          outcome: 'accepted',
+          kind: 'deletion',
+          suggestionId: 'd1',
+          authorId: proposer.id,
+          text: 'Wegook weg. ',
+          clauseId: 'artikel-budget',
+        },
+      ],
+    })
+  })
+
+  it('is still refused from a commentator', () => {
+    expect(effectsOf('suggest', SPANNING, accepted).refusal).toBe('direct-edit: structure')
+  })
+
+  /** The accepted document with the joined paragraph's text replaced. */
+  const acceptedAs = (content: JSONContent[]) => (state: EditorState) => {
+    const doc = accepted(state).toJSON() as JSONContent
+    doc.content![0]!.content![1]!.content = content
+    return pactSchema().nodeFromJSON(doc)
+  }
+
+  it.each([
+    ['the moved text is changed', acceptedAs([plain('Eerste zin. Blijft niet '), bold('vet')])],
+    ['the moved text loses its formatting', acceptedAs([plain('Eerste zin. Blijft vet')])],
+    ['part of the moved text is dropped', acceptedAs([plain('Eerste zin. Blijft ')])],
+    ['the first paragraph changes too', acceptedAs([plain('Eerste. Blijft '), bold('vet')])],
+  ])('is refused, also from a decider, when %s', (_what, edit) => {
+    expect(effectsOf('suggest-and-decide', SPANNING, edit).refusal).toMatch(/^direct-edit/)
+  })
+
+  it('is refused, also from a decider, where the boundary itself was not proposed for deletion', () => {
+    const unproposed = proposed(
+      [plain('Eerste zin. '), deleted('Weg'), plain('.')],
+      [deleted('ook weg. '), plain('Blijft '), bold('vet')],
+    )
+    const joined = (state: EditorState) => {
+      const doc = state.doc.toJSON() as JSONContent
+      const clause = doc.content![0]!
+      clause.content = [clause.content![0]!, { type: 'paragraph', content: [plain('Eerste zin. .Blijft '), bold('vet')] }]
+      return pactSchema().nodeFromJSON(doc)
+    }
+    expect(effectsOf('suggest-and-decide', unproposed, joined).refusal).toBe('direct-edit: structure')
   })
 })

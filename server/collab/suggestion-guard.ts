@@ -124,6 +124,14 @@ class EffectAnalysis {
   /** Set while one text's change holds a step that is fine only if it is y-prosemirror's shifted insert (see `textChanged`). */
   private shifted: string | null = null
   private readonly decisions = new Map<string, SuggestionDecision>()
+  /**
+   * The paragraphs before an accepted deletion's join (`joined`), by their live text: what moves
+   * to their end, and the accepted deletion's text in the removed paragraphs (decided after theirs).
+   */
+  private readonly joins = new Map<
+    Y.XmlText,
+    { moved: DeltaRun[]; removedText: Array<{ text: string; clauseId: string | null }> }
+  >()
 
   constructor(
     private readonly doc: Y.Doc,
@@ -138,7 +146,7 @@ class EffectAnalysis {
       const textChanged = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
         for (const event of events) {
           if (event.target instanceof Y.XmlText) this.textChanged(event.target, event.delta as DeltaOp[])
-          else this.refuseIfSuggestOnly('direct-edit: structure')
+          else if (!this.joined(event)) this.refuseIfSuggestOnly('direct-edit: structure')
         }
       }
       const anythingElseChanged = (transaction: Y.Transaction) => {
@@ -152,7 +160,70 @@ class EffectAnalysis {
         copy.off('afterTransaction', anythingElseChanged)
       }
     })
+    // A join whose paragraph's text did not become what accepting the deletion makes of it.
+    if (this.joins.size > 0) this.refuse('direct-edit: structure')
     return this.refusal ? { refusal: this.refusal } : { refusal: null, decisions: [...this.decisions.values()] }
+  }
+
+  /**
+   * Accepting a deletion that spans a paragraph boundary: the editor (y-prosemirror) removes the
+   * following paragraph(s) and moves what is left of the last one, unchanged, to the end of the
+   * paragraph before them. Only for those who decide, and only when the paragraph before ends in
+   * that deletion, every removed paragraph begins with it, and nothing but the moved text
+   * follows it (in the last one only). Whether the paragraph before then reads as its text without
+   * the accepted deletion plus the moved text is checked with its own change (`textChanged`).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private joined(event: Y.YEvent<any>): boolean {
+    const { added, deleted, keys } = event.changes
+    if (!this.mayDecide || added.size > 0 || keys.size > 0 || deleted.size === 0) return false
+    const parent = event.target._item ? Y.getItem(this.doc.store, event.target._item.id) : null
+    const children = event.target._item
+      ? parent instanceof Y.Item && parent.content instanceof Y.ContentType
+        ? parent.content.type
+        : null
+      : this.doc.getXmlFragment(DOCUMENT_FIELD)
+    if (!children) return false
+    const removedIds = new Set([...deleted].map((item) => `${item.id.client}:${item.id.clock}`))
+    const joins: Array<{ survivor: Y.XmlText; removed: Y.XmlText[] }> = []
+    let survivor: Y.XmlText | null = null
+    let removed = 0
+    for (let item = children._start; item; item = item.right) {
+      if (item.deleted) continue
+      const text = soleText(item)
+      if (!removedIds.has(`${item.id.client}:${item.id.clock}`)) survivor = text
+      else if (!survivor || !text) return false
+      else {
+        const last = joins.at(-1)
+        if (last?.survivor === survivor) last.removed.push(text)
+        else joins.push({ survivor, removed: [text] })
+        removed++
+      }
+    }
+    if (removed !== deleted.size) return false
+    for (const { survivor, removed } of joins) {
+      const accepted = (survivor.toDelta() as DeltaRun[]).at(-1)?.attributes?.[DELETION_MARK]
+      if (!accepted) return false
+      let moved: DeltaRun[] = []
+      const removedText: Array<{ text: string; clauseId: string | null }> = []
+      for (const [index, text] of removed.entries()) {
+        const runs = text.toDelta() as DeltaRun[]
+        const head = runs.findIndex((run) => !sameSuggestion(run.attributes?.[DELETION_MARK], accepted))
+        const rest = head < 0 ? [] : runs.slice(head)
+        if (head === 0 || (rest.length > 0 && index < removed.length - 1)) return false
+        if (
+          rest.some(
+            (run) => typeof run.insert !== 'string' || run.attributes?.[INSERTION_MARK] || run.attributes?.[DELETION_MARK],
+          )
+        )
+          return false
+        for (const run of runs.slice(0, head < 0 ? runs.length : head))
+          removedText.push({ text: String(run.insert), clauseId: clauseIdOf(text) })
+        moved = rest
+      }
+      this.joins.set(survivor, { moved, removedText })
+    }
+    return true
   }
 
   private textChanged(target: Y.XmlText, delta: DeltaOp[]): void {
@@ -167,6 +238,8 @@ class EffectAnalysis {
     const previous = before.content.type.toDelta() as DeltaRun[]
     const runs = new RunCursor(previous)
     const clauseId = clauseIdOf(before.content.type)
+    const join = this.joins.get(before.content.type)
+    if (join) return this.joinedText(before.content.type, target, delta, join, clauseId)
     this.shifted = null
     for (const op of delta) {
       if (op.insert !== undefined) this.inserted(op.insert, op.attributes ?? {})
@@ -182,6 +255,36 @@ class EffectAnalysis {
     // text without proposals, formatting included, is what it was.
     if (this.shifted && textWithoutInsertions(previous) !== textWithoutInsertions(target.toDelta() as DeltaRun[]))
       this.refuse(this.shifted)
+  }
+
+  /**
+   * The text of the paragraph before a join (`joined`): the accepted deletion taken from its end
+   * (and other proposals decided as anywhere), nothing else changed, and exactly the moved text
+   * added at its end, formatting included.
+   */
+  private joinedText(
+    live: Y.XmlText,
+    target: Y.XmlText,
+    delta: DeltaOp[],
+    { moved, removedText }: { moved: DeltaRun[]; removedText: Array<{ text: string; clauseId: string | null }> },
+    clauseId: string | null,
+  ): void {
+    this.joins.delete(live)
+    const accepted = (live.toDelta() as DeltaRun[]).at(-1)?.attributes?.[DELETION_MARK]
+    const runs = new RunCursor(live.toDelta() as DeltaRun[])
+    const kept: DeltaRun[] = []
+    let endDeleted = false
+    for (const op of delta) {
+      if (op.insert !== undefined) continue
+      if (op.retain !== undefined && op.attributes) return this.refuse('direct-edit: structure')
+      const taken = runs.take(op.delete ?? op.retain ?? 0)
+      if (op.delete !== undefined) taken.forEach((run) => this.deleted(run, clauseId))
+      else kept.push(...taken.map(({ text, attributes }) => ({ insert: text, attributes })))
+      endDeleted = op.delete !== undefined && runs.done
+    }
+    if (!endDeleted || runsKey(target.toDelta() as DeltaRun[]) !== runsKey([...kept, ...moved]))
+      this.refuse('direct-edit: structure')
+    for (const { text, clauseId: removedIn } of removedText) this.decide('accepted', DELETION_MARK, accepted, text, removedIn)
   }
 
   private inserted(insert: unknown, attributes: Attributes): void {
@@ -271,9 +374,13 @@ type DeltaRun = { insert: unknown; attributes?: Attributes }
 
 /** A text as it reads without proposed insertions (anyone's), formatting included, adjacent runs joined: what must not change by a shift. */
 function textWithoutInsertions(runs: readonly DeltaRun[]): string {
+  return runsKey(runs.filter(({ attributes = {} }) => !attributes[INSERTION_MARK]))
+}
+
+/** A text's runs, formatting included, adjacent runs of the same formatting joined: equal exactly when the texts read alike. */
+function runsKey(runs: readonly DeltaRun[]): string {
   const kept: Array<{ insert: string; attributes: string }> = []
   for (const { insert, attributes = {} } of runs) {
-    if (attributes[INSERTION_MARK]) continue
     const text = typeof insert === 'string' ? insert : JSON.stringify(insert)
     const formatting = JSON.stringify(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)))
     const last = kept.at(-1)
@@ -296,6 +403,11 @@ class RunCursor {
   private offset = 0
 
   constructor(private readonly runs: readonly DeltaRun[]) {}
+
+  /** Every run taken. */
+  get done(): boolean {
+    return this.index >= this.runs.length
+  }
 
   take(length: number): Run[] {
     const taken: Run[] = []
@@ -338,6 +450,23 @@ function clauseIdOf(text: Y.XmlText): string | null {
     }
   }
   return null
+}
+
+/** A paragraph-like element's only child, its text; null for anything else. */
+function soleText(item: Y.Item): Y.XmlText | null {
+  if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlElement)) return null
+  let text: Y.XmlText | null = null
+  for (let child = item.content.type._start; child; child = child.right) {
+    if (child.deleted) continue
+    if (text || !(child.content instanceof Y.ContentType) || !(child.content.type instanceof Y.XmlText)) return null
+    text = child.content.type
+  }
+  return text
+}
+
+/** The same suggestion: its author and id. */
+function sameSuggestion(a: unknown, b: unknown): boolean {
+  return isRecord(a) && isRecord(b) && authorOf(a) !== null && authorOf(a) === authorOf(b) && a.id === b.id
 }
 
 function authorOf(mark: unknown): string | null {

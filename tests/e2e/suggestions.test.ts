@@ -71,6 +71,33 @@ async function approveFirstClause(page: Page): Promise<{ path: string; status: n
   return { path, status: response.status() }
 }
 
+/**
+ * Walks the gemeente's review flow: on the item with open suggestions it asks for a change about the
+ * one whose text starts with `proposed`, leaves the other items without a choice, and records it.
+ */
+async function requestChangeInReview(page: Page, proposed: string) {
+  await gotoHydrated(page, `${pactPath}/akkoord/beoordelen`)
+  const position = await page.locator('[data-testid="review-item"]:not([hidden]) .pw-meta').first().textContent()
+  const count = Number(position!.match(/van (\d+)/)![1])
+  for (let index = 0; index < count; index++) {
+    const item = page.locator('[data-testid="review-item"]:not([hidden])')
+    await item.getByText(`Artikel ${index + 1} van ${count}`).waitFor()
+    if ((await item.getByTestId('open-suggestions').count()) > 0) {
+      await item
+        .getByRole('group', { name: 'Uw keuze voor dit artikel' })
+        .getByLabel('Wijziging gevraagd', { exact: true })
+        .check()
+      const about = item.getByRole('group', { name: /^Over welk voorstel gaat uw vraag om wijziging/ })
+      await about.getByLabel(new RegExp(`voorstel van Henk Bosman, “${proposed}`)).check()
+      await expectAccessible(page)
+    }
+    await item.getByRole('button', { name: index + 1 < count ? 'Volgend artikel' : 'Naar het overzicht' }).click()
+  }
+  await page.getByRole('row', { name: /Wijziging gevraagd: voorstel van Henk Bosman/ }).waitFor()
+  await page.getByRole('button', { name: 'Dit besluit vastleggen' }).click()
+  await page.getByText('Uw besluit over 1 artikel is vastgelegd.', { exact: false }).waitFor()
+}
+
 describe('suggestions', () => {
   it('the commentator proposes a sentence; the beheerder sees it live, accepts it, and the approval reopens', async () => {
     await gotoHydrated(anouk, `${pactPath}/akkoord`)
@@ -174,7 +201,20 @@ describe('suggestions', () => {
     await shown.getByText('Zij vroegen er zelf om.').waitFor()
     await expectAccessible(anouk)
 
-    await shown.getByRole('link', { name: 'Over deze voorstellen beslissen in de editor' }).click()
+    // In the review flow the gemeente asks for a change, pointing at Henk's "Voortaan:"; the matrix says so.
+    await requestChangeInReview(anouk, 'Voortaan:')
+    await gotoHydrated(anouk, `${pactPath}/akkoord`)
+    await anouk
+      .getByTestId('sign-off-matrix')
+      .getByRole('row', { name: /Wijziging gevraagd over het voorstel van Henk Bosman/ })
+      .waitFor()
+    await expectAccessible(anouk)
+
+    await gotoHydrated(anouk, clausePath)
+    await anouk
+      .getByTestId('open-suggestions')
+      .getByRole('link', { name: 'Over deze voorstellen beslissen in de editor' })
+      .click()
     await anouk.waitForURL((url) => url.pathname === `${pactPath}/document` && url.hash.startsWith('#voorstellen-'))
     const panel = anouk.getByTestId('suggestions-by-person')
     await panel.getByText('Henk Bosman (Adviesraad Sociaal Domein Zuiderveen): 2 voorstellen').waitFor()
@@ -196,7 +236,7 @@ describe('suggestions', () => {
         await gotoHydrated(anouk, clausePath)
         return anouk.getByTestId('threads').getByText('Over een aangenomen voorstel:').count()
       })
-      .toBe(1)
+      .toBe(2)
     expect(await anouk.getByTestId('open-suggestions').count()).toBe(0)
     await anouk.getByTestId('clause-text').getByText('Voortaan:', { exact: false }).waitFor()
     await expectAccessible(anouk)

@@ -10,6 +10,8 @@ import { addSignatory, decideOnClause, SignOffError, signOffState } from '#app/s
 import { clausePage } from '#app/sign-off/clause-page.server.ts'
 import { reviewPage } from '#app/sign-off/review-page.server.ts'
 import * as clauseRoute from '#app/routes/pact-clause.tsx'
+import * as reviewRoute from '#app/routes/pact-review.tsx'
+import * as signOffRoute from '#app/routes/pact-sign-off.tsx'
 import { get, post } from '#tests/support/route-calls.ts'
 import { addComment, CommentError, listComments } from '#app/sign-off/comments.server.ts'
 import { CloseCode, type SuggestionEvent } from '#server/collab/index.ts'
@@ -402,6 +404,56 @@ describe('the clause page and a suggestion', () => {
   })
 })
 
+describe('the review flow and the matrix and a suggestion', () => {
+  it('take a change request pointing at it from the review, and the matrix says whose suggestion it is about', async () => {
+    const { pact, commentator, proposer } = await setUp()
+    await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
+    paragraphOf(proposer.doc).insert(0, 'Nieuw: ', { insertion: mark(commentator, pact) })
+    await waitFor(async () => (await currentItems(pact.pactId)).suggestions.length === 1, 'the proposal to be stored')
+    const key = suggestionKey({ kind: 'insertion', authorId: commentator.id, id: 's1' })
+    const options = { cookie: pact.owner.cookie, params: { pactId: pact.pactId } }
+    const review = await get(reviewRoute.loader, `/pacts/${pact.pactId}/akkoord/beoordelen`, options)
+    const index = (review.body.items as Array<{ clauseId: string }>).findIndex((item) => item.clauseId === CLAUSE_ID)
+    const item = review.body.items[index] as { contentHash: string; suggestions: Array<{ key: string }> }
+    expect(item.suggestions.map((suggestion) => suggestion.key)).toEqual([key])
+    const send = (decision: string, suggestion: string) =>
+      post(
+        reviewRoute.action,
+        `/pacts/${pact.pactId}/akkoord/beoordelen`,
+        {
+          intent: 'review',
+          partyId: pact.partyId,
+          [`items[${index}].clauseId`]: CLAUSE_ID,
+          [`items[${index}].seenHash`]: item.contentHash,
+          [`items[${index}].decision`]: decision,
+          [`items[${index}].suggestionKey`]: suggestion,
+        },
+        options,
+      )
+    const cell = async () => {
+      const { body } = await get(signOffRoute.loader, `/pacts/${pact.pactId}/akkoord`, options)
+      const row = (body.clauses as Array<{ clauseId: string; statuses: string[]; requests: unknown[] }>).find(
+        (clause) => clause.clauseId === CLAUSE_ID,
+      )!
+      return { status: row.statuses[0], request: row.requests[0] }
+    }
+
+    // Not a suggestion open in this clause: refused, nothing recorded.
+    expect((await send('wijziging-gevraagd', 'insertion:iemand:s9')).status).toBe(409)
+    expect(await cell()).toEqual({ status: 'open', request: null })
+    expect((await send('wijziging-gevraagd', key)).status).toBe(200)
+    expect(await cell()).toEqual({ status: 'wijziging-gevraagd', request: { proposerName: 'Henk Adviesraad' } })
+    const page = (await clausePage(pact.pactId, CLAUSE_ID, { userId: pact.owner.id, access: 'beheerder' }))!
+    expect(page.suggestions[0]!.threads).toMatchObject([
+      { decision: 'wijziging-gevraagd', suggestion_key: key, quote: 'Nieuw: ' },
+    ])
+
+    // A later refusal names no suggestion (a picked one is left out), and the cell says nothing of one.
+    expect((await send('niet-akkoord', key)).status).toBe(200)
+    expect(await cell()).toEqual({ status: 'niet-akkoord', request: null })
+  })
+})
+
 describe('a pact in suggestion-only mode', () => {
   async function withRedacteur() {
     const setup = await setUp()
@@ -445,6 +497,41 @@ describe('a pact in suggestion-only mode', () => {
       { insert: 'Nieuw: ', attributes: { insertion: mark(redacteur, pact, 'k1') } },
       { insert: `${ORIGINAL} Voor vier jaar.` },
     ])
+  })
+
+  it('lets a redacteur accept a proposed deletion across two paragraphs, sent as the editor joins them', async () => {
+    const { pact, commentator, redacteur, editor, proposer, writer, events } = await withRedacteur()
+    const clauseOf = (doc: Y.Doc) => doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement
+    const secondOf = (doc: Y.Doc) => (clauseOf(doc).get(2) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined
+    editor.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText('Tweede alinea blijft.')])
+      clauseOf(editor.doc).insert(2, [paragraph])
+    })
+    await waitFor(() => secondOf(proposer.doc)?.toString() === 'Tweede alinea blijft.', 'the commentator to see it')
+    await setSuggestionsOnly(pact.pactId, true, pact.owner.id)
+    // Henk proposes deleting from "vast." to "Tweede ": one suggestion on both sides of the boundary.
+    proposer.doc.transact(() => {
+      paragraphOf(proposer.doc).format(ORIGINAL.indexOf('vast.'), 'vast.'.length, { deletion: mark(commentator, pact, 'd1') })
+      secondOf(proposer.doc)!.format(0, 'Tweede '.length, { deletion: mark(commentator, pact, 'd1') })
+    })
+    await waitFor(() => secondOf(writer.doc)?.toDelta().length === 2, 'the redacteur to see the proposal')
+
+    // What y-prosemirror sends when the library accepts it: the second paragraph deleted, its rest moved into the first.
+    writer.doc.transact(() => {
+      paragraphOf(writer.doc).delete(ORIGINAL.indexOf('vast.'), 'vast.'.length)
+      paragraphOf(writer.doc).insert(ORIGINAL.indexOf('vast.'), 'alinea blijft.')
+      clauseOf(writer.doc).delete(2, 1)
+    })
+    await waitFor(() => plain(editor.doc) === 'Het budget staat alinea blijft.', 'the others to see it accepted')
+    expect(clauseOf(editor.doc).length).toBe(2)
+    await waitFor(() => events.some((event) => 'decisions' in event), 'the decision to be reported')
+    expect(events.find((event) => 'decisions' in event)).toMatchObject({
+      userId: redacteur.id,
+      decisions: [{ outcome: 'accepted', kind: 'deletion', suggestionId: 'd1', authorId: commentator.id, text: 'vast.Tweede ' }],
+    })
+    expect(writer.closes).toEqual([])
+    expect(proposer.closes).toEqual([])
   })
 
   it('is switched off again: the redacteur edits directly once more', async () => {

@@ -6,6 +6,10 @@ import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { UNREADABLE_TEXT } from '#app/document/read-document.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { setSuggestionsOnly } from '#app/pacts/pacts.server.ts'
+import { createI18n } from '#app/platform/i18n/config.ts'
+import { readableAuditEntry } from '#app/sign-off/audit-entry.ts'
+import { auditNames } from '#app/sign-off/views.server.ts'
 import * as readPage from '#app/routes/pact-read.tsx'
 import * as versionsPage from '#app/routes/pact-versions.tsx'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
@@ -81,11 +85,15 @@ const versions = async (user: TestUser = pact.owner) => get(versionsPage.loader,
 const restore = (user: TestUser, fields: Record<string, string>) =>
   post(versionsPage.action, `/pacts/${pact.pactId}/versies`, { intent: 'restore', ...fields }, as(user))
 const auditActions = async () => (await listAudit(pact.pactId)).map((entry) => entry.action)
+const refusals = async () =>
+  (await listAudit(pact.pactId))
+    .filter((entry) => entry.action === 'document.restore-refused')
+    .map((entry) => JSON.parse(entry.details) as unknown)
 
 describe('restoring a damaged pact', () => {
   it('shows the beheerder that the text is damaged, and shows the damage in the reading version', async () => {
     const { body } = await versions()
-    expect(body.restore).toEqual({ editable: true, skipped: 2 })
+    expect(body.restore).toEqual({ refusal: null, skipped: 2 })
     expect(await readingVersion()).toContain(UNREADABLE_TEXT)
     expect((await versions(editor)).body.restore).toBeNull()
   })
@@ -121,6 +129,26 @@ describe('restoring a damaged pact', () => {
     expect(entry?.actor_name).toBe('Beheerder Herstel')
   })
 
+  it('refuses in suggestion-only mode, where every change must be a proposal: nothing changed, the attempt audited', async () => {
+    await setSuggestionsOnly(pact.pactId, true, pact.owner.id)
+    expect((await versions()).body.restore).toEqual({ refusal: 'suggestions-only', skipped: 0 })
+    const before = await server.collab.loadDocumentState(pact.pactId)
+    const refused = await restore(pact.owner, { source: 'leesbaar', confirm: 'on' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.result.error['']).toEqual(['editor.restore.errors.suggestionsOnly'])
+    expect(await server.collab.loadDocumentState(pact.pactId)).toEqual(before)
+    expect(await refusals()).toEqual([{ version: null, refused: 'suggestions-only' }])
+    const [entry] = (await listAudit(pact.pactId)).filter((row) => row.action === 'document.restore-refused')
+    expect(readableAuditEntry(entry!, await auditNames(pact.pactId, [entry!]), createI18n('nl').t).details).toContainEqual(
+      expect.objectContaining({ value: expect.stringContaining('Zet Alleen voorstellen eerst uit') }),
+    )
+
+    await setSuggestionsOnly(pact.pactId, false, pact.owner.id)
+    expect((await versions()).body.restore).toEqual({ refusal: null, skipped: 0 })
+    expect((await restore(pact.owner, { source: '1', confirm: 'on' })).body.done).toBe(true)
+    expect(await server.collab.loadDocumentState(pact.pactId)).not.toEqual(before)
+  })
+
   it('refuses an unknown version and a signed pact, and audits the refusal', async () => {
     const unknown = await restore(pact.owner, { source: '7', confirm: 'on' })
     expect(unknown.status).toBe(404)
@@ -129,7 +157,12 @@ describe('restoring a damaged pact', () => {
     const signed = await restore(pact.owner, { source: '1', confirm: 'on' })
     expect(signed.status).toBe(409)
     expect(signed.body.result.error['']).toEqual(['editor.restore.errors.notEditable'])
-    expect((await versions()).body.restore).toEqual({ editable: false, skipped: 0 })
-    expect((await auditActions()).filter((action) => action === 'document.restore-refused')).toHaveLength(2)
+    expect((await versions()).body.restore).toEqual({ refusal: 'pact-signed', skipped: 0 })
+    expect(await refusals()).toEqual(
+      expect.arrayContaining([
+        { version: 7, refused: 'unknown-version' },
+        { version: 1, refused: 'pact-signed' },
+      ]),
+    )
   })
 })

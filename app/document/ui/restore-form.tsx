@@ -1,9 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form } from 'react-router'
+import { Form, Link } from 'react-router'
 import { Alert, Button, CheckboxField, FormErrors, Heading, Paragraph, SelectField } from '#app/platform/ui/ui.tsx'
-import { RESTORE_READABLE, restoreSchema } from '#app/document/restore-form.ts'
+import { RESTORE_READABLE, RESTORE_REFUSALS, restoreSchema, type RestoreErrorCode } from '#app/document/restore-form.ts'
 
 /**
  * A beheerder puts the pact's text back to a signed version, or to the current text without
@@ -13,15 +13,17 @@ import { RESTORE_READABLE, restoreSchema } from '#app/document/restore-form.ts'
 export function RestoreForm({
   versionNumbers,
   skipped,
-  editable,
+  refusal,
+  pactId,
   result,
   done,
 }: {
   versionNumbers: readonly number[]
   /** Unreadable parts of the current text. */
   skipped: number
-  /** False once the pact is signed: the text is frozen until an amendment. */
-  editable: boolean
+  /** Why the text cannot be restored now (write-policy.ts): a signed pact, or suggestion-only mode. */
+  refusal: RestoreErrorCode | null
+  pactId: string
   result: SubmissionResult<string[]> | undefined
   done: boolean
 }) {
@@ -50,7 +52,7 @@ export function RestoreForm({
         </Alert>
       ) : null}
       <FormErrors errors={form.errors} />
-      {editable ? (
+      {refusal === null ? (
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="restore" />
           <SelectField field={fields.source} label={t('editor.restore.source')} options={options} />
@@ -59,7 +61,18 @@ export function RestoreForm({
           <Button appearance="secondary">{t('editor.restore.submit')}</Button>
         </Form>
       ) : (
-        <Paragraph>{t('editor.restore.errors.notEditable')}</Paragraph>
+        <Alert type="info">
+          <p className="utrecht-paragraph" data-testid="restore-refusal">
+            {t(RESTORE_REFUSALS[refusal].message)}
+          </p>
+          {refusal === 'suggestions-only' ? (
+            <p className="utrecht-paragraph">
+              <Link className="utrecht-link" to={`/pacts/${pactId}/instellingen`}>
+                {t('readOnly.toSettings')}
+              </Link>
+            </p>
+          ) : null}
+        </Alert>
       )}
     </section>
   )

@@ -86,7 +86,7 @@ export function Badge({ children }: { children: ReactNode }) {
 }
 
 /** A Conform field's errors, translated: schema messages are i18n keys. */
-function useFieldErrors(field: AnyField) {
+export function useFieldErrors(field: AnyField) {
   const { t } = useTranslation()
   return field.errors?.map((error) => messageText(t, error))
 }
