@@ -1,5 +1,5 @@
 import { can, type AccessLevel } from '#app/access/access.ts'
-import { allowedTransitions, isAmendment, isDocumentEditable, pactStanding } from '#app/pacts/lifecycle.ts'
+import { allowedTransitions, isAmendment, isDocumentEditable, needsConfirmation, pactStanding } from '#app/pacts/lifecycle.ts'
 import { getPact, listMembers } from '#app/pacts/pacts.server.ts'
 import { suggestionAuthorOf } from '#app/document/suggestions.ts'
 import { openThreadCounts, suggestionRequests } from './comments.server.ts'
@@ -76,7 +76,13 @@ export async function matrixPage(pactId: string, { userId, access }: { userId: s
           .filter((party) => yourParties.includes(party.id))
           .map((party) => ({ partyId: party.id, name: party.name, open: itemsToReview(matrix, party.id).length }))
       : [],
-    transitions: canManage ? allowedTransitions(status).map((to) => ({ to, amendment: isAmendment(status, to) })) : [],
+    transitions: canManage
+      ? allowedTransitions(status).map((to) => ({
+          to,
+          amendment: isAmendment(status, to),
+          confirm: needsConfirmation(status, to),
+        }))
+      : [],
   }
 }
 

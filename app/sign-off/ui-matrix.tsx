@@ -65,7 +65,7 @@ export function PactStatusSection({
   transitions,
 }: {
   pact: MatrixPact
-  transitions: Array<{ to: PactStatus; amendment: boolean }>
+  transitions: Array<{ to: PactStatus; amendment: boolean; confirm: boolean }>
 }) {
   const { t } = useTranslation()
   const standing = usePactStandingText(pact.standing)
@@ -81,10 +81,10 @@ export function PactStatusSection({
       <Outcome section="status" pactId={pact.id} />
       {transitions.length ? (
         <div className="pw-actions">
-          {transitions.map(({ to, amendment }) => {
+          {transitions.map(({ to, amendment, confirm }) => {
             const label = t(amendment ? 'signoff.lifecycle.actions.amendment' : `signoff.lifecycle.actions.${to}`)
-            // Signing and amending are asked first, in words: neither is undone by a click.
-            const confirmation = to === 'getekend' || amendment ? confirmationOf(pact.standing, amendment) : null
+            // Signing and amending are asked first, in words (needsConfirmation): neither is undone by a click.
+            const confirmation = confirm ? confirmationOf(pact.standing, amendment) : null
             return confirmation ? (
               <ConfirmButton
                 key={to}
