@@ -1,3 +1,4 @@
+import { readableHeaderCells } from '#app/document/empty-header-cells.ts'
 import { isDocumentEditable } from '#app/pacts/lifecycle.ts'
 import { getPact } from '#app/pacts/pacts.server.ts'
 import { listComments } from './comments.server.ts'
@@ -54,7 +55,7 @@ export async function reviewPage(pactId: string, userId: string, requestedPartyI
         clauseId: row.clauseId,
         title: clause.title,
         contentHash: row.contentHash,
-        html: snapshot.itemHtml(row.clauseId) ?? '',
+        html: readableHeaderCells(snapshot.itemHtml(row.clauseId) ?? ''),
         status: row.parties.find((party) => party.partyId === partyId)!.status,
         // What changed since this party last decided on the item, on whatever text that was.
         changesSince:

@@ -5,6 +5,8 @@ import { seedPactDocument } from '#app/document/document.server.ts'
 import { getDb, nowIso } from '#app/platform/db/db.server.ts'
 import * as readPage from '#app/routes/pact-read.tsx'
 import * as versionPage from '#app/routes/pact-version.tsx'
+import { reviewPage } from '#app/sign-off/review-page.server.ts'
+import { addSignatory } from '#app/sign-off/sign-off.server.ts'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { createTestPact, type TestPact } from '#tests/support/fixtures.ts'
@@ -72,6 +74,13 @@ describe('empty header cells of old tables, read', () => {
   it('are ordinary cells in the leesversie', async () => {
     const { body } = await get(readPage.loader, `/pacts/${pact.pactId}/leesversie`, asOwner())
     expect(headerCells(body.html)).toEqual([expect.stringContaining('role="cell"'), expect.not.stringContaining('role=')])
+  })
+
+  it('are ordinary cells in the review flow', async () => {
+    await addSignatory(pact.pactId, pact.partyId, pact.owner.id, pact.owner.id)
+    const { items } = await reviewPage(pact.pactId, pact.owner.id, null)
+    const html = items.map((item) => item.html).join('')
+    expect(headerCells(html)).toEqual([expect.stringContaining('role="cell"'), expect.not.stringContaining('role=')])
   })
 
   it('are ordinary cells on a signed version’s page, while its stored HTML stays as signed', async () => {
