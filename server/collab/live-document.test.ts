@@ -25,14 +25,19 @@ function fakeConnection(id: string) {
   const received: Uint8Array[] = []
   const closes: number[] = []
   const state = { admits: true }
+  /** The updates the write policy and the suggestion guard were asked about. */
+  const asked: Uint8Array[] = []
   const connection: DocumentConnection = {
     id,
     identity,
     send: (message) => received.push(message),
     close: (code) => closes.push(code),
-    admitsUpdate: () => state.admits,
+    admitsUpdate: (update) => {
+      asked.push(update)
+      return state.admits
+    },
   }
-  return { connection, received, closes, state }
+  return { connection, received, closes, state, asked }
 }
 
 /** A store whose appends wait until released, to observe what happens meanwhile. */
@@ -321,6 +326,8 @@ describe('LiveDocument', () => {
     expect(returning.closes).toEqual([])
     expect(appended).toHaveLength(1)
     expect(document.doc.getXmlFragment('default').toString()).toBe('<paragraph>na het herverbinden</paragraph>')
+    // The dropped update never reached the suggestion guard, whose trial copy it would have put out of step.
+    expect(returning.asked).toHaveLength(1)
   })
 
   it('closes the sender of an update that fails to apply for good, so it cannot fail the document again and again', async () => {

@@ -255,8 +255,13 @@ export class LiveDocument {
       const missed = batch.some((task) => task.kind === 'catch-up') ? await this.readMissed() : null
       for (const task of [...(missed?.tasks ?? []), ...batch]) {
         if (task.kind !== 'apply') continue
-        // The write policy as it stands now, not when the update arrived: access may have changed meanwhile.
-        if (typeof task.origin === 'object' && 'admitsUpdate' in task.origin && !task.origin.admitsUpdate(task.update)) continue
+        if (isFromClient(task.origin)) {
+          // The schema first: an update it drops or refuses never reaches the suggestion guard's
+          // trial copy, which would have to be rebuilt after an update the document did not apply.
+          if (!this.acceptFromClient(task.origin, task.update)) continue
+          // The write policy as it stands now, not when the update arrived: access may have changed meanwhile.
+          if (!task.origin.admitsUpdate(task.update)) continue
+        }
         const update = this.applyCapturingEffect(task)
         if (task.seq !== undefined) this.sequence.add(task.seq)
         if (!update) continue
@@ -344,7 +349,6 @@ export class LiveDocument {
 
   /** What the update actually changed (null if nothing): Yjs emits only the new structs and deletions. */
   private applyCapturingEffect(task: ApplyTask): Uint8Array | null {
-    if (isFromClient(task.origin) && !this.acceptFromClient(task.origin, task.update)) return null
     const effects: Uint8Array[] = []
     const capture = (update: Uint8Array) => effects.push(update)
     this.doc.on('update', capture)
