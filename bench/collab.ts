@@ -81,6 +81,18 @@ const config = {
 config.workers = Math.min(config.workers, config.editors)
 
 const TARGETS = { p99Ms: 50, latencyRatio: 1.0, coldLoadMs: 200 }
+/** Issue #14 (fast at real size): the large pact, the crowded room and the cold load. */
+const SCALE_TARGETS = {
+  largePactP99Ms: 30,
+  largePactP99Ratio: 1.5,
+  largePactCpuRatio: 2,
+  eventLoopMaxMs: 20,
+  crowdedRoomEditors: 400,
+  crowdedRoomP99Ms: 100,
+  coldLoadCompactedMs: 50,
+  coldLoadWorstLogMs: 300,
+  loadPeakRssMiB: 150,
+}
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const WORKER_SCRIPT = path.join(ROOT, 'bench/.build/collab-worker.js')
 const RESULTS_DIR = path.join(ROOT, 'bench/results')
@@ -606,6 +618,45 @@ async function measureLoad(server: RunningServer, pact: LargePact, expectedChars
   }
 }
 
+interface FreshProcessLoad {
+  /** The server process once started and idle, before anyone opens a pact. */
+  idleRssMiB: number
+  /** The process's high-water mark once the first client is synced: the peak while loading. */
+  peakRssMiB: number
+  serverLoadMs: number | null
+  firstStep2Ms: number
+}
+
+/** One cold load in a server process of its own, for the peak memory a load takes from a restart. */
+async function loadInFreshProcess(dataDir: string, pact: LargePact, expectedChars: number): Promise<FreshProcessLoad> {
+  const server = await startOurServer(ROOT, dataDir)
+  servers.add(server)
+  let client: BenchClient | null = null
+  try {
+    await sleep(1_000)
+    const idleRssMiB = round(memoryMiB(server.pid)?.rss ?? NaN)
+    const connectAt = now()
+    client = connectBenchClient(server, pact.pactId, pact.cookie)
+    await client.whenSynced(120_000)
+    const peakRssMiB = round(memoryMiB(server.pid)?.hwm ?? NaN)
+    const loaded = await server.waitForLog(
+      (entry) => entry.msg === 'collab document loaded' && entry.pactId === pact.pactId,
+      5_000,
+    )
+    if (countChars(client.doc) !== expectedChars) throw new Error(`fresh-process load of ${pact.variant}: wrong content`)
+    return {
+      idleRssMiB,
+      peakRssMiB,
+      serverLoadMs: typeof loaded?.ms === 'number' ? loaded.ms : null,
+      firstStep2Ms: round(client.firstStep2At! - connectAt),
+    }
+  } finally {
+    client?.destroy()
+    await server.stop()
+    servers.delete(server)
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 type Database = typeof import('./lib/database.ts')
@@ -761,6 +812,13 @@ async function main(): Promise<void> {
       await server.stop()
       servers.delete(server)
     }
+    // Peak memory of a load as a server would meet it after a restart: a fresh process that
+    // opens one large pact, its high-water mark (VmHWM) once the client is synced.
+    const freshProcess: Partial<Record<LoadVariant, FreshProcessLoad>> = {}
+    for (const variant of ['compacted', 'compacted+tail', 'log-only'] as const) {
+      const pact = pacts.find((p) => p.variant === variant)!
+      freshProcess[variant] = await loadInFreshProcess(dataDir, pact, history.chars)
+    }
     const byVariant = (variant: LoadVariant) => {
       const of = samples.filter((s) => s.variant === variant)
       const med = (pick: (s: LoadSample) => number | null) => {
@@ -797,6 +855,7 @@ async function main(): Promise<void> {
         'compacted+tail': byVariant('compacted+tail'),
       },
       serverMemory,
+      freshProcess,
       samples,
     }
   }
@@ -844,6 +903,33 @@ async function main(): Promise<void> {
       : null,
   }
 
+  const fresh = coldLoad?.freshProcess as Partial<Record<LoadVariant, FreshProcessLoad>> | undefined
+  const scaleTargets = {
+    largePact:
+      config.largePact > 0 && oursRun?.observer
+        ? {
+            p99AtMost30Ms: oursRun.observer.p99 <= SCALE_TARGETS.largePactP99Ms,
+            p99RatioAtMost1_5: ratios.observer.p99 === null ? null : ratios.observer.p99 <= SCALE_TARGETS.largePactP99Ratio,
+            cpuRatioAtMost2: referenceRun
+              ? oursRun.serverCpu.percentOfOneCore <= SCALE_TARGETS.largePactCpuRatio * referenceRun.serverCpu.percentOfOneCore
+              : null,
+            noStallOver20Ms:
+              oursRun.eventLoopDelay === null ? null : oursRun.eventLoopDelay.longestTimerGapMs <= SCALE_TARGETS.eventLoopMaxMs,
+          }
+        : null,
+    crowdedRoomP99AtMost100Ms:
+      config.editors >= SCALE_TARGETS.crowdedRoomEditors && oursRun?.observer
+        ? oursRun.observer.p99 <= SCALE_TARGETS.crowdedRoomP99Ms
+        : null,
+    coldLoad: variants
+      ? {
+          compactedAtMost50Ms: (variants.compacted.serverLoadMs ?? Infinity) <= SCALE_TARGETS.coldLoadCompactedMs,
+          worstLogAtMost300Ms: (variants['compacted+tail'].serverLoadMs ?? Infinity) <= SCALE_TARGETS.coldLoadWorstLogMs,
+          peakRssWhileLoadingAtMost150MiB: fresh?.compacted ? fresh.compacted.peakRssMiB <= SCALE_TARGETS.loadPeakRssMiB : null,
+        }
+      : null,
+  }
+
   const report = {
     benchmark: 'collab',
     startedAt: startedAt.toISOString(),
@@ -862,6 +948,7 @@ async function main(): Promise<void> {
       sourceFilesNewerThanBuild: staleSources,
     },
     targets: { definition: TARGETS, met: targets },
+    scaleTargets: { definition: SCALE_TARGETS, met: scaleTargets },
     latency: { ours: oursRun ?? null, reference: referenceRun ?? null, ratioOursToReference: ratios, rounds: runs },
     coldLoad,
   }
@@ -876,7 +963,7 @@ async function main(): Promise<void> {
     writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`)
     renameSync(`${file}.tmp`, file)
   }
-  printSummary(report.latency, coldLoad, targets)
+  printSummary(report.latency, coldLoad, targets, scaleTargets)
   if (runs.length > 2) {
     console.log('\nEvery run (observer ms; other processes = CPU used by anything else on the machine, % of a core)')
     for (const run of runs) {
@@ -897,6 +984,7 @@ function printSummary(
   },
   coldLoad: Record<string, unknown> | null,
   targets: Record<string, unknown>,
+  scaleTargets: Record<string, unknown>,
 ): void {
   const runs = [latency.ours, latency.reference].filter((r): r is LatencyRun => r !== null)
   const fmt = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '–' : String(x))
@@ -1017,12 +1105,18 @@ function printSummary(
       console.log(
         `  ${disturbed} of ${samples.length} samples ran while other processes used over ${config.disturbedPercent} % of a core: trust the minimum more than the median`,
       )
+    const fresh = coldLoad.freshProcess as Record<string, FreshProcessLoad>
+    for (const [variant, load] of Object.entries(fresh))
+      console.log(
+        `  ${variant} in a fresh server process: idle ${load.idleRssMiB} MiB, peak while loading ${load.peakRssMiB} MiB (VmHWM), load ${fmt(load.serverLoadMs)} ms, → step 2 ${load.firstStep2Ms} ms`,
+      )
     if (coldLoad.serverMemory)
       console.log(
         `  server peak RSS over all loads: ${(coldLoad.serverMemory as { peakRssMiB: number }).peakRssMiB} MiB (earlier pacts stay loaded 30 s; "RSS +" is one load's own growth)`,
       )
   }
   console.log(`\nTargets: ${JSON.stringify(targets)}`)
+  console.log(`Targets at real size (#14): ${JSON.stringify(scaleTargets)}`)
 }
 
 main()

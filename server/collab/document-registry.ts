@@ -163,6 +163,8 @@ export class DocumentRegistry {
         limits: this.options.limits,
         compactAfterUpdates: this.options.compactAfterUpdates,
         lastSeq: stored.lastSeq,
+        // One update is the whole state (a compacted one, or the log folded in the worker).
+        loadedState: updates.length === 1 ? updates[0] : undefined,
         catchUpIntervalMs: this.options.catchUpIntervalMs,
         log,
         onFailed: (failed) => this.forget(failed),

@@ -234,6 +234,49 @@ describe('LiveDocument', () => {
     expect(await join()).toBe('Artikel 1')
   })
 
+  it('sends the first joiner with nothing the stored state it was loaded from, and the document itself after a change', async () => {
+    // Merged updates keep deleted text, which the loaded document garbage-collects: the bytes
+    // tell whether the reply is the stored state or a new encoding of the document.
+    const writerDoc = new Y.Doc()
+    const history: Uint8Array[] = []
+    writerDoc.on('update', (update: Uint8Array) => history.push(update))
+    writerDoc.getText('text').insert(0, 'Artikel X')
+    writerDoc.getText('text').delete(7, 2)
+    const stored = Y.mergeUpdates(history)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, stored)
+    const { store, release } = gatedStore()
+    const document = new LiveDocument('pact', doc, 0, {
+      store,
+      channel: new LocalFanout().join('pact', () => {}),
+      limits: DEFAULT_LIMITS,
+      compactAfterUpdates: 500,
+      log: logger,
+      onFailed: () => {},
+      loadedState: stored,
+    })
+    const join = async () => {
+      const joiner = fakeConnection('joiner')
+      document.addConnection(joiner.connection)
+      document.replyToStateVector(joiner.connection, Y.encodeStateVector(new Y.Doc()))
+      await document.whenIdle()
+      return updateIn(joiner.received.at(-1)!)
+    }
+    expect(await join()).toEqual(stored)
+    expect(Y.encodeStateAsUpdate(doc)).not.toEqual(stored)
+
+    const writer = fakeConnection('writer')
+    document.addConnection(writer.connection)
+    const [addition] = typing('!')
+    document.receiveUpdate(addition!, writer.connection)
+    release()
+    await document.whenIdle()
+    const joined = new Y.Doc()
+    Y.applyUpdate(joined, await join())
+    expect(joined.getText('text').toString()).toBe(doc.getText('text').toString())
+    expect(joined.getText('text').toString()).toContain('!')
+  })
+
   it('discards itself when storing fails: connections closed with 1011, nothing relayed, callers told', async () => {
     const { store, release } = gatedStore()
     const onFailed = vi.fn()

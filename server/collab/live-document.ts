@@ -4,7 +4,13 @@ import { Presence, type PresenceLimits } from './awareness.ts'
 import { CloseCode } from './close-codes.ts'
 import { FROM_OTHER_INSTANCE, type FanoutChannel, type FanoutMessage } from './fanout.ts'
 import type { DocumentStore } from './persistence.ts'
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './protocol.ts'
+import {
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncStep2OfUpdate,
+  encodeUpdateMessage,
+} from './protocol.ts'
 import { AppliedSequence } from './sequence.ts'
 import { TrialCopy } from './trial-copy.ts'
 import type { CollabWriter, DocumentConnection } from './types.ts'
@@ -60,6 +66,11 @@ export interface LiveDocumentOptions {
   compactAfterUpdates: number
   /** Sequence number of the last logged update the loaded state includes (0 when nothing was logged). */
   lastSeq?: number
+  /**
+   * The stored bytes the document was built from, when they were one whole state: the first
+   * joiner with nothing is sent these, instead of a fresh encoding of the same content.
+   */
+  loadedState?: Uint8Array
   /**
    * How often to catch up from the log even when no gap was noticed, for relays lost silently
    * (another instance serving the pact); unset when this process is the only one.
@@ -118,7 +129,8 @@ export class LiveDocument {
    * changes: when a meeting opens the pact, tens of people join at once, and encoding a long
    * pact for each would block the event loop for tens of milliseconds per person.
    */
-  private wholeDocumentReply: Uint8Array | null = null
+  /** Sync step 2 with the whole document, for joiners with nothing; dropped on every change. */
+  private wholeDocumentReply: Uint8Array | null
 
   constructor(
     readonly pactId: string,
@@ -128,6 +140,7 @@ export class LiveDocument {
   ) {
     this.logLength = storedLogLength
     this.trialCopy = new TrialCopy(doc)
+    this.wholeDocumentReply = options.loadedState ? encodeSyncStep2OfUpdate(options.loadedState) : null
     doc.on('update', () => (this.wholeDocumentReply = null))
     this.nextCompactionAt = options.compactAfterUpdates
     this.sequence = new AppliedSequence(options.lastSeq ?? 0)

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { compactUpdatesOffThread } from './off-thread.ts'
@@ -35,6 +37,18 @@ describe('compactUpdatesOffThread', () => {
     })
     const merged = await compactUpdatesOffThread([updates[1]])
     expect(textOf([updates[0], merged])).toBe('eentwee')
+  })
+
+  it.runIf(process.platform === 'linux')('folds on a thread of the lowest priority, leaving the event loop its own', async () => {
+    const niceValues = () =>
+      readdirSync('/proc/self/task').map((threadId) => {
+        const stat = readFileSync(`/proc/self/task/${threadId}/stat`, 'utf8')
+        // Field 19 is the nice value; the command name before it may hold spaces, so count from its ')'.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+      })
+    await compactUpdatesOffThread(recorded((text) => text.insert(0, 'x')))
+    expect(niceValues()).toContain(os.constants.priority.PRIORITY_LOW)
+    expect(niceValues()[0]).not.toBe(os.constants.priority.PRIORITY_LOW)
   })
 
   it('leaves the event loop free while it folds: other work runs before the result is there', async () => {

@@ -7,6 +7,9 @@ import { Worker } from 'node:worker_threads'
  * thread, shared and started on first use. Its code is a string, so it runs the same from the
  * sources and from the bundled build; it loads the same yjs the server uses.
  *
+ * It runs at the lowest CPU priority where the system allows that (Linux), so on a busy machine
+ * the event loop is not kept waiting by a fold.
+ *
  * The fold goes through a scratch document, so content deleted long ago is garbage-collected
  * rather than carried forever (Y.mergeUpdates keeps it). Updates whose dependencies are missing
  * stay in the result as pending structs; nothing is dropped.
@@ -14,6 +17,12 @@ import { Worker } from 'node:worker_threads'
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Y = require(workerData.yjs)
+// Folding can wait; the event loop cannot. On Linux a thread has its own nice value, and
+// /proc/thread-self names this thread's id, so only the fold yields the CPU, not the server.
+try {
+  const threadId = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
+  require('node:os').setPriority(threadId, require('node:os').constants.priority.PRIORITY_LOW)
+} catch {}
 parentPort.on('message', ({ id, updates }) => {
   const doc = new Y.Doc()
   try {

@@ -82,9 +82,15 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 }
 
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return encodeSyncStep2OfUpdate(Y.encodeStateAsUpdate(doc, stateVector))
+}
+
+/** A sync step 2 carrying an update already at hand (what y-protocols' writeSyncStep2 encodes from a doc). */
+export function encodeSyncStep2OfUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 
