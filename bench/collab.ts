@@ -263,8 +263,8 @@ interface LatencyRun {
   /** Editor processes that were still sending 60 s after the window (overloaded). */
   unfinishedWorkers: number
   serverWarnings: Record<string, number>
-  /** Ours: the log compactions it ran during the run (every 500 stored batches; each runs on the event loop). */
-  compactions: Array<{ mergedRows: number; ms: number }>
+  /** Ours: the log compactions it ran during the run (every 500 stored batches; the fold runs in a worker thread). */
+  compactions: Array<{ mergedRows: number; ms: number; endedAt: number }>
 }
 
 function splitEditors<T>(items: T[], parts: number): T[][] {
@@ -451,7 +451,7 @@ async function runLatency(server: RunningServer, setup: Setup, roundIndex: numbe
       compactions: server
         .logs()
         .filter((entry) => entry.msg === 'collab document compacted')
-        .map((entry) => ({ mergedRows: Number(entry.mergedRows), ms: Number(entry.ms) })),
+        .map((entry) => ({ mergedRows: Number(entry.mergedRows), ms: Number(entry.ms), endedAt: Number(entry.time) })),
     }
   } finally {
     for (const client of observers) client.destroy()
@@ -1048,6 +1048,14 @@ function printSummary(
       ...extra,
     ])
     rows.push([
+      '  stalls > 20 ms (mostly waiting for a CPU)',
+      ...runs.map((r) => {
+        const stalls = r.eventLoopDelay?.stalls ?? []
+        return `${r.eventLoopDelay?.stallsOver20Ms ?? '–'} (of the longest ${stalls.length}: ${stalls.filter((stall) => (stall.waitingForCpuMs ?? 0) >= stall.ms / 2).length})`
+      }),
+      ...extra,
+    ])
+    rows.push([
       'server RSS idle / peak MiB',
       ...runs.map((r) => `${r.serverMemory.idleRssMiB} / ${r.serverMemory.peakRssMiB}`),
       ...extra,
@@ -1060,6 +1068,12 @@ function printSummary(
     for (const run of runs) {
       const warnings = Object.entries(run.serverWarnings)
       if (warnings.length) console.log(`  ${run.server} server warnings: ${warnings.map(([k, n]) => `${k} ×${n}`).join('; ')}`)
+      for (const stall of run.eventLoopDelay?.stalls ?? []) {
+        const compaction = run.compactions.find((c) => stall.at >= c.endedAt - c.ms && stall.at - stall.ms <= c.endedAt)
+        console.log(
+          `  ${run.server} stall ${stall.ms} ms: main thread ran ${fmt(stall.runningMs)} ms, waited for a CPU ${fmt(stall.waitingForCpuMs)} ms${compaction ? ', during a compaction' : ''}`,
+        )
+      }
       if (run.closes.length)
         console.log(`  ${run.server} closes: ${JSON.stringify(run.closes.slice(0, 5))}${run.closes.length > 5 ? ' …' : ''}`)
     }

@@ -38,6 +38,12 @@ export interface EventLoopDelay {
   longestGcPauseMs: number
   gcMs: number
   majorGcs: number
+  stallsOver20Ms: number
+  /**
+   * The longest stalls over 20 ms (at most 10): when (epoch ms, at the stall's end), how long, and
+   * how much of it the main thread ran and waited for a CPU (Linux schedstat; null elsewhere).
+   */
+  stalls: Array<{ at: number; ms: number; runningMs: number | null; waitingForCpuMs: number | null }>
 }
 
 /**
