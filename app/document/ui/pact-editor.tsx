@@ -2,7 +2,7 @@ import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions/placeholder'
 import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState } from '@tiptap/react'
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
@@ -19,7 +19,7 @@ import { PresenceList, renderCaret } from './presence.tsx'
 import { colorFor } from '#app/document/colors.ts'
 import { ShortcutList } from './shortcut-list.tsx'
 import { isSuggesting, SuggestChanges } from './suggest-changes.ts'
-import { CommentCounts, SuggestionPanel, type SuggestionPerson } from './suggestion-panel.tsx'
+import type { SuggestionPerson } from './suggestion-panel.tsx'
 import { usePactConnection, type PactConnection } from './use-pact-connection.ts'
 
 export interface PactEditorProps {
@@ -86,6 +86,10 @@ export function PactEditor({
     </PactDataContext.Provider>
   )
 }
+
+// The panels beside the text are not needed to type in it: they load once the editor is there.
+const SuggestionPanel = lazy(() => import('./suggestion-panel.tsx').then((module) => ({ default: module.SuggestionPanel })))
+const CommentCounts = lazy(() => import('./suggestion-panel.tsx').then((module) => ({ default: module.CommentCounts })))
 
 // The data blocks render inside the editor from the same Y.Doc as the text, so they change as anyone edits the model.
 const pactDataView = ReactNodeViewRenderer(PactDataNodeView)
@@ -207,8 +211,10 @@ function LiveEditor({
         <EditorContent editor={editor} className="pw-editor__frame" />
         {editor && !contentError ? (
           <div className="pw-editor__aside">
-            <SuggestionPanel editor={editor} pactId={pactId} userId={user.id} canDecide={canDecide} people={people} />
-            <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
+            <Suspense fallback={null}>
+              <SuggestionPanel editor={editor} pactId={pactId} userId={user.id} canDecide={canDecide} people={people} />
+              <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
+            </Suspense>
           </div>
         ) : null}
       </div>
