@@ -95,7 +95,8 @@ async function main() {
         `  ${figures.page.padEnd(18)} ${kb(figures.gzipBytes).padStart(10)} gzip  ${kb(figures.rawBytes).padStart(10)} raw  ${String(figures.scripts).padStart(3)} scripts  ${figures.withinTarget ? 'within target' : 'OVER TARGET'}`,
       )
     }
-    const stamp = new Date().toISOString().slice(0, 10)
+    // To the minute, so a second run on the same day (a before and an after) keeps the first.
+    const stamp = `${new Date().toISOString().slice(0, 16).replace(':', '-')}Z`
     const resultsDir = path.join(ROOT, 'bench/results')
     mkdirSync(resultsDir, { recursive: true })
     const file = path.join(resultsDir, `pages-${stamp}.json`)
