@@ -4,7 +4,6 @@ import { Placeholder } from '@tiptap/extensions/placeholder'
 import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState } from '@tiptap/react'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type * as Y from 'yjs'
 import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
@@ -20,7 +19,7 @@ import { colorFor } from '#app/document/colors.ts'
 import { ShortcutList } from './shortcut-list.tsx'
 import { isSuggesting, SuggestChanges } from './suggest-changes.ts'
 import type { SuggestionPerson } from './suggestion-panel.tsx'
-import { usePactConnection, type PactConnection } from './use-pact-connection.ts'
+import { useDocumentReady, usePactConnection, type PactConnection } from './use-pact-connection.ts'
 
 export interface PactEditorProps {
   pactId: string
@@ -67,7 +66,7 @@ export function PactEditor({
 }: PactEditorProps) {
   const { t } = useTranslation()
   const connection = usePactConnection(pactId, canEdit)
-  const pactData = usePactDataSource(pactId, model, connection?.doc ?? null)
+  const pactData = usePactDataSource(pactId, model, connection)
   if (!connection) return <p className="pw-editor__loading">{t('editor.loading')}</p>
   return (
     <PactDataContext.Provider value={pactData}>
@@ -94,9 +93,17 @@ const CommentCounts = lazy(() => import('./suggestion-panel.tsx').then((module) 
 // The data blocks render inside the editor from the same Y.Doc as the text, so they change as anyone edits the model.
 const pactDataView = ReactNodeViewRenderer(PactDataNodeView)
 
-/** What the data blocks show: the live model of `doc`, validated against the pact's years and parties. */
-function usePactDataSource(pactId: string, facts: PactModelFacts, doc: Y.Doc | null): PactDataSource | null {
-  const live = useLiveModel(doc, { years: facts.years, partyIds: facts.parties.map((party) => party.id) }, facts.projectedModel)
+/**
+ * What the data blocks show: the live model of the document, validated against the pact's years
+ * and parties, once the document has synced (before that it would read as an empty model).
+ */
+function usePactDataSource(pactId: string, facts: PactModelFacts, connection: PactConnection | null): PactDataSource | null {
+  const ready = useDocumentReady(connection)
+  const live = useLiveModel(
+    ready ? (connection?.doc ?? null) : null,
+    { years: facts.years, partyIds: facts.parties.map((party) => party.id) },
+    facts.projectedModel,
+  )
   return useMemo(
     () =>
       live

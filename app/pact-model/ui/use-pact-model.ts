@@ -20,13 +20,14 @@ export interface LivePactModel {
 type Validate = typeof validatePactModel
 
 /**
- * The model's validation, which brings Zod along (20 KB gzipped), loaded once the page is up: on
- * the document page the editor takes input without it, and only the data blocks wait for it.
- * Null until loaded.
+ * The model's validation, which brings Zod along (20 KB gzipped), loaded once `wanted` (there is a
+ * synced document to validate): on the document page the editor takes input before that, and only
+ * the data blocks wait for it. Null until loaded.
  */
-function useValidation(): Validate | null {
+function useValidation(wanted: boolean): Validate | null {
   const [validate, setValidate] = useState<Validate | null>(null)
   useEffect(() => {
+    if (!wanted) return
     let active = true
     void import('#app/pact-model/pact-model.ts').then((module) => {
       if (active) setValidate(() => module.validatePactModel)
@@ -34,13 +35,14 @@ function useValidation(): Validate | null {
     return () => {
       active = false
     }
-  }, [])
+  }, [wanted])
   return validate
 }
 
 /**
  * The structured model in `doc`, re-read and validated on every change anyone makes to it.
- * `lastValidFallback` stands in until the document holds a valid model.
+ * `doc` is null until it holds the pact's content (useDocumentReady). `lastValidFallback` stands
+ * in until the document holds a valid model.
  */
 export function useLiveModel(doc: Y.Doc | null, context: PactModelContext, lastValidFallback: PactModel): LivePactModel | null {
   const [raw, setRaw] = useState<{ value: unknown } | null>(null)
@@ -56,7 +58,7 @@ export function useLiveModel(doc: Y.Doc | null, context: PactModelContext, lastV
     return () => model.unobserveDeep(read)
   }, [doc])
 
-  const validate = useValidation()
+  const validate = useValidation(doc !== null)
   const lastValid = useRef(lastValidFallback)
   const contextKey = JSON.stringify(context)
   return useMemo(() => {
