@@ -1,14 +1,7 @@
 import type { OrganisationKind } from '#app/organisations/organisation.ts'
 import { formatCents } from '#app/platform/money.ts'
-import {
-  riskScopeKey,
-  settlementRuleOf,
-  type BudgetCell,
-  type PactModel,
-  type ResultArea,
-  type RiskRule,
-  type RiskScope,
-} from './pact-model.ts'
+import { riskScopeKey, settlementRuleOf } from './model-keys.ts'
+import type { BudgetCell, PactModel, ResultArea, RiskRule, RiskScope } from './pact-model.ts'
 import {
   providersProRataToBudget,
   RiskSharingInputError,

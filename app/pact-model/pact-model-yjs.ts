@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { budgetCellKey, type Indicator, type PactModel, type ResultArea, type RiskRule } from './pact-model.ts'
+import { budgetCellKey } from './model-keys.ts'
+import type { Indicator, PactModel, ResultArea, RiskRule } from './pact-model.ts'
 
 /**
  * The pact's structured model inside the pact's Y.Doc, beside the text, so it shares the text's

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { DEMO_PACT_YEARS, demoPactModel } from '#app/demo/demo-pact-model.ts'
+import { settlementRuleOf } from './model-keys.ts'
 import {
-  settlementRuleOf,
   validatePactModel,
   type Indicator,
   type PactModel,

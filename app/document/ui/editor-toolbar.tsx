@@ -5,7 +5,8 @@ import { CLAUSE_KINDS, isClauseKind, type ClauseKind } from '#app/document/claus
 import type { PactDataRef } from '#app/document/pact-data.ts'
 import { Toolbar, ToolbarGroup, ToolbarSelect, type ToolbarCommand } from '#app/platform/ui/toolbar.tsx'
 import { commandStates, currentClauseKind, EDITOR_COMMANDS, type EditorCommand } from './editor-commands.ts'
-import { PactDataContext, riskScopeLabel } from './pact-data-view.tsx'
+import { PactDataContext } from './pact-data-node-view.tsx'
+import { riskScopeLabel } from './pact-data-view.tsx'
 
 /** The editor's toolbar: the command table in groups, with the clause-kind choices beside their commands. */
 export function EditorToolbar({ editor }: { editor: Editor }) {

@@ -1,10 +1,9 @@
 import { Collaboration } from '@tiptap/extension-collaboration'
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret'
-import { Placeholder } from '@tiptap/extensions'
+import { Placeholder } from '@tiptap/extensions/placeholder'
 import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState } from '@tiptap/react'
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type * as Y from 'yjs'
 import { DOCUMENT_FIELD, pactExtensions } from '#app/document/extensions.ts'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
@@ -14,13 +13,13 @@ import { Alert } from '#app/platform/ui/ui.tsx'
 import { RadioGroup } from '#app/platform/ui/field.tsx'
 import { ConnectionStatus } from './connection-status.tsx'
 import { EditorToolbar } from './editor-toolbar.tsx'
-import { PactDataContext, PactDataNodeView } from './pact-data-view.tsx'
+import { PactDataContext, PactDataNodeView } from './pact-data-node-view.tsx'
 import { PresenceList, renderCaret } from './presence.tsx'
 import { colorFor } from '#app/document/colors.ts'
 import { ShortcutList } from './shortcut-list.tsx'
 import { isSuggesting, SuggestChanges } from './suggest-changes.ts'
-import { CommentCounts, SuggestionPanel, type SuggestionPerson } from './suggestion-panel.tsx'
-import { usePactConnection, type PactConnection } from './use-pact-connection.ts'
+import type { SuggestionPerson } from './suggestion-panel.tsx'
+import { useDocumentReady, usePactConnection, type PactConnection } from './use-pact-connection.ts'
 
 export interface PactEditorProps {
   pactId: string
@@ -67,7 +66,7 @@ export function PactEditor({
 }: PactEditorProps) {
   const { t } = useTranslation()
   const connection = usePactConnection(pactId, canEdit)
-  const pactData = usePactDataSource(pactId, model, connection?.doc ?? null)
+  const pactData = usePactDataSource(pactId, model, connection)
   if (!connection) return <p className="pw-editor__loading">{t('editor.loading')}</p>
   return (
     <PactDataContext.Provider value={pactData}>
@@ -87,12 +86,24 @@ export function PactEditor({
   )
 }
 
+// The panels beside the text are not needed to type in it: they load once the editor is there.
+const SuggestionPanel = lazy(() => import('./suggestion-panel.tsx').then((module) => ({ default: module.SuggestionPanel })))
+const CommentCounts = lazy(() => import('./suggestion-panel.tsx').then((module) => ({ default: module.CommentCounts })))
+
 // The data blocks render inside the editor from the same Y.Doc as the text, so they change as anyone edits the model.
 const pactDataView = ReactNodeViewRenderer(PactDataNodeView)
 
-/** What the data blocks show: the live model of `doc`, validated against the pact's years and parties. */
-function usePactDataSource(pactId: string, facts: PactModelFacts, doc: Y.Doc | null): PactDataSource | null {
-  const live = useLiveModel(doc, { years: facts.years, partyIds: facts.parties.map((party) => party.id) }, facts.projectedModel)
+/**
+ * What the data blocks show: the live model of the document, validated against the pact's years
+ * and parties, once the document has synced (before that it would read as an empty model).
+ */
+function usePactDataSource(pactId: string, facts: PactModelFacts, connection: PactConnection | null): PactDataSource | null {
+  const ready = useDocumentReady(connection)
+  const live = useLiveModel(
+    ready ? (connection?.doc ?? null) : null,
+    { years: facts.years, partyIds: facts.parties.map((party) => party.id) },
+    facts.projectedModel,
+  )
   return useMemo(
     () =>
       live
@@ -207,8 +218,10 @@ function LiveEditor({
         <EditorContent editor={editor} className="pw-editor__frame" />
         {editor && !contentError ? (
           <div className="pw-editor__aside">
-            <SuggestionPanel editor={editor} pactId={pactId} userId={user.id} canDecide={canDecide} people={people} />
-            <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
+            <Suspense fallback={null}>
+              <SuggestionPanel editor={editor} pactId={pactId} userId={user.id} canDecide={canDecide} people={people} />
+              <CommentCounts editor={editor} pactId={pactId} openComments={openComments} />
+            </Suspense>
           </div>
         ) : null}
       </div>
