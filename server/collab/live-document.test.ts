@@ -5,7 +5,7 @@ import { logger } from '#app/platform/logger.server.ts'
 import { CloseCode } from './close-codes.ts'
 import { LocalFanout } from './fanout.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
-import { LiveDocument } from './live-document.ts'
+import { LiveDocument, type LiveDocumentOptions } from './live-document.ts'
 import type { DocumentStore } from './persistence.ts'
 import type { CollabIdentity, DocumentConnection } from './types.ts'
 
@@ -60,14 +60,16 @@ function gatedStore() {
   return { store, appended, release: (error?: Error) => release(error) }
 }
 
-function liveDocument(store: DocumentStore, onFailed = () => {}, compactAfterUpdates = 500) {
-  return new LiveDocument('pact', new Y.Doc(), 0, {
+function liveDocument(store: DocumentStore, options: Partial<LiveDocumentOptions> & { doc?: Y.Doc } = {}) {
+  const { doc = new Y.Doc(), ...rest } = options
+  return new LiveDocument('pact', doc, 0, {
     store,
     channel: new LocalFanout().join('pact', () => {}),
     limits: DEFAULT_LIMITS,
-    compactAfterUpdates,
+    compactAfterUpdates: 500,
     log: logger,
-    onFailed,
+    onFailed: () => {},
+    ...rest,
   })
 }
 
@@ -246,15 +248,7 @@ describe('LiveDocument', () => {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, stored)
     const { store, release } = gatedStore()
-    const document = new LiveDocument('pact', doc, 0, {
-      store,
-      channel: new LocalFanout().join('pact', () => {}),
-      limits: DEFAULT_LIMITS,
-      compactAfterUpdates: 500,
-      log: logger,
-      onFailed: () => {},
-      loadedState: stored,
-    })
+    const document = liveDocument(store, { doc, loadedState: stored })
     const join = async () => {
       const joiner = fakeConnection('joiner')
       document.addConnection(joiner.connection)
@@ -280,7 +274,7 @@ describe('LiveDocument', () => {
   it('discards itself when storing fails: connections closed with 1011, nothing relayed, callers told', async () => {
     const { store, release } = gatedStore()
     const onFailed = vi.fn()
-    const document = liveDocument(store, onFailed)
+    const document = liveDocument(store, { onFailed })
     const reader = fakeConnection('reader')
     document.addConnection(reader.connection)
     const greeting = reader.received.length
@@ -376,14 +370,7 @@ describe('LiveDocument', () => {
   it('closes the sender of an update that fails to apply for good, so it cannot fail the document again and again', async () => {
     const { store } = gatedStore()
     const doc = new Y.Doc()
-    const document = new LiveDocument('pact', doc, 0, {
-      store,
-      channel: new LocalFanout().join('pact', () => {}),
-      limits: DEFAULT_LIMITS,
-      compactAfterUpdates: 500,
-      log: logger,
-      onFailed: () => {},
-    })
+    const document = liveDocument(store, { doc })
     const sender = fakeConnection('sender')
     const other = fakeConnection('other')
     document.addConnection(sender.connection)
@@ -406,7 +393,7 @@ describe('LiveDocument', () => {
       readSince: async () => null,
       compact: vi.fn(async () => ({ mergedRows: 3, stateBytes: 10 })),
     }
-    const document = liveDocument(store, () => {}, 3)
+    const document = liveDocument(store, { compactAfterUpdates: 3 })
     const writer = fakeConnection('writer')
     document.addConnection(writer.connection)
     const [a, b, c] = typing('a', 'b', 'c')
@@ -431,15 +418,7 @@ describe('LiveDocument change listener', () => {
       readSince: async () => null,
       compact: async () => ({ mergedRows: 0, stateBytes: 0 }),
     }
-    const document = new LiveDocument('pact', new Y.Doc(), 0, {
-      store,
-      channel: new LocalFanout().join('pact', () => {}),
-      limits: DEFAULT_LIMITS,
-      compactAfterUpdates: 500,
-      log: logger,
-      onFailed: () => {},
-      onChanged: (changed) => changes.push(new Map(changed.writers)),
-    })
+    const document = liveDocument(store, { onChanged: (changed) => changes.push(new Map(changed.writers)) })
     return { document, changes }
   }
 
