@@ -175,9 +175,12 @@ function extractedClause(node: DocumentNode): ExtractedClause {
   return clause
 }
 
-/** Whether two readings hold the very same nodes: what is derived from one then holds for the other (see linesOfBlock). */
+/**
+ * Whether two readings hold the very same nodes: what is derived from one then holds for the other
+ * (see linesOfBlock). A live reading of an unchanged text is the very same reading (readLiveDocument).
+ */
 export function sameNodes<Node>(a: readonly Node[], b: readonly Node[]): boolean {
-  return a.length === b.length && a.every((node, index) => node === b[index])
+  return a === b || (a.length === b.length && a.every((node, index) => node === b[index]))
 }
 
 /**
