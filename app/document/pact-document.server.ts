@@ -11,7 +11,7 @@ import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { readPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import { validatePactModel, type PactModel } from '#app/pact-model/pact-model.ts'
 import { approvableItems, type ApprovableItem } from '#app/sign-off/approvable-items.ts'
-import { extractClauses, sameNodes, type DocumentNode } from '#app/sign-off/canonical.ts'
+import { extractClauses, sameNodes, type DocumentNode, type ExtractedClause } from '#app/sign-off/canonical.ts'
 import { signoffNl } from '#app/sign-off/texts.nl.ts'
 import { ports } from '#app/platform/ports.ts'
 import { pactYears } from '#app/pacts/lifecycle.ts'
@@ -134,7 +134,7 @@ export function liveItems(pactId: string, json: JSONContent, read: unknown, cont
     clauses,
     suggestions: listOpenSuggestions(json),
     itemHtml(itemId) {
-      if (!html.has(itemId)) html.set(itemId, approvableItemHtml({ json, clauses, pactData }, itemId))
+      if (!html.has(itemId)) html.set(itemId, approvableItemHtml({ json, clauses, pactData }, itemId, dataKey))
       return html.get(itemId)!
     },
   }
@@ -184,19 +184,20 @@ function notInTextHtml(items: readonly ApprovableItem[], pactData: PactDataSourc
  * What an item's page shows: a clause as the document's HTML shows it (its section, cut from its
  * rendering: renderDocumentHtml renders each block on its own), the text outside the clauses
  * rendered on its own, a model part as its data block would show it. Null for an unknown id.
+ * `dataKey` says which structured data, years and parties `pactData` holds (liveItems): with it a
+ * clause's HTML is kept per clause node until that data changes.
  */
-export function approvableItemHtml(snapshot: Pick<PactSnapshot, 'json' | 'clauses' | 'pactData'>, itemId: string): string | null {
+export function approvableItemHtml(
+  snapshot: Pick<PactSnapshot, 'json' | 'clauses' | 'pactData'>,
+  itemId: string,
+  dataKey: string | null = null,
+): string | null {
   const item = snapshot.clauses.find((candidate) => candidate.clauseId === itemId)
   if (!item || item.clauseId === '') return null
   if (item.item === 'clause') {
     // The first clause with the id in document order, as the matrix lists them.
     const clause = extractClauses(snapshot.json as DocumentNode).find((candidate) => candidate.clauseId === item.clauseId)
-    if (!clause) return null
-    const html = renderDocumentJsonHtml(
-      { type: 'doc', content: [withoutOpenSuggestions(clause.node as JSONContent)] },
-      { pactData: snapshot.pactData ?? undefined },
-    )
-    return clauseHtml(html, item.clauseId)
+    return clause ? renderedClause(clause, snapshot.pactData, dataKey) : null
   }
   if (item.item === 'outside-text') {
     const outside = (snapshot.json.content ?? []).filter((node) => node.type !== 'clause').map(withoutOpenSuggestions)
@@ -204,6 +205,24 @@ export function approvableItemHtml(snapshot: Pick<PactSnapshot, 'json' | 'clause
   }
   const [ref] = item.shows
   return ref && snapshot.pactData ? pactDataHtml(ref, snapshot.pactData, null) : null
+}
+
+// Per clause node, as canonical.ts keeps its canonical lines: a live reading shares the nodes of its
+// unchanged blocks, so after a change to one clause the page of any other clause renders nothing.
+const renderedClauses = new WeakMap<DocumentNode, { dataKey: string; html: string | null }>()
+
+function renderedClause(clause: ExtractedClause, pactData: PactDataSource | null, dataKey: string | null): string | null {
+  const kept = dataKey === null ? undefined : renderedClauses.get(clause.node)
+  if (kept && kept.dataKey === dataKey) return kept.html
+  const html = clauseHtml(
+    renderDocumentJsonHtml(
+      { type: 'doc', content: [withoutOpenSuggestions(clause.node as JSONContent)] },
+      { pactData: pactData ?? undefined },
+    ),
+    clause.clauseId,
+  )
+  if (dataKey !== null) renderedClauses.set(clause.node, { dataKey, html })
+  return html
 }
 
 /**

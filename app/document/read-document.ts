@@ -58,18 +58,28 @@ interface BlockReading {
 /** A Yjs shared type, as a transaction lists the ones it changed. */
 type SharedType = Parameters<Y.Transaction['changed']['get']>[0]
 
-const liveBlockReadings = new WeakMap<Y.Doc, WeakMap<SharedType, BlockReading>>()
+/** What is kept of a live document's text: each top-level block's reading, and the whole last reading. */
+interface LiveReadings {
+  blocks: WeakMap<SharedType, BlockReading>
+  /** Null once a transaction changed the text since it was read. */
+  last: DocumentReading | null
+}
+
+const liveReadings = new WeakMap<Y.Doc, LiveReadings>()
 
 /**
  * readDocument for a document that stays loaded (the collaboration server's): each top-level
  * block's reading is kept until a transaction changes something inside it, so reading a 200-page
- * pact again after a change to one clause reads only that clause. The result equals readDocument's;
- * its nodes are shared between readings, so they are read-only, and derived data can be kept per
- * node (canonical.ts keeps each block's canonical lines).
+ * pact again after a change to one clause reads only that clause, and the whole reading is
+ * returned again as it was while nothing in the text changed (most pages find the document as the
+ * page before them did; walking thousands of top-level blocks is still a millisecond). The result
+ * equals readDocument's; its nodes are shared between readings, so they are read-only, and
+ * derived data can be kept per node (canonical.ts keeps each block's canonical lines).
  */
 export function readLiveDocument(doc: Y.Doc): DocumentReading {
+  const live = liveReadingsOf(doc)
+  if (live.last) return live.last
   const schema = pactSchema()
-  const kept = blockReadingsOf(doc)
   const reading = { schema, skipped: 0 }
   const { content } = readChildren(
     doc.getXmlFragment(DOCUMENT_FIELD),
@@ -78,34 +88,41 @@ export function readLiveDocument(doc: Y.Doc): DocumentReading {
     reading,
     (child, parentType, allowed, depth) => {
       if (!(child instanceof Y.AbstractType)) return readChild(child, parentType, allowed, depth, reading)
-      let block = kept.get(child)
+      let block = live.blocks.get(child)
       if (!block) {
         const own = { schema, skipped: 0 }
         block = { contribution: readChild(child, parentType, allowed, depth, own), skipped: own.skipped }
-        kept.set(child, block)
+        live.blocks.set(child, block)
       }
       reading.skipped += block.skipped
       return block.contribution
     },
   )
-  return { json: { type: 'doc', content }, skipped: reading.skipped }
+  live.last = { json: { type: 'doc', content }, skipped: reading.skipped }
+  return live.last
 }
 
 // Yjs lists every type a transaction changed (not those it created, whose parent is listed instead):
-// the top-level block holding one is read again, every other block's reading stays.
-function blockReadingsOf(doc: Y.Doc): WeakMap<SharedType, BlockReading> {
-  const known = liveBlockReadings.get(doc)
+// the top-level block holding one is read again, every other block's reading stays. The fragment
+// itself is listed when top-level blocks are inserted or deleted; the structured model's map, which
+// is not part of the text, leaves the reading as it is.
+function liveReadingsOf(doc: Y.Doc): LiveReadings {
+  const known = liveReadings.get(doc)
   if (known) return known
-  const kept = new WeakMap<SharedType, BlockReading>()
+  const live: LiveReadings = { blocks: new WeakMap(), last: null }
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD)
   doc.on('afterTransaction', (transaction: Y.Transaction) => {
     for (const type of transaction.changed.keys()) {
+      if (type === (fragment as Y.AbstractType<unknown>)) live.last = null
       const block = topLevelBlockOf(type, fragment)
-      if (block) kept.delete(block)
+      if (block) {
+        live.blocks.delete(block)
+        live.last = null
+      }
     }
   })
-  liveBlockReadings.set(doc, kept)
-  return kept
+  liveReadings.set(doc, live)
+  return live
 }
 
 function topLevelBlockOf(type: SharedType, fragment: Y.XmlFragment): SharedType | null {

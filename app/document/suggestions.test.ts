@@ -52,6 +52,27 @@ describe('listOpenSuggestions', () => {
     }
     expect(listOpenSuggestions(anonymous)).toEqual([])
   })
+
+  it('joins a suggestion across blocks as one, unless text or another clause lies between, whatever was listed before', () => {
+    const proposed = (text: string, id = 's1') => ({ type: 'text', text, marks: [mark('insertion', 'henk', id)] })
+    const plain = { type: 'text', text: 'staat' }
+    const block = (...content: object[]) => ({ type: 'paragraph', content })
+    const inClause = (clauseId: string, ...content: object[]) => ({ type: 'clause', attrs: { clauseId }, content })
+    const first = block(plain, proposed('Een'))
+    const empty = { type: 'horizontalRule' }
+    const second = block(proposed('twee'), plain)
+    const texts = (content: object[]) => listOpenSuggestions({ type: 'doc', content }).map((s) => `${s.clauseId}:${s.text}`)
+
+    expect(texts([first, empty, second])).toEqual(['null:Eentwee'])
+    // The blocks' own lists are kept; a join never changes them.
+    expect(texts([first, empty, second])).toEqual(['null:Eentwee'])
+    expect(texts([second, first])).toEqual(['null:twee', 'null:Een'])
+    expect(texts([first, block(plain), second])).toEqual(['null:Een', 'null:twee'])
+    expect(texts([first, block(proposed('twee', 's2'))])).toEqual(['null:Een', 'null:twee'])
+    expect(texts([inClause('artikel-1', first), inClause('artikel-1', second)])).toEqual(['artikel-1:Eentwee'])
+    expect(texts([inClause('artikel-1', first), inClause('artikel-2', second)])).toEqual(['artikel-1:Een', 'artikel-2:twee'])
+    expect(texts([first, block(proposed('twee'), proposed('drie'))])).toEqual(['null:Eentweedrie'])
+  })
 })
 
 describe('withoutOpenSuggestions', () => {

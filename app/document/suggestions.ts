@@ -64,12 +64,52 @@ export function suggestionAnchor(suggestion: Pick<OpenSuggestion, 'kind' | 'id' 
   return `voorstel-${suggestionKey(suggestion).replace(/[^A-Za-z0-9_-]/g, '-')}`
 }
 
-/** The open suggestions in document order, adjacent pieces of one suggestion joined. Total: odd nodes are skipped. */
+/**
+ * The open suggestions in document order, adjacent pieces of one suggestion joined. Total: odd nodes are skipped.
+ * Found per top-level block and kept per block node: a document read again from the live one shares
+ * the nodes of its unchanged blocks (readLiveDocument), so a change to one clause walks that clause only.
+ */
 export function listOpenSuggestions(doc: JSONContent): OpenSuggestion[] {
+  // Only a document's blocks are looked at one by one; anything else is walked whole, as one block.
+  if (typeof doc.text === 'string' || doc.type === 'clause' || !Array.isArray(doc.content)) return [...suggestionsIn(doc).found]
   const found: OpenSuggestion[] = []
   let last: OpenSuggestion | null = null
-  walk(doc, null, (node, clauseId) => {
+  for (const block of doc.content as unknown[]) {
+    if (typeof block !== 'object' || block === null) continue
+    const own = suggestionsIn(block)
+    if (own.end === 'through') continue
+    const [first, ...rest] = own.found
+    // A suggestion that runs on from the block before (a proposed insertion of two paragraphs) is one.
+    if (first && own.continues && last && suggestionKey(last) === suggestionKey(first) && last.clauseId === first.clauseId) {
+      found[found.length - 1] = { ...last, text: last.text + first.text }
+      found.push(...rest)
+    } else found.push(...own.found)
+    last = own.end === 'open' ? found.at(-1)! : null
+  }
+  return found
+}
+
+/** The open suggestions of one block, read as if it began the document, and how it joins its neighbours. */
+interface BlockSuggestions {
+  found: readonly OpenSuggestion[]
+  /** Its first piece of text is a suggestion's, which may continue the one the blocks before end with. */
+  continues: boolean
+  /** After it, a piece of the next block may continue its last suggestion ('open'), or not ('closed'); 'through': it holds no text. */
+  end: 'open' | 'closed' | 'through'
+}
+
+// Shared between readings, so read-only: a join makes a new suggestion rather than extend a kept one.
+const suggestionsOfBlock = new WeakMap<object, BlockSuggestions>()
+
+function suggestionsIn(block: JSONContent): BlockSuggestions {
+  const kept = suggestionsOfBlock.get(block)
+  if (kept) return kept
+  const found: OpenSuggestion[] = []
+  let last: OpenSuggestion | null = null
+  let continues: boolean | null = null
+  walk(block, null, (node, clauseId) => {
     const suggestion = suggestionOf(node)
+    if (typeof node.text === 'string') continues ??= suggestion !== null
     if (!suggestion) {
       if (typeof node.text === 'string') last = null
       return
@@ -82,7 +122,13 @@ export function listOpenSuggestions(doc: JSONContent): OpenSuggestion[] {
     last = { ...suggestion, clauseId, text }
     found.push(last)
   })
-  return found
+  const own: BlockSuggestions = {
+    found,
+    continues: continues === true,
+    end: continues === null ? 'through' : last ? 'open' : 'closed',
+  }
+  suggestionsOfBlock.set(block, own)
+  return own
 }
 
 /** The document as it reads without open suggestions: proposed insertions left out, proposed deletions kept unmarked. */

@@ -402,6 +402,19 @@ describe('extractClauses', () => {
     }
     expect(extractClauses(doc).map((found) => found.clauseId)).toEqual([''])
   })
+
+  it('follows a reading that shares blocks with an earlier one: a replaced block is looked at again, a kept one is not', () => {
+    const first = clause([paragraph(text('a'))], { clauseId: 'first' })
+    const section = { type: 'section', content: [clause([paragraph(text('b'))], { clauseId: 'nested' })] }
+    const before = extractClauses({ type: 'doc', content: [first, section] })
+    // A new reading of the section's block, now holding another clause; the first block is the same node.
+    const replaced = { type: 'section', content: [clause([paragraph(text('c'))], { clauseId: 'other' })] }
+    const after = extractClauses({ type: 'doc', content: [first, replaced, section] })
+    expect(after.map((found) => found.clauseId)).toEqual(['first', 'other', 'nested'])
+    expect(after[0]).toBe(before[0])
+    expect(after[2]).toBe(before[1])
+    expect(extractClauses(first).map((found) => found.clauseId)).toEqual(['first'])
+  })
 })
 
 describe('open suggestions', () => {

@@ -132,35 +132,55 @@ export function clauseContentHash(canonical: string): string {
  * of approval: whatever is inside it is part of its content and is not listed on its own.
  */
 export function extractClauses(doc: DocumentNode): ExtractedClause[] {
+  if (typeOf(doc) === CLAUSE_NODE) return [extractedClause(doc)]
   const clauses: ExtractedClause[] = []
-  const pending: DocumentNode[] = [doc]
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (typeOf(node) !== CLAUSE_NODE) {
-      pending.push(...[...childrenOf(node)].reverse())
-      continue
+  for (const block of childrenOf(doc)) {
+    let found = clausesInBlock.get(block)
+    if (!found) {
+      found = clausesBelow(block)
+      clausesInBlock.set(block, found)
     }
-    let clause = extractedClauses.get(node)
-    if (!clause) {
-      const clauseId = attrsOf(node).clauseId
-      clause = {
-        clauseId: isUsableClauseId(clauseId) ? clauseId : '',
-        kind: clauseKindOf(node),
-        title: clauseTitleOf(node, splitClause(node).titleNode),
-        node,
-      }
-      extractedClauses.set(node, clause)
-    }
-    clauses.push(clause)
+    for (const clause of found) clauses.push(clause)
   }
   return clauses
 }
 
-// Per clause node, for the reason linesOfBlock gives below; shared, so read-only.
+// Per top-level block and per clause node, for the reason linesOfBlock gives below: after a change
+// to one clause only that block is walked again, not the hundreds of blocks around it. Shared, so read-only.
+const clausesInBlock = new WeakMap<DocumentNode, readonly ExtractedClause[]>()
 const extractedClauses = new WeakMap<DocumentNode, ExtractedClause>()
 
-/** Whether two readings hold the very same nodes: what is derived from one then holds for the other (see linesOfBlock). */
+function clausesBelow(root: DocumentNode): ExtractedClause[] {
+  const clauses: ExtractedClause[] = []
+  const pending: DocumentNode[] = [root]
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (typeOf(node) === CLAUSE_NODE) clauses.push(extractedClause(node))
+    else pending.push(...[...childrenOf(node)].reverse())
+  }
+  return clauses
+}
+
+function extractedClause(node: DocumentNode): ExtractedClause {
+  let clause = extractedClauses.get(node)
+  if (!clause) {
+    const clauseId = attrsOf(node).clauseId
+    clause = {
+      clauseId: isUsableClauseId(clauseId) ? clauseId : '',
+      kind: clauseKindOf(node),
+      title: clauseTitleOf(node, splitClause(node).titleNode),
+      node,
+    }
+    extractedClauses.set(node, clause)
+  }
+  return clause
+}
+
+/**
+ * Whether two readings hold the very same nodes: what is derived from one then holds for the other
+ * (see linesOfBlock). A live reading of an unchanged text is the very same reading (readLiveDocument).
+ */
 export function sameNodes<Node>(a: readonly Node[], b: readonly Node[]): boolean {
-  return a.length === b.length && a.every((node, index) => node === b[index])
+  return a === b || (a.length === b.length && a.every((node, index) => node === b[index]))
 }
 
 /**

@@ -2,10 +2,10 @@ import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DEMO_PACT_YEARS, demoPactModel } from '#app/demo/demo-pact-model.ts'
-import { seedPactModel } from '#app/pact-model/pact-model-yjs.ts'
+import { readPactModel, seedPactModel } from '#app/pact-model/pact-model-yjs.ts'
 import type { NamedParty } from '#app/pact-model/budget-table.ts'
 import { renderDocumentHtml, seedPactDocument } from '#app/document/document.server.ts'
-import { approvableItemHtml, snapshotFromState } from '#app/document/pact-document.server.ts'
+import { approvableItemHtml, liveItems, snapshotFromState } from '#app/document/pact-document.server.ts'
 import { clauseHtml } from '#app/document/render-clause.server.ts'
 import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { MAX_DOCUMENT_DEPTH, readDocument, readLiveDocument, UNREADABLE_TEXT } from '#app/document/read-document.ts'
@@ -265,6 +265,101 @@ describe('the live reading (readLiveDocument), kept per block between changes', 
     expect(itemsAfter[2]).toBe(itemsBefore[2])
     expect(itemsAfter[1]!.contentHash).not.toBe(itemsBefore[1]!.contentHash)
     expect(itemsAfter[1]!.canonical).toContain('Gewijzigd: Tekst van artikel twee.')
+  })
+
+  it('gives the very same reading while the text is unchanged, and a fresh one after every change to it', () => {
+    const doc = healthyDoc()
+    const first = readLiveDocument(doc)
+    expect(readLiveDocument(doc)).toBe(first)
+    // The structured model is not the text: a change to it leaves the reading as it was.
+    seedPactModel(doc, {
+      ...model,
+      resultAreas: model.resultAreas.map((area, index) => (index ? area : { ...area, title: 'Anders' })),
+    })
+    expect(readLiveDocument(doc)).toBe(first)
+
+    const changes: Array<(doc: Y.Doc) => void> = [
+      (doc) => fragmentOf(doc).push([new Y.XmlElement('paragraph')]),
+      (doc) => (fragmentOf(doc).get(1) as Y.XmlElement).push([new Y.XmlText('Slot')]),
+      (doc) => fragmentOf(doc).delete(1),
+      (doc) => clauseOf(doc).setAttribute('kind', 'governance'),
+      (doc) => (paragraphOf(doc).get(0) as Y.XmlText).format(0, 3, { bold: true }),
+    ]
+    let previous = readLiveDocument(doc)
+    for (const change of changes) {
+      change(doc)
+      const reading = readLiveDocument(doc)
+      expect(reading).not.toBe(previous)
+      expect(reading).toEqual(readDocument(doc))
+      previous = reading
+    }
+  })
+
+  it('derives the suggestions, clauses and clause pages of a live reading again for every change that matters, and only those', () => {
+    const doc = new Y.Doc()
+    seedPactModel(doc, model)
+    seedPactDocument(doc, {
+      type: 'doc',
+      content: [
+        ...['een', 'twee'].map((name) => ({
+          type: 'clause',
+          attrs: { clauseId: `clause-${name}`, kind: 'algemeen' },
+          content: [{ type: 'clauseTitle', content: [text(`Artikel ${name}`)] }, paragraph(`Tekst van artikel ${name}.`)],
+        })),
+        {
+          type: 'clause',
+          attrs: { clauseId: 'clause-data', kind: 'budget' },
+          content: [
+            { type: 'clauseTitle', content: [text('Budget')] },
+            { type: 'pactData', attrs: { kind: 'result-area', refId: model.resultAreas[0]!.id } },
+          ],
+        },
+      ],
+    })
+    const items = () => liveItems('pact-live', readLiveDocument(doc).json, readPactModel(doc), context)
+    const before = items()
+    const htmlBefore = ['clause-een', 'clause-twee', 'clause-data'].map((id) => before.itemHtml(id))
+    expect(before.suggestions).toEqual([])
+
+    // A proposed insertion in clause two: listed with its clause, left out of its page and its hash.
+    const suggestion = { id: 's1', authorId: 'henk', partyId: 'adviesraad', createdAt: '2026-11-30T12:00:00.000Z' }
+    const textOfSecond = ((fragmentOf(doc).get(1) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText
+    textOfSecond.insert(0, 'Voorstel ', { insertion: suggestion })
+    const proposed = items()
+    expect(proposed.suggestions.map(({ clauseId, text }) => ({ clauseId, text }))).toEqual([
+      { clauseId: 'clause-twee', text: 'Voorstel ' },
+    ])
+    expect(proposed.clauses[1]!.contentHash).toBe(before.clauses[1]!.contentHash)
+    expect(proposed.itemHtml('clause-een')).toBe(htmlBefore[0])
+
+    // Accepted (the mark taken off): part of the text, its page and its hash; the other clauses' stay.
+    textOfSecond.format(0, 9, { insertion: null })
+    const accepted = items()
+    expect(accepted.suggestions).toEqual([])
+    expect(accepted.clauses[1]!.contentHash).not.toBe(before.clauses[1]!.contentHash)
+    expect(accepted.itemHtml('clause-twee')).toContain('Voorstel Tekst van artikel twee.')
+    expect(accepted.itemHtml('clause-een')).toBe(htmlBefore[0])
+    expect(accepted.itemHtml('clause-data')).toBe(htmlBefore[2])
+
+    // A clause inserted before the others, and one deleted: listed, and gone, at once.
+    const inserted = new Y.XmlElement('clause')
+    inserted.setAttribute('clauseId', 'clause-nieuw')
+    fragmentOf(doc).insert(0, [inserted])
+    const clauseIds = () => items().clauses.flatMap((item) => (item.item === 'clause' ? [item.clauseId] : []))
+    expect(clauseIds()).toEqual(['clause-nieuw', 'clause-een', 'clause-twee', 'clause-data'])
+    fragmentOf(doc).delete(2)
+    expect(clauseIds()).toEqual(['clause-nieuw', 'clause-een', 'clause-data'])
+    expect(items().itemHtml('clause-een')).toBe(htmlBefore[0])
+
+    // The model a clause shows changes its page and its hash, though its text stays as it was.
+    const renamed = model.resultAreas.map((area, index) => (index ? area : { ...area, title: 'Jeugd anders' }))
+    seedPactModel(doc, { ...model, resultAreas: renamed })
+    const changedModel = items()
+    expect(changedModel.itemHtml('clause-data')).not.toBe(htmlBefore[2])
+    expect(changedModel.itemHtml('clause-data')).toContain('Jeugd anders')
+    const dataClauseHash = (current: typeof before) =>
+      current.clauses.find((item) => item.clauseId === 'clause-data')!.contentHash
+    expect(dataClauseHash(changedModel)).not.toBe(dataClauseHash(accepted))
   })
 
   it('shows a clause on its page exactly as the whole document’s HTML shows it', () => {
