@@ -309,6 +309,3 @@ function addCrossReferenceIssues(model: PactModel, context: PactModelContext, ct
     }
   })
 }
-
-// Sign-off's model comparison imports this one from here.
-export { budgetCellKey }

@@ -1,12 +1,6 @@
 import type { TFunction } from 'i18next'
-import {
-  budgetCellKey,
-  resultAreaSchema,
-  riskRuleSchema,
-  type Indicator,
-  type ResultArea,
-  type RiskRule,
-} from '#app/pact-model/pact-model.ts'
+import { budgetCellKey } from '#app/pact-model/model-keys.ts'
+import { resultAreaSchema, riskRuleSchema, type Indicator, type ResultArea, type RiskRule } from '#app/pact-model/pact-model.ts'
 import { formatCents } from '#app/platform/money.ts'
 
 /**
