@@ -57,7 +57,7 @@ describe('removing a clause', () => {
     await karim
       .getByTestId('audit')
       .getByRole('row')
-      .filter({ hasText: `Anouk de Vries (Gemeente Zuiderveen)` })
+      .filter({ hasText: 'Anouk de Vries (Gemeente Zuiderveen)' })
       .filter({ hasText: 'Artikel verwijderd' })
       .filter({ hasText: `“${REMOVED}”` })
       .waitFor()
