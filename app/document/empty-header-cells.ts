@@ -7,7 +7,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
  * A header cell nobody has written in yet heads nothing, and a screen reader would announce an
  * empty column header (axe: empty-table-header). Until it has text, it is shown as an ordinary
  * cell; the document itself is not changed. The editor applies this rule to its nodes, the pages
- * that read the rendered HTML to that HTML (readableHeaderCells).
+ * and the PDF and Word exports that read the rendered HTML to that HTML (readableHeaderCells).
  */
 const EMPTY_HEADER_CELL = { role: 'cell' } as const
 

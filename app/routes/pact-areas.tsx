@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLoaderData, useRevalidator } from 'react-router'
 import type * as Y from 'yjs'
@@ -8,6 +8,7 @@ import { ConnectionStatus } from '#app/document/ui/connection-status.tsx'
 import { ModelIssues, useIssueLookup } from '#app/pact-model/ui/model-issues.tsx'
 import type { PactDataSource } from '#app/document/pact-data.ts'
 import { ResultAreaData, RiskRuleData } from '#app/document/ui/pact-data-view.tsx'
+import type { ModelEditorProps } from '#app/pact-model/ui/model-editor.ts'
 import { ResultAreasEditor } from '#app/pact-model/ui/result-areas-editor.tsx'
 import { RiskRulesEditor } from '#app/pact-model/ui/risk-rules-editor.tsx'
 import { Heading, PageHeader, Paragraph } from '#app/platform/ui/ui.tsx'
@@ -21,7 +22,6 @@ import { pactYears } from '#app/pacts/lifecycle.ts'
 import { documentWriteFacts, getPact, listParties } from '#app/pacts/pacts.server.ts'
 import { documentWriteVerdict, writeOffer } from '#app/access/write-policy.ts'
 import { ReadOnlyNotice } from '#app/access/ui/read-only-notice.tsx'
-import type { PactModel } from '#app/pact-model/pact-model.ts'
 import areasCss from '#app/pact-model/ui/areas.css?url'
 import editorCss from '#app/document/ui/editor.css?url'
 import type { Route } from './+types/pact-areas'
@@ -90,41 +90,15 @@ export default function PactAreas() {
           <BudgetTableView model={model} years={years} parties={parties} />
         </section>
 
-        <section aria-labelledby={PAGE_SECTIONS.areas}>
-          <Heading level={2} id={PAGE_SECTIONS.areas}>
-            {t('areas.page.areasHeading')}
-          </Heading>
-          {live && canEdit ? (
-            <Editable
-              live={live.model}
-              doc={live.connection.doc}
-              years={years}
-              parties={parties}
-              reportedIssues={reportedIssues}
-              part="areas"
-            />
-          ) : (
-            <ReadOnlyAreas model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
-          )}
-        </section>
-
-        <section aria-labelledby={PAGE_SECTIONS.rules}>
-          <Heading level={2} id={PAGE_SECTIONS.rules}>
-            {t('areas.page.rulesHeading')}
-          </Heading>
-          {live && canEdit ? (
-            <Editable
-              live={live.model}
-              doc={live.connection.doc}
-              years={years}
-              parties={parties}
-              reportedIssues={reportedIssues}
-              part="rules"
-            />
-          ) : (
-            <ReadOnlyRules model={model} years={years} parties={parties} valid={live?.model.valid ?? true} />
-          )}
-        </section>
+        {MODEL_PARTS.map((part) => (
+          <ModelPartSection
+            key={part.section}
+            part={part}
+            live={live && canEdit ? live : null}
+            source={{ model, years, parties, valid: live?.model.valid ?? true }}
+            reportedIssues={reportedIssues}
+          />
+        ))}
 
         {live ? (
           <section aria-labelledby={PAGE_SECTIONS.whatIf}>
@@ -152,50 +126,86 @@ function useServerReportWhileInvalid(model: LivePactModel | null) {
   }, [issuesKey, revalidate])
 }
 
+/**
+ * The parts of the model edited on this page, alike in shape: a section under its heading with the
+ * live editor for those who may edit, and otherwise the data views the document shows too.
+ */
+const MODEL_PARTS = [
+  {
+    section: PAGE_SECTIONS.areas,
+    heading: 'areas.page.areasHeading',
+    none: 'areas.area.none',
+    Editor: ResultAreasEditor,
+    views: (source: PactDataSource) =>
+      source.model.resultAreas.map((area) => (
+        <div key={area.id} id={areaAnchor(area.id)} className="pw-pact-data">
+          <ResultAreaData area={area} source={source} clauseKind={null} headingLevel={3} />
+        </div>
+      )),
+  },
+  {
+    section: PAGE_SECTIONS.rules,
+    heading: 'areas.page.rulesHeading',
+    none: 'areas.rule.none',
+    Editor: RiskRulesEditor,
+    views: (source: PactDataSource) =>
+      source.model.riskRules.map((rule) => (
+        <div key={rule.id} className="pw-pact-data">
+          <RiskRuleData rule={rule} source={source} headingLevel={3} />
+        </div>
+      )),
+  },
+] as const
+
+function ModelPartSection({
+  part,
+  live,
+  source,
+  reportedIssues,
+}: {
+  part: (typeof MODEL_PARTS)[number]
+  /** The live model, when the person may edit it. */
+  live: { model: LivePactModel; connection: { doc: Y.Doc } } | null
+  source: PactDataSource
+  reportedIssues: Parameters<typeof useIssueLookup>[1]
+}) {
+  const { t } = useTranslation()
+  const views = live ? [] : part.views(source)
+  return (
+    <section aria-labelledby={part.section}>
+      <Heading level={2} id={part.section}>
+        {t(part.heading)}
+      </Heading>
+      {live ? (
+        <Editable
+          live={live.model}
+          doc={live.connection.doc}
+          source={source}
+          reportedIssues={reportedIssues}
+          Editor={part.Editor}
+        />
+      ) : views.length === 0 ? (
+        <Paragraph>{t(part.none)}</Paragraph>
+      ) : (
+        <div className="pw-stack">{views}</div>
+      )}
+    </section>
+  )
+}
+
 function Editable({
   live,
   doc,
-  years,
-  parties,
+  source,
   reportedIssues,
-  part,
+  Editor,
 }: {
   live: LivePactModel
   doc: Y.Doc
-  years: number[]
-  parties: PactDataSource['parties']
+  source: PactDataSource
   reportedIssues: Parameters<typeof useIssueLookup>[1]
-  part: 'areas' | 'rules'
+  Editor: ComponentType<ModelEditorProps>
 }) {
   const issuesAt = useIssueLookup(live.issues, reportedIssues)
-  const props = { doc, model: live.editable, years, parties, issuesAt }
-  return part === 'areas' ? <ResultAreasEditor {...props} /> : <RiskRulesEditor {...props} />
-}
-
-function ReadOnlyAreas({ model, ...rest }: Omit<PactDataSource, 'model'> & { model: PactModel }) {
-  const { t } = useTranslation()
-  if (model.resultAreas.length === 0) return <Paragraph>{t('areas.area.none')}</Paragraph>
-  return (
-    <div className="pw-stack">
-      {model.resultAreas.map((area) => (
-        <div key={area.id} id={areaAnchor(area.id)} className="pw-pact-data">
-          <ResultAreaData area={area} source={{ model, ...rest }} clauseKind={null} headingLevel={3} />
-        </div>
-      ))}
-    </div>
-  )
-}
-
-function ReadOnlyRules({ model, ...rest }: Omit<PactDataSource, 'model'> & { model: PactModel }) {
-  const { t } = useTranslation()
-  if (model.riskRules.length === 0) return <Paragraph>{t('areas.rule.none')}</Paragraph>
-  return (
-    <div className="pw-stack">
-      {model.riskRules.map((rule) => (
-        <div key={rule.id} className="pw-pact-data">
-          <RiskRuleData rule={rule} source={{ model, ...rest }} headingLevel={3} />
-        </div>
-      ))}
-    </div>
-  )
+  return <Editor doc={doc} model={live.editable} years={source.years} parties={source.parties} issuesAt={issuesAt} />
 }

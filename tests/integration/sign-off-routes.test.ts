@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { inflateRawSync } from 'node:zlib'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -24,6 +23,7 @@ import * as versionPage from '#app/routes/pact-version.tsx'
 import { ports } from '#app/platform/ports.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
 import { addMember, createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
+import { pdfText, unzip } from '#tests/support/export-files.ts'
 import { get, post } from '#tests/support/route-calls.ts'
 
 let server: TestCollabServer
@@ -124,35 +124,6 @@ async function download(
   cookie = pact.owner.cookie,
 ) {
   return loader({ request: new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }), params, context: {} })
-}
-
-/** The files in a zip archive (a DOCX is one), from its central directory. */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>()
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let offset = zip.readUInt32LE(end + 16)
-  for (let index = 0; index < zip.readUInt16LE(end + 10); index++) {
-    const method = zip.readUInt16LE(offset + 10)
-    const size = zip.readUInt32LE(offset + 20)
-    const nameLength = zip.readUInt16LE(offset + 28)
-    const next = offset + 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32)
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength)
-    const local = zip.readUInt32LE(offset + 42)
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
-    const raw = zip.subarray(start, start + size)
-    files.set(name, method === 8 ? inflateRawSync(raw) : raw)
-    offset = next
-  }
-  return files
-}
-
-/** The text pdfkit drew, from the hex strings of the TJ operators of an uncompressed PDF. */
-function pdfText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)]
-    .map(([, operands]) =>
-      [...operands!.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''),
-    )
-    .join('\n')
 }
 
 describe('signatories and the matrix', () => {
@@ -448,7 +419,7 @@ describe('exports', () => {
 
     // Rendered once: the next download is the stored file, byte for byte.
     const stored = readdirSync(path.join(dataDirectory(), 'exports', pact.pactId)).sort()
-    expect(stored).toEqual([`1-${version!.hash}.docx`, `1-${version!.hash}.pdf`])
+    expect(stored).toEqual([`1-${version!.hash}-2.docx`, `1-${version!.hash}-2.pdf`])
     const again = Buffer.from(
       await (await download(versionExport.loader, `${base()}/versies/1/docx`, params('docx'))).arrayBuffer(),
     )

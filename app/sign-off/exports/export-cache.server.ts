@@ -10,10 +10,17 @@ export interface ExportKey {
   format: 'pdf' | 'docx'
 }
 
+/**
+ * The revision of how a version is laid out, part of the file name: raise it when a change to the
+ * layout must reach versions exported before it (2: empty header cells of old tables are ordinary
+ * cells). Files of an older revision are then no longer served.
+ */
+const LAYOUT_REVISION = 2
+
 const inFlight = new Map<string, Promise<Buffer>>()
 
 function fileFor(key: ExportKey): string {
-  return path.join(dataDirectory(), 'exports', key.pactId, `${key.number}-${key.hash}.${key.format}`)
+  return path.join(dataDirectory(), 'exports', key.pactId, `${key.number}-${key.hash}-${LAYOUT_REVISION}.${key.format}`)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readableHeaderCells } from '#app/document/empty-header-cells.ts'
 import { UNREADABLE_TEXT } from '#app/document/read-document.ts'
 
 /**
@@ -116,11 +117,12 @@ export function signatoriesOf(
  * its clauses show. The HTML comes from Pactwerk's own renderer (document.server.ts), which
  * escapes all text and closes every element, so a small reader of tags suffices. It is still
  * total: elements nested deeper than MAX_HTML_DEPTH are skipped with a placeholder, so the
- * recursive layout below never goes deeper than that.
+ * recursive layout below never goes deeper than that. A header cell nobody wrote in is laid out
+ * as an ordinary cell, as the pages that show the version read it (readableHeaderCells).
  */
 export function documentBlocks(html: string): VersionBlock[] {
   const blocks: VersionBlock[] = []
-  for (const node of parseHtml(html)) appendBlock(node, blocks, 0)
+  for (const node of parseHtml(readableHeaderCells(html))) appendBlock(node, blocks, 0)
   return blocks
 }
 
@@ -307,7 +309,11 @@ function tableCell(cell: HtmlElement): TableCell {
   }
   flush()
   const span = Number.parseInt(cell.attrs.colspan ?? '1', 10)
-  return { header: cell.tag === 'th', paragraphs: paragraphs.filter((runs) => runs.length > 0), ...(span > 1 ? { span } : {}) }
+  return {
+    header: cell.tag === 'th' && cell.attrs.role !== 'cell',
+    paragraphs: paragraphs.filter((runs) => runs.length > 0),
+    ...(span > 1 ? { span } : {}),
+  }
 }
 
 /** Elements with one of these tags anywhere below `element`, in document order (not inside nested tables). */
