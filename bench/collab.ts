@@ -913,8 +913,12 @@ async function main(): Promise<void> {
             cpuRatioAtMost2: referenceRun
               ? oursRun.serverCpu.percentOfOneCore <= SCALE_TARGETS.largePactCpuRatio * referenceRun.serverCpu.percentOfOneCore
               : null,
+            // Both measures: the histogram's max (what the issue names) and the 5 ms timer's longest gap.
             noStallOver20Ms:
-              oursRun.eventLoopDelay === null ? null : oursRun.eventLoopDelay.longestTimerGapMs <= SCALE_TARGETS.eventLoopMaxMs,
+              oursRun.eventLoopDelay === null
+                ? null
+                : (oursRun.eventLoopDelay.maxMs ?? Infinity) <= SCALE_TARGETS.eventLoopMaxMs &&
+                  oursRun.eventLoopDelay.longestTimerGapMs <= SCALE_TARGETS.eventLoopMaxMs,
           }
         : null,
     crowdedRoomP99AtMost100Ms:
