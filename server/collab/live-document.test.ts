@@ -174,6 +174,46 @@ describe('LiveDocument', () => {
     }
   })
 
+  it('in a room of hundreds, sends a relay a slice of sockets at a time, in order for each, skipping who left', async () => {
+    let rows = 0
+    const crowded = liveDocument({ ...gatedStore().store, append: async () => ++rows })
+    // The first socket in the room notes how far each relay got before the event loop turned.
+    const watcher = fakeConnection('watcher')
+    const reachedInOneGo: number[] = []
+    let onRelay = () => {}
+    crowded.addConnection({
+      ...watcher.connection,
+      send: (message) => {
+        watcher.connection.send(message)
+        onRelay()
+      },
+    })
+    const people = Array.from({ length: 249 }, (_, i) => fakeConnection(`c${i}`))
+    for (const { connection } of people) crowded.addConnection(connection)
+    const greeting = people[0].received.length
+    const leaving = people.at(-1)!
+    let relays = 0
+    onRelay = () => {
+      relays++
+      queueMicrotask(() => reachedInOneGo.push(people.filter(({ received }) => received.length >= greeting + relays).length))
+      // Someone leaves while the second relay is on its way.
+      if (relays === 2) crowded.removeConnection(leaving.connection)
+    }
+    const [first, second] = typing('a', 'b')
+    crowded.receiveUpdate(first!, people[0].connection)
+    await crowded.whenIdle()
+    crowded.receiveUpdate(second!, people[0].connection)
+    await crowded.whenIdle()
+
+    // Fewer than the 248 others at once, each time; in the end everyone, in order.
+    expect(reachedInOneGo).toHaveLength(2)
+    for (const reached of reachedInOneGo) expect(reached).toBeLessThan(248)
+    for (const person of people.slice(1)) {
+      const relayed = person.received.slice(greeting).map(updateIn)
+      expect(relayed).toEqual(person === leaving ? [first] : [first, second])
+    }
+  })
+
   it('applies a queued update only if its connection still admits it when its turn comes', async () => {
     const { store, appended, release } = gatedStore()
     const document = liveDocument(store)
