@@ -24,6 +24,8 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
   /** Set when a re-check found the session or membership gone: nothing of this socket is applied any more. */
   private revoked = false
   private answeredPing = true
+  /** The code this server closed the socket with; null while open or when the client hung up. */
+  closedWith: number | null = null
   private readonly budget
   private readonly closed: Promise<void>
 
@@ -72,6 +74,7 @@ export class CollabConnection implements DocumentConnection, MonitoredConnection
   close(code: number, reason: string): void {
     if (this.closing) return
     this.closing = true
+    this.closedWith = code
     this.socket.close(code, reason)
   }
 

@@ -10,7 +10,7 @@ import { CollabConnection } from './connection.ts'
 import { DocumentRegistry, type SeedDocument } from './document-registry.ts'
 import type { ClientEditHook } from './edit-attribution.ts'
 import { LocalFanout, type Fanout } from './fanout.ts'
-import { DEFAULT_LIMITS, type CollabLimits } from './limits.ts'
+import { DEFAULT_LIMITS, RefusalCooldown, type CollabLimits } from './limits.ts'
 import { createSqlDocumentStore, type DocumentStore } from './persistence.ts'
 import type { CollabWriter } from './types.ts'
 import { collabPactId, refuseUpgrade } from './upgrade.ts'
@@ -123,6 +123,7 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
       options.onDocumentChanged?.({ pactId: document.pactId, doc: document.doc, writers: document.writers }),
     onClientEdit: options.onClientEdit,
   })
+  const cooldown = new RefusalCooldown(limits)
   // No permessage-deflate: Yjs updates are compact binary already, and it costs memory per socket.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false })
   const connections = new Set<CollabConnection>()
@@ -154,6 +155,7 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
     let seenChanges = accessChanges
     let decision = await authenticateUpgrade(request, pactId)
     if (!decision.allowed) return refuse(decision.status, decision.reason)
+    if (cooldown.isCoolingDown(pactId, decision.identity.userId)) return refuse(429, 'updates-refused-recently')
     const document = await registry.acquire(pactId).catch(() => null)
     if (!document) return refuse(503, 'document-unavailable')
     // An access change reported meanwhile re-checked the open sockets, not this one: ask again.
@@ -184,6 +186,7 @@ export function attachCollabServer(httpServer: Server, options: CollabServerOpti
         limits,
         connectionLog,
         (closed) => {
+          if (closed.closedWith === CloseCode.updateRefused) cooldown.noteRefusal(pactId, identity.userId)
           connections.delete(closed)
           document.removeConnection(closed)
           registry.release(document)
@@ -248,5 +251,7 @@ function resolveLimits(options: Partial<CollabLimits>): CollabLimits {
     maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? DEFAULT_LIMITS.maxAwarenessStateBytes,
     maxAwarenessClientsPerConnection: options.maxAwarenessClientsPerConnection ?? DEFAULT_LIMITS.maxAwarenessClientsPerConnection,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_LIMITS.maxBufferedBytes,
+    refusalsBeforeCooldown: options.refusalsBeforeCooldown ?? DEFAULT_LIMITS.refusalsBeforeCooldown,
+    refusalWindowMs: options.refusalWindowMs ?? DEFAULT_LIMITS.refusalWindowMs,
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CloseCode, RefusalError } from './close-codes.ts'
-import { checkFrame, createSendBudget, createTokenBucket, DEFAULT_LIMITS } from './limits.ts'
+import { checkFrame, createSendBudget, createTokenBucket, DEFAULT_LIMITS, RefusalCooldown } from './limits.ts'
 
 describe('createTokenBucket', () => {
   it('allows a burst, then the sustained rate', () => {
@@ -42,5 +42,24 @@ describe('checkFrame', () => {
     expect(() =>
       checkFrame(new ArrayBuffer(DEFAULT_LIMITS.maxMessageBytes), true, createSendBudget(DEFAULT_LIMITS)),
     ).not.toThrow()
+  })
+})
+
+describe('RefusalCooldown', () => {
+  it('turns a person away from a pact after the set number of refusals in the window, until the oldest leaves it', () => {
+    let now = 0
+    const cooldown = new RefusalCooldown({ refusalsBeforeCooldown: 3, refusalWindowMs: 60_000 }, () => now)
+    cooldown.noteRefusal('pact', 'henk')
+    now = 10_000
+    cooldown.noteRefusal('pact', 'henk')
+    expect(cooldown.isCoolingDown('pact', 'henk')).toBe(false)
+    now = 20_000
+    cooldown.noteRefusal('pact', 'henk')
+    expect(cooldown.isCoolingDown('pact', 'henk')).toBe(true)
+    // Someone else, and the same person in another pact, are not.
+    expect(cooldown.isCoolingDown('pact', 'anouk')).toBe(false)
+    expect(cooldown.isCoolingDown('other pact', 'henk')).toBe(false)
+    now = 60_001
+    expect(cooldown.isCoolingDown('pact', 'henk')).toBe(false)
   })
 })

@@ -26,6 +26,15 @@ export interface CollabLimits {
   maxAwarenessClientsPerConnection: number
   /** Unsent data queued for one slow client before it is dropped, so it cannot exhaust memory. */
   maxBufferedBytes: number
+  /**
+   * Updates of one person in one pact refused (4422) within `refusalWindowMs` before their new
+   * sockets to it are turned away (429) until the oldest leaves the window. The editor stops
+   * reconnecting after one; a script that reconnects and is refused again and again would cost
+   * every refusal anew (the suggestion guard rebuilds its copy of the document after one, ~85 ms
+   * for a 200-page pact, on the event loop every socket shares).
+   */
+  refusalsBeforeCooldown: number
+  refusalWindowMs: number
 }
 
 const MIB = 1024 * 1024
@@ -39,6 +48,8 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxAwarenessStateBytes: 64 * 1024,
   maxAwarenessClientsPerConnection: 4,
   maxBufferedBytes: 64 * MIB,
+  refusalsBeforeCooldown: 3,
+  refusalWindowMs: 60_000,
 }
 
 /** A token bucket: `take(n)` is false once the connection spends faster than allowed. */
@@ -78,4 +89,33 @@ export type SendBudget = ReturnType<typeof createSendBudget>
 export function checkFrame(frame: ArrayBuffer, isBinary: boolean, budget: SendBudget): void {
   if (!isBinary) throw new RefusalError(CloseCode.unsupportedData, 'text-frame')
   budget.admit(frame.byteLength)
+}
+
+/** Whose updates were refused lately, per pact (see `refusalsBeforeCooldown`). Per instance. */
+export class RefusalCooldown {
+  private readonly refusedAt = new Map<string, number[]>()
+
+  constructor(
+    private readonly limits: Pick<CollabLimits, 'refusalsBeforeCooldown' | 'refusalWindowMs'>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  noteRefusal(pactId: string, userId: string): void {
+    const key = `${pactId} ${userId}`
+    this.refusedAt.set(key, [...this.recent(key), this.now()])
+    // People who never come back are forgotten once their refusals are old, so the map stays small.
+    if (this.refusedAt.size > 1_000) for (const known of [...this.refusedAt.keys()]) this.recent(known)
+  }
+
+  isCoolingDown(pactId: string, userId: string): boolean {
+    return this.recent(`${pactId} ${userId}`).length >= this.limits.refusalsBeforeCooldown
+  }
+
+  private recent(key: string): number[] {
+    const since = this.now() - this.limits.refusalWindowMs
+    const recent = (this.refusedAt.get(key) ?? []).filter((at) => at > since)
+    if (recent.length === 0) this.refusedAt.delete(key)
+    else this.refusedAt.set(key, recent)
+    return recent
+  }
 }

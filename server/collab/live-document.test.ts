@@ -214,6 +214,30 @@ describe('LiveDocument', () => {
     }
   })
 
+  it('keeps relaying after a relay with nobody to send to was queued behind a sliced one', async () => {
+    let rows = 0
+    const crowded = liveDocument({ ...gatedStore().store, append: async () => ++rows })
+    const people = Array.from({ length: 150 }, (_, i) => fakeConnection(`c${i}`))
+    for (const { connection } of people) crowded.addConnection(connection)
+    const [sender, ...others] = people
+    const [first, second, third] = typing('a', 'b', 'c')
+    crowded.receiveUpdate(first!, sender.connection)
+    await tick()
+    // Stored; sending it starts now, a slice at a time.
+    const firstRelayed = crowded.whenIdle()
+    // Everyone else leaves while it is going out; the sender's next change then has no one to go to.
+    for (const { connection } of others) crowded.removeConnection(connection)
+    crowded.receiveUpdate(second!, sender.connection)
+    await firstRelayed
+    await crowded.whenIdle()
+    const newcomer = fakeConnection('newcomer')
+    crowded.addConnection(newcomer.connection)
+    const greeting = newcomer.received.length
+    crowded.receiveUpdate(third!, sender.connection)
+    await crowded.whenIdle()
+    expect(newcomer.received.slice(greeting).map(updateIn)).toEqual([third])
+  })
+
   it('applies a queued update only if its connection still admits it when its turn comes', async () => {
     const { store, appended, release } = gatedStore()
     const document = liveDocument(store)

@@ -454,6 +454,7 @@ export class LiveDocument {
   /** In order, per connection too: a later message is never sent to anyone before an earlier one. */
   private broadcast(message: Uint8Array, except: unknown): void {
     const targets = [...this.connections].filter((connection) => connection !== except)
+    if (targets.length === 0) return
     if (this.outbox.length === 0 && targets.length <= BROADCAST_SLICE) {
       for (const connection of targets) connection.send(message)
       return
@@ -469,7 +470,7 @@ export class LiveDocument {
       const connection = head.targets[head.sent++]
       // One that left meanwhile is not written to.
       if (this.connections.has(connection)) connection.send(head.message)
-      if (head.sent === head.targets.length) this.outbox.shift()
+      if (head.sent >= head.targets.length) this.outbox.shift()
     }
     if (this.outbox.length === 0 || this.discarded) return
     this.sliceScheduled = true

@@ -180,9 +180,32 @@ describe('hostile updates over the socket', () => {
     expect(checkUpdate(new Y.Doc(), Y.encodeStateAsUpdate(stored.doc))).toEqual({ kind: 'accepted' })
   })
 
-  it('socket fuzz: thousands of random and structured hostile updates close only their senders, and the pact survives', async () => {
+  it('someone refused three times in a minute is turned away (429); the others are not', async () => {
     const pact = await createTestPact()
     const server = await testbed.server({ seedDocument })
+    const pair = await editingPair(server, pact)
+    const refusedFrame = new Uint8Array([0x00, 0x02, 0x02, ...TRUNCATED_DELETE_SET])
+    const refusedAgain = async () => {
+      const socket = openSocket(server, pact.pactId, { cookie: pact.owner.cookie })
+      expect((await handshakeStatus(socket)).status).toBe(101)
+      const refused = closeEvent(socket)
+      socket.send(refusedFrame)
+      return (await refused).code
+    }
+    for (let i = 0; i < 3; i++) expect(await refusedAgain()).toBe(CloseCode.updateRefused)
+    expect((await handshakeStatus(openSocket(server, pact.pactId, { cookie: pact.owner.cookie }))).status).toBe(429)
+
+    // The other editor's new socket is let in; the two open ones carry on.
+    const other = await addMember(pact, 'redacteur')
+    expect((await handshakeStatus(openSocket(server, pact.pactId, { cookie: other.cookie }))).status).toBe(101)
+    await pair.stillEditing()
+    expect(pair.alice.closes).toEqual([])
+  })
+
+  it('socket fuzz: thousands of random and structured hostile updates close only their senders, and the pact survives', async () => {
+    const pact = await createTestPact()
+    // One person sends all of them, so the cooldown after refusals (tested above) is off here.
+    const server = await testbed.server({ seedDocument, refusalsBeforeCooldown: Number.POSITIVE_INFINITY })
     const pair = await editingPair(server, pact)
     const state = await server.collab.loadDocumentState(pact.pactId)
     const atState = new Y.Doc()
