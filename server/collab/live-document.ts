@@ -24,9 +24,6 @@ const RELAY_WINDOW_MS_PER_CONNECTION = 1 / 20
 const RELAY_WINDOW_MAX_MS = 20
 // A paste or a catch-up goes out at once rather than piling up.
 const RELAY_WINDOW_MAX_BYTES = 256 * 1024
-// A broadcast to a crowded room goes out this many sockets at a time, with others' edits read and
-// stored in between: writing one message to 400 sockets at once held the event loop up to ~20 ms.
-const BROADCAST_SLICE = 100
 
 interface Change {
   update: Uint8Array
@@ -115,9 +112,6 @@ export class LiveDocument {
   private draining = false
   private idle: Promise<void> = Promise.resolve()
   private discarded = false
-  /** Broadcasts to a crowded room still being sent, oldest first (see broadcast). */
-  private outbox: Array<{ message: Uint8Array; targets: DocumentConnection[]; sent: number }> = []
-  private sliceScheduled = false
   private logLength: number
   private nextCompactionAt: number
   private compaction: Promise<void> = Promise.resolve()
@@ -133,9 +127,9 @@ export class LiveDocument {
   /**
    * The answer to a client that has nothing yet (an empty state vector), kept until the document
    * changes: when a meeting opens the pact, tens of people join at once, and encoding a long
-   * pact for each would block the event loop for tens of milliseconds per person.
+   * pact for each would block the event loop for tens of milliseconds per person. Right after a
+   * load it is the stored state itself (`loadedState`).
    */
-  /** Sync step 2 with the whole document, for joiners with nothing; dropped on every change. */
   private wholeDocumentReply: Uint8Array | null
 
   constructor(
@@ -226,7 +220,6 @@ export class LiveDocument {
   async whenIdle(): Promise<void> {
     while (this.draining) await this.idle
     this.flushRelay()
-    while (this.outbox.length > 0 && !this.discarded) await new Promise((resolve) => setImmediate(resolve))
   }
 
   /**
@@ -245,7 +238,6 @@ export class LiveDocument {
     clearInterval(this.catchUpTimer)
     clearTimeout(this.gapTimer)
     clearTimeout(this.relayTimer)
-    this.outbox = []
     this.options.channel.leave()
     this.presence.destroy()
     this.trialCopy.destroy()
@@ -451,30 +443,8 @@ export class LiveDocument {
     this.broadcast(encodeUpdateMessage(update), soleOrigin)
   }
 
-  /** In order, per connection too: a later message is never sent to anyone before an earlier one. */
   private broadcast(message: Uint8Array, except: unknown): void {
-    const targets = [...this.connections].filter((connection) => connection !== except)
-    if (targets.length === 0) return
-    if (this.outbox.length === 0 && targets.length <= BROADCAST_SLICE) {
-      for (const connection of targets) connection.send(message)
-      return
-    }
-    this.outbox.push({ message, targets, sent: 0 })
-    if (!this.sliceScheduled) this.sendSlice()
-  }
-
-  private readonly sendSlice = (): void => {
-    this.sliceScheduled = false
-    for (let budget = BROADCAST_SLICE; budget > 0 && this.outbox.length > 0 && !this.discarded; budget--) {
-      const head = this.outbox[0]
-      const connection = head.targets[head.sent++]
-      // One that left meanwhile is not written to.
-      if (this.connections.has(connection)) connection.send(head.message)
-      if (head.sent >= head.targets.length) this.outbox.shift()
-    }
-    if (this.outbox.length === 0 || this.discarded) return
-    this.sliceScheduled = true
-    setImmediate(this.sendSlice)
+    for (const connection of this.connections) if (connection !== except) connection.send(message)
   }
 
   private isConnection(origin: UpdateOrigin): origin is DocumentConnection {
