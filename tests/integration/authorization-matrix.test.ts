@@ -5,10 +5,16 @@ import * as Y from 'yjs'
 import { writeResultArea } from '#app/pact-model/pact-model-yjs.ts'
 import routes from '#app/routes.ts'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
-import { getDb, nowIso } from '#app/platform/db/db.server.ts'
 import { signOffState } from '#app/sign-off/sign-off.server.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
-import { addMember, createTestPact, createUser, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
+import {
+  addMember,
+  createTestPact,
+  storeSignedVersion,
+  createUser,
+  type TestPact,
+  type TestUser,
+} from '#tests/support/fixtures.ts'
 import { settle } from '#tests/support/route-calls.ts'
 
 /**
@@ -118,21 +124,7 @@ beforeAll(async () => {
     budgets: [],
     indicators: [],
   })
-  await getDb()
-    .insertInto('pact_versions')
-    .values({
-      id: `${pact.pactId}-v1`,
-      pact_id: pact.pactId,
-      number: 1,
-      state_base64: Buffer.from(Y.encodeStateAsUpdate(signed)).toString('base64'),
-      html: '<p>Getekende tekst.</p>',
-      clauses: '[]',
-      decisions: '[]',
-      hash: 'a'.repeat(64),
-      signed_by: pact.owner.id,
-      signed_at: nowIso(),
-    })
-    .execute()
+  await storeSignedVersion(pact, signed, '<p>Getekende tekst.</p>')
   params.clauseId = (await signOffState(pact.pactId)).snapshot.clauses[0]!.clauseId
   params.number = '1'
   params.areaId = 'gebied'

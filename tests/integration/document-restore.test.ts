@@ -5,7 +5,7 @@ import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { DOCUMENT_FIELD } from '#app/document/extensions.ts'
 import { UNREADABLE_TEXT } from '#app/document/read-document.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'
-import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import { setSuggestionsOnly } from '#app/pacts/pacts.server.ts'
 import { createI18n } from '#app/platform/i18n/config.ts'
 import { readableAuditEntry } from '#app/sign-off/audit-entry.ts'
@@ -14,7 +14,7 @@ import * as readPage from '#app/routes/pact-read.tsx'
 import * as versionsPage from '#app/routes/pact-versions.tsx'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
-import { addMember, createTestPact, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
+import { addMember, createTestPact, storeSignedVersion, type TestPact, type TestUser } from '#tests/support/fixtures.ts'
 import { get, post } from '#tests/support/route-calls.ts'
 
 /**
@@ -57,21 +57,7 @@ beforeAll(async () => {
   // A signed version whose text can be restored.
   const signed = new Y.Doc()
   seedPactDocument(signed, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: SIGNED_SENTENCE }] }] })
-  await getDb()
-    .insertInto('pact_versions')
-    .values({
-      id: `version-${pact.pactId}`,
-      pact_id: pact.pactId,
-      number: 1,
-      state_base64: Buffer.from(Y.encodeStateAsUpdate(signed)).toString('base64'),
-      html: `<p>${SIGNED_SENTENCE}</p>`,
-      clauses: '[]',
-      decisions: '[]',
-      hash: 'a'.repeat(64),
-      signed_by: pact.owner.id,
-      signed_at: nowIso(),
-    })
-    .execute()
+  await storeSignedVersion(pact, signed, `<p>${SIGNED_SENTENCE}</p>`)
 })
 
 afterAll(async () => {

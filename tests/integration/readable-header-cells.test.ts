@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { seedPactContent } from '#app/document/pact-content.server.ts'
 import { seedPactDocument } from '#app/document/document.server.ts'
-import { getDb, nowIso } from '#app/platform/db/db.server.ts'
+import { getDb } from '#app/platform/db/db.server.ts'
 import * as readPage from '#app/routes/pact-read.tsx'
 import * as versionPage from '#app/routes/pact-version.tsx'
 import { reviewPage } from '#app/sign-off/review-page.server.ts'
 import { addSignatory } from '#app/sign-off/sign-off.server.ts'
 import { createSqlDocumentStore } from '#server/collab/persistence.ts'
 import { startCollabServer, type TestCollabServer } from '#tests/support/collab.ts'
-import { createTestPact, type TestPact } from '#tests/support/fixtures.ts'
+import { createTestPact, storeSignedVersion, type TestPact } from '#tests/support/fixtures.ts'
 import { get } from '#tests/support/route-calls.ts'
 
 /**
@@ -46,21 +46,7 @@ beforeAll(async () => {
   const doc = new Y.Doc()
   seedPactDocument(doc, OLD_TABLE)
   await createSqlDocumentStore().create(pact.pactId, Y.encodeStateAsUpdate(doc))
-  await getDb()
-    .insertInto('pact_versions')
-    .values({
-      id: `version-${pact.pactId}`,
-      pact_id: pact.pactId,
-      number: 1,
-      state_base64: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
-      html: STORED_HTML,
-      clauses: '[]',
-      decisions: '[]',
-      hash: 'a'.repeat(64),
-      signed_by: pact.owner.id,
-      signed_at: nowIso(),
-    })
-    .execute()
+  await storeSignedVersion(pact, doc, STORED_HTML)
 })
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { createOrganisation } from '#app/organisations/organisations.server.ts'
 import { createPact } from '#app/pacts/pacts.server.ts'
 import type { AccessLevel } from '#app/access/access.ts'
 import { newId } from '#app/platform/ids.ts'
+import * as Y from 'yjs'
 
 /**
  * Users, sessions and pacts written straight into the test database: quicker than signing up
@@ -65,6 +66,28 @@ export async function createTestPact(ownerName = 'Eigenaar'): Promise<TestPact> 
   )
   const party = await getDb().selectFrom('pact_parties').select('id').where('pact_id', '=', pactId).executeTakeFirstOrThrow()
   return { pactId, partyId: party.id, owner }
+}
+
+/**
+ * A signed version 1 of the pact with this text and stored HTML, written as the rows signing
+ * leaves (no clauses, no decisions, a placeholder hash): for pages and actions that read versions.
+ */
+export async function storeSignedVersion(pact: TestPact, doc: Y.Doc, html: string): Promise<void> {
+  await getDb()
+    .insertInto('pact_versions')
+    .values({
+      id: `version-${pact.pactId}`,
+      pact_id: pact.pactId,
+      number: 1,
+      state_base64: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+      html,
+      clauses: '[]',
+      decisions: '[]',
+      hash: 'a'.repeat(64),
+      signed_by: pact.owner.id,
+      signed_at: nowIso(),
+    })
+    .execute()
 }
 
 export async function addMember(pact: TestPact, access: AccessLevel, name = `Lid (${access})`): Promise<TestUser> {
