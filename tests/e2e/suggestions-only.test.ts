@@ -96,4 +96,20 @@ describe('suggestion-only mode', () => {
     expect(await proposed.textContent()).toMatch(/^Voorstel van Karim .* om toe te voegen: /)
     await expectAccessible(karim)
   }, 60_000)
+
+  it('shows the beheerder the way to switch the mode off where it stops them; a redacteur reads only why', async () => {
+    const toSettings = 'Naar Instellingen, om "Alleen voorstellen" uit te zetten'
+    await gotoHydrated(anouk, `${pactPath}/versies`)
+    await anouk.getByTestId('restore-refusal').waitFor()
+    await expectAccessible(anouk)
+    await anouk.getByRole('link', { name: toSettings }).click()
+    await anouk.waitForURL(`**${pactPath}/instellingen`)
+
+    await gotoHydrated(anouk, `${pactPath}/resultaatgebieden`)
+    await anouk.getByTestId('read-only-reason').first().waitFor()
+    expect(await anouk.getByRole('link', { name: toSettings }).count()).toBeGreaterThan(0)
+    await gotoHydrated(karim, `${pactPath}/resultaatgebieden`)
+    await karim.getByTestId('read-only-reason').first().waitFor()
+    expect(await karim.getByRole('link', { name: toSettings }).count()).toBe(0)
+  }, 60_000)
 })

@@ -31,13 +31,7 @@ export function ReadOnlyNotice({
           </Link>
         </p>
       ) : null}
-      {reason === 'suggestions-only' && access === 'beheerder' ? (
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={`/pacts/${pactId}/instellingen`}>
-            {t('readOnly.toSettings')}
-          </Link>
-        </p>
-      ) : null}
+      {reason === 'suggestions-only' && access === 'beheerder' ? <ToSettingsLink pactId={pactId} /> : null}
     </Alert>
   )
 }
@@ -46,4 +40,16 @@ export function ReadOnlyNotice({
 export function useReadOnlyReason(reason: DocumentWriteRefusal, access: AccessLevel | null): string {
   const { t } = useTranslation()
   return t(`readOnly.reasons.${reason}`, { access: access ? t(`access.${access}`) : '' })
+}
+
+/** Where a beheerder switches suggestion-only mode off: the pact's settings. */
+export function ToSettingsLink({ pactId }: { pactId: string }) {
+  const { t } = useTranslation()
+  return (
+    <p className="utrecht-paragraph">
+      <Link className="utrecht-link" to={`/pacts/${pactId}/instellingen`}>
+        {t('readOnly.toSettings')}
+      </Link>
+    </p>
+  )
 }

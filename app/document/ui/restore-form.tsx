@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { Form, Link } from 'react-router'
+import { Form } from 'react-router'
+import { ToSettingsLink } from '#app/access/ui/read-only-notice.tsx'
 import { Alert, Button, CheckboxField, FormErrors, Heading, Paragraph, SelectField } from '#app/platform/ui/ui.tsx'
 import { RESTORE_READABLE, RESTORE_REFUSALS, restoreSchema, type RestoreErrorCode } from '#app/document/restore-form.ts'
 
@@ -65,13 +66,8 @@ export function RestoreForm({
           <p className="utrecht-paragraph" data-testid="restore-refusal">
             {t(RESTORE_REFUSALS[refusal].message)}
           </p>
-          {refusal === 'suggestions-only' ? (
-            <p className="utrecht-paragraph">
-              <Link className="utrecht-link" to={`/pacts/${pactId}/instellingen`}>
-                {t('readOnly.toSettings')}
-              </Link>
-            </p>
-          ) : null}
+          {/* Only a beheerder is offered the restore form, so the link is theirs to use. */}
+          {refusal === 'suggestions-only' ? <ToSettingsLink pactId={pactId} /> : null}
         </Alert>
       )}
     </section>
